@@ -1,0 +1,74 @@
+import {
+  Sidebar,
+  SidebarDivider,
+  SidebarGroup,
+  SidebarItem,
+  SidebarScrollWrapper,
+  SidebarSpace,
+} from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { NavContentBlueprint } from '@backstage/plugin-app-react';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { SidebarSearchModal } from '@backstage/plugin-search';
+import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
+import MenuIcon from '@material-ui/icons/Menu';
+import SearchIcon from '@material-ui/icons/Search';
+import { appTranslationRef } from '../../translation';
+import { LanguageToggle } from './LanguageToggle';
+import { SidebarLogo } from './SidebarLogo';
+
+/** Titles the court reads in its own language; other plugins keep their own titles. */
+const translatedTitles = {
+  'page:home': 'nav.home',
+  'page:catalog': 'nav.catalog',
+  'page:scaffolder': 'nav.create',
+} as const;
+
+export const SidebarContent = NavContentBlueprint.make({
+  params: {
+    component: ({ navItems }) => {
+      // eslint-disable-next-line react-hooks/rules-of-hooks -- this is a render function
+      const { t } = useTranslationRef(appTranslationRef);
+      const nav = navItems.withComponent(item => {
+        const key = translatedTitles[item.node.spec.id as keyof typeof translatedTitles];
+        return (
+          <SidebarItem icon={() => item.icon} to={item.href} text={key ? t(key) : item.title} />
+        );
+      });
+
+      nav.take('page:search'); // the search modal below replaces it
+      nav.take('page:notifications'); // NotificationsSidebarItem below replaces it
+
+      return (
+        <Sidebar>
+          <SidebarLogo />
+          <SidebarGroup label={t('nav.search')} icon={<SearchIcon />} to="/search">
+            <SidebarSearchModal />
+          </SidebarGroup>
+          <SidebarDivider />
+          <SidebarGroup label={t('nav.menu')} icon={<MenuIcon />}>
+            {nav.take('page:home')}
+            {nav.take('page:catalog')}
+            {nav.take('page:scaffolder')}
+            <SidebarDivider />
+            <SidebarScrollWrapper>{nav.rest({ sortBy: 'title' })}</SidebarScrollWrapper>
+          </SidebarGroup>
+          <SidebarSpace />
+          <SidebarDivider />
+          <div style={{ paddingLeft: 12 }}>
+            <LanguageToggle color="inherit" />
+          </div>
+          <NotificationsSidebarItem />
+          <SidebarDivider />
+          <SidebarGroup
+            label={t('nav.settings')}
+            icon={<UserSettingsSignInAvatar />}
+            to="/settings"
+          >
+            {nav.take('page:user-settings')}
+          </SidebarGroup>
+        </Sidebar>
+      );
+    },
+  },
+});

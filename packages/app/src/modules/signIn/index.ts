@@ -1,0 +1,8 @@
+import { SignInPageBlueprint } from '@backstage/plugin-app-react';
+
+export const exampleUserSignInPage = SignInPageBlueprint.make({
+  params: {
+    loader: async () =>
+      (await import('./ExampleUserSignInPage')).ExampleUserSignInPage,
+  },
+});

@@ -1,0 +1,45 @@
+/*
+ * Court Ops Portal backend: wires Backstage's own plugins and the court's plugins and modules.
+ * What each court plugin does is described in docs/architecture.md.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Sign-in: pick an example user on the embedded default; OIDC (the court's directory) in production.
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(
+  import('@internal/plugin-auth-backend-module-example-users-provider'),
+);
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+
+// Catalog: the court's systems, devices, people; device facts are validated by the court module.
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@internal/plugin-catalog-backend-module-court'));
+
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+
+backend.add(import('@backstage/plugin-permission-backend'));
+// Interim: every signed-in user may do everything; the court's role policy replaces this.
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+backend.start();

@@ -1,0 +1,115 @@
+// Starts the portal exactly as the README's start command does (scripts/start.sh) on a free port
+// with its own data folder, and stops it again. Shared by the browser and restart tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '../../..');
+
+export interface RunningPortal {
+  baseUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export function newDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'court-ops-data-'));
+}
+
+export async function startPortal(dataDir = newDataDir()): Promise<RunningPortal> {
+  const port = await freePort();
+  const child: ChildProcess = spawn('bash', [join(repoRoot, 'scripts/start.sh')], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), COURT_OPS_DATA_DIR: dataDir },
+    detached: true, // own process group, so stop() ends the backend and its watchers
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<void>((resolveReady, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`portal did not start in 300 s:\n${output.slice(-3000)}`)),
+      300_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Court Ops Portal is ready')) {
+        clearTimeout(timer);
+        resolveReady();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', code => {
+      clearTimeout(timer);
+      reject(new Error(`portal exited with ${code}:\n${output.slice(-3000)}`));
+    });
+  });
+  await ready;
+  const baseUrl = `http://localhost:${port}`;
+  await waitForCatalog(baseUrl);
+  return {
+    baseUrl,
+    dataDir,
+    async stop() {
+      const exited = new Promise(r => child.once('exit', r));
+      try {
+        process.kill(-child.pid!, 'SIGINT');
+      } catch {
+        return;
+      }
+      const timeout = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timeout);
+    },
+  };
+}
+
+/** Signs in through the example-users provider, as the sign-in page does, and returns a token. */
+export async function signIn(baseUrl: string, userName: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/example-users/refresh`, {
+    headers: { 'x-court-ops-example-user': userName },
+  });
+  if (!res.ok) throw new Error(`sign-in as ${userName} failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { backstageIdentity: { token: string } };
+  return body.backstageIdentity.token;
+}
+
+/** The catalog processes its locations after start; wait until the example court is in. */
+async function waitForCatalog(baseUrl: string): Promise<void> {
+  const token = await signInWhenReady(baseUrl);
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const res = await fetch(`${baseUrl}/api/catalog/entities/by-query?filter=kind=system&limit=20`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await res.json()) as { items: unknown[] };
+    if (res.ok && body.items.length >= 9) return;
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error('the example court did not appear in the catalog');
+}
+
+async function signInWhenReady(baseUrl: string): Promise<string> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      return await signIn(baseUrl, 'wangqiang');
+    } catch (error) {
+      lastError = error; // users appear once the catalog has processed org.yaml
+      await new Promise(r => setTimeout(r, 1000));
+    }
+  }
+  throw lastError;
+}

@@ -1,0 +1,64 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { AuthenticationError } from '@backstage/errors';
+import {
+  authProvidersExtensionPoint,
+  createProxyAuthenticator,
+  createProxyAuthProviderFactory,
+} from '@backstage/plugin-auth-node';
+
+/** The sign-in page sends the picked example user's name in this header. */
+export const EXAMPLE_USER_HEADER = 'x-court-ops-example-user';
+
+const USER_NAME = /^[a-z][a-z0-9-]{0,62}$/;
+
+/**
+ * Signs in as the catalog User the page picked. It trusts the browser's choice, which is fine only
+ * where every user is an example user: the provider is configured for the `development`
+ * environment of the embedded default and nowhere else, and it signs in only users that exist in
+ * the catalog.
+ */
+const exampleUserAuthenticator = createProxyAuthenticator({
+  defaultProfileTransform: async (result: { userName: string }) => ({
+    profile: { displayName: result.userName },
+  }),
+  initialize() {},
+  async authenticate({ req }) {
+    const userName = req.header(EXAMPLE_USER_HEADER);
+    if (!userName || !USER_NAME.test(userName)) {
+      throw new AuthenticationError(
+        `Header ${EXAMPLE_USER_HEADER} must name an example user, e.g. xuli`,
+      );
+    }
+    return { result: { userName } };
+  },
+});
+
+export const authModuleExampleUsersProvider = createBackendModule({
+  pluginId: 'auth',
+  moduleId: 'example-users-provider',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        providers: authProvidersExtensionPoint,
+        logger: coreServices.logger,
+      },
+      async init({ providers, logger }) {
+        providers.registerProvider({
+          providerId: 'example-users',
+          factory: createProxyAuthProviderFactory({
+            authenticator: exampleUserAuthenticator,
+            async signInResolver({ result }, ctx) {
+              logger.info(`Example-user sign-in as ${result.userName}`);
+              return ctx.signInWithCatalogUser({
+                entityRef: { kind: 'user', name: result.userName },
+              });
+            },
+          }),
+        });
+      },
+    });
+  },
+});

@@ -1,0 +1,119 @@
+import type { Entity } from '@backstage/catalog-model';
+import { isCourtDevice, readDeviceFacts, validateDeviceFacts } from './deviceFacts';
+import { LocationRegister } from './locations';
+
+const rules = {
+  assetTagPrefix: 'YX',
+  register: new LocationRegister([
+    {
+      id: 'B-1F-M01',
+      building: '综合办公楼',
+      buildingEn: 'Office Building',
+      floor: '1F',
+      room: '核心机房',
+      roomEn: 'Core machine room',
+      kind: 'machine-room',
+    },
+  ]),
+};
+
+function device(annotations: Record<string, string>, spec: Record<string, unknown> = {}): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: 'core-switch-01',
+      annotations: {
+        'court-ops.io/asset-tag': 'YX-NET-0001',
+        'court-ops.io/location': 'B-1F-M01',
+        'court-ops.io/vendor': '华为',
+        'court-ops.io/model': 'CloudEngine S12700E',
+        'court-ops.io/serial': '2102351931P0K1000012',
+        'court-ops.io/warranty-end': '2028-06-30',
+        'court-ops.io/ip': '10.10.0.1',
+        ...annotations,
+      },
+    },
+    spec: { type: 'core-switch', owner: 'group:default/hardware-post', ...spec },
+  };
+}
+
+describe('validateDeviceFacts', () => {
+  it('accepts a complete device', () => {
+    expect(validateDeviceFacts(device({}), rules)).toEqual([]);
+  });
+
+  it.each([
+    ['court-ops.io/asset-tag', 'NET-0001', /must look like YX-NET-0001/],
+    ['court-ops.io/asset-tag', 'ZZ-NET-0001', /must look like YX-NET-0001/],
+    ['court-ops.io/location', 'Z-9F-X99', /not in the court's location register/],
+    ['court-ops.io/ip', '10.10.0.300', /not a valid IPv4 address/],
+    ['court-ops.io/ip', 'core-switch.local', /not a valid IPv4 address/],
+    ['court-ops.io/warranty-end', '2028/06/30', /YYYY-MM-DD/],
+    ['court-ops.io/warranty-end', '2027-02-30', /not a real calendar date/],
+    ['court-ops.io/vendor', ' ', /required/],
+  ])('names %s when it is %j', (key, value, message) => {
+    const problems = validateDeviceFacts(device({ [key]: value }), rules);
+    expect(problems).toEqual([{ field: `metadata.annotations.${key}`, message: expect.stringMatching(message) }]);
+  });
+
+  it('requires the identifying facts of a device', () => {
+    const entity = device({});
+    delete entity.metadata.annotations!['court-ops.io/serial'];
+    delete entity.metadata.annotations!['court-ops.io/location'];
+    expect(validateDeviceFacts(entity, rules).map(p => p.field)).toEqual([
+      'metadata.annotations.court-ops.io/location',
+      'metadata.annotations.court-ops.io/serial',
+    ]);
+  });
+
+  it('rejects an unknown device class on an annotated resource', () => {
+    const problems = validateDeviceFacts(device({}, { type: 'toaster' }), rules);
+    expect(problems).toEqual([{ field: 'spec.type', message: '"toaster" is not a known device class' }]);
+  });
+
+  it('names the bad key parameter by index', () => {
+    const problems = validateDeviceFacts(
+      device({}, {
+        keyParameters: [
+          { name: 'mgmt-vlan', value: 100 },
+          { name: 'Mgmt VLAN', value: '1' },
+          { name: 'mgmt-vlan', value: '2' },
+        ],
+      }),
+      rules,
+    );
+    expect(problems.map(p => p.field)).toEqual([
+      'spec.keyParameters[1].name',
+      'spec.keyParameters[2].name',
+    ]);
+  });
+});
+
+describe('isCourtDevice', () => {
+  it('treats typed or annotated resources as devices, nothing else', () => {
+    expect(isCourtDevice(device({}))).toBe(true);
+    expect(isCourtDevice({ ...device({}), kind: 'Component' })).toBe(false);
+    expect(
+      isCourtDevice({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: { name: 'shared-bucket' },
+        spec: { type: 's3-bucket', owner: 'x' },
+      }),
+    ).toBe(false);
+  });
+});
+
+describe('readDeviceFacts', () => {
+  it('reads facts and stringifies key parameter values', () => {
+    const facts = readDeviceFacts(device({}, { keyParameters: [{ name: 'mgmt-vlan', value: 100 }] }));
+    expect(facts).toMatchObject({
+      deviceClass: 'core-switch',
+      assetTag: 'YX-NET-0001',
+      ip: '10.10.0.1',
+      inspectionProfile: 'core-switch',
+      keyParameters: [{ name: 'mgmt-vlan', value: '100' }],
+    });
+  });
+});

