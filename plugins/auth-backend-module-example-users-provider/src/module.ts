@@ -16,9 +16,9 @@ const USER_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
 /**
  * Signs in as the catalog User the page picked. It trusts the browser's choice, which is fine only
- * where every user is an example user: the provider is configured for the `development`
- * environment of the embedded default and nowhere else, and it signs in only users that exist in
- * the catalog.
+ * where every user is an example user: the module registers the provider only when
+ * `auth.environment` is `development` (the embedded default), and it signs in only users that exist
+ * in the catalog.
  */
 const exampleUserAuthenticator = createProxyAuthenticator({
   defaultProfileTransform: async (result: { userName: string }) => ({
@@ -44,8 +44,16 @@ export const authModuleExampleUsersProvider = createBackendModule({
       deps: {
         providers: authProvidersExtensionPoint,
         logger: coreServices.logger,
+        config: coreServices.rootConfig,
       },
-      async init({ providers, logger }) {
+      async init({ providers, logger, config }) {
+        // Proxy providers ignore the auth environment, so the guard must be here: production
+        // merges app-config.yaml too, and must never let anyone pick an identity.
+        const environment = config.getOptionalString('auth.environment') ?? 'development';
+        if (environment !== 'development') {
+          logger.info(`Example-user sign-in is off in the ${environment} auth environment`);
+          return;
+        }
         providers.registerProvider({
           providerId: 'example-users',
           factory: createProxyAuthProviderFactory({
