@@ -27,7 +27,9 @@ _courtops_bootstrap() {
     node_dir="$(cd "$(dirname "$system_node")/.." && pwd)"
   else
     if [ ! -x "$node_dir/bin/node" ]; then
-      _courtops_say "machine node is ${system_node:+$("$system_node" --version)}${system_node:-missing}; installing $COURTOPS_NODE_PACKAGE into .tools/"
+      local found="no node"
+      [ -n "$system_node" ] && found="node $("$system_node" --version)"
+      _courtops_say "the machine has $found; installing $COURTOPS_NODE_PACKAGE into .tools/"
       mkdir -p "$COURTOPS_TOOLS"
       [ -f "$COURTOPS_TOOLS/package.json" ] || echo '{"name":"courtops-tools","private":true}' >"$COURTOPS_TOOLS/package.json"
       (cd "$COURTOPS_TOOLS" && npm install --no-save --no-package-lock --loglevel=error "$COURTOPS_NODE_PACKAGE" "yarn@1") || return 1
@@ -53,7 +55,12 @@ _courtops_bootstrap() {
     local stamp="$COURTOPS_ROOT/node_modules/.courtops-install-stamp"
     if [ ! -f "$stamp" ] || [ "$COURTOPS_ROOT/yarn.lock" -nt "$stamp" ] || [ "$COURTOPS_ROOT/package.json" -nt "$stamp" ]; then
       _courtops_say "yarn install (dependencies changed or missing)"
-      (cd "$COURTOPS_ROOT" && yarn install --immutable 2>&1 | tail -20) || { [ -n "${CI:-}" ] && return 1; (cd "$COURTOPS_ROOT" && yarn install) || return 1; }
+      # CI must install exactly the committed lockfile; a developer's changed package.json may update it.
+      if [ -n "${CI:-}" ]; then
+        (cd "$COURTOPS_ROOT" && yarn install --immutable) || return 1
+      else
+        (cd "$COURTOPS_ROOT" && yarn install) || return 1
+      fi
       touch "$stamp"
     else
       _courtops_say "dependencies up to date"
