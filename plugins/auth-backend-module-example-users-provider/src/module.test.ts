@@ -17,7 +17,7 @@ const users = [
   },
 ];
 
-async function startAuth() {
+async function startAuth(environment = 'development') {
   const { server } = await startTestBackend({
     features: [
       authPlugin,
@@ -26,7 +26,7 @@ async function startAuth() {
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:3000' },
-          auth: { environment: 'development', providers: { 'example-users': { development: {} } } },
+          auth: { environment, providers: { 'example-users': { development: {} } } },
         },
       }),
     ],
@@ -68,19 +68,7 @@ describe('example-users auth provider', () => {
   });
 
   it('does not answer in another auth environment', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        authPlugin,
-        authModuleExampleUsersProvider,
-        catalogServiceMock.factory({ entities: users }),
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'http://localhost:3000' },
-            auth: { environment: 'production', providers: { 'example-users': { development: {} } } },
-          },
-        }),
-      ],
-    });
+    const server = await startAuth('production');
     const res = await request(server)
       .get('/api/auth/example-users/refresh')
       .set(EXAMPLE_USER_HEADER, 'xuli');
