@@ -1,0 +1,25 @@
+export interface Config {
+  /** The service desk (tickets plugin). */
+  tickets?: {
+    /** IANA zone of the court, for ticket-number years. Default Asia/Shanghai. */
+    zone?: string;
+    /**
+     * Share of a target after which a running clock is "at risk" in the
+     * queue and on the home page. Default 0.75.
+     */
+    atRiskShare?: number;
+    notify?: {
+      /** Entity refs told of every new ticket. Default the on-site team. */
+      newTicket?: string[];
+      /** Entity refs told of every SLA warning and breach. */
+      serviceManagers?: string[];
+    };
+    breachWatch?: {
+      /**
+       * Longest the breach watch sleeps before re-reading the next wake-up
+       * (other replicas' changes). Default 30.
+       */
+      maxSleepSeconds?: number;
+    };
+  };
+}

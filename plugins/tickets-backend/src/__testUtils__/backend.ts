@@ -1,0 +1,173 @@
+import {
+  createServiceFactory,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { ticketConditions } from '@internal/plugin-tickets-node';
+import { Knex } from 'knex';
+import ticketsPlugin from '../index';
+
+/** The example court in miniature: a courtroom system, its devices, people. */
+export const courtEntities = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'courtroom-trial' },
+    spec: { owner: 'onsite-team' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'network' },
+    spec: { owner: 'onsite-team' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'courtroom-recorder-t01' },
+    spec: {
+      type: 'courtroom-recorder',
+      owner: 'onsite-team',
+      system: 'courtroom-trial',
+    },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'core-switch-01' },
+    spec: { type: 'switch', owner: 'onsite-team', system: 'network' },
+  },
+  ...['xuli', 'mahui', 'lina', 'wangqiang', 'liuyang', 'sunlei'].map(name => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name },
+    spec: {},
+  })),
+];
+
+export const RECORDER = 'resource:default/courtroom-recorder-t01';
+export const SWITCH = 'resource:default/core-switch-01';
+export const COURTROOM = 'system:default/courtroom-trial';
+
+/** Court staff in these tests; everyone else is the O&M team. */
+const COURT_STAFF = ['user:default/xuli', 'user:default/mahui'];
+
+/**
+ * The court's policy as far as tickets go: court staff file tickets and read
+ * and comment on their own; they cannot work tickets or see the whole desk.
+ */
+function decide(
+  permission: string,
+  credentials: BackstageCredentials,
+): PolicyDecision {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+  };
+  const user = principal.type === 'user' ? principal.userEntityRef! : undefined;
+  if (!user || !COURT_STAFF.includes(user)) {
+    return { result: AuthorizeResult.ALLOW };
+  }
+  switch (permission) {
+    case 'tickets.ticket.read':
+    case 'tickets.ticket.update':
+      return {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'tickets',
+        resourceType: 'ticket',
+        conditions: ticketConditions.isReporter({ refs: [user] }),
+      };
+    case 'tickets.ticket.work':
+    case 'tickets.ticket.read-all':
+      return { result: AuthorizeResult.DENY };
+    default:
+      return { result: AuthorizeResult.ALLOW };
+  }
+}
+
+const courtPermissions = mockServices.permissions.mock({
+  authorize: async (requests, options) =>
+    requests.map(r => decide(r.permission.name, options!.credentials)) as never,
+  authorizeConditional: async (requests, options) =>
+    requests.map(r => decide(r.permission.name, options!.credentials)) as never,
+});
+
+/**
+ * The tickets plugin in a test backend, with the example catalog, the
+ * court's ticket policy and recording notification and signal services.
+ * @param options.knex a TestDatabases database; default in-memory SQLite
+ */
+export async function startTicketsBackend(
+  options: { knex?: Knex; config?: JsonObject } = {},
+) {
+  const notifications: NotificationSendOptions[] = [];
+  const signals: unknown[] = [];
+  const backend = await startTestBackend({
+    features: [
+      ticketsPlugin,
+      catalogServiceMock.factory({ entities: courtEntities }),
+      courtPermissions.factory,
+      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      ...(options.knex
+        ? [mockServices.database.factory({ knex: options.knex })]
+        : []),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          send: async (sent: NotificationSendOptions) => {
+            notifications.push(sent);
+          },
+        }),
+      }),
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => ({
+          publish: async (signal: unknown) => {
+            signals.push(signal);
+          },
+        }),
+      }),
+    ],
+  });
+  return {
+    server: backend.server,
+    notifications,
+    signals,
+    stop: () => backend.stop(),
+  };
+}
+
+/** `Authorization` header of a signed-in example user. */
+export function as(user: string) {
+  return mockCredentials.user.header(`user:default/${user}`);
+}
+
+/** A valid new-ticket body; override what the test is about. */
+export function newIncident(overrides: Record<string, unknown> = {}) {
+  return {
+    type: 'incident',
+    title: '审判庭录音录像无声音',
+    description: '第一审判庭庭审录像没有声音',
+    urgency: 'high',
+    impact: 'medium',
+    entityRefs: [RECORDER],
+    ...overrides,
+  };
+}

@@ -1,0 +1,43 @@
+import { Config } from '@backstage/config';
+import { Info } from 'luxon';
+import { z } from 'zod';
+import { parseSlaConfig, SlaConfig } from '@internal/plugin-sla-common';
+
+const ticketsConfigSchema = z
+  .strictObject({
+    zone: z
+      .string()
+      .refine(zone => Info.isValidIANAZone(zone), 'unknown IANA time zone')
+      .default('Asia/Shanghai'),
+    atRiskShare: z.number().gt(0).lt(1).default(0.75),
+    notify: z
+      .strictObject({
+        newTicket: z.array(z.string()).default(['group:default/onsite-team']),
+        serviceManagers: z.array(z.string()).default([]),
+      })
+      .prefault({}),
+    breachWatch: z
+      .strictObject({
+        maxSleepSeconds: z.number().positive().default(30),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+export type TicketsConfig = z.output<typeof ticketsConfigSchema> & {
+  sla: SlaConfig;
+};
+
+/** `tickets` and `sla` from app-config; throws naming the bad key. */
+export function readTicketsConfig(config: Config): TicketsConfig {
+  const parsed = ticketsConfigSchema.safeParse(
+    config.getOptional('tickets') ?? {},
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      issue => `tickets.${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`invalid tickets configuration: ${problems.join('; ')}`);
+  }
+  return { ...parsed.data, sla: parseSlaConfig(config.getOptional('sla')) };
+}

@@ -1,0 +1,171 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { CLOCK_NAMES, ClockStatus } from '@internal/plugin-sla-common';
+import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
+import { SlaAlert, TicketNotifier } from './TicketNotifier';
+import { TicketSla } from './TicketSla';
+
+const BATCH = 200;
+
+/**
+ * Sends SLA warnings and breaches at their instants. It sleeps until the
+ * earliest stored wake-up of any open clock (the SLA engine's `nextWakeUp`),
+ * and is poked when a change brings that earlier. Each alert is claimed in
+ * the database before it is sent, so it goes out once whichever replica
+ * wakes first, and one missed while the backend was down goes out at start.
+ */
+export class BreachWatch {
+  private timer?: NodeJS.Timeout;
+  private armedFor = Infinity;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: {
+      store: DatabaseTicketStore;
+      sla: TicketSla;
+      notifier: TicketNotifier;
+      logger: LoggerService;
+      /**
+       * Longest sleep: another replica's change is seen at the latest after
+       * this. Precision comes from the wake-up instants, not from this.
+       */
+      maxSleepMs: number;
+      now?: () => Date;
+    },
+  ) {}
+
+  start() {
+    this.stopped = false;
+    this.wake();
+  }
+
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    return this.running;
+  }
+
+  /** A change set a ticket's next wake-up; wake then if that is sooner. */
+  poke(wakeUpAt: string | undefined) {
+    if (wakeUpAt === undefined || this.stopped) return;
+    if (Date.parse(wakeUpAt) < this.armedFor) {
+      this.arm(Date.parse(wakeUpAt));
+    }
+  }
+
+  /** Looks at every ticket due now; resolves when done (for tests and shutdown). */
+  wake(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.sweep()
+      .catch(error =>
+        this.deps.logger.error(`SLA breach watch failed: ${error}`),
+      )
+      .finally(async () => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          await this.wake();
+          return;
+        }
+        if (!this.stopped) {
+          const next = await this.deps.store
+            .nextWakeUp()
+            .catch(() => undefined);
+          this.arm(next ? Date.parse(next) : Infinity);
+        }
+      });
+    return this.running;
+  }
+
+  private arm(at: number) {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    const now = this.nowMs();
+    const delay = Math.max(0, Math.min(at - now, this.deps.maxSleepMs));
+    this.armedFor = Math.min(at, now + this.deps.maxSleepMs);
+    this.timer = setTimeout(() => {
+      this.armedFor = Infinity;
+      this.wake();
+    }, delay);
+    this.timer.unref?.();
+  }
+
+  private async sweep() {
+    for (;;) {
+      const now = new Date(this.nowMs()).toISOString();
+      const due = await this.deps.store.dueForWatch(now, BATCH);
+      for (const id of due) {
+        await this.check(id, now);
+      }
+      if (due.length < BATCH) return;
+    }
+  }
+
+  private async check(id: string, now: string) {
+    const { store, sla, notifier } = this.deps;
+    const [ticket] = await store.getMany([id]);
+    if (!ticket) return;
+    const clocks = sla.clocks(ticket, await store.events(id), now);
+    if (clocks) {
+      for (const name of CLOCK_NAMES) {
+        const alert = await this.claimWorst(id, clocks[name], now);
+        if (alert) await notifier.slaAlert(ticket, alert);
+      }
+    }
+    // A change meanwhile wrote a fresher projection; then this one is dropped.
+    await store.refreshProjection(id, ticket.version, sla.project(clocks));
+  }
+
+  /**
+   * Claims every alert the clock has reached and returns the worst of those
+   * newly claimed: after an outage one breach, not a burst of warnings.
+   */
+  private async claimWorst(
+    ticketId: string,
+    clock: ClockStatus,
+    now: string,
+  ): Promise<SlaAlert | undefined> {
+    const reached: SlaAlert[] = [];
+    if (
+      clock.state === 'running' ||
+      clock.state === 'paused' ||
+      clock.state === 'breached'
+    ) {
+      for (const warning of clock.warnings) {
+        if (!warning.upcoming) {
+          reached.push({
+            clock: clock.clock,
+            threshold: warning.threshold,
+            at: warning.at,
+          });
+        }
+      }
+    }
+    if (clock.state === 'breached' && clock.breachedAt) {
+      reached.push({ clock: clock.clock, at: clock.breachedAt });
+    }
+    let worst: SlaAlert | undefined;
+    for (const alert of reached) {
+      const claimed = await this.deps.store.claimAlert({
+        ticketId,
+        clock: alert.clock,
+        kind:
+          alert.threshold === undefined
+            ? 'breach'
+            : `warning-${Math.round(alert.threshold * 100)}`,
+        dueAt: alert.at,
+        sentAt: now,
+      });
+      if (claimed) worst = alert;
+    }
+    return worst;
+  }
+
+  private nowMs() {
+    return (this.deps.now?.() ?? new Date()).getTime();
+  }
+}

@@ -1,0 +1,111 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_PART_OF,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+
+/** An affected entity and the system it belongs to. */
+export interface AffectedEntity {
+  readonly entityRef: string;
+  readonly systemRef?: string;
+}
+
+const CACHE_MS = 60_000;
+
+/**
+ * Checks that the entities a ticket names exist in the catalog, and finds
+ * each one's system. Lookups are cached briefly: the catalog changes rarely
+ * and the desk files tickets in bursts.
+ */
+export class CatalogEntities {
+  private readonly cache = new Map<
+    string,
+    { entity: AffectedEntity; until: number }
+  >();
+
+  constructor(private readonly catalog: CatalogService) {}
+
+  /**
+   * @param field names the request field in errors, e.g. `body.entityRefs`
+   * @throws InputError naming each ref that is not in the catalog
+   */
+  async resolve(
+    refs: readonly string[],
+    credentials: BackstageCredentials,
+    field: string,
+  ): Promise<AffectedEntity[]> {
+    const now = Date.now();
+    const missing = [...new Set(refs)].filter(
+      ref => (this.cache.get(ref)?.until ?? 0) <= now,
+    );
+    if (missing.length > 0) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        {
+          entityRefs: missing,
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'spec.system',
+            'relations',
+          ],
+        },
+        { credentials },
+      );
+      const unknown: string[] = [];
+      items.forEach((entity, i) => {
+        if (!entity) {
+          unknown.push(
+            `${field}[${refs.indexOf(missing[i])}]: ${
+              missing[i]
+            } is not in the catalog`,
+          );
+          return;
+        }
+        this.cache.set(missing[i], {
+          entity: { entityRef: missing[i], systemRef: systemOf(entity) },
+          until: now + CACHE_MS,
+        });
+      });
+      if (unknown.length > 0) {
+        throw new InputError(unknown.join('; '));
+      }
+    }
+    return refs.map(ref => this.cache.get(ref)!.entity);
+  }
+
+  /** @throws InputError when the user is not in the catalog. */
+  async assertUser(
+    ref: string,
+    credentials: BackstageCredentials,
+    field: string,
+  ) {
+    const entity = await this.catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new InputError(`${field}: ${ref} is not in the catalog`);
+    }
+  }
+}
+
+/** A system is its own; a device or application names its system. */
+function systemOf(entity: Entity): string | undefined {
+  if (entity.kind.toLocaleLowerCase('en-US') === 'system') {
+    return stringifyEntityRef(entity);
+  }
+  const system = (entity.spec as { system?: unknown } | undefined)?.system;
+  if (typeof system === 'string' && system) {
+    return stringifyEntityRef(
+      parseEntityRef(system, {
+        defaultKind: 'system',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+  }
+  return entity.relations?.find(
+    r => r.type === RELATION_PART_OF && r.targetRef.startsWith('system:'),
+  )?.targetRef;
+}

@@ -1,0 +1,513 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError, ConflictError } from '@backstage/errors';
+import {
+  CLOCK_NAMES,
+  InvalidEventSequenceError,
+  PRIORITY_LEVELS,
+  SlaConfig,
+} from '@internal/plugin-sla-common';
+import {
+  ComplianceReport,
+  ComplianceRow,
+  Ticket,
+  TicketDetail,
+  TicketEventRecord,
+  TicketFilter,
+  TicketPage,
+  WorkLog,
+  ticketCreatePermission,
+  ticketReadAllPermission,
+  ticketReadPermission,
+  ticketUpdatePermission,
+  ticketWorkPermission,
+} from '@internal/plugin-tickets-common';
+import type {
+  createTicketRequestSchema,
+  editTicketRequestSchema,
+  commentRequestSchema,
+  complianceQuerySchema,
+  linkRequestSchema,
+  ParsedTicketAction,
+  workLogRequestSchema,
+} from '@internal/plugin-tickets-common';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
+import {
+  NewTicketEvent,
+  SlaProjection,
+  StoredEvent,
+  StoredTicket,
+} from '../database/rows';
+import { applyAction } from './actions';
+import { CatalogEntities } from './CatalogEntities';
+import { TicketAccess } from './TicketAccess';
+import { TicketSla } from './TicketSla';
+
+/** Who is calling: a signed-in user, or a plugin (e.g. inspections). */
+export type Caller = BackstageCredentials<
+  BackstageUserPrincipal | BackstageServicePrincipal
+>;
+
+/** Told of every stored change, to push it to open pages and the watch. */
+export interface TicketChangeListener {
+  ticketChanged(
+    ticket: StoredTicket,
+    projection: SlaProjection,
+    change: { kind: 'created' | 'updated'; by: string },
+  ): void;
+}
+
+/**
+ * The service desk: files and works tickets. Checks permissions, applies
+ * the lifecycle, keeps the SLA projection in step with the log.
+ */
+export class TicketService {
+  constructor(
+    private readonly deps: {
+      store: DatabaseTicketStore;
+      sla: TicketSla;
+      access: TicketAccess;
+      catalog: CatalogEntities;
+      listener: TicketChangeListener;
+      /** The court's zone, for ticket-number years. */
+      zone: string;
+      now?: () => Date;
+    },
+  ) {}
+
+  slaConfig(): SlaConfig {
+    return this.deps.sla.engine.config;
+  }
+
+  async create(
+    request: z.output<typeof createTicketRequestSchema>,
+    caller: Caller,
+  ): Promise<Ticket> {
+    const { access, catalog, sla, store } = this.deps;
+    await access.require(ticketCreatePermission, caller);
+    const actor = actorOf(caller);
+    const reporter = request.reporter ?? actor;
+    // Filing for someone else, or routing the ticket, is the desk's work.
+    if (
+      reporter !== actor ||
+      request.assignee !== undefined ||
+      request.group !== undefined
+    ) {
+      if (!(await access.allows(ticketWorkPermission, caller))) {
+        throw new InputError(
+          'body.reporter: only the service desk may file for someone else or assign a ticket',
+        );
+      }
+    }
+    if (reporter.startsWith('user:') && request.reporter) {
+      await catalog.assertUser(reporter, caller, 'body.reporter');
+    }
+    if (request.assignee) {
+      await catalog.assertUser(request.assignee, caller, 'body.assignee');
+    }
+    const entities = await catalog.resolve(
+      request.entityRefs,
+      caller,
+      'body.entityRefs',
+    );
+    const at = this.now();
+    const policy = sla.engine.activePolicy();
+    const level = policy.matrix[request.urgency][request.impact];
+    const events: NewTicketEvent[] = [
+      {
+        type: 'created',
+        at,
+        actor,
+        data: {
+          urgency: request.urgency,
+          impact: request.impact,
+          title: request.title,
+        },
+      },
+    ];
+    const draft = {
+      type: request.type,
+      number: '(new)',
+      policy: { id: policy.id, version: policy.version },
+    };
+    const projection = sla.project(sla.clocks(draft, withSeq(events), at));
+    const stored = await store.insert(
+      {
+        id: randomUUID(),
+        type: request.type,
+        category: request.category,
+        title: request.title,
+        description: request.description,
+        channel: request.channel,
+        reporter,
+        createdBy: actor,
+        urgency: request.urgency,
+        impact: request.impact,
+        level,
+        assignee: request.assignee,
+        group: request.group,
+        entities,
+        policy: draft.policy,
+        createdAt: at,
+        year: DateTime.fromISO(at, { zone: this.deps.zone }).year,
+      },
+      events,
+      projection,
+    );
+    this.deps.listener.ticketChanged(stored, projection, {
+      kind: 'created',
+      by: actor,
+    });
+    return this.present(stored, withSeq(events), at);
+  }
+
+  async get(idOrNumber: string, caller: Caller): Promise<TicketDetail> {
+    const ticket = await this.readable(idOrNumber, caller);
+    const { store } = this.deps;
+    const [events, workLogs, links] = await Promise.all([
+      store.events(ticket.id),
+      store.workLogs(ticket.id),
+      store.links(ticket.id),
+    ]);
+    return {
+      ticket: this.present(ticket, events, this.now()),
+      events: events.map(toRecord),
+      workLogs,
+      links,
+    };
+  }
+
+  async list(filter: TicketFilter, caller: Caller): Promise<TicketPage> {
+    const accessFilter = await this.deps.access.readFilter(caller);
+    const actor = actorOf(caller);
+    const now = this.now();
+    const page = await this.deps.store.list({
+      filter: {
+        ...filter,
+        assignee: filter.assignee === 'me' ? actor : filter.assignee,
+        reporter: filter.reporter === 'me' ? actor : filter.reporter,
+      },
+      access: accessFilter,
+      now,
+    });
+    const events = await this.deps.store.eventsOf(page.items.map(t => t.id));
+    return {
+      items: page.items.map(t => this.present(t, events.get(t.id) ?? [], now)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async edit(
+    id: string,
+    request: z.output<typeof editTicketRequestSchema>,
+    caller: Caller,
+  ): Promise<Ticket> {
+    const ticket = await this.readable(id, caller);
+    await this.deps.access.requireOn(ticketUpdatePermission, ticket, caller);
+    const { version, ...fields } = request;
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [key, to] of Object.entries(fields)) {
+      const from = ticket[key as keyof typeof fields];
+      if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to)) {
+        changes[key] = { from, to };
+      }
+    }
+    if (Object.keys(changes).length === 0) {
+      throw new InputError('body: nothing to change');
+    }
+    const entities = fields.entityRefs
+      ? await this.deps.catalog.resolve(
+          fields.entityRefs,
+          caller,
+          'body.entityRefs',
+        )
+      : undefined;
+    return this.change(ticket, version, caller, {
+      fields: {
+        title: fields.title,
+        description: fields.description,
+        category: fields.category,
+      },
+      events: [
+        {
+          type: 'edited',
+          at: '',
+          actor: actorOf(caller),
+          data: { changes },
+        },
+      ],
+      entities,
+    });
+  }
+
+  async act(
+    id: string,
+    action: ParsedTicketAction,
+    caller: Caller,
+  ): Promise<Ticket> {
+    const ticket = await this.readable(id, caller);
+    await this.deps.access.requireOn(ticketWorkPermission, ticket, caller);
+    if (action.action === 'assign' && action.assignee) {
+      await this.deps.catalog.assertUser(
+        action.assignee,
+        caller,
+        'body.assignee',
+      );
+    }
+    const policy = this.deps.sla.engine.policy(
+      ticket.policy.id,
+      ticket.policy.version,
+    );
+    const outcome = applyAction(ticket, action, policy, actorOf(caller), '');
+    return this.change(ticket, action.version, caller, outcome);
+  }
+
+  async comment(
+    id: string,
+    request: z.output<typeof commentRequestSchema>,
+    caller: Caller,
+  ): Promise<TicketEventRecord> {
+    const ticket = await this.readable(id, caller);
+    await this.deps.access.requireOn(ticketUpdatePermission, ticket, caller);
+    const event = await this.deps.store.append(ticket.id, {
+      type: 'commented',
+      at: this.now(),
+      actor: actorOf(caller),
+      data: { body: request.body },
+    });
+    this.touched(ticket, caller);
+    return toRecord(event);
+  }
+
+  async logWork(
+    id: string,
+    request: z.output<typeof workLogRequestSchema>,
+    caller: Caller,
+  ): Promise<WorkLog> {
+    const ticket = await this.readable(id, caller);
+    await this.deps.access.requireOn(ticketWorkPermission, ticket, caller);
+    const actor = actorOf(caller);
+    const engineer = request.engineer ?? actor;
+    if (engineer !== actor) {
+      await this.deps.catalog.assertUser(engineer, caller, 'body.engineer');
+    }
+    const at = this.now();
+    const log: WorkLog = {
+      id: randomUUID(),
+      engineer,
+      minutes: request.minutes,
+      workDate: request.workDate,
+      note: request.note,
+      loggedBy: actor,
+      loggedAt: at,
+    };
+    await this.deps.store.addWorkLog(
+      ticket.id,
+      {
+        type: 'work-logged',
+        at,
+        actor,
+        data: {
+          engineer,
+          minutes: log.minutes,
+          workDate: log.workDate,
+          note: log.note,
+        },
+      },
+      log,
+    );
+    this.touched(ticket, caller);
+    return log;
+  }
+
+  async link(
+    id: string,
+    request: z.output<typeof linkRequestSchema>,
+    caller: Caller,
+  ): Promise<TicketDetail> {
+    const ticket = await this.readable(id, caller);
+    await this.deps.access.requireOn(ticketUpdatePermission, ticket, caller);
+    if (request.kind === 'ticket') {
+      if (request.target === ticket.number) {
+        throw new InputError('body.target: a ticket cannot link itself');
+      }
+      if (!(await this.deps.store.get(request.target))) {
+        throw new InputError(`body.target: no ticket ${request.target}`);
+      }
+    }
+    const at = this.now();
+    const actor = actorOf(caller);
+    await this.deps.store.addLink(
+      ticket.id,
+      { type: 'linked', at, actor, data: { ...request } },
+      { ...request, createdBy: actor, createdAt: at },
+    );
+    this.touched(ticket, caller);
+    return this.get(ticket.id, caller);
+  }
+
+  /**
+   * Clocks that started in the period, met, breached or still running, per
+   * clock and level.
+   */
+  async compliance(
+    query: z.output<typeof complianceQuerySchema>,
+    caller: Caller,
+  ): Promise<ComplianceReport> {
+    await this.deps.access.require(ticketReadAllPermission, caller);
+    const from = new Date(query.from).toISOString();
+    const to = new Date(query.to).toISOString();
+    const counts = await this.deps.store.clockOutcomes({
+      from,
+      to,
+      entity: query.entity,
+      system: query.system,
+    });
+    const rows: ComplianceRow[] = [];
+    for (const clock of CLOCK_NAMES) {
+      for (const level of PRIORITY_LEVELS) {
+        const of = (states: string[]) =>
+          counts
+            .filter(
+              c =>
+                c.clock === clock &&
+                c.level === level &&
+                states.includes(c.state),
+            )
+            .reduce((sum, c) => sum + c.count, 0);
+        const row = {
+          clock,
+          level,
+          met: of(['met']),
+          breached: of(['breached']),
+          running: of(['running', 'paused', 'not-started']),
+        };
+        if (row.met + row.breached + row.running > 0) rows.push(row);
+      }
+    }
+    return { from, to, rows };
+  }
+
+  /** The ticket if the caller may read it; otherwise as if it did not exist. */
+  private async readable(
+    idOrNumber: string,
+    caller: Caller,
+  ): Promise<StoredTicket> {
+    const ticket = await this.deps.store.get(idOrNumber);
+    if (
+      !ticket ||
+      !(await this.deps.access.allowsOn(ticketReadPermission, ticket, caller))
+    ) {
+      throw new NotFoundError(`no ticket ${idOrNumber}`);
+    }
+    return ticket;
+  }
+
+  /** Stores a versioned change with its events and the clocks after it. */
+  private async change(
+    ticket: StoredTicket,
+    expectedVersion: number,
+    caller: Caller,
+    change: {
+      fields: StoredChange['fields'];
+      events: NewTicketEvent[];
+      entities?: StoredChange['entities'];
+    },
+  ): Promise<Ticket> {
+    if (expectedVersion !== ticket.version) {
+      throw new ConflictError(
+        `ticket ${ticket.number} is at version ${ticket.version}, not ${expectedVersion}: reload it and try again`,
+      );
+    }
+    const { store, sla } = this.deps;
+    const history = await store.events(ticket.id);
+    // Keep the log in time order even if clocks of replicas disagree.
+    const at = latest(this.now(), history[history.length - 1]?.at);
+    const events = change.events.map(e => ({ ...e, at }));
+    const all = [...history, ...withSeq(events, history.length)];
+    let clocks;
+    try {
+      clocks = sla.clocks(ticket, all, at);
+    } catch (error) {
+      if (error instanceof InvalidEventSequenceError) {
+        throw new ConflictError(`ticket ${ticket.number}: ${error.message}`);
+      }
+      throw error;
+    }
+    const projection = sla.project(clocks);
+    const stored = await store.update(ticket.id, expectedVersion, {
+      fields: change.fields,
+      events,
+      projection,
+      entities: change.entities,
+      at,
+    });
+    this.deps.listener.ticketChanged(stored, projection, {
+      kind: 'updated',
+      by: actorOf(caller),
+    });
+    return this.present(stored, all, at);
+  }
+
+  /** An append changed what the page shows, not the clocks. */
+  private touched(ticket: StoredTicket, caller: Caller) {
+    this.deps.listener.ticketChanged(
+      ticket,
+      { clocks: [] },
+      {
+        kind: 'updated',
+        by: actorOf(caller),
+      },
+    );
+  }
+
+  private present(
+    ticket: StoredTicket,
+    events: readonly StoredEvent[],
+    now: string,
+  ): Ticket {
+    const { resumeStatus: _internal, ...fields } = ticket;
+    return {
+      ...fields,
+      clocks: this.deps.sla.clocks(ticket, events, now),
+      asOf: now,
+    };
+  }
+
+  private now(): string {
+    return (this.deps.now?.() ?? new Date()).toISOString();
+  }
+}
+
+type StoredChange = Parameters<DatabaseTicketStore['update']>[2];
+
+/** The entity ref a change is recorded under. */
+export function actorOf(caller: Caller): string {
+  return caller.principal.type === 'user'
+    ? caller.principal.userEntityRef
+    : caller.principal.subject;
+}
+
+function withSeq(events: readonly NewTicketEvent[], after = 0): StoredEvent[] {
+  return events.map((e, i) => ({ ...e, seq: after + i + 1 }));
+}
+
+function toRecord(event: StoredEvent): TicketEventRecord {
+  return {
+    ...event.data,
+    type: event.type,
+    seq: event.seq,
+    at: event.at,
+    actor: event.actor,
+  } as TicketEventRecord;
+}
+
+function latest(a: string, b: string | undefined): string {
+  return b !== undefined && b > a ? b : a;
+}

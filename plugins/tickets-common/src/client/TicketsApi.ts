@@ -1,0 +1,36 @@
+import type { SlaConfig } from '@internal/plugin-sla-common';
+import type {
+  CommentRequest,
+  ComplianceQuery,
+  CreateTicketRequest,
+  EditTicketRequest,
+  LinkRequest,
+  ListTicketsQuery,
+  TicketActionRequest,
+  WorkLogRequest,
+} from '../schemas';
+import type {
+  ComplianceReport,
+  Ticket,
+  TicketDetail,
+  TicketEventRecord,
+  TicketPage,
+  WorkLog,
+} from '../types';
+
+/** The tickets backend's REST API (`/api/tickets`), as browser and backend call it. */
+export interface TicketsApi {
+  listTickets(query?: ListTicketsQuery): Promise<TicketPage>;
+  /** By id or by number (INC-2026-00042). */
+  getTicket(idOrNumber: string): Promise<TicketDetail>;
+  createTicket(request: CreateTicketRequest): Promise<Ticket>;
+  editTicket(id: string, request: EditTicketRequest): Promise<Ticket>;
+  /** A lifecycle action; a stale `version` is rejected with 409. */
+  act(id: string, request: TicketActionRequest): Promise<Ticket>;
+  addComment(id: string, request: CommentRequest): Promise<TicketEventRecord>;
+  addWorkLog(id: string, request: WorkLogRequest): Promise<WorkLog>;
+  addLink(id: string, request: LinkRequest): Promise<TicketDetail>;
+  /** The SLA configuration the backend runs, for targets and previews. */
+  getSlaConfig(): Promise<SlaConfig>;
+  getCompliance(query: ComplianceQuery): Promise<ComplianceReport>;
+}

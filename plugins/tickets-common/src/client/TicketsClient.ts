@@ -1,0 +1,121 @@
+import { ResponseError } from '@backstage/errors';
+import type { SlaConfig } from '@internal/plugin-sla-common';
+import type {
+  CommentRequest,
+  ComplianceQuery,
+  CreateTicketRequest,
+  EditTicketRequest,
+  LinkRequest,
+  ListTicketsQuery,
+  TicketActionRequest,
+  WorkLogRequest,
+} from '../schemas';
+import type {
+  ComplianceReport,
+  Ticket,
+  TicketDetail,
+  TicketEventRecord,
+  TicketPage,
+  WorkLog,
+} from '../types';
+import type { TicketsApi } from './TicketsApi';
+
+/** Structural so both the frontend's and the backend's discovery fit. */
+export interface TicketsClientOptions {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  /** The browser's fetchApi adds the user's token; a backend passes its own. */
+  fetchApi?: { fetch: typeof fetch };
+}
+
+/** HTTP client of the tickets API; the same in the browser and in Node. */
+export class TicketsClient implements TicketsApi {
+  constructor(private readonly options: TicketsClientOptions) {}
+
+  listTickets(query: ListTicketsQuery = {}): Promise<TicketPage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) {
+        params.append(key, String(item));
+      }
+    }
+    const search = params.toString();
+    return this.request('GET', `/tickets${search ? `?${search}` : ''}`);
+  }
+
+  getTicket(idOrNumber: string): Promise<TicketDetail> {
+    return this.request('GET', `/tickets/${encodeURIComponent(idOrNumber)}`);
+  }
+
+  createTicket(request: CreateTicketRequest): Promise<Ticket> {
+    return this.request('POST', '/tickets', request);
+  }
+
+  editTicket(id: string, request: EditTicketRequest): Promise<Ticket> {
+    return this.request('PATCH', `/tickets/${encodeURIComponent(id)}`, request);
+  }
+
+  act(id: string, request: TicketActionRequest): Promise<Ticket> {
+    return this.request(
+      'POST',
+      `/tickets/${encodeURIComponent(id)}/actions`,
+      request,
+    );
+  }
+
+  addComment(id: string, request: CommentRequest): Promise<TicketEventRecord> {
+    return this.request(
+      'POST',
+      `/tickets/${encodeURIComponent(id)}/comments`,
+      request,
+    );
+  }
+
+  addWorkLog(id: string, request: WorkLogRequest): Promise<WorkLog> {
+    return this.request(
+      'POST',
+      `/tickets/${encodeURIComponent(id)}/work-logs`,
+      request,
+    );
+  }
+
+  addLink(id: string, request: LinkRequest): Promise<TicketDetail> {
+    return this.request(
+      'POST',
+      `/tickets/${encodeURIComponent(id)}/links`,
+      request,
+    );
+  }
+
+  getSlaConfig(): Promise<SlaConfig> {
+    return this.request('GET', '/sla/config');
+  }
+
+  getCompliance(query: ComplianceQuery): Promise<ComplianceReport> {
+    const params = new URLSearchParams(
+      Object.entries(query).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    );
+    return this.request('GET', `/sla/compliance?${params}`);
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('tickets');
+    const doFetch = this.options.fetchApi?.fetch ?? fetch;
+    const response = await doFetch(`${baseUrl}${path}`, {
+      method,
+      headers:
+        body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

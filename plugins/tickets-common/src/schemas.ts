@@ -1,0 +1,279 @@
+import { z } from 'zod';
+import { InputError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { IMPACTS, PAUSE_REASONS, URGENCIES } from '@internal/plugin-sla-common';
+import {
+  CALL_BACK_OUTCOMES,
+  SERVICE_REQUEST_CATEGORIES,
+  TICKET_CHANNELS,
+  TICKET_LINK_RELATIONS,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+} from './types';
+import { PRIORITY_LEVELS } from '@internal/plugin-sla-common';
+
+/**
+ * Request schemas of the tickets API, shared by the backend (validation) and
+ * the browser (forms). Every schema is strict: an unknown field is an error.
+ */
+
+/** An entity ref of the given kinds, normalised to `kind:namespace/name`. */
+export function entityRefSchema(kinds: readonly string[]) {
+  return z.string().transform((value, ctx) => {
+    try {
+      const ref = parseEntityRef(value, { defaultNamespace: 'default' });
+      if (!kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a ${kinds.join(' or ')} entity ref`,
+        });
+        return z.NEVER;
+      }
+      return stringifyEntityRef(ref);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not an entity ref' });
+      return z.NEVER;
+    }
+  });
+}
+
+const userRef = entityRefSchema(['user']);
+const groupRef = entityRefSchema(['group']);
+/** What a ticket can be about: systems, devices and applications. */
+export const AFFECTED_ENTITY_KINDS = ['system', 'resource', 'component'];
+const affectedEntityRef = entityRefSchema(AFFECTED_ENTITY_KINDS);
+
+const title = z.string().trim().min(1, 'is required').max(200);
+const description = z.string().trim().max(10_000);
+const note = z.string().trim().max(4_000);
+const requiredNote = note.min(1, 'is required');
+const version = z.number().int().min(1);
+
+export const createTicketRequestSchema = z
+  .object({
+    type: z.enum(TICKET_TYPES),
+    category: z.enum(SERVICE_REQUEST_CATEGORIES).optional(),
+    title,
+    description: description.default(''),
+    channel: z.enum(TICKET_CHANNELS).default('portal'),
+    urgency: z.enum(URGENCIES),
+    impact: z.enum(IMPACTS),
+    entityRefs: z
+      .array(affectedEntityRef)
+      .min(1, 'needs at least one entity')
+      .max(20),
+    /** The person with the fault, when the desk files for them (phone). */
+    reporter: userRef.optional(),
+    assignee: userRef.optional(),
+    group: groupRef.optional(),
+  })
+  .strict()
+  .refine(
+    body => body.category === undefined || body.type === 'service-request',
+    {
+      path: ['category'],
+      message: 'only a service request has a category',
+    },
+  );
+export type CreateTicketRequest = z.input<typeof createTicketRequestSchema>;
+
+export const editTicketRequestSchema = z
+  .object({
+    version,
+    title: title.optional(),
+    description: description.optional(),
+    category: z.enum(SERVICE_REQUEST_CATEGORIES).optional(),
+    entityRefs: z
+      .array(affectedEntityRef)
+      .min(1, 'needs at least one entity')
+      .max(20)
+      .optional(),
+  })
+  .strict();
+export type EditTicketRequest = z.input<typeof editTicketRequestSchema>;
+
+/** One lifecycle action, carrying the version the client read. */
+export const ticketActionRequestSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('acknowledge'), version }).strict(),
+  z.object({ action: z.literal('arrive'), version }).strict(),
+  z.object({ action: z.literal('start-work'), version }).strict(),
+  z
+    .object({
+      action: z.literal('pause'),
+      version,
+      reason: z.enum(PAUSE_REASONS),
+      note: requiredNote,
+    })
+    .strict(),
+  z.object({ action: z.literal('resume'), version }).strict(),
+  z
+    .object({
+      action: z.literal('reprioritise'),
+      version,
+      urgency: z.enum(URGENCIES),
+      impact: z.enum(IMPACTS),
+      reason: requiredNote,
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('assign'),
+      version,
+      // null clears; absent leaves as is.
+      assignee: userRef.nullable().optional(),
+      group: groupRef.nullable().optional(),
+    })
+    .strict()
+    .refine(a => a.assignee !== undefined || a.group !== undefined, {
+      path: ['assignee'],
+      message: 'give an assignee or a group',
+    }),
+  z
+    .object({
+      action: z.literal('resolve'),
+      version,
+      resolution: requiredNote,
+      knowledgeArticle: z.string().trim().min(1).max(200).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('call-back'),
+      version,
+      outcome: z.enum(CALL_BACK_OUTCOMES),
+      satisfaction: z.number().int().min(1).max(5).optional(),
+      note,
+    })
+    .strict()
+    .refine(c => c.outcome === 'unreachable' || c.satisfaction !== undefined, {
+      path: ['satisfaction'],
+      message: 'is required when the reporter was reached',
+    }),
+  z
+    .object({ action: z.literal('reopen'), version, reason: requiredNote })
+    .strict(),
+  z
+    .object({ action: z.literal('close'), version, note: note.optional() })
+    .strict(),
+]);
+export type TicketActionRequest = z.input<typeof ticketActionRequestSchema>;
+export type ParsedTicketAction = z.output<typeof ticketActionRequestSchema>;
+
+export const commentRequestSchema = z
+  .object({ body: z.string().trim().min(1, 'is required').max(10_000) })
+  .strict();
+export type CommentRequest = z.input<typeof commentRequestSchema>;
+
+export const workLogRequestSchema = z
+  .object({
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    workDate: z.iso.date(),
+    note: requiredNote,
+    /** Defaults to the user logging it. */
+    engineer: userRef.optional(),
+  })
+  .strict();
+export type WorkLogRequest = z.input<typeof workLogRequestSchema>;
+
+const ticketNumber = z
+  .string()
+  .regex(/^[A-Z]{2,4}-\d{4}-\d{5,}$/, 'is not a ticket number');
+export const linkRequestSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('ticket'),
+      target: ticketNumber,
+      relation: z.enum(TICKET_LINK_RELATIONS).default('related'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('article'),
+      target: z.string().trim().min(1).max(200),
+      relation: z.enum(TICKET_LINK_RELATIONS).default('related'),
+    })
+    .strict(),
+]);
+export type LinkRequest = z.input<typeof linkRequestSchema>;
+
+/** A query-string list: `status=new&status=pending` or `status=new,pending`. */
+function listOf<T extends string>(values: readonly [T, ...T[]] | readonly T[]) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform(v =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap(s => s.split(','))
+        .filter(s => s !== ''),
+    )
+    .pipe(z.array(z.enum(values as readonly [T, ...T[]])).max(20));
+}
+const booleanFlag = z.enum(['true', 'false']).transform(v => v === 'true');
+
+/** Sort orders of the queue: newest first, or soonest due first. */
+export const TICKET_SORTS = ['created', 'due', 'updated'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+export const listTicketsQuerySchema = z
+  .object({
+    status: listOf(TICKET_STATUSES).optional(),
+    type: listOf(TICKET_TYPES).optional(),
+    level: listOf(PRIORITY_LEVELS).optional(),
+    /** Only tickets still owing work (not resolved or closed). */
+    open: booleanFlag.optional(),
+    entity: affectedEntityRef.optional(),
+    system: entityRefSchema(['system']).optional(),
+    /** A user ref, or `me`. */
+    assignee: z.union([z.literal('me'), userRef]).optional(),
+    group: groupRef.optional(),
+    reporter: z.union([z.literal('me'), userRef]).optional(),
+    /** A running clock has used at least the at-risk share of its target. */
+    atRisk: booleanFlag.optional(),
+    /** Some clock has breached. */
+    breached: booleanFlag.optional(),
+    /** Text in the number, title or description. */
+    q: z.string().trim().min(1).max(200).optional(),
+    sort: z.enum(TICKET_SORTS).default('created'),
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+export type ListTicketsQuery = z.input<typeof listTicketsQuerySchema>;
+export type TicketFilter = z.output<typeof listTicketsQuerySchema>;
+
+export const complianceQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    entity: affectedEntityRef.optional(),
+    system: entityRefSchema(['system']).optional(),
+  })
+  .strict()
+  .refine(q => Date.parse(q.from) < Date.parse(q.to), {
+    path: ['to'],
+    message: 'must be after from',
+  });
+export type ComplianceQuery = z.input<typeof complianceQuerySchema>;
+
+/**
+ * Parses `value` or throws an InputError (400) naming each bad field, e.g.
+ * `body.urgency: Invalid option: expected one of "high"|"medium"|"low"`.
+ */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: string,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) {
+    return result.data;
+  }
+  const problems = result.error.issues.map(issue => {
+    const path = [where, ...issue.path.map(String)].join('.');
+    return `${path}: ${issue.message}`;
+  });
+  throw new InputError(problems.join('; '));
+}
