@@ -29,14 +29,15 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-permission-backend'));
-// Interim: every signed-in user may do everything; the court's role policy replaces this.
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// The court's role policy: roles from catalog group membership (courtOps.roles).
+backend.add(import('@internal/plugin-permission-backend-module-court'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+// The service desk: tickets with SLA clocks and the breach watch.
+backend.add(import('@internal/plugin-tickets-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -20,6 +20,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { ticketConditions } from '@internal/plugin-tickets-node';
 import { Knex } from 'knex';
+import type { Server } from 'node:http';
 import ticketsPlugin from '../index';
 
 /** The example court in miniature: a courtroom system, its devices, people. */
@@ -107,6 +108,15 @@ const courtPermissions = mockServices.permissions.mock({
     requests.map(r => decide(r.permission.name, options!.credentials)) as never,
 });
 
+export interface TicketsBackend {
+  readonly server: Server;
+  /** Every notification sent, in order. */
+  readonly notifications: NotificationSendOptions[];
+  /** Every signal published, in order. */
+  readonly signals: unknown[];
+  stop(): Promise<void>;
+}
+
 /**
  * The tickets plugin in a test backend, with the example catalog, the
  * court's ticket policy and recording notification and signal services.
@@ -114,7 +124,7 @@ const courtPermissions = mockServices.permissions.mock({
  */
 export async function startTicketsBackend(
   options: { knex?: Knex; config?: JsonObject } = {},
-) {
+): Promise<TicketsBackend> {
   const notifications: NotificationSendOptions[] = [];
   const signals: unknown[] = [];
   const backend = await startTestBackend({

@@ -1,0 +1,10 @@
+/**
+ * Permission policy module: the Court Ops Portal's roles (court staff, desk, engineer, ops
+ * manager, court IT office, admin), taken from catalog group membership via `courtOps.roles`.
+ *
+ * @packageDocumentation
+ */
+export { permissionModuleCourtPolicy as default } from './module';
+export { CourtPermissionPolicy } from './CourtPermissionPolicy';
+export { COURT_ROLES, readGroupRoleMap, rolesOf } from './roles';
+export type { CourtRole, GroupRoleMap } from './roles';
