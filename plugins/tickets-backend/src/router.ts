@@ -10,6 +10,7 @@ import {
   ticketActionRequestSchema,
   workLogRequestSchema,
 } from '@internal/plugin-tickets-common';
+import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -28,6 +29,23 @@ export async function createRouter(deps: {
   const { service, httpAuth, auditor } = deps;
   const router = Router();
   router.use(express.json({ limit: '200kb' }));
+  // Say which part of the request is wrong, as for every other bad input.
+  router.use(
+    (
+      error: { type?: string },
+      _req: Request,
+      _res: unknown,
+      next: (e: unknown) => void,
+    ) => {
+      if (error.type === 'entity.parse.failed') {
+        next(new InputError('body: is not valid JSON (an object is expected)'));
+      } else if (error.type === 'entity.too.large') {
+        next(new InputError('body: is larger than 200 kB'));
+      } else {
+        next(error);
+      }
+    },
+  );
 
   const caller = (req: Request): Promise<Caller> =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });

@@ -1,10 +1,6 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import {
-  as,
-  newIncident,
-  startTicketsBackend,
-} from '../__testUtils__/backend';
+import { as, newIncident, startTicketsBackend } from '../__testUtils__/backend';
 import { DatabaseTicketStore } from './DatabaseTicketStore';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
@@ -15,151 +11,202 @@ const databases = TestDatabases.create({
   disableDocker: true,
 });
 
-describe.each(databases.eachSupportedId())('tickets store on %s', databaseId => {
-  async function start() {
-    const knex = await databases.init(databaseId as TestDatabaseId);
-    const backend = await startTicketsBackend({ knex });
-    return { knex, backend };
-  }
+describe.each(databases.eachSupportedId())(
+  'tickets store on %s',
+  databaseId => {
+    async function start() {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const backend = await startTicketsBackend({ knex });
+      return { knex, backend };
+    }
 
-  it('gives 200 parallel filings 200 tickets with 200 distinct numbers', async () => {
-    const { knex, backend } = await start();
-    const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) =>
-        request(backend.server)
-          .post('/api/tickets/tickets')
-          .set('Authorization', as(i % 2 ? 'xuli' : 'lina'))
-          .send(newIncident({ title: `并发工单 ${i}` })),
-      ),
-    );
-    expect(responses.map(r => r.status)).toEqual(Array(200).fill(201));
-    const numbers = new Set(responses.map(r => r.body.number));
-    expect(numbers.size).toBe(200);
-    const [{ count }] = await knex('tickets').count({ count: '*' });
-    expect(Number(count)).toBe(200);
-    const year = responses[0].body.number.split('-')[1];
-    // Numbers are a gapless run: 1..200.
-    expect([...numbers].sort()).toEqual(
-      Array.from({ length: 200 }, (_, i) =>
-        `INC-${year}-${String(i + 1).padStart(5, '0')}`,
-      ),
-    );
-    await backend.stop();
-  });
-
-  it('lets exactly one of two updates from the same version through, and loses neither write silently', async () => {
-    const { knex, backend } = await start();
-    const { body: ticket } = await request(backend.server)
-      .post('/api/tickets/tickets')
-      .set('Authorization', as('xuli'))
-      .send(newIncident());
-    for (let round = 0; round < 5; round++) {
-      const { body: current } = await request(backend.server)
-        .get(`/api/tickets/tickets/${ticket.id}`)
-        .set('Authorization', as('lina'));
-      const version = current.ticket.version;
-      const [a, b] = await Promise.all(
-        ['wangqiang', 'liuyang'].map(user =>
+    it('gives 200 parallel filings 200 tickets with 200 distinct numbers', async () => {
+      const { knex, backend } = await start();
+      const responses = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
           request(backend.server)
-            .post(`/api/tickets/tickets/${ticket.id}/actions`)
-            .set('Authorization', as('lina'))
-            .send({ action: 'assign', assignee: `user:default/${user}`, version }),
+            .post('/api/tickets/tickets')
+            .set('Authorization', as(i % 2 ? 'xuli' : 'lina'))
+            .send(newIncident({ title: `并发工单 ${i}` })),
         ),
       );
-      expect([a.status, b.status].sort()).toEqual([200, 409]);
-      const winner = a.status === 200 ? a : b;
-      const { body: after } = await request(backend.server)
-        .get(`/api/tickets/tickets/${ticket.id}`)
-        .set('Authorization', as('lina'));
-      expect(after.ticket.version).toBe(version + 1);
-      expect(after.ticket.assignee).toBe(winner.body.assignee);
-    }
-    const events = await knex('ticket_events').where({ ticket_id: ticket.id });
-    expect(events).toHaveLength(1 + 5);
-    await backend.stop();
-  });
-
-  it('keeps concurrent comments, each with its own place in the log', async () => {
-    const { knex, backend } = await start();
-    const { body: ticket } = await request(backend.server)
-      .post('/api/tickets/tickets')
-      .set('Authorization', as('xuli'))
-      .send(newIncident());
-    const responses = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
-        request(backend.server)
-          .post(`/api/tickets/tickets/${ticket.id}/comments`)
-          .set('Authorization', as(i % 2 ? 'xuli' : 'wangqiang'))
-          .send({ body: `comment ${i}` }),
-      ),
-    );
-    expect(responses.map(r => r.status)).toEqual(Array(30).fill(201));
-    const seqs = (await knex('ticket_events').where({ ticket_id: ticket.id }))
-      .map(e => Number(e.seq))
-      .sort((x, y) => x - y);
-    expect(seqs).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
-    await backend.stop();
-  });
-
-  it('finds at-risk and breached tickets from the stored due instants', async () => {
-    const knex = await databases.init(databaseId as TestDatabaseId);
-    const store = await DatabaseTicketStore.fromKnex(knex);
-    const base = {
-      type: 'incident' as const,
-      title: 't',
-      description: '',
-      channel: 'portal' as const,
-      reporter: 'user:default/xuli',
-      createdBy: 'user:default/xuli',
-      urgency: 'high' as const,
-      impact: 'large' as const,
-      level: 'L1' as const,
-      entities: [{ entityRef: 'resource:default/core-switch-01' }],
-      policy: { id: 'contract', version: 1 },
-      createdAt: '2026-11-27T01:00:00.000Z',
-      year: 2026,
-    };
-    const event = { type: 'created', at: base.createdAt, actor: 'user:default/xuli', data: {} };
-    const projections = {
-      calm: { nextDueAt: '2026-11-27T03:00:00.000Z', atRiskAt: '2026-11-27T02:30:00.000Z' },
-      risky: { nextDueAt: '2026-11-27T02:10:00.000Z', atRiskAt: '2026-11-27T01:50:00.000Z' },
-      overdue: { nextDueAt: '2026-11-27T01:30:00.000Z', atRiskAt: '2026-11-27T01:20:00.000Z' },
-      breachedThenMet: { breachedAt: '2026-11-27T01:10:00.000Z' },
-    };
-    const ids: Record<string, string> = {};
-    for (const [name, projection] of Object.entries(projections)) {
-      const stored = await store.insert(
-        { ...base, id: `00000000-0000-4000-8000-${name.length.toString().padStart(12, '0')}`.slice(0, 36).replace(/.$/, String(Object.keys(ids).length)), title: name },
-        [event],
-        { ...projection, clocks: [] },
+      expect(responses.map(r => r.status)).toEqual(Array(200).fill(201));
+      const numbers = new Set(responses.map(r => r.body.number));
+      expect(numbers.size).toBe(200);
+      const [{ count }] = await knex('tickets').count({ count: '*' });
+      expect(Number(count)).toBe(200);
+      const year = responses[0].body.number.split('-')[1];
+      // Numbers are a gapless run: 1..200.
+      expect([...numbers].sort()).toEqual(
+        Array.from(
+          { length: 200 },
+          (_, i) => `INC-${year}-${String(i + 1).padStart(5, '0')}`,
+        ),
       );
-      ids[name] = stored.id;
-    }
-    const list = async (filter: Record<string, unknown>) =>
-      (
-        await store.list({
-          filter: { sort: 'due', limit: 50, ...filter },
-          now: '2026-11-27T02:00:00.000Z',
-        })
-      ).items.map(t => t.title);
-    expect(await list({ atRisk: true })).toEqual(['risky']);
-    expect((await list({ breached: true })).sort()).toEqual(['breachedThenMet', 'overdue']);
-    expect(await list({})).toEqual(['overdue', 'risky', 'calm', 'breachedThenMet']);
-  });
-});
+      await backend.stop();
+    });
 
-describe.each(databases.eachSupportedId())('tickets migrations on %s', databaseId => {
-  it('go up and down cleanly', async () => {
-    const knex = await databases.init(databaseId as TestDatabaseId);
-    const directory = resolvePackagePath('@internal/plugin-tickets-backend', 'migrations');
-    await knex.migrate.latest({ directory });
-    expect(await knex.schema.hasTable('ticket_events')).toBe(true);
-    await knex('ticket_sequences').insert({ key: 'INC-2026', last: 7 });
-    await knex.migrate.rollback({ directory }, true);
-    for (const table of ['tickets', 'ticket_events', 'ticket_clocks', 'ticket_sla_alerts']) {
-      expect(await knex.schema.hasTable(table)).toBe(false);
-    }
-    await knex.migrate.latest({ directory });
-    expect(await knex('ticket_sequences')).toEqual([]);
-  });
-});
+    it('lets exactly one of two updates from the same version through, and loses neither write silently', async () => {
+      const { knex, backend } = await start();
+      const { body: ticket } = await request(backend.server)
+        .post('/api/tickets/tickets')
+        .set('Authorization', as('xuli'))
+        .send(newIncident());
+      for (let round = 0; round < 5; round++) {
+        const { body: current } = await request(backend.server)
+          .get(`/api/tickets/tickets/${ticket.id}`)
+          .set('Authorization', as('lina'));
+        const version = current.ticket.version;
+        const [a, b] = await Promise.all(
+          ['wangqiang', 'liuyang'].map(user =>
+            request(backend.server)
+              .post(`/api/tickets/tickets/${ticket.id}/actions`)
+              .set('Authorization', as('lina'))
+              .send({
+                action: 'assign',
+                assignee: `user:default/${user}`,
+                version,
+              }),
+          ),
+        );
+        expect([a.status, b.status].sort()).toEqual([200, 409]);
+        const winner = a.status === 200 ? a : b;
+        const { body: after } = await request(backend.server)
+          .get(`/api/tickets/tickets/${ticket.id}`)
+          .set('Authorization', as('lina'));
+        expect(after.ticket.version).toBe(version + 1);
+        expect(after.ticket.assignee).toBe(winner.body.assignee);
+      }
+      const events = await knex('ticket_events').where({
+        ticket_id: ticket.id,
+      });
+      expect(events).toHaveLength(1 + 5);
+      await backend.stop();
+    });
+
+    it('keeps concurrent comments, each with its own place in the log', async () => {
+      const { knex, backend } = await start();
+      const { body: ticket } = await request(backend.server)
+        .post('/api/tickets/tickets')
+        .set('Authorization', as('xuli'))
+        .send(newIncident());
+      const responses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          request(backend.server)
+            .post(`/api/tickets/tickets/${ticket.id}/comments`)
+            .set('Authorization', as(i % 2 ? 'xuli' : 'wangqiang'))
+            .send({ body: `comment ${i}` }),
+        ),
+      );
+      expect(responses.map(r => r.status)).toEqual(Array(30).fill(201));
+      const seqs = (await knex('ticket_events').where({ ticket_id: ticket.id }))
+        .map(e => Number(e.seq))
+        .sort((x, y) => x - y);
+      expect(seqs).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+      await backend.stop();
+    });
+
+    it('finds at-risk and breached tickets from the stored due instants', async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const store = await DatabaseTicketStore.fromKnex(knex);
+      const base = {
+        type: 'incident' as const,
+        title: 't',
+        description: '',
+        channel: 'portal' as const,
+        reporter: 'user:default/xuli',
+        createdBy: 'user:default/xuli',
+        urgency: 'high' as const,
+        impact: 'large' as const,
+        level: 'L1' as const,
+        entities: [{ entityRef: 'resource:default/core-switch-01' }],
+        policy: { id: 'contract', version: 1 },
+        createdAt: '2026-11-27T01:00:00.000Z',
+        year: 2026,
+      };
+      const event = {
+        type: 'created',
+        at: base.createdAt,
+        actor: 'user:default/xuli',
+        data: {},
+      };
+      const projections = {
+        calm: {
+          nextDueAt: '2026-11-27T03:00:00.000Z',
+          atRiskAt: '2026-11-27T02:30:00.000Z',
+        },
+        risky: {
+          nextDueAt: '2026-11-27T02:10:00.000Z',
+          atRiskAt: '2026-11-27T01:50:00.000Z',
+        },
+        overdue: {
+          nextDueAt: '2026-11-27T01:30:00.000Z',
+          atRiskAt: '2026-11-27T01:20:00.000Z',
+        },
+        breachedThenMet: { breachedAt: '2026-11-27T01:10:00.000Z' },
+      };
+      const ids: Record<string, string> = {};
+      for (const [name, projection] of Object.entries(projections)) {
+        const stored = await store.insert(
+          {
+            ...base,
+            id: `00000000-0000-4000-8000-${name.length
+              .toString()
+              .padStart(12, '0')}`
+              .slice(0, 36)
+              .replace(/.$/, String(Object.keys(ids).length)),
+            title: name,
+          },
+          [event],
+          { ...projection, clocks: [] },
+        );
+        ids[name] = stored.id;
+      }
+      const list = async (filter: Record<string, unknown>) =>
+        (
+          await store.list({
+            filter: { sort: 'due', limit: 50, ...filter },
+            now: '2026-11-27T02:00:00.000Z',
+          })
+        ).items.map(t => t.title);
+      expect(await list({ atRisk: true })).toEqual(['risky']);
+      expect((await list({ breached: true })).sort()).toEqual([
+        'breachedThenMet',
+        'overdue',
+      ]);
+      expect(await list({})).toEqual([
+        'overdue',
+        'risky',
+        'calm',
+        'breachedThenMet',
+      ]);
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'tickets migrations on %s',
+  databaseId => {
+    it('go up and down cleanly', async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const directory = resolvePackagePath(
+        '@internal/plugin-tickets-backend',
+        'migrations',
+      );
+      await knex.migrate.latest({ directory });
+      expect(await knex.schema.hasTable('ticket_events')).toBe(true);
+      await knex('ticket_sequences').insert({ key: 'INC-2026', last: 7 });
+      await knex.migrate.rollback({ directory }, true);
+      for (const table of [
+        'tickets',
+        'ticket_events',
+        'ticket_clocks',
+        'ticket_sla_alerts',
+      ]) {
+        expect(await knex.schema.hasTable(table)).toBe(false);
+      }
+      await knex.migrate.latest({ directory });
+      expect(await knex('ticket_sequences')).toEqual([]);
+    });
+  },
+);
