@@ -201,7 +201,7 @@ export const linkRequestSchema = z.discriminatedUnion('kind', [
 export type LinkRequest = z.input<typeof linkRequestSchema>;
 
 /** A query-string list: `status=new&status=pending` or `status=new,pending`. */
-function listOf<T extends string>(values: readonly [T, ...T[]] | readonly T[]) {
+function listOf<T extends string>(values: readonly T[]) {
   return z
     .union([z.string(), z.array(z.string())])
     .transform(v =>
@@ -209,7 +209,8 @@ function listOf<T extends string>(values: readonly [T, ...T[]] | readonly T[]) {
         .flatMap(s => s.split(','))
         .filter(s => s !== ''),
     )
-    .pipe(z.array(z.enum(values as readonly [T, ...T[]])).max(20));
+    .pipe(z.array(z.enum(values as readonly [T, ...T[]])).max(20))
+    .describe(`One or more, repeated or comma-separated: ${values.join(', ')}`);
 }
 const booleanFlag = z.enum(['true', 'false']).transform(v => v === 'true');
 
