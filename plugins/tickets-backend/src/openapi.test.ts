@@ -11,7 +11,9 @@ describe('openapi.yaml', () => {
     if (process.env.UPDATE_OPENAPI) {
       writeFileSync(
         file,
-        `# Generated from the request schemas by src/openapi.ts; do not edit.\n${stringify(served)}`,
+        `# Generated from the request schemas by src/openapi.ts; do not edit.\n${stringify(
+          served,
+        )}`,
       );
     }
     expect(parse(readFileSync(file, 'utf8'))).toEqual(served);
@@ -20,10 +22,19 @@ describe('openapi.yaml', () => {
   it('names every field a new ticket takes, with its allowed values', () => {
     const body = openApiDocument().paths['/tickets'].post.requestBody.content[
       'application/json'
-    ].schema as { properties: Record<string, { enum?: string[] }>; required: string[] };
+    ].schema as {
+      properties: Record<string, { enum?: string[] }>;
+      required: string[];
+    };
     expect(body.properties.urgency.enum).toEqual(['high', 'medium', 'low']);
     expect(body.required).toEqual(
-      expect.arrayContaining(['type', 'title', 'urgency', 'impact', 'entityRefs']),
+      expect.arrayContaining([
+        'type',
+        'title',
+        'urgency',
+        'impact',
+        'entityRefs',
+      ]),
     );
   });
 });

@@ -37,6 +37,13 @@ const migrationsDir = resolvePackagePath(
 /** Stands for "no running clock" in `next_due_at`, so it sorts last. */
 const NEVER = '9999-12-31T23:59:59.999Z';
 
+/** Queue orders: column and direction; `id` breaks ties for the cursor. */
+const SORTS = {
+  created: { column: 'created_at', direction: 'desc' },
+  updated: { column: 'updated_at', direction: 'desc' },
+  due: { column: 'next_due_at', direction: 'asc' },
+} as const;
+
 /** A page of stored tickets and where the next one starts. */
 export interface StoredTicketPage {
   readonly items: StoredTicket[];
@@ -707,12 +714,6 @@ function applyCriteria(
     }
   }
 }
-
-const SORTS = {
-  created: { column: 'created_at', direction: 'desc' },
-  updated: { column: 'updated_at', direction: 'desc' },
-  due: { column: 'next_due_at', direction: 'asc' },
-} as const;
 
 function encodeCursor(value: string, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');

@@ -6,40 +6,15 @@ import type {
 } from '@internal/plugin-sla-common';
 import type {
   ServiceRequestCategory,
-  TicketChannel,
+  Ticket,
   TicketStatus,
-  TicketType,
 } from '@internal/plugin-tickets-common';
 
-/** A ticket as stored, without its clocks (computed from the events). */
-export interface StoredTicket {
-  readonly id: string;
-  readonly number: string;
-  readonly type: TicketType;
-  readonly category?: ServiceRequestCategory;
-  readonly title: string;
-  readonly description: string;
-  readonly channel: TicketChannel;
-  readonly reporter: string;
-  readonly createdBy: string;
-  readonly urgency: Urgency;
-  readonly impact: Impact;
-  readonly level: PriorityLevel;
-  readonly status: TicketStatus;
-  readonly pauseReason?: PauseReason;
+/** A ticket as stored: the API's ticket without its clocks (computed from the events). */
+export type StoredTicket = Omit<Ticket, 'clocks' | 'asOf'> & {
+  /** Where a paused ticket returns to when it resumes. */
   readonly resumeStatus?: TicketStatus;
-  readonly assignee?: string;
-  readonly group?: string;
-  readonly entityRefs: readonly string[];
-  readonly systemRefs: readonly string[];
-  readonly policy: { readonly id: string; readonly version: number };
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly resolvedAt?: string;
-  readonly closedAt?: string;
-  readonly satisfaction?: number;
-}
+};
 
 /** Fields a change may set; `null` clears a nullable one. */
 export interface TicketChanges {
@@ -95,23 +70,25 @@ export interface StoredEvent extends NewTicketEvent {
   readonly seq: number;
 }
 
-export interface NewTicket {
-  readonly id: string;
-  readonly type: TicketType;
-  readonly category?: ServiceRequestCategory;
-  readonly title: string;
-  readonly description: string;
-  readonly channel: TicketChannel;
-  readonly reporter: string;
-  readonly createdBy: string;
-  readonly urgency: Urgency;
-  readonly impact: Impact;
-  readonly level: PriorityLevel;
-  readonly assignee?: string;
-  readonly group?: string;
+export type NewTicket = Pick<
+  StoredTicket,
+  | 'id'
+  | 'type'
+  | 'category'
+  | 'title'
+  | 'description'
+  | 'channel'
+  | 'reporter'
+  | 'createdBy'
+  | 'urgency'
+  | 'impact'
+  | 'level'
+  | 'assignee'
+  | 'group'
+  | 'policy'
+  | 'createdAt'
+> & {
   readonly entities: readonly { entityRef: string; systemRef?: string }[];
-  readonly policy: { readonly id: string; readonly version: number };
-  readonly createdAt: string;
   /** Year of filing in the court's zone, for the number. */
   readonly year: number;
-}
+};
