@@ -29,6 +29,18 @@ export function newDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'court-ops-data-'));
 }
 
+/**
+ * A portal for a browser test: the one at COURT_OPS_E2E_URL when set (while
+ * working on a test against a portal already running), else a fresh one.
+ */
+export async function portalForTest(): Promise<RunningPortal> {
+  const url = process.env.COURT_OPS_E2E_URL;
+  if (url) {
+    return { baseUrl: url.replace(/\/$/, ''), dataDir: '', stop: async () => {} };
+  }
+  return startPortal();
+}
+
 export async function startPortal(dataDir = newDataDir()): Promise<RunningPortal> {
   const port = await freePort();
   const child: ChildProcess = spawn('bash', [join(repoRoot, 'scripts/start.sh')], {

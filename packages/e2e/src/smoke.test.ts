@@ -1,48 +1,19 @@
 // Browser smoke test: the built portal in Debian's Chromium, as a court engineer would use it.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { parseAllDocuments } from 'yaml';
-import { repoRoot, startPortal, type RunningPortal } from './portal.ts';
-
-const screenshots = join(repoRoot, 'test-results', 'screenshots');
-
-interface CatalogEntity {
-  kind: string;
-  metadata: { name: string; title?: string; annotations?: Record<string, string> };
-  spec?: Record<string, unknown>;
-}
-
-function exampleCourt(): CatalogEntity[] {
-  const dir = join(repoRoot, 'catalog');
-  const files = ['systems.yaml', ...readdirSync(join(dir, 'devices')).map(f => join('devices', f))];
-  return files.flatMap(file =>
-    parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map(d => d.toJSON() as CatalogEntity),
-  );
-}
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, screenshots } from './browser.ts';
+import { exampleCourt } from './catalog.ts';
+import { portalForTest, type RunningPortal } from './portal.ts';
 
 let portal: RunningPortal;
 let browser: Browser;
 let page: Page;
 
 before(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  portal = await startPortal();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  portal = await portalForTest();
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 });
 

@@ -1,0 +1,52 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type { PriorityLevel } from '@internal/plugin-sla-common';
+import type { TicketStatus } from '@internal/plugin-tickets-common';
+import Chip from '@material-ui/core/Chip';
+import { makeStyles } from '@material-ui/core/styles';
+import { ticketsTranslationRef } from '../../translation';
+
+const useStyles = makeStyles(theme => ({
+  L1: {
+    backgroundColor: theme.palette.error.main,
+    color: theme.palette.error.contrastText,
+  },
+  L2: {
+    backgroundColor: theme.palette.warning.main,
+    color: theme.palette.warning.contrastText,
+  },
+  L3: {
+    backgroundColor: theme.palette.info.main,
+    color: theme.palette.info.contrastText,
+  },
+  L4: {},
+}));
+
+/** 一级 … 四级, red to grey. */
+export function LevelChip(props: { level: PriorityLevel; testId?: string }) {
+  const { t } = useTranslationRef(ticketsTranslationRef);
+  const classes = useStyles();
+  return (
+    <Chip
+      size="small"
+      label={t(`level.${props.level}`)}
+      className={classes[props.level]}
+      data-testid={props.testId}
+      data-level={props.level}
+    />
+  );
+}
+
+const CLOSED: readonly TicketStatus[] = ['resolved', 'closed'];
+
+export function StatusChip(props: { status: TicketStatus; testId?: string }) {
+  const { t } = useTranslationRef(ticketsTranslationRef);
+  return (
+    <Chip
+      size="small"
+      variant={CLOSED.includes(props.status) ? 'outlined' : 'default'}
+      label={t(`status.${props.status}`)}
+      data-testid={props.testId}
+      data-status={props.status}
+    />
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * Court Ops Portal service desk: the queue with live SLA countdowns, the
+ * new-ticket form, the ticket page, Tickets and SLA tabs on systems and
+ * devices, and the "SLA at risk" home card.
+ *
+ * @packageDocumentation
+ */
+export { ticketsPlugin as default } from './plugin';
+export { ticketsApiRef } from './api';
+export { ticketsTranslationRef } from './translation';
+export { newTicketRouteRef, rootRouteRef, ticketRouteRef } from './routes';

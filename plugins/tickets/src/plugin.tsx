@@ -1,0 +1,125 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import { TicketsClient } from '@internal/plugin-tickets-common';
+import HeadsetMicIcon from '@material-ui/icons/HeadsetMic';
+import { ticketsApiRef } from './api';
+import { newTicketRouteRef, rootRouteRef, ticketRouteRef } from './routes';
+import { ticketsTranslationRef } from './translation';
+
+export const ticketsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: ticketsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new TicketsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** 服务台 in the sidebar: the queue, or a requester's own tickets. */
+export const serviceDeskPage = PageBlueprint.make({
+  params: {
+    path: '/tickets',
+    routeRef: rootRouteRef,
+    title: ticketsTranslationRef('page.desk'),
+    icon: <HeadsetMicIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/queue/ServiceDeskPage').then(m => (
+        <m.ServiceDeskPage />
+      )),
+  },
+});
+
+// No icon: the sidebar lists only the desk, not its form and ticket pages.
+export const newTicketPage = PageBlueprint.make({
+  name: 'new-ticket',
+  params: {
+    path: '/tickets/new',
+    routeRef: newTicketRouteRef,
+    title: ticketsTranslationRef('page.newTicket'),
+    loader: () =>
+      import('./components/newTicket/NewTicketPage').then(m => (
+        <m.NewTicketPage />
+      )),
+  },
+});
+
+export const ticketPage = PageBlueprint.make({
+  name: 'ticket',
+  params: {
+    path: '/tickets/:ticketRef',
+    routeRef: ticketRouteRef,
+    title: ticketsTranslationRef('page.ticket'),
+    loader: () =>
+      import('./components/ticket/TicketPage').then(m => <m.TicketPage />),
+  },
+});
+
+/** What a ticket can be about: systems, devices and applications. */
+const affectedEntity = {
+  kind: { $in: ['system', 'resource', 'component'] },
+};
+
+export const entityTicketsContent = EntityContentBlueprint.make({
+  name: 'tickets',
+  params: {
+    path: '/tickets',
+    title: ticketsTranslationRef('entity.ticketsTab'),
+    filter: affectedEntity,
+    loader: () =>
+      import('./components/entity/EntityTicketsContent').then(m => (
+        <m.EntityTicketsContent />
+      )),
+  },
+});
+
+export const entitySlaContent = EntityContentBlueprint.make({
+  name: 'sla',
+  params: {
+    path: '/sla',
+    title: ticketsTranslationRef('entity.slaTab'),
+    filter: affectedEntity,
+    loader: () =>
+      import('./components/entity/EntitySlaContent').then(m => (
+        <m.EntitySlaContent />
+      )),
+  },
+});
+
+// The widget's title param is a plain string; the card shows its own translated title.
+export const slaAtRiskWidget = HomePageWidgetBlueprint.make({
+  name: 'sla-at-risk',
+  params: {
+    name: 'SlaAtRisk',
+    components: () =>
+      import('./components/home/SlaAtRiskCard').then(m => ({
+        Content: m.SlaAtRiskCard,
+      })),
+  },
+});
+
+export const ticketsPlugin = createFrontendPlugin({
+  pluginId: 'tickets',
+  title: 'Service desk',
+  routes: {
+    root: rootRouteRef,
+    newTicket: newTicketRouteRef,
+    ticket: ticketRouteRef,
+  },
+  extensions: [
+    ticketsApi,
+    serviceDeskPage,
+    newTicketPage,
+    ticketPage,
+    entityTicketsContent,
+    entitySlaContent,
+    slaAtRiskWidget,
+  ],
+});

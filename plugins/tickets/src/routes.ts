@@ -1,0 +1,10 @@
+import { createRouteRef } from '@backstage/frontend-plugin-api';
+
+/** The service desk: the queue, or a requester's own tickets. */
+export const rootRouteRef = createRouteRef();
+
+/** The new-ticket form; `?entity=<ref>` prefills the affected entity. */
+export const newTicketRouteRef = createRouteRef();
+
+/** One ticket, by number (INC-2026-00042). */
+export const ticketRouteRef = createRouteRef({ params: ['ticketRef'] });
