@@ -92,7 +92,15 @@ export function openApiDocument() {
         post: {
           summary: 'File a ticket',
           requestBody: json(schemaOf(createTicketRequestSchema)),
-          responses: { '201': json(ticket), ...errors },
+          responses: {
+            '200': {
+              description:
+                'Filed before under the same sourceRef: that ticket, unchanged',
+              ...json(ticket),
+            },
+            '201': json(ticket),
+            ...errors,
+          },
         },
       },
       '/tickets/{ref}': {

@@ -378,3 +378,38 @@ describe('tickets API', () => {
     expect(Object.keys(res.body.paths)).toContain('/tickets/{ref}/actions');
   });
 });
+
+describe('filing from another system', () => {
+  let backend: Awaited<ReturnType<typeof startTicketsBackend>>;
+  beforeAll(async () => {
+    backend = await startTicketsBackend();
+  });
+  afterAll(() => backend.stop());
+
+  it('files once per sourceRef, also when retried concurrently', async () => {
+    const body = newIncident({
+      sourceRef: 'inspections:result/42/item/battery',
+      channel: 'inspection',
+    });
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        request(backend.server)
+          .post('/api/tickets/tickets')
+          .set('Authorization', as('wangqiang'))
+          .send(body),
+      ),
+    );
+    expect(responses.map(r => r.status).sort()).toEqual([
+      200, 200, 200, 200, 201,
+    ]);
+    expect(new Set(responses.map(r => r.body.number)).size).toBe(1);
+    expect(responses[0].body.sourceRef).toBe(body.sourceRef);
+    // Court staff cannot learn about a ticket they may not read through its key.
+    const probe = await request(backend.server)
+      .post('/api/tickets/tickets')
+      .set('Authorization', as('xuli'))
+      .send(body);
+    expect(probe.status).toBe(409);
+    expect(probe.body.error.message).toContain('body.sourceRef');
+  });
+});

@@ -85,13 +85,18 @@ export async function createRouter(deps: {
   router.post('/tickets', async (req, res) => {
     const credentials = await caller(req);
     const body = parseInput(createTicketRequestSchema, req.body, 'body');
-    const ticket = await audited(
+    const { ticket, created } = await audited(
       req,
       'ticket-create',
-      { type: body.type, entityRefs: body.entityRefs },
+      {
+        type: body.type,
+        entityRefs: body.entityRefs,
+        sourceRef: body.sourceRef ?? null,
+      },
       () => service.create(body, credentials),
     );
-    res.status(201).json(ticket);
+    // A retried filing (same sourceRef) gets the first ticket back.
+    res.status(created ? 201 : 200).json(ticket);
   });
 
   router.get('/tickets/:ref', async (req, res) => {

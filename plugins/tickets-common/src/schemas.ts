@@ -66,6 +66,11 @@ export const createTicketRequestSchema = z
     reporter: userRef.optional(),
     assignee: userRef.optional(),
     group: groupRef.optional(),
+    /**
+     * Idempotency key of the system filing it, e.g. an inspection result:
+     * filing again with the same key returns the ticket filed first.
+     */
+    sourceRef: z.string().trim().min(1).max(255).optional(),
   })
   .strict()
   .refine(

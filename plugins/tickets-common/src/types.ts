@@ -139,6 +139,8 @@ export interface Ticket {
   readonly reporter: string;
   /** User entity ref of who filed it (the desk, for a phone call). */
   readonly createdBy: string;
+  /** Idempotency key of the system that filed it (inspections, alerts). */
+  readonly sourceRef?: string;
   readonly urgency: Urgency;
   readonly impact: Impact;
   readonly level: PriorityLevel;

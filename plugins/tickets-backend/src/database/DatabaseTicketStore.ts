@@ -105,8 +105,39 @@ export class DatabaseTicketStore {
     return new DatabaseTicketStore(db);
   }
 
-  /** Files a ticket under the next number of its type and year. */
+  /** The ticket filed under an idempotency key, if any. */
+  async getBySourceRef(sourceRef: string): Promise<StoredTicket | undefined> {
+    const row = await this.db('tickets')
+      .where({ source_ref: sourceRef })
+      .first();
+    return row ? (await this.withEntities(this.db, [row]))[0] : undefined;
+  }
+
+  /**
+   * Files a ticket under the next number of its type and year. With a
+   * `sourceRef` already filed, returns that ticket and `created: false`.
+   */
   async insert(
+    ticket: NewTicket,
+    events: NewTicketEvent[],
+    projection: SlaProjection,
+  ): Promise<{ ticket: StoredTicket; created: boolean }> {
+    try {
+      return {
+        ticket: await this.insertNew(ticket, events, projection),
+        created: true,
+      };
+    } catch (error) {
+      const existing = ticket.sourceRef
+        ? await this.getBySourceRef(ticket.sourceRef)
+        : undefined;
+      // A concurrent filing with the same key won the unique index.
+      if (existing) return { ticket: existing, created: false };
+      throw error;
+    }
+  }
+
+  private async insertNew(
     ticket: NewTicket,
     events: NewTicketEvent[],
     projection: SlaProjection,
@@ -123,6 +154,7 @@ export class DatabaseTicketStore {
         channel: ticket.channel,
         reporter: ticket.reporter,
         created_by: ticket.createdBy,
+        source_ref: ticket.sourceRef ?? null,
         urgency: ticket.urgency,
         impact: ticket.impact,
         level: ticket.level,
@@ -574,6 +606,7 @@ function toStoredTicket(
     channel: row.channel,
     reporter: row.reporter,
     createdBy: row.created_by,
+    sourceRef: row.source_ref ?? undefined,
     urgency: row.urgency,
     impact: row.impact,
     level: row.level,

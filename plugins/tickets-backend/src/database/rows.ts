@@ -80,6 +80,7 @@ export type NewTicket = Pick<
   | 'channel'
   | 'reporter'
   | 'createdBy'
+  | 'sourceRef'
   | 'urgency'
   | 'impact'
   | 'level'

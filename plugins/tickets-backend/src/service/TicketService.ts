@@ -85,12 +85,20 @@ export class TicketService {
     return this.deps.sla.engine.config;
   }
 
+  /**
+   * Files a ticket; `created` is false when its `sourceRef` was filed before
+   * and that ticket is returned instead (a retried filing).
+   */
   async create(
     request: z.output<typeof createTicketRequestSchema>,
     caller: Caller,
-  ): Promise<Ticket> {
+  ): Promise<{ ticket: Ticket; created: boolean }> {
     const { access, catalog, sla, store } = this.deps;
     await access.require(ticketCreatePermission, caller);
+    if (request.sourceRef) {
+      const filed = await store.getBySourceRef(request.sourceRef);
+      if (filed) return this.refiled(filed, caller);
+    }
     const actor = actorOf(caller);
     const reporter = request.reporter ?? actor;
     // Filing for someone else, or routing the ticket, is the desk's work.
@@ -137,7 +145,7 @@ export class TicketService {
       policy: { id: policy.id, version: policy.version },
     };
     const projection = sla.project(sla.clocks(draft, withSeq(events), at));
-    const stored = await store.insert(
+    const { ticket: stored, created } = await store.insert(
       {
         id: randomUUID(),
         type: request.type,
@@ -147,6 +155,7 @@ export class TicketService {
         channel: request.channel,
         reporter,
         createdBy: actor,
+        sourceRef: request.sourceRef,
         urgency: request.urgency,
         impact: request.impact,
         level,
@@ -160,11 +169,25 @@ export class TicketService {
       events,
       projection,
     );
+    if (!created) return this.refiled(stored, caller);
     this.deps.listener.ticketChanged(stored, projection, {
       kind: 'created',
       by: actor,
     });
-    return this.present(stored, withSeq(events), at);
+    return { ticket: this.present(stored, withSeq(events), at), created };
+  }
+
+  /** The ticket a retried filing finds, if the caller may see it. */
+  private async refiled(ticket: StoredTicket, caller: Caller) {
+    if (
+      !(await this.deps.access.allowsOn(ticketReadPermission, ticket, caller))
+    ) {
+      throw new ConflictError(
+        'body.sourceRef: is already used by another ticket',
+      );
+    }
+    const events = await this.deps.store.events(ticket.id);
+    return { ticket: this.present(ticket, events, this.now()), created: false };
   }
 
   async get(idOrNumber: string, caller: Caller): Promise<TicketDetail> {
