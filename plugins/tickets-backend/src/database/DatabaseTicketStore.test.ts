@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { as, newIncident, startTicketsBackend } from '../__testUtils__/backend';
@@ -147,16 +148,8 @@ describe.each(databases.eachSupportedId())(
       };
       const ids: Record<string, string> = {};
       for (const [name, projection] of Object.entries(projections)) {
-        const stored = await store.insert(
-          {
-            ...base,
-            id: `00000000-0000-4000-8000-${name.length
-              .toString()
-              .padStart(12, '0')}`
-              .slice(0, 36)
-              .replace(/.$/, String(Object.keys(ids).length)),
-            title: name,
-          },
+        const { ticket: stored } = await store.insert(
+          { ...base, id: randomUUID(), title: name },
           [event],
           { ...projection, clocks: [] },
         );
