@@ -13,6 +13,8 @@ export interface Config {
       newTicket?: string[];
       /** Entity refs told of every SLA warning and breach. */
       serviceManagers?: string[];
+      /** Entity refs told of every change awaiting approval. Default the court IT office. */
+      changeApprovers?: string[];
     };
     breachWatch?: {
       /**

@@ -14,6 +14,9 @@ const ticketsConfigSchema = z
       .strictObject({
         newTicket: z.array(z.string()).default(['group:default/onsite-team']),
         serviceManagers: z.array(z.string()).default([]),
+        changeApprovers: z
+          .array(z.string())
+          .default(['group:default/court-it-office']),
       })
       .prefault({}),
     breachWatch: z

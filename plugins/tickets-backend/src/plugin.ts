@@ -12,10 +12,12 @@ import {
   ticketPermissionRules,
 } from '@internal/plugin-tickets-node';
 import { readTicketsConfig } from './config';
+import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { DatabaseTicketStore } from './database/DatabaseTicketStore';
 import { createRouter } from './router';
 import { BreachWatch } from './service/BreachWatch';
 import { CatalogEntities } from './service/CatalogEntities';
+import { ChangeService } from './service/ChangeService';
 import { TicketAccess } from './service/TicketAccess';
 import { TicketNotifier } from './service/TicketNotifier';
 import { TicketService } from './service/TicketService';
@@ -23,7 +25,8 @@ import { TicketSla } from './service/TicketSla';
 
 /**
  * The service desk backend: tickets with an append-only log, SLA clocks
- * from the SLA engine, the breach watch, and the REST API at /api/tickets.
+ * from the SLA engine, the breach watch, changes with their approvals,
+ * freezes and parameter register, and the REST API at /api/tickets.
  */
 export const ticketsPlugin = createBackendPlugin({
   pluginId: 'tickets',
@@ -45,10 +48,11 @@ export const ticketsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const config = readTicketsConfig(deps.config);
-        const store = await DatabaseTicketStore.create({
-          database: deps.database,
+        const db = await deps.database.getClient();
+        const store = await DatabaseTicketStore.fromKnex(db, {
           skipMigrations: deps.database.migrations?.skip,
         });
+        const changeStore = new DatabaseChangeStore(db, store);
         deps.permissionsRegistry.addResourceType({
           resourceRef: ticketPermissionResourceRef,
           permissions: ticketPermissions,
@@ -71,6 +75,7 @@ export const ticketsPlugin = createBackendPlugin({
           {
             newTicketRecipients: config.notify.newTicket,
             serviceManagers: config.notify.serviceManagers,
+            changeApprovers: config.notify.changeApprovers,
           },
           deps.logger,
         );
@@ -81,11 +86,16 @@ export const ticketsPlugin = createBackendPlugin({
           logger: deps.logger,
           maxSleepMs: config.breachWatch.maxSleepSeconds * 1000,
         });
+        const access = new TicketAccess(
+          deps.permissions,
+          deps.permissionsRegistry,
+        );
+        const catalog = new CatalogEntities(deps.catalog);
         const service = new TicketService({
           store,
           sla,
-          access: new TicketAccess(deps.permissions, deps.permissionsRegistry),
-          catalog: new CatalogEntities(deps.catalog),
+          access,
+          catalog,
           zone: config.zone,
           listener: {
             ticketChanged(ticket, projection, change) {
@@ -99,9 +109,31 @@ export const ticketsPlugin = createBackendPlugin({
           },
         });
 
+        const changes = new ChangeService({
+          tickets: service,
+          store,
+          changes: changeStore,
+          access,
+          catalog,
+          sla,
+          zone: config.zone,
+          listener: {
+            changeChanged(change, { step }) {
+              notifier.changed(change);
+              if (change.status === 'submitted') {
+                notifier.changeAwaitsApproval(change);
+              }
+              if (step === 'approve' || step === 'reject') {
+                notifier.changeDecided(change);
+              }
+            },
+          },
+        });
+
         deps.httpRouter.use(
           await createRouter({
             service,
+            changes,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
           }),

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import {
   as,
+  newChange,
   newIncident,
   startTicketsBackend,
   TicketsBackend,
@@ -44,6 +45,9 @@ describe('bad input', () => {
       'ticket_work_logs',
       'ticket_links',
       'ticket_clocks',
+      'ticket_changes',
+      'change_parameter_edits',
+      'device_parameter_changes',
     ];
     return Promise.all(tables.map(t => knex(t).select()));
   }
@@ -119,6 +123,61 @@ describe('bad input', () => {
         async body => {
           const res = await request(backend.server)
             .post(`/api/tickets/tickets/${ticket.id}/actions`)
+            .set('Authorization', as('wangqiang'))
+            .set('Content-Type', 'application/json')
+            .send(JSON.stringify(body));
+          expectNamedRejection(res, 'body');
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('rejects malformed change requests', async () => {
+    const before = await snapshot();
+    const valid = newChange();
+    await fc.assert(
+      fc.asyncProperty(corrupted(valid, Object.keys(valid)), async body => {
+        const res = await request(backend.server)
+          .post('/api/tickets/changes')
+          .set('Authorization', as('wangqiang'))
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify(body));
+        if (res.status === 201) {
+          await knex('tickets').where({ id: res.body.change.id }).delete();
+          return;
+        }
+        expectNamedRejection(res, 'body');
+      }),
+      { numRuns: 150 },
+    );
+    // Deleting accidental successes restores the ticket rows.
+    expect((await snapshot())[0].length).toBe(before[0].length);
+  });
+
+  it('rejects malformed change steps and changes nothing', async () => {
+    const { body: filed } = await request(backend.server)
+      .post('/api/tickets/changes')
+      .set('Authorization', as('wangqiang'))
+      .send(newChange());
+    const before = await snapshot();
+    const valid = {
+      action: 'approve',
+      comment: '同意',
+      freezeException: false,
+      version: filed.change.version,
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          corrupted(valid, ['comment', 'freezeException', 'version']),
+          fc.record({ action: fc.string(), version: fc.integer() }),
+          json,
+        ),
+        async body => {
+          const res = await request(backend.server)
+            .post(`/api/tickets/changes/${filed.change.number}/actions`)
             .set('Authorization', as('wangqiang'))
             .set('Content-Type', 'application/json')
             .send(JSON.stringify(body));

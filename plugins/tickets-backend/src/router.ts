@@ -14,7 +14,9 @@ import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { addChangeRoutes } from './changeRoutes';
 import { openApiDocument } from './openapi';
+import { ChangeService } from './service/ChangeService';
 import { Caller, TicketService } from './service/TicketService';
 
 /**
@@ -23,10 +25,11 @@ import { Caller, TicketService } from './service/TicketService';
  */
 export async function createRouter(deps: {
   service: TicketService;
+  changes: ChangeService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
 }): Promise<express.Router> {
-  const { service, httpAuth, auditor } = deps;
+  const { service, changes, httpAuth, auditor } = deps;
   const router = Router();
   router.use(express.json({ limit: '200kb' }));
   // Say which part of the request is wrong, as for every other bad input.
@@ -172,6 +175,8 @@ export async function createRouter(deps: {
     const query = parseInput(complianceQuerySchema, req.query, 'query');
     res.json(await service.compliance(query, await caller(req)));
   });
+
+  addChangeRoutes(router, { changes, caller, audited });
 
   return router;
 }

@@ -1,6 +1,8 @@
 /**
  * The Court Ops Portal service desk, shared by browser and backend: the ticket
- * family's types and lifecycle, API request schemas, permissions and client.
+ * family's types and lifecycles (desk tickets and changes), the change rules
+ * (risk, windows, freezes, parameter register), API request schemas,
+ * permissions and client.
  *
  * @packageDocumentation
  */
@@ -11,6 +13,12 @@ export * from './schemas';
 export * from './permissions';
 export * from './numbers';
 export * from './liveClock';
+export * from './changes/model';
+export * from './changes/lifecycle';
+export * from './changes/risk';
+export * from './changes/windows';
+export * from './changes/parameters';
+export * from './changes/schemas';
 export type { TicketsApi } from './client/TicketsApi';
 export type { TicketsClientOptions } from './client/TicketsClient';
 export { TicketsClient } from './client/TicketsClient';

@@ -1,8 +1,34 @@
-import { TicketStatus, TicketType } from './types';
+import { DeskTicketStatus, TicketStatus, TicketType } from './types';
 
 /**
- * Lifecycle actions that move a ticket or change its SLA standing. Comments,
- * work logs and links are appends, not actions.
+ * A workflow as a table: the statuses each action may start from. The desk's
+ * tickets and the changes each have one; both answer the same two questions.
+ */
+export interface Lifecycle<S extends string, A extends string> {
+  /** Every action, in the order the UI offers them. */
+  readonly actions: readonly A[];
+  isAllowed(status: S, action: A): boolean;
+  /** The actions open in `status`, in the order the UI offers them. */
+  allowed(status: S): A[];
+}
+
+/** @param allowedFrom per action, in the order the UI offers them, the statuses it starts from */
+export function defineLifecycle<S extends string, A extends string>(
+  allowedFrom: Readonly<Record<A, readonly S[]>>,
+): Lifecycle<S, A> {
+  const actions = Object.keys(allowedFrom) as A[];
+  const isAllowed = (status: S, action: A) =>
+    allowedFrom[action]?.includes(status) ?? false;
+  return {
+    actions,
+    isAllowed,
+    allowed: status => actions.filter(action => isAllowed(status, action)),
+  };
+}
+
+/**
+ * Lifecycle actions that move a desk ticket or change its SLA standing.
+ * Comments, work logs and links are appends, not actions.
  */
 export type TicketAction =
   | 'acknowledge'
@@ -17,29 +43,14 @@ export type TicketAction =
   | 'reopen'
   | 'close';
 
-export const TICKET_ACTIONS: readonly TicketAction[] = [
-  'acknowledge',
-  'arrive',
-  'start-work',
-  'pause',
-  'resume',
-  'reprioritise',
-  'assign',
-  'resolve',
-  'call-back',
-  'reopen',
-  'close',
-];
-
-const WORKING: readonly TicketStatus[] = [
+const WORKING: readonly DeskTicketStatus[] = [
   'acknowledged',
   'on-site',
   'in-progress',
 ];
-const UNRESOLVED: readonly TicketStatus[] = ['new', ...WORKING, 'pending'];
+const UNRESOLVED: readonly DeskTicketStatus[] = ['new', ...WORKING, 'pending'];
 
-/** The statuses each action may start from. */
-const ALLOWED_FROM: Readonly<Record<TicketAction, readonly TicketStatus[]>> = {
+const deskLifecycle = defineLifecycle<DeskTicketStatus, TicketAction>({
   acknowledge: ['new'],
   // Arriving unannounced also counts as the response.
   arrive: ['new', 'acknowledged'],
@@ -52,24 +63,30 @@ const ALLOWED_FROM: Readonly<Record<TicketAction, readonly TicketStatus[]>> = {
   'call-back': ['resolved'],
   reopen: ['resolved'],
   close: ['resolved'],
-};
+});
+
+export const TICKET_ACTIONS: readonly TicketAction[] = deskLifecycle.actions;
 
 /** Types whose work happens at a place, so an engineer can check in on site. */
 const ON_SITE_TYPES: readonly TicketType[] = ['incident', 'service-request'];
 
-/** Whether `action` may be taken on a ticket of this type in this status. */
+/**
+ * Whether desk `action` may be taken on a ticket of this type in this
+ * status. Never on a change: it has its own actions (`changeLifecycle`).
+ */
 export function isActionAllowed(
   type: TicketType,
   status: TicketStatus,
   action: TicketAction,
 ): boolean {
+  if (type === 'change') return false;
   if (action === 'arrive' && !ON_SITE_TYPES.includes(type)) {
     return false;
   }
-  return ALLOWED_FROM[action].includes(status);
+  return deskLifecycle.isAllowed(status as DeskTicketStatus, action);
 }
 
-/** The actions open to a ticket, in the order the UI offers them. */
+/** The desk actions open to a ticket, in the order the UI offers them. */
 export function allowedActions(
   type: TicketType,
   status: TicketStatus,
@@ -80,6 +97,8 @@ export function allowedActions(
 /** The status a resumed ticket returns to: where it was before the pause. */
 export function statusAfterResume(
   before: TicketStatus | undefined,
-): TicketStatus {
-  return before && WORKING.includes(before) ? before : 'in-progress';
+): DeskTicketStatus {
+  return before && (WORKING as readonly string[]).includes(before)
+    ? (before as DeskTicketStatus)
+    : 'in-progress';
 }

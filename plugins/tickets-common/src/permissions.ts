@@ -39,10 +39,35 @@ export const ticketWorkPermission = createPermission({
   resourceType: TICKET_RESOURCE_TYPE,
 });
 
+/**
+ * File a change request (CHG-1). Carrying a change out (schedule, start,
+ * succeed, fail, roll back, register a parameter edit) is `tickets.ticket.work`
+ * on it, as for every record of the family.
+ */
+export const changeCreatePermission = createPermission({
+  name: 'tickets.change.create',
+  attributes: { action: 'create' },
+});
+
+/** Approve or reject a change, and let one into a freeze (CHG-2): the court IT office's. */
+export const changeApprovePermission = createPermission({
+  name: 'tickets.change.approve',
+  attributes: { action: 'update' },
+});
+
+/** Declare and lift change freeze periods: the court IT office's. */
+export const changeFreezeManagePermission = createPermission({
+  name: 'tickets.change.freeze',
+  attributes: { action: 'update' },
+});
+
 export const ticketPermissions = [
   ticketCreatePermission,
   ticketReadPermission,
   ticketReadAllPermission,
   ticketUpdatePermission,
   ticketWorkPermission,
+  changeCreatePermission,
+  changeApprovePermission,
+  changeFreezeManagePermission,
 ];

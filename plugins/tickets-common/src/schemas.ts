@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { InputError } from '@backstage/errors';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { IMPACTS, PAUSE_REASONS, URGENCIES } from '@internal/plugin-sla-common';
 import {
   CALL_BACK_OUTCOMES,
+  DESK_TICKET_TYPES,
   SERVICE_REQUEST_CATEGORIES,
   TICKET_CHANNELS,
   TICKET_LINK_RELATIONS,
@@ -11,47 +11,35 @@ import {
   TICKET_TYPES,
 } from './types';
 import { PRIORITY_LEVELS } from '@internal/plugin-sla-common';
+import {
+  booleanFlag,
+  description,
+  entityRefSchema,
+  listOf,
+  note,
+  requiredNote,
+  sourceRef,
+  title,
+  userRef,
+  version,
+} from './fields';
+
+export { entityRefSchema };
 
 /**
  * Request schemas of the tickets API, shared by the backend (validation) and
  * the browser (forms). Every schema is strict: an unknown field is an error.
  */
 
-/** An entity ref of the given kinds, normalised to `kind:namespace/name`. */
-export function entityRefSchema(kinds: readonly string[]) {
-  return z.string().transform((value, ctx) => {
-    try {
-      const ref = parseEntityRef(value, { defaultNamespace: 'default' });
-      if (!kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `must be a ${kinds.join(' or ')} entity ref`,
-        });
-        return z.NEVER;
-      }
-      return stringifyEntityRef(ref);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not an entity ref' });
-      return z.NEVER;
-    }
-  });
-}
-
-const userRef = entityRefSchema(['user']);
 const groupRef = entityRefSchema(['group']);
 /** What a ticket can be about: systems, devices and applications. */
 export const AFFECTED_ENTITY_KINDS = ['system', 'resource', 'component'];
 const affectedEntityRef = entityRefSchema(AFFECTED_ENTITY_KINDS);
 
-const title = z.string().trim().min(1, 'is required').max(200);
-const description = z.string().trim().max(10_000);
-const note = z.string().trim().max(4_000);
-const requiredNote = note.min(1, 'is required');
-const version = z.number().int().min(1);
-
 export const createTicketRequestSchema = z
   .object({
-    type: z.enum(TICKET_TYPES),
+    // Changes are filed under /changes, with their own request.
+    type: z.enum(DESK_TICKET_TYPES),
     category: z.enum(SERVICE_REQUEST_CATEGORIES).optional(),
     title,
     description: description.default(''),
@@ -70,7 +58,7 @@ export const createTicketRequestSchema = z
      * Idempotency key of the system filing it, e.g. an inspection result:
      * filing again with the same key returns the ticket filed first.
      */
-    sourceRef: z.string().trim().min(1).max(255).optional(),
+    sourceRef: sourceRef.optional(),
   })
   .strict()
   .refine(
@@ -204,20 +192,6 @@ export const linkRequestSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 export type LinkRequest = z.input<typeof linkRequestSchema>;
-
-/** A query-string list: `status=new&status=pending` or `status=new,pending`. */
-function listOf<T extends string>(values: readonly T[]) {
-  return z
-    .union([z.string(), z.array(z.string())])
-    .transform(v =>
-      (Array.isArray(v) ? v : [v])
-        .flatMap(s => s.split(','))
-        .filter(s => s !== ''),
-    )
-    .pipe(z.array(z.enum(values as readonly [T, ...T[]])).max(20))
-    .describe(`One or more, repeated or comma-separated: ${values.join(', ')}`);
-}
-const booleanFlag = z.enum(['true', 'false']).transform(v => v === 'true');
 
 /** Sort orders of the queue: newest first, or soonest due first. */
 export const TICKET_SORTS = ['created', 'due', 'updated'] as const;

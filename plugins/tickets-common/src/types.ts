@@ -1,4 +1,10 @@
 import type {
+  ChangeOutcome,
+  ChangeStatus,
+  ChangeWindow,
+  RiskLevel,
+} from './changes/model';
+import type {
   Impact,
   Instant,
   PauseReason,
@@ -8,20 +14,30 @@ import type {
 } from '@internal/plugin-sla-common';
 
 /**
- * The ticket family (DESK-2). Changes (CHG) join it with their own workflow;
- * every type shares numbering, the event log, links, comments and work logs.
+ * The ticket family (DESK-2). Changes (CHG) have their own workflow
+ * (`changes/lifecycle.ts`); every type shares numbering, the event log,
+ * links, comments and work logs.
  */
 export type TicketType =
   | 'incident'
   | 'service-request'
   | 'problem'
-  | 'complaint';
+  | 'complaint'
+  | 'change';
 
-export const TICKET_TYPES: readonly TicketType[] = [
+/** The types the service desk files and works through its own lifecycle. */
+export type DeskTicketType = Exclude<TicketType, 'change'>;
+
+export const DESK_TICKET_TYPES: readonly DeskTicketType[] = [
   'incident',
   'service-request',
   'problem',
   'complaint',
+];
+
+export const TICKET_TYPES: readonly TicketType[] = [
+  ...DESK_TICKET_TYPES,
+  'change',
 ];
 
 /** What a type of ticket does beyond the common record. */
@@ -40,6 +56,8 @@ export const TICKET_TYPE_RULES: Readonly<Record<TicketType, TicketTypeRules>> =
     // the contract sets no clock on either.
     problem: { numberPrefix: 'PRB', slaClocks: false },
     complaint: { numberPrefix: 'CMP', slaClocks: false },
+    // Changes run in planned windows approved by the court, not on the clock.
+    change: { numberPrefix: 'CHG', slaClocks: false },
   };
 
 /** Kinds of service request the contract lists (DESK-2). */
@@ -71,10 +89,10 @@ export const TICKET_CHANNELS: readonly TicketChannel[] = [
 ];
 
 /**
- * Where a ticket stands: 新建 → 已响应 → 已到场 → 处理中 → 挂起 → 已解决 → 已关闭.
+ * Where a desk ticket stands: 新建 → 已响应 → 已到场 → 处理中 → 挂起 → 已解决 → 已关闭.
  * `pending` waits on the court, a vendor or a part, with a reason.
  */
-export type TicketStatus =
+export type DeskTicketStatus =
   | 'new'
   | 'acknowledged'
   | 'on-site'
@@ -83,7 +101,7 @@ export type TicketStatus =
   | 'resolved'
   | 'closed';
 
-export const TICKET_STATUSES: readonly TicketStatus[] = [
+export const DESK_TICKET_STATUSES: readonly DeskTicketStatus[] = [
   'new',
   'acknowledged',
   'on-site',
@@ -93,8 +111,23 @@ export const TICKET_STATUSES: readonly TicketStatus[] = [
   'closed',
 ];
 
-/** Statuses in which the desk still owes work. */
-export const OPEN_STATUSES: readonly TicketStatus[] = [
+/** A desk ticket's status, or a change's (which shares `in-progress`). */
+export type TicketStatus = DeskTicketStatus | ChangeStatus;
+
+export const TICKET_STATUSES: readonly TicketStatus[] = [
+  ...DESK_TICKET_STATUSES,
+  'draft',
+  'submitted',
+  'approved',
+  'rejected',
+  'scheduled',
+  'succeeded',
+  'failed',
+  'rolled-back',
+];
+
+/** Statuses in which the desk still owes work (on desk tickets; changes have their own). */
+export const OPEN_STATUSES: readonly DeskTicketStatus[] = [
   'new',
   'acknowledged',
   'on-site',
@@ -174,6 +207,9 @@ export type TicketEventData =
       readonly urgency: Urgency;
       readonly impact: Impact;
       readonly title: string;
+      /** A change's assessed risk, and whether it is an emergency registration. */
+      readonly risk?: RiskLevel;
+      readonly emergency?: boolean;
     }
   | { readonly type: 'acknowledged' }
   | { readonly type: 'arrived' }
@@ -228,6 +264,30 @@ export type TicketEventData =
       readonly kind: TicketLinkKind;
       readonly target: string;
       readonly relation: TicketLinkRelation;
+    }
+  // A change's workflow (changes/lifecycle.ts).
+  | { readonly type: 'submitted' }
+  | {
+      readonly type: 'approved';
+      readonly comment?: string;
+      /** Let into a freeze period by the court. */
+      readonly freezeException: boolean;
+      /** An emergency change ends with its registered outcome once approved. */
+      readonly outcome?: ChangeOutcome;
+    }
+  | { readonly type: 'rejected'; readonly comment: string }
+  | { readonly type: 'scheduled'; readonly window: ChangeWindow }
+  | { readonly type: 'change-started' }
+  | {
+      readonly type: 'succeeded' | 'failed' | 'rolled-back';
+      readonly note?: string;
+    }
+  | {
+      readonly type: 'parameter-applied';
+      readonly device: string;
+      readonly parameter: string;
+      readonly from: string;
+      readonly to: string;
     };
 
 export type TicketEventType = TicketEventData['type'];

@@ -14,6 +14,20 @@ export function formatInstant(at: string): string {
   );
 }
 
+/** An instant as a `datetime-local` input shows it: court time, to the minute. */
+export function toLocalInput(at: string): string {
+  return DateTime.fromISO(at, { zone: DEFAULT_ZONE }).toFormat(
+    "yyyy-MM-dd'T'HH:mm",
+  );
+}
+
+/** What a `datetime-local` input holds, read as court time; undefined when incomplete. */
+export function fromLocalInput(value: string): string | undefined {
+  if (!value) return undefined;
+  const at = DateTime.fromISO(value, { zone: DEFAULT_ZONE });
+  return at.isValid ? at.toUTC().toISO() ?? undefined : undefined;
+}
+
 /** Today's date in the court's zone, YYYY-MM-DD. */
 export function courtToday(): string {
   return DateTime.now().setZone(DEFAULT_ZONE).toISODate() ?? '';

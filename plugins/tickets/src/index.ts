@@ -8,4 +8,10 @@
 export { ticketsPlugin as default } from './plugin';
 export { ticketsApiRef } from './api';
 export { ticketsTranslationRef } from './translation';
-export { newTicketRouteRef, rootRouteRef, ticketRouteRef } from './routes';
+export {
+  changeRouteRef,
+  changesRouteRef,
+  newTicketRouteRef,
+  rootRouteRef,
+  ticketRouteRef,
+} from './routes';

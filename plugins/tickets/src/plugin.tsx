@@ -5,12 +5,23 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { isCourtDevice } from '@internal/plugin-court-common';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { TicketsClient } from '@internal/plugin-tickets-common';
 import HeadsetMicIcon from '@material-ui/icons/HeadsetMic';
+import SwapHorizIcon from '@material-ui/icons/SwapHoriz';
 import { ticketsApiRef } from './api';
-import { newTicketRouteRef, rootRouteRef, ticketRouteRef } from './routes';
+import {
+  changeRouteRef,
+  changesRouteRef,
+  newTicketRouteRef,
+  rootRouteRef,
+  ticketRouteRef,
+} from './routes';
 import { ticketsTranslationRef } from './translation';
 
 export const ticketsApi = ApiBlueprint.make({
@@ -62,6 +73,30 @@ export const ticketPage = PageBlueprint.make({
   },
 });
 
+/** 变更 in the sidebar: the list, calendar, pending approvals, freezes, success rate. */
+export const changesPage = PageBlueprint.make({
+  name: 'changes',
+  params: {
+    path: '/changes',
+    routeRef: changesRouteRef,
+    title: ticketsTranslationRef('page.changes'),
+    icon: <SwapHorizIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/changes/ChangesPage').then(m => <m.ChangesPage />),
+  },
+});
+
+export const changePage = PageBlueprint.make({
+  name: 'change',
+  params: {
+    path: '/changes/:changeRef',
+    routeRef: changeRouteRef,
+    title: ticketsTranslationRef('page.change'),
+    loader: () =>
+      import('./components/change/ChangePage').then(m => <m.ChangePage />),
+  },
+});
+
 /** What a ticket can be about: systems, devices and applications. */
 const affectedEntity = {
   kind: { $in: ['system', 'resource', 'component'] },
@@ -93,6 +128,32 @@ export const entitySlaContent = EntityContentBlueprint.make({
   },
 });
 
+/** What a change can touch: systems and devices. */
+export const entityChangesContent = EntityContentBlueprint.make({
+  name: 'changes',
+  params: {
+    path: '/changes',
+    title: ticketsTranslationRef('entity.changesTab'),
+    filter: { kind: { $in: ['system', 'resource'] } },
+    loader: () =>
+      import('./components/entity/EntityChangesContent').then(m => (
+        <m.EntityChangesContent />
+      )),
+  },
+});
+
+/** Key parameters (CAT-4) on every device's overview: current values and their history. */
+export const keyParametersCard = EntityCardBlueprint.make({
+  name: 'key-parameters',
+  params: {
+    filter: isCourtDevice,
+    loader: () =>
+      import('./components/entity/KeyParametersCard').then(m => (
+        <m.KeyParametersCard />
+      )),
+  },
+});
+
 // The widget's title param is a plain string; the card shows its own translated title.
 export const slaAtRiskWidget = HomePageWidgetBlueprint.make({
   name: 'sla-at-risk',
@@ -112,6 +173,8 @@ export const ticketsPlugin = createFrontendPlugin({
     root: rootRouteRef,
     newTicket: newTicketRouteRef,
     ticket: ticketRouteRef,
+    changes: changesRouteRef,
+    change: changeRouteRef,
   },
   extensions: [
     ticketsApi,
@@ -121,5 +184,9 @@ export const ticketsPlugin = createFrontendPlugin({
     entityTicketsContent,
     entitySlaContent,
     slaAtRiskWidget,
+    changesPage,
+    changePage,
+    entityChangesContent,
+    keyParametersCard,
   ],
 });

@@ -8,3 +8,9 @@ export const newTicketRouteRef = createRouteRef();
 
 /** One ticket, by number (INC-2026-00042). */
 export const ticketRouteRef = createRouteRef({ params: ['ticketRef'] });
+
+/** Changes: the list, the calendar, pending approvals, freezes, the success rate. */
+export const changesRouteRef = createRouteRef();
+
+/** One change, by number (CHG-2026-00001). */
+export const changeRouteRef = createRouteRef({ params: ['changeRef'] });

@@ -51,9 +51,37 @@ export const courtEntities = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: { name: 'core-switch-01' },
-    spec: { type: 'switch', owner: 'onsite-team', system: 'network' },
+    spec: {
+      type: 'switch',
+      owner: 'onsite-team',
+      system: 'network',
+      keyParameters: [
+        { name: 'vrrp-priority', value: '120', description: 'VRRP 优先级' },
+        { name: 'software-version', value: 'V200R022C00SPC500' },
+      ],
+    },
   },
-  ...['xuli', 'mahui', 'lina', 'wangqiang', 'liuyang', 'sunlei'].map(name => ({
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'core-switch-02' },
+    spec: {
+      type: 'switch',
+      owner: 'onsite-team',
+      system: 'network',
+      keyParameters: [{ name: 'vrrp-priority', value: '100' }],
+    },
+  },
+  ...[
+    'xuli',
+    'mahui',
+    'lina',
+    'wangqiang',
+    'liuyang',
+    'sunlei',
+    'wuxia',
+    'huangjun',
+  ].map(name => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name },
@@ -63,14 +91,23 @@ export const courtEntities = [
 
 export const RECORDER = 'resource:default/courtroom-recorder-t01';
 export const SWITCH = 'resource:default/core-switch-01';
+export const SWITCH_2 = 'resource:default/core-switch-02';
 export const COURTROOM = 'system:default/courtroom-trial';
+export const NETWORK = 'system:default/network';
 
 /** Court staff in these tests; everyone else is the O&M team. */
 const COURT_STAFF = ['user:default/xuli', 'user:default/mahui'];
+/** The court IT office: approves changes and declares freezes. */
+const COURT_IT_OFFICE = ['user:default/wuxia', 'user:default/huangjun'];
+/** IT office members who also work (huangjun is a portal admin too). */
+const ALSO_WORKS = ['user:default/huangjun'];
+const APPROVALS = ['tickets.change.approve', 'tickets.change.freeze'];
 
 /**
  * The court's policy as far as tickets go: court staff file tickets and read
  * and comment on their own; they cannot work tickets or see the whole desk.
+ * Only the court IT office approves changes and declares freezes, and it
+ * does not carry changes out unless its member also works.
  */
 function decide(
   permission: string,
@@ -81,6 +118,17 @@ function decide(
     userEntityRef?: string;
   };
   const user = principal.type === 'user' ? principal.userEntityRef! : undefined;
+  const itOffice = user !== undefined && COURT_IT_OFFICE.includes(user);
+  if (APPROVALS.includes(permission)) {
+    return { result: itOffice ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+  }
+  if (
+    itOffice &&
+    !ALSO_WORKS.includes(user) &&
+    ['tickets.ticket.work', 'tickets.change.create'].includes(permission)
+  ) {
+    return { result: AuthorizeResult.DENY };
+  }
   if (!user || !COURT_STAFF.includes(user)) {
     return { result: AuthorizeResult.ALLOW };
   }
@@ -95,6 +143,7 @@ function decide(
       };
     case 'tickets.ticket.work':
     case 'tickets.ticket.read-all':
+    case 'tickets.change.create':
       return { result: AuthorizeResult.DENY };
     default:
       return { result: AuthorizeResult.ALLOW };
@@ -178,6 +227,30 @@ export function newIncident(overrides: Record<string, unknown> = {}) {
     urgency: 'high',
     impact: 'medium',
     entityRefs: [RECORDER],
+    ...overrides,
+  };
+}
+
+/** An instant `hours` from now, on the minute. */
+export function inHours(hours: number): string {
+  const at = new Date(Date.now() + hours * 3600_000);
+  at.setUTCSeconds(0, 0);
+  return at.toISOString();
+}
+
+/** A valid change request on the core switch; override what the test is about. */
+export function newChange(overrides: Record<string, unknown> = {}) {
+  return {
+    title: '核心交换机 VRRP 优先级调整',
+    description: '将核心交换机 1 号的 VRRP 优先级由 120 调整为 150',
+    reason: '主备切换测试后恢复主用地位',
+    entityRefs: [SWITCH],
+    risk: { trialImpact: 'none', rollback: 'easy', testedInSimulation: true },
+    rollbackPlan: '将 VRRP 优先级改回 120',
+    window: { start: inHours(24), end: inHours(26) },
+    parameterEdits: [
+      { device: SWITCH, parameter: 'vrrp-priority', newValue: '150' },
+    ],
     ...overrides,
   };
 }

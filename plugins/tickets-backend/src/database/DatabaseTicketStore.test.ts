@@ -195,6 +195,9 @@ describe.each(databases.eachSupportedId())(
         'ticket_events',
         'ticket_clocks',
         'ticket_sla_alerts',
+        'ticket_changes',
+        'device_parameter_changes',
+        'change_freezes',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(false);
       }

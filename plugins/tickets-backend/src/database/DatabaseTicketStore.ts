@@ -1,14 +1,6 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
-import {
-  isAndCriteria,
-  isNotCriteria,
-  isOrCriteria,
-} from '@backstage/plugin-permission-node';
 import {
   formatTicketNumber,
   isTicketNumber,
@@ -17,6 +9,7 @@ import {
   TicketLink,
   WorkLog,
   OPEN_STATUSES,
+  DESK_TICKET_TYPES,
 } from '@internal/plugin-tickets-common';
 import type { TicketQueryFilter } from '@internal/plugin-tickets-node';
 import { Knex } from 'knex';
@@ -28,6 +21,12 @@ import {
   StoredTicket,
   TicketChanges,
 } from './rows';
+import {
+  applyCriteria,
+  containsPattern,
+  decodeCursor,
+  encodeCursor,
+} from './queries';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-tickets-backend',
@@ -68,12 +67,6 @@ export interface ComplianceCount {
   readonly count: number;
 }
 
-const ACCESS_COLUMNS: Record<TicketQueryFilter['property'], string> = {
-  reporter: 'tickets.reporter',
-  assignee: 'tickets.assignee',
-  group: 'tickets.group_ref',
-};
-
 /**
  * Tickets in the plugin's own database (SQLite or PostgreSQL). Every change
  * is one transaction: the row's version is checked and bumped, the events
@@ -81,14 +74,6 @@ const ACCESS_COLUMNS: Record<TicketQueryFilter['property'], string> = {
  */
 export class DatabaseTicketStore {
   private constructor(private readonly db: Knex) {}
-
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseTicketStore> {
-    const db = await options.database.getClient();
-    return DatabaseTicketStore.fromKnex(db, options);
-  }
 
   static async fromKnex(
     db: Knex,
@@ -121,10 +106,11 @@ export class DatabaseTicketStore {
     ticket: NewTicket,
     events: NewTicketEvent[],
     projection: SlaProjection,
+    extra?: (trx: Knex.Transaction) => Promise<void>,
   ): Promise<{ ticket: StoredTicket; created: boolean }> {
     try {
       return {
-        ticket: await this.insertNew(ticket, events, projection),
+        ticket: await this.insertNew(ticket, events, projection, extra),
         created: true,
       };
     } catch (error) {
@@ -141,6 +127,7 @@ export class DatabaseTicketStore {
     ticket: NewTicket,
     events: NewTicketEvent[],
     projection: SlaProjection,
+    extra?: (trx: Knex.Transaction) => Promise<void>,
   ): Promise<StoredTicket> {
     return this.db.transaction(async trx => {
       const number = await this.nextNumber(trx, ticket);
@@ -158,7 +145,7 @@ export class DatabaseTicketStore {
         urgency: ticket.urgency,
         impact: ticket.impact,
         level: ticket.level,
-        status: 'new',
+        status: ticket.status ?? 'new',
         assignee: ticket.assignee ?? null,
         group_ref: ticket.group ?? null,
         policy_id: ticket.policy.id,
@@ -178,13 +165,15 @@ export class DatabaseTicketStore {
       );
       await insertEvents(trx, ticket.id, 0, events);
       await writeClocks(trx, ticket.id, projection);
+      await extra?.(trx);
       return (await this.load(trx, ticket.id))!;
     });
   }
 
   /**
    * Applies a change made against `expectedVersion`: a stale version changes
-   * nothing and throws ConflictError (409).
+   * nothing and throws ConflictError (409). `extra` writes the type's own
+   * rows in the same transaction.
    */
   async update(
     id: string,
@@ -196,6 +185,7 @@ export class DatabaseTicketStore {
       entities?: readonly { entityRef: string; systemRef?: string }[];
       at: string;
     },
+    extra?: (trx: Knex.Transaction) => Promise<void>,
   ): Promise<StoredTicket> {
     return this.db.transaction(async trx => {
       const current = await trx('tickets')
@@ -235,6 +225,7 @@ export class DatabaseTicketStore {
       }
       await insertEvents(trx, id, await lastSeq(trx, id), change.events);
       await writeClocks(trx, id, change.projection);
+      await extra?.(trx);
       return (await this.load(trx, id))!;
     });
   }
@@ -372,8 +363,11 @@ export class DatabaseTicketStore {
       query.where(qb => applyCriteria(qb, access));
     }
     if (filter.status) query.whereIn('status', filter.status);
-    if (filter.open === true) query.whereIn('status', OPEN_STATUSES);
-    if (filter.open === false) query.whereNotIn('status', OPEN_STATUSES);
+    // Open means the desk still owes work: changes have their own page.
+    const open = (qb: Knex.QueryBuilder) =>
+      qb.whereIn('status', OPEN_STATUSES).whereIn('type', DESK_TICKET_TYPES);
+    if (filter.open === true) query.where(open);
+    if (filter.open === false) query.whereNot(open);
     if (filter.type) query.whereIn('type', filter.type);
     if (filter.level) query.whereIn('level', filter.level);
     if (filter.assignee) query.where('assignee', filter.assignee);
@@ -410,7 +404,7 @@ export class DatabaseTicketStore {
     if (filter.q) {
       // SQLite has no default LIKE escape character; name it for both.
       query.whereRaw(`search_text like ? escape '\\'`, [
-        `%${escapeLike(filter.q.toLocaleLowerCase('zh-CN'))}%`,
+        containsPattern(filter.q),
       ]);
     }
     const order = SORTS[filter.sort];
@@ -719,61 +713,8 @@ async function insertEvents(
   );
 }
 
-function applyCriteria(
-  qb: Knex.QueryBuilder,
-  criteria: PermissionCriteria<TicketQueryFilter>,
-): void {
-  if (isAndCriteria(criteria)) {
-    for (const sub of criteria.allOf) {
-      qb.andWhere(inner => applyCriteria(inner, sub));
-    }
-  } else if (isOrCriteria(criteria)) {
-    for (const sub of criteria.anyOf) {
-      qb.orWhere(inner => applyCriteria(inner, sub));
-    }
-  } else if (isNotCriteria(criteria)) {
-    qb.whereNot(inner => applyCriteria(inner, criteria.not));
-  } else {
-    const column = ACCESS_COLUMNS[criteria.property];
-    if (!column) {
-      throw new InputError(
-        `unknown ticket filter property ${criteria.property}`,
-      );
-    }
-    if (criteria.values.length === 0) {
-      qb.whereRaw('1 = 0');
-    } else {
-      qb.whereIn(column, criteria.values as string[]);
-    }
-  }
-}
-
-function encodeCursor(value: string, id: string): string {
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      parsed.every(p => typeof p === 'string')
-    ) {
-      return [parsed[0], parsed[1]];
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw new InputError('query.cursor: is not a cursor this API returned');
-}
-
 function searchText(number: string, title: string, description: string) {
   return `${number}\n${title}\n${description}`.toLocaleLowerCase('zh-CN');
-}
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, c => `\\${c}`);
 }
 
 function isSqlite(db: Knex) {

@@ -89,6 +89,8 @@ export type NewTicket = Pick<
   | 'policy'
   | 'createdAt'
 > & {
+  /** Where it starts; `new` unless its type's workflow says otherwise. */
+  readonly status?: TicketStatus;
   readonly entities: readonly { entityRef: string; systemRef?: string }[];
   /** Year of filing in the court's zone, for the number. */
   readonly year: number;

@@ -7,6 +7,7 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { CatalogParameter } from '@internal/plugin-tickets-common';
 
 /** An affected entity and the system it belongs to. */
 export interface AffectedEntity {
@@ -76,6 +77,37 @@ export class CatalogEntities {
       }
     }
     return refs.map(ref => this.cache.get(ref)!.entity);
+  }
+
+  /**
+   * A device's key parameters as its catalog entry records them (CAT-4);
+   * undefined when the device is not in the catalog.
+   */
+  async keyParameters(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<CatalogParameter[] | undefined> {
+    const entity = await this.catalog.getEntityByRef(ref, { credentials });
+    if (!entity) return undefined;
+    const listed = (entity.spec as { keyParameters?: unknown } | undefined)
+      ?.keyParameters;
+    // The catalog module has validated them; keep what reads as a parameter.
+    return Array.isArray(listed)
+      ? listed.flatMap(parameter =>
+          typeof parameter?.name === 'string' && parameter.value !== undefined
+            ? [
+                {
+                  name: parameter.name,
+                  value: String(parameter.value),
+                  description:
+                    typeof parameter.description === 'string'
+                      ? parameter.description
+                      : undefined,
+                },
+              ]
+            : [],
+        )
+      : [];
   }
 
   /** @throws InputError when the user is not in the catalog. */

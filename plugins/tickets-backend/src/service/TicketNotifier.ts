@@ -26,6 +26,8 @@ export interface NotifierOptions {
   readonly newTicketRecipients: readonly string[];
   /** Told of every SLA warning and breach besides assignee and group. */
   readonly serviceManagers: readonly string[];
+  /** Told of every change awaiting approval (the court IT office). */
+  readonly changeApprovers: readonly string[];
 }
 
 const SEVERITY: Record<PriorityLevel, 'critical' | 'high' | 'normal' | 'low'> =
@@ -74,6 +76,33 @@ export class TicketNotifier {
     });
   }
 
+  /** A change was submitted (or an emergency change registered) for the court to approve. */
+  async changeAwaitsApproval(change: StoredTicket) {
+    await this.send(change, this.options.changeApprovers, {
+      title: `待审批 ${change.number} ${change.title}`,
+      description: change.description.slice(0, 300),
+      severity: 'normal',
+      topic: 'change-approval',
+      scope: `change:${change.id}:approval`,
+    });
+  }
+
+  /** The court approved or rejected a change: its filer and implementer hear. */
+  async changeDecided(change: StoredTicket) {
+    const decided = change.status === 'rejected' ? '已驳回' : '已批准';
+    await this.send(
+      change,
+      [change.createdBy, ...(change.assignee ? [change.assignee] : [])],
+      {
+        title: `${decided} ${change.number} ${change.title}`,
+        description: change.description.slice(0, 300),
+        severity: 'normal',
+        topic: 'change-decided',
+        scope: `change:${change.id}:approval`,
+      },
+    );
+  }
+
   /** To the assignee, the ticket's group and the service managers. */
   async slaAlert(ticket: StoredTicket, alert: SlaAlert) {
     const what =
@@ -113,7 +142,13 @@ export class TicketNotifier {
     try {
       await this.notifications.send({
         recipients: { type: 'entity', entityRef },
-        payload: { ...payload, link: `/tickets/${ticket.number}` },
+        payload: {
+          ...payload,
+          link:
+            ticket.type === 'change'
+              ? `/changes/${ticket.number}`
+              : `/tickets/${ticket.number}`,
+        },
       });
     } catch (error) {
       // A lost notification must not undo the ticket change it reports.

@@ -233,6 +233,12 @@ export class TicketService {
   ): Promise<Ticket> {
     const ticket = await this.readable(id, caller);
     await this.deps.access.requireOn(ticketUpdatePermission, ticket, caller);
+    // What the court approved is what gets done: a change is edited only as a draft.
+    if (ticket.type === 'change' && ticket.status !== 'draft') {
+      throw new ConflictError(
+        `change ${ticket.number} is ${ticket.status}: only a draft can be edited`,
+      );
+    }
     const { version, ...fields } = request;
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, to] of Object.entries(fields)) {
@@ -418,10 +424,7 @@ export class TicketService {
   }
 
   /** The ticket if the caller may read it; otherwise as if it did not exist. */
-  private async readable(
-    idOrNumber: string,
-    caller: Caller,
-  ): Promise<StoredTicket> {
+  async readable(idOrNumber: string, caller: Caller): Promise<StoredTicket> {
     const ticket = await this.deps.store.get(idOrNumber);
     if (
       !ticket ||
@@ -443,11 +446,7 @@ export class TicketService {
       entities?: StoredChange['entities'];
     },
   ): Promise<Ticket> {
-    if (expectedVersion !== ticket.version) {
-      throw new ConflictError(
-        `ticket ${ticket.number} is at version ${ticket.version}, not ${expectedVersion}: reload it and try again`,
-      );
-    }
+    assertVersion(ticket, expectedVersion);
     const { store, sla } = this.deps;
     const history = await store.events(ticket.id);
     // Keep the log in time order even if clocks of replicas disagree.
@@ -495,12 +494,11 @@ export class TicketService {
     events: readonly StoredEvent[],
     now: string,
   ): Ticket {
-    const { resumeStatus: _internal, ...fields } = ticket;
-    return {
-      ...fields,
-      clocks: this.deps.sla.clocks(ticket, events, now),
-      asOf: now,
-    };
+    return presentTicket(
+      ticket,
+      this.deps.sla.clocks(ticket, events, now),
+      now,
+    );
   }
 
   private now(): string {
@@ -509,6 +507,28 @@ export class TicketService {
 }
 
 type StoredChange = Parameters<DatabaseTicketStore['update']>[2];
+
+/** A stored ticket as the API shows it, with its clocks as of `now`. */
+export function presentTicket(
+  ticket: StoredTicket,
+  clocks: Ticket['clocks'],
+  now: string,
+): Ticket {
+  const { resumeStatus: _internal, ...fields } = ticket;
+  return { ...fields, clocks, asOf: now };
+}
+
+/** @throws ConflictError (409) when the client read an older version */
+export function assertVersion(
+  ticket: Pick<StoredTicket, 'number' | 'version'>,
+  expectedVersion: number,
+) {
+  if (expectedVersion !== ticket.version) {
+    throw new ConflictError(
+      `ticket ${ticket.number} is at version ${ticket.version}, not ${expectedVersion}: reload it and try again`,
+    );
+  }
+}
 
 /** The entity ref a change is recorded under. */
 export function actorOf(caller: Caller): string {
@@ -521,7 +541,8 @@ function withSeq(events: readonly NewTicketEvent[], after = 0): StoredEvent[] {
   return events.map((e, i) => ({ ...e, seq: after + i + 1 }));
 }
 
-function toRecord(event: StoredEvent): TicketEventRecord {
+/** A stored log entry as the API shows it. */
+export function toRecord(event: StoredEvent): TicketEventRecord {
   return {
     ...event.data,
     type: event.type,

@@ -3,9 +3,10 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { SlaEngine } from '@internal/plugin-sla-common';
 import {
   allowedActions,
+  DESK_TICKET_TYPES,
+  DeskTicketStatus,
   ParsedTicketAction,
   TICKET_ACTIONS,
-  TICKET_TYPES,
   TicketAction,
 } from '@internal/plugin-tickets-common';
 import { StoredEvent, StoredTicket } from '../database/rows';
@@ -44,7 +45,7 @@ const REQUESTS: Record<TicketAction, ParsedTicketAction> = {
 };
 
 /** What the SLA engine calls the ticket's state, for each lifecycle status. */
-const ENGINE_STATUS = {
+const ENGINE_STATUS: Record<DeskTicketStatus, string> = {
   new: 'open',
   acknowledged: 'open',
   'on-site': 'open',
@@ -52,13 +53,13 @@ const ENGINE_STATUS = {
   pending: 'paused',
   resolved: 'resolved',
   closed: 'closed',
-} as const;
+};
 
 describe('the lifecycle and the SLA engine agree', () => {
   it('every allowed action sequence is a history the SLA engine accepts, with the same status', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(...TICKET_TYPES),
+        fc.constantFrom(...DESK_TICKET_TYPES),
         fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 3_600_000 })), {
           maxLength: 25,
         }),
@@ -110,7 +111,9 @@ describe('the lifecycle and the SLA engine agree', () => {
           const clocks = sla.clocks(ticket, events, new Date(at).toISOString());
           const hasClocks = type === 'incident' || type === 'service-request';
           expect(clocks?.status).toBe(
-            hasClocks ? ENGINE_STATUS[ticket.status] : undefined,
+            hasClocks
+              ? ENGINE_STATUS[ticket.status as DeskTicketStatus]
+              : undefined,
           );
         },
       ),
@@ -142,6 +145,24 @@ describe('the lifecycle and the SLA engine agree', () => {
       expect(allowedActions(type, 'new')).not.toContain('arrive');
     }
     expect(allowedActions('incident', 'new')).toContain('arrive');
+  });
+
+  it('takes no desk action on a change, which has its own workflow', () => {
+    const change = {
+      type: 'change',
+      status: 'in-progress',
+      number: 'CHG-2026-00001',
+    } as StoredTicket;
+    expect(allowedActions('change', 'in-progress')).toEqual([]);
+    expect(() =>
+      applyAction(
+        change,
+        REQUESTS.resolve,
+        policy,
+        'u',
+        '2026-11-27T01:00:00.000Z',
+      ),
+    ).toThrow('CHG-2026-00001 is a change');
   });
 });
 

@@ -25,6 +25,11 @@ export function applyAction(
   actor: string,
   at: string,
 ): ActionOutcome {
+  if (ticket.type === 'change') {
+    throw new ConflictError(
+      `${ticket.number} is a change: its steps are taken through /changes/${ticket.number}/actions`,
+    );
+  }
   if (!isActionAllowed(ticket.type, ticket.status, action.action)) {
     throw new ConflictError(
       `cannot ${action.action} ticket ${ticket.number}: it is ${ticket.status}`,

@@ -10,6 +10,22 @@ import type {
   WorkLogRequest,
 } from '../schemas';
 import type {
+  ChangeActionRequest,
+  CreateChangeRequest,
+  CreateFreezeRequest,
+  ListChangesQuery,
+  ListFreezesQuery,
+  ParameterRegisterRequest,
+  SuccessRateQuery,
+} from '../changes/schemas';
+import type {
+  ChangeDetail,
+  ChangePage,
+  ChangeSuccessRate,
+  FreezePeriod,
+  ParameterRegister,
+} from '../changes/model';
+import type {
   ComplianceReport,
   Ticket,
   TicketDetail,
@@ -33,4 +49,26 @@ export interface TicketsApi {
   /** The SLA configuration the backend runs, for targets and previews. */
   getSlaConfig(): Promise<SlaConfig>;
   getCompliance(query: ComplianceQuery): Promise<ComplianceReport>;
+
+  listChanges(query?: ListChangesQuery): Promise<ChangePage>;
+  /** By id or by number (CHG-2026-00001). */
+  getChange(idOrNumber: string): Promise<ChangeDetail>;
+  /** Files a change request; the same `sourceRef` again returns the first change. */
+  fileChange(request: CreateChangeRequest): Promise<ChangeDetail>;
+  /** A workflow step; a stale `version` is rejected with 409. */
+  actOnChange(
+    idOrNumber: string,
+    request: ChangeActionRequest,
+  ): Promise<ChangeDetail>;
+  listFreezes(query?: ListFreezesQuery): Promise<FreezePeriod[]>;
+  declareFreeze(request: CreateFreezeRequest): Promise<FreezePeriod>;
+  liftFreeze(id: string): Promise<FreezePeriod>;
+  getChangeSuccessRate(query: SuccessRateQuery): Promise<ChangeSuccessRate>;
+  /** A device's key-parameter register, newest first. */
+  getParameterRegister(deviceRef: string): Promise<ParameterRegister>;
+  /** Writes one edit of an approved change to the register. */
+  registerParameterEdit(
+    deviceRef: string,
+    request: ParameterRegisterRequest,
+  ): Promise<ParameterRegister>;
 }

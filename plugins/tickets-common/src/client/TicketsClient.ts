@@ -11,6 +11,22 @@ import type {
   WorkLogRequest,
 } from '../schemas';
 import type {
+  ChangeActionRequest,
+  CreateChangeRequest,
+  CreateFreezeRequest,
+  ListChangesQuery,
+  ListFreezesQuery,
+  ParameterRegisterRequest,
+  SuccessRateQuery,
+} from '../changes/schemas';
+import type {
+  ChangeDetail,
+  ChangePage,
+  ChangeSuccessRate,
+  FreezePeriod,
+  ParameterRegister,
+} from '../changes/model';
+import type {
   ComplianceReport,
   Ticket,
   TicketDetail,
@@ -32,15 +48,7 @@ export class TicketsClient implements TicketsApi {
   constructor(private readonly options: TicketsClientOptions) {}
 
   listTickets(query: ListTicketsQuery = {}): Promise<TicketPage> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value === undefined) continue;
-      for (const item of Array.isArray(value) ? value : [value]) {
-        params.append(key, String(item));
-      }
-    }
-    const search = params.toString();
-    return this.request('GET', `/tickets${search ? `?${search}` : ''}`);
+    return this.request('GET', `/tickets${searchOf(query)}`);
   }
 
   getTicket(idOrNumber: string): Promise<TicketDetail> {
@@ -92,12 +100,61 @@ export class TicketsClient implements TicketsApi {
   }
 
   getCompliance(query: ComplianceQuery): Promise<ComplianceReport> {
-    const params = new URLSearchParams(
-      Object.entries(query).filter(
-        (entry): entry is [string, string] => entry[1] !== undefined,
-      ),
+    return this.request('GET', `/sla/compliance${searchOf(query)}`);
+  }
+
+  listChanges(query: ListChangesQuery = {}): Promise<ChangePage> {
+    return this.request('GET', `/changes${searchOf(query)}`);
+  }
+
+  getChange(idOrNumber: string): Promise<ChangeDetail> {
+    return this.request('GET', `/changes/${encodeURIComponent(idOrNumber)}`);
+  }
+
+  fileChange(request: CreateChangeRequest): Promise<ChangeDetail> {
+    return this.request('POST', '/changes', request);
+  }
+
+  actOnChange(
+    idOrNumber: string,
+    request: ChangeActionRequest,
+  ): Promise<ChangeDetail> {
+    return this.request(
+      'POST',
+      `/changes/${encodeURIComponent(idOrNumber)}/actions`,
+      request,
     );
-    return this.request('GET', `/sla/compliance?${params}`);
+  }
+
+  listFreezes(query: ListFreezesQuery = {}): Promise<FreezePeriod[]> {
+    return this.request('GET', `/changes/freezes${searchOf(query)}`);
+  }
+
+  declareFreeze(request: CreateFreezeRequest): Promise<FreezePeriod> {
+    return this.request('POST', '/changes/freezes', request);
+  }
+
+  liftFreeze(id: string): Promise<FreezePeriod> {
+    return this.request('DELETE', `/changes/freezes/${encodeURIComponent(id)}`);
+  }
+
+  getChangeSuccessRate(query: SuccessRateQuery): Promise<ChangeSuccessRate> {
+    return this.request('GET', `/changes/success-rate${searchOf(query)}`);
+  }
+
+  getParameterRegister(deviceRef: string): Promise<ParameterRegister> {
+    return this.request('GET', `/parameters/${encodeURIComponent(deviceRef)}`);
+  }
+
+  registerParameterEdit(
+    deviceRef: string,
+    request: ParameterRegisterRequest,
+  ): Promise<ParameterRegister> {
+    return this.request(
+      'POST',
+      `/parameters/${encodeURIComponent(deviceRef)}`,
+      request,
+    );
   }
 
   private async request<T>(
@@ -118,4 +175,17 @@ export class TicketsClient implements TicketsApi {
     }
     return (await response.json()) as T;
   }
+}
+
+/** `?a=1&b=x&b=y` from a query object; lists repeat their key, absent values are left out. */
+function searchOf(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      params.append(key, String(item));
+    }
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
 }

@@ -122,6 +122,18 @@ export function mockTicketsApi(): jest.Mocked<TicketsApi> {
     addLink: jest.fn(),
     getSlaConfig: jest.fn().mockResolvedValue(defaultSlaConfig),
     getCompliance: jest.fn().mockResolvedValue({ from: '', to: '', rows: [] }),
+    listChanges: jest.fn().mockResolvedValue({ items: [] }),
+    getChange: jest.fn(),
+    fileChange: jest.fn(),
+    actOnChange: jest.fn(),
+    listFreezes: jest.fn().mockResolvedValue([]),
+    declareFreeze: jest.fn(),
+    liftFreeze: jest.fn(),
+    getChangeSuccessRate: jest.fn(),
+    getParameterRegister: jest
+      .fn()
+      .mockResolvedValue({ device: '', history: [] }),
+    registerParameterEdit: jest.fn(),
   };
 }
 

@@ -1,17 +1,33 @@
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { useCallback } from 'react';
-import { newTicketRouteRef, rootRouteRef, ticketRouteRef } from '../routes';
+import {
+  changeRouteRef,
+  changesRouteRef,
+  newTicketRouteRef,
+  rootRouteRef,
+  ticketRouteRef,
+} from '../routes';
+
+/** Changes have their own page; every other record of the family the ticket page. */
+const isChangeNumber = (number: string) => number.startsWith('CHG-');
 
 /** Paths into the service desk; undefined where the app has not mounted the page. */
 export function useTicketLinks() {
   const desk = useRouteRef(rootRouteRef);
   const ticket = useRouteRef(ticketRouteRef);
   const newTicket = useRouteRef(newTicketRouteRef);
+  const changes = useRouteRef(changesRouteRef);
+  const change = useRouteRef(changeRouteRef);
   return {
     desk: useCallback(() => desk?.(), [desk]),
+    changes: useCallback(() => changes?.(), [changes]),
+    /** The page of a ticket or a change, by its number. */
     ticket: useCallback(
-      (number: string) => ticket?.({ ticketRef: number }),
-      [ticket],
+      (number: string) =>
+        isChangeNumber(number)
+          ? change?.({ changeRef: number })
+          : ticket?.({ ticketRef: number }),
+      [ticket, change],
     ),
     newTicket: useCallback(
       (entityRef?: string) => {

@@ -1,5 +1,10 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import type { ListTicketsQuery, Ticket } from '@internal/plugin-tickets-common';
+import type {
+  Change,
+  ListChangesQuery,
+  ListTicketsQuery,
+  Ticket,
+} from '@internal/plugin-tickets-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ticketsApiRef } from '../api';
 import { toError } from '../errors';
@@ -10,12 +15,15 @@ const MAX_PAGE = 100;
 // A burst of changes (a breach sweep, a bulk reassign) refetches once.
 const SIGNAL_DEBOUNCE_MS = 500;
 
-interface TicketListState {
-  readonly items: readonly Ticket[];
+interface ListState<T> {
+  readonly items: readonly T[];
   readonly nextCursor?: string;
   readonly loading: boolean;
   readonly error?: Error;
 }
+
+/** A list query of the family's API: a page size and where the page starts. */
+type PagedQuery = { limit?: unknown; cursor?: string };
 
 /**
  * A list of tickets with cursor paging ("load more"), refetched when the
@@ -23,7 +31,23 @@ interface TicketListState {
  */
 export function useTicketList(query: ListTicketsQuery) {
   const api = useApi(ticketsApiRef);
-  const [state, setState] = useState<TicketListState>({
+  const list = useCallback((q: ListTicketsQuery) => api.listTickets(q), [api]);
+  return usePagedList<ListTicketsQuery, Ticket>(list, query);
+}
+
+/** A list of changes, paged and refetched like the tickets'. */
+export function useChangeList(query: ListChangesQuery) {
+  const api = useApi(ticketsApiRef);
+  const list = useCallback((q: ListChangesQuery) => api.listChanges(q), [api]);
+  return usePagedList<ListChangesQuery, Change>(list, query);
+}
+
+/** Pages of one of the family's lists, refetched on every change signal. */
+function usePagedList<Q extends PagedQuery, T>(
+  list: (query: Q) => Promise<{ items: readonly T[]; nextCursor?: string }>,
+  query: Q,
+) {
+  const [state, setState] = useState<ListState<T>>({
     items: [],
     loading: true,
   });
@@ -35,12 +59,12 @@ export function useTicketList(query: ListTicketsQuery) {
   const loaded = useRef(0);
 
   const fetchPage = useCallback(
-    async (extra: Partial<ListTicketsQuery>, append: boolean) => {
+    async (extra: Partial<PagedQuery>, append: boolean) => {
       const request = ++generation.current;
       setState(previous => ({ ...previous, loading: true, error: undefined }));
       try {
-        const page = await api.listTickets({
-          ...(JSON.parse(queryKey) as ListTicketsQuery),
+        const page = await list({
+          ...(JSON.parse(queryKey) as Q),
           ...extra,
         });
         if (request !== generation.current) return;
@@ -60,7 +84,7 @@ export function useTicketList(query: ListTicketsQuery) {
         }));
       }
     },
-    [api, queryKey],
+    [list, queryKey],
   );
 
   useEffect(() => {

@@ -11,7 +11,7 @@ import {
   createTicketRequestSchema,
   SERVICE_REQUEST_CATEGORIES,
   TICKET_CHANNELS,
-  TICKET_TYPES,
+  DESK_TICKET_TYPES,
   type CreateTicketRequest,
   type ServiceRequestCategory,
   type Ticket,
@@ -32,6 +32,7 @@ import { useMayWorkTickets } from '../../hooks/useMayWorkTickets';
 import { useSlaEngine } from '../../hooks/useSlaEngine';
 import { ticketsTranslationRef } from '../../translation';
 import { EntityPicker, SingleEntityPicker } from './EntityPicker';
+import { ArticleSuggestions } from './ArticleSuggestions';
 import { LevelPreview } from './LevelPreview';
 
 /** The form as typed: empty strings until a choice is made. */
@@ -211,7 +212,7 @@ export function NewTicketForm(props: {
                 testId="ticket-type"
                 onChange={value => update({ type: value as TicketType })}
               >
-                {TICKET_TYPES.map(type => (
+                {DESK_TICKET_TYPES.map(type => (
                   <option key={type} value={type}>
                     {t(`type.${type}`)}
                   </option>
@@ -355,6 +356,10 @@ export function NewTicketForm(props: {
               impact={draft.impact || undefined}
             />
           )}
+          <ArticleSuggestions
+            text={`${draft.title}\n${draft.description}`}
+            entityRefs={draft.entityRefs}
+          />
         </Grid>
         {failure && (
           <Grid item xs={12}>

@@ -1,6 +1,6 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { PriorityLevel } from '@internal/plugin-sla-common';
-import type { TicketStatus } from '@internal/plugin-tickets-common';
+import type { RiskLevel, TicketStatus } from '@internal/plugin-tickets-common';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import { ticketsTranslationRef } from '../../translation';
@@ -36,7 +36,15 @@ export function LevelChip(props: { level: PriorityLevel; testId?: string }) {
   );
 }
 
-const CLOSED: readonly TicketStatus[] = ['resolved', 'closed'];
+/** Statuses with nothing left to do, drawn outlined. */
+const CLOSED: readonly TicketStatus[] = [
+  'resolved',
+  'closed',
+  'rejected',
+  'succeeded',
+  'failed',
+  'rolled-back',
+];
 
 export function StatusChip(props: { status: TicketStatus; testId?: string }) {
   const { t } = useTranslationRef(ticketsTranslationRef);
@@ -47,6 +55,41 @@ export function StatusChip(props: { status: TicketStatus; testId?: string }) {
       label={t(`status.${props.status}`)}
       data-testid={props.testId}
       data-status={props.status}
+    />
+  );
+}
+
+const RISK_LEVEL: Record<RiskLevel, PriorityLevel> = {
+  high: 'L1',
+  medium: 'L2',
+  low: 'L4',
+};
+
+/** 高 / 中 / 低风险, coloured as the levels are. */
+export function RiskChip(props: { risk: RiskLevel; testId?: string }) {
+  const { t } = useTranslationRef(ticketsTranslationRef);
+  const classes = useStyles();
+  return (
+    <Chip
+      size="small"
+      label={t(`risk.${props.risk}`)}
+      className={classes[RISK_LEVEL[props.risk]]}
+      data-testid={props.testId}
+      data-risk={props.risk}
+    />
+  );
+}
+
+/** 紧急: an emergency change, done first and approved afterwards. */
+export function EmergencyChip() {
+  const { t } = useTranslationRef(ticketsTranslationRef);
+  const classes = useStyles();
+  return (
+    <Chip
+      size="small"
+      label={t('changes.emergency')}
+      className={classes.L1}
+      data-testid="change-emergency"
     />
   );
 }

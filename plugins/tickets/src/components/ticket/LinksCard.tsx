@@ -36,7 +36,10 @@ function LinkLine(props: { link: TicketLink }) {
   const { link } = props;
   const { t } = useTranslationRef(ticketsTranslationRef);
   const links = useTicketLinks();
-  const href = link.kind === 'ticket' ? links.ticket(link.target) : undefined;
+  const href =
+    link.kind === 'ticket'
+      ? links.ticket(link.target)
+      : `/kb/articles/${encodeURIComponent(link.target)}`;
   return (
     <ListItem divider>
       <ListItemText
@@ -110,7 +113,12 @@ export function LinksCard(props: {
             value={kind}
             SelectProps={{ native: true }}
             inputProps={{ 'data-testid': 'link-kind' }}
-            onChange={event => setKind(event.target.value as TicketLinkKind)}
+            onChange={event => {
+              const next = event.target.value as TicketLinkKind;
+              setKind(next);
+              // The article linked from a ticket is most often the one that solved it.
+              setRelation(next === 'article' ? 'solved-by' : 'related');
+            }}
           >
             {KINDS.map(value => (
               <option key={value} value={value}>

@@ -29,11 +29,57 @@ export function describeEvent(
 ): EventText {
   switch (event.type) {
     case 'created':
+      if (event.risk) {
+        return {
+          summary: t(
+            event.emergency
+              ? 'timeline.events.changeCreatedEmergency'
+              : 'timeline.events.changeCreated',
+            { risk: t(`risk.${event.risk}`) },
+          ),
+        };
+      }
       return {
         summary: t('timeline.events.created', {
           urgency: t(`urgency.${event.urgency}`),
           impact: t(`impact.${event.impact}`),
         }),
+      };
+    case 'submitted':
+    case 'change-started':
+    case 'succeeded':
+    case 'failed':
+    case 'rolled-back':
+      return {
+        summary: t(`timeline.events.${event.type}`),
+        body: 'note' in event ? event.note : undefined,
+      };
+    case 'approved':
+      return {
+        summary: t(
+          event.freezeException
+            ? 'timeline.events.approvedException'
+            : 'timeline.events.approved',
+        ),
+        body: event.comment,
+      };
+    case 'rejected':
+      return { summary: t('timeline.events.rejected'), body: event.comment };
+    case 'scheduled':
+      return {
+        summary: t('timeline.events.scheduled', {
+          start: formatInstant(event.window.start),
+          end: formatInstant(event.window.end),
+        }),
+      };
+    case 'parameter-applied':
+      return {
+        summary: t('timeline.events.parameter-applied', {
+          parameter: event.parameter,
+          from: event.from,
+          to: event.to,
+        }),
+        refs: [event.device],
       };
     case 'acknowledged':
     case 'arrived':

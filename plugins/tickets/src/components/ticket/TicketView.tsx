@@ -7,10 +7,12 @@ import {
 } from '@internal/plugin-tickets-common';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
+import { Navigate } from 'react-router-dom';
 import { useTicketDetail } from '../../hooks/useTicketDetail';
 import { useTicketLinks } from '../../hooks/useTicketLinks';
 import { ticketsTranslationRef } from '../../translation';
 import { CommentsCard } from './CommentsCard';
+import { KnownErrorAction } from './KnownErrorAction';
 import { LinksCard } from './LinksCard';
 import { TicketActions } from './TicketActions';
 import { TicketClocks } from './TicketClocks';
@@ -44,6 +46,10 @@ export function TicketView(props: { ticketRef: string }) {
   }
   const { ticket } = detail;
   const desk = links.desk();
+  // A change reached by its number under /tickets has its own page.
+  const changePage =
+    ticket.type === 'change' ? links.ticket(ticket.number) : undefined;
+  if (changePage) return <Navigate to={changePage} replace />;
 
   return (
     <Grid container spacing={3}>
@@ -75,6 +81,7 @@ export function TicketView(props: { ticketRef: string }) {
       </Grid>
       <Grid item xs={12}>
         <TicketActions ticket={ticket} canWork={canWork} mutate={mutate} />
+        <KnownErrorAction ticket={ticket} canWork={canWork} mutate={mutate} />
       </Grid>
       <Grid item xs={12}>
         <TicketClocks ticket={ticket} />

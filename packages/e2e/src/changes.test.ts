@@ -1,0 +1,209 @@
+// A key-parameter change from request to register in the browser: an engineer files it through the
+// change-request template on the Create page, the court IT office approves it on the Changes page,
+// the engineer carries it out, and the device page shows the new value with its history.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, screenshots, signedInPage } from './browser.ts';
+import { exampleCourt } from './catalog.ts';
+import { portalForTest, signIn, type RunningPortal } from './portal.ts';
+
+let portal: RunningPortal;
+let browser: Browser;
+let engineer: Page;
+let itOffice: Page;
+let number = '';
+
+// A core switch of the example court and one of its key parameters.
+const device = exampleCourt().find(
+  e => e.kind === 'Resource' && e.metadata.name === 'core-switch-01',
+)!;
+const deviceRef = `resource:default/${device.metadata.name}`;
+const parameter = (device.spec?.keyParameters as { name: string; value: string }[]).find(
+  p => p.name === 'vrrp-priority',
+)!;
+// A value no earlier run against the same portal left behind.
+const newValue = String(100 + (Date.now() % 100));
+const title = `核心交换机 VRRP 优先级调整 ${Date.now()}`;
+
+/** A window `days` from now, as a `datetime-local` input takes it, in the court's zone. */
+function localInput(days: number, hour: number): string {
+  const at = new Date(Date.now() + days * 86_400_000);
+  const date = at.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  return `${date}T${String(hour).padStart(2, '0')}:00`;
+}
+
+before(async () => {
+  portal = await portalForTest();
+  browser = await launchChromium();
+  await templateInCatalog('change-request');
+});
+
+/** The catalog reads the templates' location after the court's: wait until the template is in. */
+async function templateInCatalog(name: string) {
+  const token = await signIn(portal.baseUrl, 'wangqiang');
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const res = await fetch(
+      `${portal.baseUrl}/api/catalog/entities/by-name/template/default/${name}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    if (res.ok) return;
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error(`template ${name} did not appear in the catalog`);
+}
+
+after(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(screenshots, `changes-${name}.png`), fullPage: true });
+
+/** Picks an entity in one of the scaffolder's entity pickers by typing part of its title. */
+async function pickEntity(page: Page, inputId: string, text: string) {
+  const input = page.locator(`#${inputId}`);
+  await input.click();
+  await input.fill(text);
+  await page.getByRole('option').filter({ hasText: text }).first().click();
+}
+
+test('an engineer files a change request through the template on the Create page', { timeout: 240_000 }, async () => {
+  engineer = await signedInPage(browser, portal.baseUrl, 'wangqiang');
+  await engineer.goto(`${portal.baseUrl}/create`);
+  const card = engineer
+    .locator('.MuiCard-root')
+    .filter({ hasText: '变更申请 Change request' });
+  await card.getByText(/^choose$/i).click();
+  await engineer.waitForURL(/\/create\/templates\/default\/change-request/);
+
+  // 1. What and why, and the systems and devices it touches.
+  await engineer.locator('#root_title').fill(title);
+  await engineer.locator('#root_description').fill(`VRRP 优先级由 ${parameter.value} 调整为 ${newValue}`);
+  await engineer.locator('#root_reason').fill('主备切换演练后恢复核心交换机 1 号的主用地位');
+  await pickEntity(engineer, 'root_entityRefs', '核心交换机 1号');
+  await shot(engineer, '1-template-what');
+  await engineer.getByRole('button', { name: 'Next' }).click();
+
+  // 2. The key-parameter edit.
+  await engineer.getByRole('button', { name: /add/i }).first().click();
+  await pickEntity(engineer, 'root_parameterEdits_0_device', '核心交换机 1号');
+  await engineer.locator('#root_parameterEdits_0_parameter').fill(parameter.name);
+  await engineer.locator('#root_parameterEdits_0_newValue').fill(newValue);
+  await shot(engineer, '2-template-parameters');
+  await engineer.getByRole('button', { name: 'Next' }).click();
+
+  // 3. The risk questions and the rollback plan.
+  await engineer.getByLabel('不影响 None').check();
+  await engineer.getByLabel('容易 Easy').check();
+  await engineer.locator('#root_testedInSimulation').check();
+  await engineer.locator('#root_rollbackPlan').fill(`将 VRRP 优先级改回 ${parameter.value}，确认主备状态`);
+  await engineer.getByRole('button', { name: 'Next' }).click();
+
+  // 4. The planned window, a few days out and clear of other runs' windows on the hour.
+  await engineer.locator('#root_windowStart').fill(localInput(3, 20));
+  await engineer.locator('#root_windowEnd').fill(localInput(3, 22));
+  await engineer.getByRole('button', { name: 'Review' }).click();
+  await engineer.getByText(title).first().waitFor();
+  await shot(engineer, '3-template-review');
+  await engineer.getByRole('button', { name: 'Create' }).click();
+
+  // The task's output links to the change it filed.
+  const link = engineer.getByRole('link', { name: /查看变更 Open the change CHG-/ });
+  await link.waitFor({ timeout: 60_000 });
+  await shot(engineer, '4-task-done');
+  await link.click();
+  await engineer.waitForURL(/\/changes\/CHG-\d{4}-\d{5}$/);
+  number = (await engineer.getByTestId('change-number').innerText()).trim();
+  assert.match(number, /^CHG-\d{4}-\d{5}$/);
+  assert.equal(await engineer.getByTestId('change-status').getAttribute('data-status'), 'submitted');
+  assert.equal(await engineer.getByTestId('change-risk').getAttribute('data-risk'), 'low');
+  // The engineer carries changes out but does not approve them.
+  assert.equal(await engineer.getByTestId('change-action-approve').count(), 0);
+  await engineer.getByTestId('parameter-edits').getByText(newValue).waitFor();
+  await shot(engineer, '5-change-submitted');
+});
+
+test('the court IT office approves it from its pending approvals on the Changes page', { timeout: 180_000 }, async () => {
+  itOffice = await signedInPage(browser, portal.baseUrl, 'wuxia');
+  await itOffice.goto(`${portal.baseUrl}/changes`);
+  const pending = itOffice.getByTestId('pending-approvals');
+  await pending.getByTestId(`change-row-${number}`).waitFor();
+  await itOffice.getByTestId('success-rate').waitFor();
+  await shot(itOffice, '6-pending-approvals');
+
+  await pending.getByRole('link', { name: number }).click();
+  await itOffice.waitForURL(new RegExp(`/changes/${number}$`));
+  await itOffice.getByTestId('change-action-approve').click();
+  await itOffice.getByTestId('change-field-text').fill('同意，按计划窗口实施');
+  await itOffice.getByTestId('change-action-confirm').click();
+  await itOffice
+    .locator('[data-testid="change-status"][data-status="approved"]')
+    .waitFor();
+  // The court approves; it does not carry the change out.
+  assert.equal(await itOffice.getByTestId('change-action-start').count(), 0);
+  await shot(itOffice, '7-approved');
+});
+
+test('the engineer starts the change and marks it succeeded; the edit reaches the register', { timeout: 180_000 }, async () => {
+  await engineer.goto(`${portal.baseUrl}/changes/${number}`);
+  await engineer.getByTestId('change-action-start').click();
+  await engineer
+    .locator('[data-testid="change-status"][data-status="in-progress"]')
+    .waitFor();
+  await engineer.getByTestId('change-action-succeed').click();
+  await engineer.getByTestId('change-field-text').fill('切换正常，主备状态正确');
+  await engineer.getByTestId('change-action-confirm').click();
+  await engineer
+    .locator('[data-testid="change-status"][data-status="succeeded"]')
+    .waitFor();
+  await engineer.getByTestId(`edit-applied-${parameter.name}`).filter({ hasText: /\d{4}-\d{2}-\d{2}/ }).waitFor();
+  await engineer.getByTestId('ticket-timeline').locator('[data-event="parameter-applied"]').waitFor();
+  await shot(engineer, '8-succeeded');
+});
+
+test('the device page shows the new value with the change, its approver and when', { timeout: 180_000 }, async () => {
+  await engineer.goto(`${portal.baseUrl}/catalog/default/resource/${device.metadata.name}`);
+  const card = engineer.getByTestId('key-parameter-register');
+  await card
+    .getByTestId(`parameter-value-${parameter.name}`)
+    .filter({ hasText: newValue })
+    .waitFor();
+  const row = card.getByTestId(`history-${number}-${parameter.name}`);
+  await row.waitFor();
+  const history = await row.innerText();
+  assert.match(history, new RegExp(`→ ${newValue}`));
+  assert.match(history, /吴霞|wuxia/);
+  await card.scrollIntoViewIfNeeded();
+  await shot(engineer, '9-device-parameters');
+
+  // The device's Changes tab lists it too.
+  await engineer.goto(`${portal.baseUrl}/catalog/default/resource/${device.metadata.name}/changes`);
+  await engineer.getByTestId('entity-changes').getByTestId(`change-row-${number}`).waitFor();
+  await shot(engineer, '10-device-changes');
+
+  // The register the card read is the backend's, as every signed-in user reads it.
+  const token = await signIn(portal.baseUrl, 'xuli');
+  const res = await fetch(`${portal.baseUrl}/api/tickets/parameters/${encodeURIComponent(deviceRef)}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const register = (await res.json()) as { history: { changeNumber: string; newValue: string }[] };
+  assert.deepEqual(
+    register.history.filter(r => r.changeNumber === number).map(r => r.newValue),
+    [newValue],
+  );
+});
+
+test('the Changes page shows the change in its calendar', { timeout: 120_000 }, async () => {
+  await itOffice.goto(`${portal.baseUrl}/changes?view=calendar`);
+  const calendar = itOffice.getByTestId('change-calendar');
+  await calendar.getByTestId('calendar-month').waitFor();
+  // The window is three days out: maybe next month.
+  if (localInput(3, 20).slice(0, 7) !== localInput(0, 0).slice(0, 7)) {
+    await itOffice.getByRole('button', { name: /下个月|Next month/ }).click();
+  }
+  await calendar.getByTestId(`calendar-change-${number}`).waitFor();
+  await shot(itOffice, '11-calendar');
+});

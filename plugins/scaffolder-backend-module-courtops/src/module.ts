@@ -1,0 +1,27 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createChangeAction } from './actions/createChange';
+
+/**
+ * The Court Ops Portal's scaffolder actions: templates on the Create page
+ * file change requests through them, as the user who ran the template.
+ */
+export const scaffolderModuleCourtOps = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'courtops',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+      },
+      async init({ scaffolder, auth, discovery }) {
+        scaffolder.addActions(createChangeAction({ auth, discovery }));
+      },
+    });
+  },
+});

@@ -1,0 +1,162 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import {
+  NETWORK,
+  startCourtBackend,
+  SWITCH,
+  template,
+} from './__testUtils__/courtBackend';
+
+jest.setTimeout(120_000);
+
+const inHours = (hours: number) =>
+  new Date(Date.now() + hours * 3600_000).toISOString();
+
+/** What an engineer enters on the change-request form. */
+const changeRequest = {
+  title: '核心交换机 1 号 VRRP 优先级调整',
+  description: '由 120 调整为 150',
+  reason: '主备切换演练后恢复主用地位',
+  entityRefs: [NETWORK],
+  parameterEdits: [
+    { device: SWITCH, parameter: 'vrrp-priority', newValue: '150' },
+  ],
+  trialImpact: 'none',
+  rollback: 'easy',
+  testedInSimulation: true,
+  rollbackPlan: '改回 120，确认主备状态',
+  windowStart: inHours(24),
+  windowEnd: inHours(26),
+};
+
+const engineer = mockCredentials.user.header('user:default/wangqiang');
+
+describe('the templates, run by the real scaffolder', () => {
+  let backend: Awaited<ReturnType<typeof startCourtBackend>>;
+  beforeAll(async () => {
+    backend = await startCourtBackend({ scaffolder: true });
+  });
+  afterAll(() => backend.stop());
+
+  const changeCount = async () =>
+    (
+      await request(backend.server)
+        .get('/api/tickets/changes?limit=200')
+        .set('Authorization', mockCredentials.user.header('user:default/wuxia'))
+    ).body.items.length;
+
+  it('lists the action with its examples', async () => {
+    const res = await request(backend.server)
+      .get('/api/scaffolder/v2/actions')
+      .set('Authorization', engineer);
+    const action = res.body.find(
+      (a: { id: string }) => a.id === 'courtops:change:create',
+    );
+    expect(action.examples).toHaveLength(3);
+    expect(action.schema.input.required).toEqual(
+      expect.arrayContaining(['title', 'reason', 'entityRefs', 'window']),
+    );
+  });
+
+  it.each([
+    ['change-request', changeRequest],
+    [
+      'emergency-change',
+      {
+        ...changeRequest,
+        outcome: 'succeeded',
+        windowStart: inHours(-3),
+        windowEnd: inHours(-2),
+      },
+    ],
+    [
+      'software-release',
+      {
+        software: '审判管理系统',
+        toVersion: '5.2',
+        reason: '新版文书样式',
+        entityRefs: [NETWORK],
+        requirementAnalysis: '需求分析报告',
+        trialFeedback: '试运行意见已整改',
+        simulationTest: '模拟环境全流程测试通过',
+        trialImpact: 'possible',
+        rollback: 'moderate',
+        rollbackPlan: '回滚至 5.1',
+        windowStart: inHours(48),
+        windowEnd: inHours(50),
+      },
+    ],
+  ])(
+    'dry-runs %s through the scaffolder API, filing nothing',
+    async (name, values) => {
+      const before = await changeCount();
+      const res = await request(backend.server)
+        .post('/api/scaffolder/v2/dry-run')
+        .set('Authorization', engineer)
+        .send({ template: template(name), values, directoryContents: [] });
+      expect(res.status).toBe(200);
+      const finished = res.body.log.filter(
+        (entry: { body: { status?: string } }) =>
+          entry.body.status === 'completed',
+      );
+      expect(
+        finished.map((e: { body: { stepId: string } }) => e.body.stepId),
+      ).toHaveLength(1);
+      expect(res.body.output.links[0].url).toBe('/changes');
+      expect(await changeCount()).toBe(before);
+    },
+  );
+
+  it('runs the change-request template as the engineer and links to the change it filed', async () => {
+    const created = await request(backend.server)
+      .post('/api/scaffolder/v2/tasks')
+      .set('Authorization', engineer)
+      .send({
+        templateRef: 'template:default/change-request',
+        values: changeRequest,
+      });
+    expect(created.status).toBe(201);
+    let task: { status: string; id: string };
+    do {
+      await new Promise(r => setTimeout(r, 200));
+      task = (
+        await request(backend.server)
+          .get(`/api/scaffolder/v2/tasks/${created.body.id}`)
+          .set('Authorization', engineer)
+      ).body;
+    } while (task.status === 'open' || task.status === 'processing');
+    const events = await request(backend.server)
+      .get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)
+      .set('Authorization', engineer);
+    const completion = events.body.find(
+      (e: { type: string }) => e.type === 'completion',
+    );
+    expect({ status: task.status, message: completion.body.message }).toEqual({
+      status: 'completed',
+      message: expect.any(String),
+    });
+    const link = completion.body.output.links[0];
+    expect(link.url).toMatch(/^\/changes\/CHG-\d{4}-\d{5}$/);
+    const number = link.url.split('/').at(-1);
+
+    const { body } = await request(backend.server)
+      .get(`/api/tickets/changes/${number}`)
+      .set('Authorization', engineer);
+    expect(body.change).toMatchObject({
+      status: 'submitted',
+      reporter: 'user:default/wangqiang',
+      assignee: 'user:default/wangqiang',
+      sourceRef: `scaffolder:${created.body.id}:file`,
+      change: {
+        riskLevel: 'low',
+        window: {
+          start: changeRequest.windowStart,
+          end: changeRequest.windowEnd,
+        },
+        parameterEdits: [
+          expect.objectContaining({ oldValue: '120', newValue: '150' }),
+        ],
+      },
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+
+/**
+ * Field schemas shared by the family's requests (the desk's and the
+ * changes'); not part of the package's API.
+ */
+
+/** An entity ref of the given kinds, normalised to `kind:namespace/name`. */
+export function entityRefSchema(kinds: readonly string[]) {
+  return z.string().transform((value, ctx) => {
+    try {
+      const ref = parseEntityRef(value, { defaultNamespace: 'default' });
+      if (!kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a ${kinds.join(' or ')} entity ref`,
+        });
+        return z.NEVER;
+      }
+      return stringifyEntityRef(ref);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not an entity ref' });
+      return z.NEVER;
+    }
+  });
+}
+
+export const userRef = entityRefSchema(['user']);
+
+export const title = z.string().trim().min(1, 'is required').max(200);
+export const description = z.string().trim().max(10_000);
+export const note = z.string().trim().max(4_000);
+export const requiredNote = note.min(1, 'is required');
+/** The `version` the client read, for optimistic concurrency. */
+export const version = z.number().int().min(1);
+/** Idempotency key of the system filing a record. */
+export const sourceRef = z.string().trim().min(1).max(255);
+
+/** A query-string list: `status=new&status=pending` or `status=new,pending`. */
+export function listOf<T extends string>(values: readonly T[]) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform(v =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap(s => s.split(','))
+        .filter(s => s !== ''),
+    )
+    .pipe(z.array(z.enum(values as readonly [T, ...T[]])).max(20))
+    .describe(`One or more, repeated or comma-separated: ${values.join(', ')}`);
+}
+/** `true` or `false` in a query string. */
+export const booleanFlag = z
+  .enum(['true', 'false'])
+  .transform(v => v === 'true');

@@ -1,0 +1,50 @@
+import { mockApis } from '@backstage/frontend-test-utils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import type { ChangeDetail } from '@internal/plugin-tickets-common';
+import { screen, within } from '@testing-library/react';
+import { ticketsApiRef } from '../api';
+import { mockTicketsApi } from './fixtures';
+import { renderInDeskApp } from './render';
+import { ChangeView } from '../components/change/ChangeView';
+
+/**
+ * The court IT office approves; the O&M team works changes. One role per test
+ * file: the permission hook caches its answers for the module's lifetime.
+ */
+const ROLES = {
+  'court IT office': ['tickets.change.approve'],
+  engineer: ['tickets.ticket.work', 'tickets.ticket.update'],
+};
+
+export async function renderChange(
+  detail: ChangeDetail,
+  role: keyof typeof ROLES,
+) {
+  const api = mockTicketsApi();
+  api.getChange.mockResolvedValue(detail);
+  api.actOnChange.mockResolvedValue(detail);
+  await renderInDeskApp(<ChangeView changeRef={detail.change.number} />, {
+    apis: [
+      [ticketsApiRef, api],
+      [catalogApiRef, catalogApiMock()],
+      [
+        permissionApiRef,
+        mockApis.permission({
+          authorize: request =>
+            ROLES[role].includes(request.permission.name) ? 'ALLOW' : 'DENY',
+        }),
+      ],
+    ],
+  });
+  await screen.findByTestId('change-header');
+  return api;
+}
+
+/** The steps the page offers, by test id. */
+export async function shownActions() {
+  return within(await screen.findByTestId('change-actions'))
+    .getAllByRole('button')
+    .map(button => button.getAttribute('data-testid'));
+}
