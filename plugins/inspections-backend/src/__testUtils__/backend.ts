@@ -1,0 +1,146 @@
+import {
+  BackstageCredentials,
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { Knex } from 'knex';
+import type { Server } from 'node:http';
+import inspectionsPlugin from '../index';
+import { courtEntities, locations, plans } from './fixtures';
+
+/**
+ * The court's policy as far as inspections go: court staff none of it, only
+ * the ops manager manages plans.
+ */
+function decide(
+  permission: string,
+  credentials: BackstageCredentials,
+): PolicyDecision {
+  const principal = credentials.principal as { userEntityRef?: string };
+  const user = principal.userEntityRef;
+  if (user === 'user:default/xuli' && permission.startsWith('inspections.')) {
+    return { result: AuthorizeResult.DENY };
+  }
+  if (
+    permission === 'inspections.plan.manage' &&
+    user !== 'user:default/sunlei'
+  ) {
+    return { result: AuthorizeResult.DENY };
+  }
+  return { result: AuthorizeResult.ALLOW };
+}
+
+const courtPermissions = mockServices.permissions.mock({
+  authorize: async (requests, options) =>
+    requests.map(r => decide(r.permission.name, options!.credentials)) as never,
+  authorizeConditional: async (requests, options) =>
+    requests.map(r => decide(r.permission.name, options!.credentials)) as never,
+});
+
+/** What the fake service desk received: one entry per POST /tickets. */
+export interface FakeDeskLog {
+  readonly posts: { body: Record<string, unknown>; caller: string }[];
+  readonly tickets: Map<string, string>;
+}
+
+/**
+ * A stand-in tickets backend at /api/tickets: files an incident per
+ * sourceRef (201), returns the same one for a repeated sourceRef (200), as
+ * the real one does; only other plugins may call it here.
+ */
+export function fakeTicketsPlugin(log: FakeDeskLog) {
+  return createBackendPlugin({
+    pluginId: 'tickets',
+    register(env) {
+      env.registerInit({
+        deps: {
+          httpRouter: coreServices.httpRouter,
+          httpAuth: coreServices.httpAuth,
+        },
+        async init({ httpRouter, httpAuth }) {
+          const router = Router();
+          router.use(express.json());
+          router.post('/tickets', async (req, res) => {
+            const credentials = await httpAuth.credentials(req, {
+              allow: ['service'],
+            });
+            log.posts.push({
+              body: req.body,
+              caller: credentials.principal.subject,
+            });
+            const key = String(req.body.sourceRef);
+            const created = !log.tickets.has(key);
+            if (created) {
+              log.tickets.set(
+                key,
+                `INC-2026-${String(log.tickets.size + 1).padStart(5, '0')}`,
+              );
+            }
+            res
+              .status(created ? 201 : 200)
+              .json({ number: log.tickets.get(key), ...req.body });
+          });
+          httpRouter.use(router);
+        },
+      });
+    },
+  });
+}
+
+export interface InspectionsBackend {
+  readonly server: Server;
+  stop(): Promise<void>;
+}
+
+/**
+ * The inspections plugin in a test backend with the example court's catalog
+ * and plans, the court's policy, and the given tickets backend (a fake by
+ * default).
+ */
+export async function startInspectionsBackend(
+  options: {
+    knex?: Knex;
+    desk?: FakeDeskLog;
+    /** Other features, e.g. the real tickets plugin and its services. */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+  } = {},
+): Promise<InspectionsBackend> {
+  const backend = await startTestBackend({
+    features: [
+      inspectionsPlugin,
+      ...(options.features ?? [
+        fakeTicketsPlugin(options.desk ?? { posts: [], tickets: new Map() }),
+      ]),
+      catalogServiceMock.factory({ entities: courtEntities }),
+      courtPermissions.factory,
+      mockServices.rootConfig.factory({
+        data: {
+          app: { baseUrl: 'http://localhost:7007' },
+          courtOps: { assetTagPrefix: 'YX', locations },
+          inspections: { plans },
+        },
+      }),
+      ...(options.knex
+        ? [mockServices.database.factory({ knex: options.knex })]
+        : []),
+    ],
+  });
+  return { server: backend.server, stop: () => backend.stop() };
+}
+
+/** `Authorization` header of a signed-in example user. */
+export function as(user: string) {
+  return mockCredentials.user.header(`user:default/${user}`);
+}

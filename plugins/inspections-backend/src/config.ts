@@ -1,0 +1,64 @@
+import { Config } from '@backstage/config';
+import {
+  LocationRegister,
+  locationRegisterSchema,
+} from '@internal/plugin-court-common';
+import { planSchema } from '@internal/plugin-inspections-common';
+import { parseSlaConfig, SlaConfig } from '@internal/plugin-sla-common';
+import { z } from 'zod';
+
+const inspectionsConfigSchema = z
+  .strictObject({
+    /** The calendar whose zone gives "today". */
+    calendar: z.string().min(1).default('working-days'),
+    /** How many days back a catch-up after downtime reaches. */
+    catchUpDays: z.number().int().min(1).max(400).default(31),
+    generation: z
+      .strictObject({
+        frequencyMinutes: z.number().int().min(1).max(1440).default(10),
+        initialDelaySeconds: z.number().int().min(0).max(3600).default(5),
+      })
+      .prefault({}),
+    /** Plans stored at start when no plan of that id exists (then changed through the API). */
+    plans: z.array(planSchema).default([]),
+  })
+  .prefault({});
+
+export type InspectionsConfig = z.output<typeof inspectionsConfigSchema> & {
+  sla: SlaConfig;
+  register: LocationRegister;
+  /** Where the portal's pages are, for the label QR codes. */
+  appBaseUrl: string;
+};
+
+/** `inspections`, `sla`, `courtOps.locations` and `app.baseUrl` from app-config; throws naming the bad key. */
+export function readInspectionsConfig(config: Config): InspectionsConfig {
+  const parsed = inspectionsConfigSchema.safeParse(
+    config.getOptional('inspections') ?? {},
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      issue => `inspections.${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(
+      `invalid inspections configuration: ${problems.join('; ')}`,
+    );
+  }
+  const locations = locationRegisterSchema.safeParse(
+    config.getOptional('courtOps.locations') ?? [],
+  );
+  if (!locations.success) {
+    const issue = locations.error.issues[0];
+    throw new Error(
+      `invalid courtOps.locations.${issue.path.join('.')}: ${issue.message}`,
+    );
+  }
+  return {
+    ...parsed.data,
+    sla: parseSlaConfig(config.getOptional('sla')),
+    register: new LocationRegister(locations.data),
+    appBaseUrl: (
+      config.getOptionalString('app.baseUrl') ?? 'http://localhost:7007'
+    ).replace(/\/$/, ''),
+  };
+}

@@ -1,0 +1,206 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import {
+  adHocRoundRequestSchema,
+  coverageQuerySchema,
+  entityQuerySchema,
+  labelsQuerySchema,
+  planSchema,
+  roundsQuerySchema,
+  saveResultRequestSchema,
+  scanRequestSchema,
+  virusSummaryQuerySchema,
+} from '@internal/plugin-inspections-common';
+import { parseInput } from '@internal/plugin-tickets-common';
+import { LocationRegister } from '@internal/plugin-court-common';
+import { JsonObject } from '@backstage/types';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { Caller, InspectionService } from './service/InspectionService';
+import { labelSheetSvg, sheetInfo } from './service/LabelSheet';
+
+/**
+ * `/api/inspections`: parses and validates each request (400 naming the
+ * field), identifies the caller, audits every change; the service does the rest.
+ */
+export async function createRouter(deps: {
+  service: InspectionService;
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  register: LocationRegister;
+  appBaseUrl: string;
+}): Promise<express.Router> {
+  const { service, httpAuth, auditor } = deps;
+  const router = Router();
+  router.use(express.json({ limit: '100kb' }));
+  router.use(
+    (
+      error: { type?: string },
+      _req: Request,
+      _res: unknown,
+      next: (e: unknown) => void,
+    ) => {
+      if (error.type === 'entity.parse.failed') {
+        next(new InputError('body: is not valid JSON (an object is expected)'));
+      } else if (error.type === 'entity.too.large') {
+        next(new InputError('body: is larger than 100 kB'));
+      } else {
+        next(error);
+      }
+    },
+  );
+
+  const caller = (req: Request): Promise<Caller> =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  /** Runs a change under an audit event: who, what, outcome. */
+  async function audited<T>(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    change: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta,
+    });
+    try {
+      const result = await change();
+      await event.success({ meta });
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error, meta });
+      throw error;
+    }
+  }
+
+  router.get('/rounds', async (req, res) => {
+    const { date } = parseInput(roundsQuerySchema, req.query, 'query');
+    res.json(await service.rounds(date, await caller(req)));
+  });
+
+  router.post('/rounds', async (req, res) => {
+    const credentials = await caller(req);
+    const body = parseInput(adHocRoundRequestSchema, req.body, 'body');
+    const round = await audited(
+      req,
+      'inspection-round-start',
+      { building: body.building ?? null, devices: body.devices ?? null },
+      () => service.startAdHoc(body, credentials),
+    );
+    res.status(201).json(round);
+  });
+
+  router.get('/rounds/:id', async (req, res) => {
+    res.json(await service.round(req.params.id, await caller(req)));
+  });
+
+  router.put('/checks/:checkId/results/:itemId', async (req, res) => {
+    const credentials = await caller(req);
+    const body = parseInput(saveResultRequestSchema, req.body, 'body');
+    const { checkId, itemId } = req.params;
+    const saved = await audited(
+      req,
+      'inspection-result-save',
+      { check: checkId, item: itemId, idempotencyKey: body.idempotencyKey },
+      () => service.saveResult(checkId, itemId, body, credentials),
+    );
+    res.json(saved);
+  });
+
+  router.post('/scans', async (req, res) => {
+    const credentials = await caller(req);
+    const body = parseInput(scanRequestSchema, req.body, 'body');
+    const scan = await audited(
+      req,
+      'inspection-scan',
+      { device: body.device, round: body.roundId ?? null },
+      () => service.scan(body, credentials),
+    );
+    res.status(201).json(scan);
+  });
+
+  router.get('/coverage', async (req, res) => {
+    const query = parseInput(coverageQuerySchema, req.query, 'query');
+    res.json(await service.coverage(query, await caller(req)));
+  });
+
+  router.get('/statistics/viruses', async (req, res) => {
+    const { month } = parseInput(virusSummaryQuerySchema, req.query, 'query');
+    res.json(await service.virusSummary(month, await caller(req)));
+  });
+
+  router.get('/entities', async (req, res) => {
+    const { entity } = parseInput(entityQuerySchema, req.query, 'query');
+    res.json(await service.entity(entity, await caller(req)));
+  });
+
+  router.get('/templates', async (req, res) => {
+    res.json(await service.templatesInForce(await caller(req)));
+  });
+
+  router.get('/plans', async (req, res) => {
+    res.json(await service.plans(await caller(req)));
+  });
+
+  router.put('/plans/:id', async (req, res) => {
+    const credentials = await caller(req);
+    const plan = parseInput(planSchema, req.body, 'body');
+    if (plan.id !== req.params.id) {
+      throw new InputError(
+        `body.id: must be ${req.params.id}, the plan in the path`,
+      );
+    }
+    const saved = await audited(
+      req,
+      'inspection-plan-save',
+      { plan: plan.id },
+      () => service.savePlan(plan, credentials),
+    );
+    res.json(saved);
+  });
+
+  router.get('/labels', async (req, res) => {
+    const { system, building } = parseInput(
+      labelsQuerySchema,
+      req.query,
+      'query',
+    );
+    const devices = await service.labelDevices(
+      { system, building },
+      await caller(req),
+    );
+    res.json(sheetInfo(devices));
+  });
+
+  router.get('/labels/sheet.svg', async (req, res) => {
+    const { system, building, page } = parseInput(
+      labelsQuerySchema,
+      req.query,
+      'query',
+    );
+    const devices = await service.labelDevices(
+      { system, building },
+      await caller(req),
+    );
+    const { pages } = sheetInfo(devices);
+    if (page > pages) {
+      throw new InputError(`query.page: there are ${pages} pages`);
+    }
+    res
+      .type('image/svg+xml')
+      .set('Content-Disposition', `inline; filename="asset-labels-${page}.svg"`)
+      .send(
+        await labelSheetSvg({
+          devices,
+          page,
+          register: deps.register,
+          appBaseUrl: deps.appBaseUrl,
+        }),
+      );
+  });
+
+  return router;
+}

@@ -1,0 +1,607 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import { LocationRegister } from '@internal/plugin-court-common';
+import {
+  adHocRoundRequestSchema,
+  answerProblem,
+  ChecklistItem,
+  ChecklistTemplateVersion,
+  CoverageReport,
+  coverageQuerySchema,
+  deviceState,
+  EntityInspections,
+  evaluateItem,
+  FailedItem,
+  formatAnswer,
+  InspectionCheck,
+  inspectionCoverageReadPermission,
+  inspectionPlanManagePermission,
+  inspectionRoundReadPermission,
+  inspectionRoundRunPermission,
+  isRequired,
+  ItemResult,
+  NextDue,
+  nextOccurrence,
+  PlaceInfo,
+  Plan,
+  planCovers,
+  RoundDetail,
+  routeKeyOf,
+  routeOrderKey,
+  compareRouteOrder,
+  RoundSummary,
+  saveResultRequestSchema,
+  SaveResultResponse,
+  ScanResponse,
+  scanRequestSchema,
+  StoredPlan,
+  summarizeCoverage,
+  summarizeViruses,
+  TodayRounds,
+  VirusSummary,
+  WorkingDays,
+  addDays,
+  mergeTallies,
+  monthBounds,
+  toDay,
+} from '@internal/plugin-inspections-common';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import {
+  DatabaseInspectionStore,
+  EntityScope,
+} from '../database/DatabaseInspectionStore';
+import { StoredCheck, StoredResult, StoredRound } from '../database/rows';
+import { InspectedEntity } from './DeviceDirectory';
+import { IncidentFiler } from './IncidentFiler';
+import { labelledDevices } from './LabelSheet';
+import { Inventory, RoundGenerator } from './RoundGenerator';
+import { TemplateLibrary } from './TemplateLibrary';
+
+/** Who is calling: a signed-in user, or another plugin. */
+export type Caller = BackstageCredentials<
+  BackstageUserPrincipal | BackstageServicePrincipal
+>;
+
+function actorOf(caller: Caller): string {
+  return caller.principal.type === 'user'
+    ? caller.principal.userEntityRef
+    : `plugin:${caller.principal.subject}`;
+}
+
+const HISTORY = 20;
+
+/**
+ * Inspections: rounds and their answers, scans, coverage, the entity tab.
+ * Checks permissions, evaluates answers against the round's template version
+ * and files incidents for failing ones.
+ */
+export class InspectionService {
+  private readonly templateCache = new Map<string, ChecklistTemplateVersion>();
+
+  constructor(
+    private readonly deps: {
+      store: DatabaseInspectionStore;
+      templates: TemplateLibrary;
+      inventory: Inventory & {
+        get(ref: string): Promise<InspectedEntity | undefined>;
+      };
+      generator: RoundGenerator;
+      filer: IncidentFiler;
+      permissions: PermissionsService;
+      register: LocationRegister;
+      /** The working days of a calendar id. */
+      workingDays: (calendarId: string) => WorkingDays;
+      /** The calendar whose zone and days say what "today" is. */
+      calendarId: string;
+      zone: string;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** Today in the court's zone. */
+  today(): string {
+    const now = this.deps.now?.() ?? new Date();
+    return DateTime.fromJSDate(now, { zone: this.deps.zone }).toISODate()!;
+  }
+
+  private instant(): string {
+    return (this.deps.now?.() ?? new Date()).toISOString();
+  }
+
+  private async require(permission: BasicPermission, caller: Caller) {
+    const [decision] = await this.deps.permissions.authorize([{ permission }], {
+      credentials: caller,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`${permission.name} is not allowed`);
+    }
+  }
+
+  // --- rounds -------------------------------------------------------------
+
+  async rounds(date: string | undefined, caller: Caller): Promise<TodayRounds> {
+    await this.require(inspectionRoundReadPermission, caller);
+    const today = this.today();
+    const day = date ?? today;
+    const workingDay = this.deps
+      .workingDays(this.deps.calendarId)
+      .isWorkingDay(day);
+    let rounds = await this.deps.store.roundsOn(day);
+    // Before the first scheduled run has found the catalog (a fresh start),
+    // today's rounds are made on demand; generation is idempotent.
+    if (
+      day === today &&
+      workingDay &&
+      !rounds.some(r => r.kind === 'scheduled')
+    ) {
+      const { checksCreated } = await this.deps.generator.generate(day, day);
+      if (checksCreated > 0) rounds = await this.deps.store.roundsOn(day);
+    }
+    return {
+      date: day,
+      workingDay,
+      rounds: rounds.map(r => this.presentRound(r)),
+    };
+  }
+
+  async round(id: string, caller: Caller): Promise<RoundDetail> {
+    await this.require(inspectionRoundReadPermission, caller);
+    const round = await this.deps.store.round(id);
+    if (!round) throw new NotFoundError(`no inspection round ${id}`);
+    const checks = (await this.deps.store.checksOfRound(id)).sort((a, b) =>
+      compareRouteOrder(a.routeOrder, b.routeOrder),
+    );
+    const presented = await this.presentChecks(checks);
+    return {
+      round: this.presentRound(round),
+      checks: presented,
+      templates: await this.templatesOf(checks),
+    };
+  }
+
+  /** "Inspect now": a round for a building's devices or for the devices named, today. */
+  async startAdHoc(
+    request: z.output<typeof adHocRoundRequestSchema>,
+    caller: Caller,
+  ): Promise<RoundSummary> {
+    await this.require(inspectionRoundRunPermission, caller);
+    const { inventory, templates } = this.deps;
+    let entities: InspectedEntity[];
+    if (request.building) {
+      entities = (await inventory.list()).filter(
+        e =>
+          e.kind === 'resource' && routeKeyOf(e.location) === request.building,
+      );
+    } else {
+      const refs = request.devices!;
+      const found = await Promise.all(refs.map(ref => inventory.get(ref)));
+      const missing = refs.flatMap((ref, i) =>
+        found[i]
+          ? []
+          : [`body.devices[${i}]: ${ref} is not a device in the catalog`],
+      );
+      if (missing.length) throw new InputError(missing.join('; '));
+      entities = found.flatMap(e => e ?? []);
+    }
+    const withTemplate = entities.flatMap(entity => {
+      const template = templates.forProfile(entity.profile);
+      return template ? [{ entity, template }] : [];
+    });
+    if (withTemplate.length === 0) {
+      throw new InputError(
+        request.building
+          ? `body.building: no device with a checklist in building ${request.building}`
+          : 'body.devices: none of these devices has a checklist template',
+      );
+    }
+    const today = this.today();
+    const actor = actorOf(caller);
+    const routeKeys = new Set(
+      withTemplate.map(w => routeKeyOf(w.entity.location)),
+    );
+    const round = {
+      id: randomUUID(),
+      date: today,
+      kind: 'ad-hoc' as const,
+      routeKey: routeKeys.size === 1 ? [...routeKeys][0] : 'MIX',
+      assignee: caller.principal.type === 'user' ? actor : undefined,
+      createdAt: this.instant(),
+      createdBy: actor,
+    };
+    const stored = await this.deps.store.insertAdHocRound(
+      round,
+      withTemplate.map(({ entity, template }) => ({
+        id: randomUUID(),
+        roundId: round.id,
+        deviceRef: entity.ref,
+        deviceTitle: entity.title,
+        deviceClass: entity.deviceClass,
+        systemRef: entity.systemRef,
+        location: entity.location,
+        routeOrder: routeOrderKey(entity.location, entity.name),
+        templateId: template.id,
+        templateVersion: template.version,
+        dueDate: today,
+        dueBy: today,
+      })),
+    );
+    return this.presentRound(stored);
+  }
+
+  // --- answers ------------------------------------------------------------
+
+  async saveResult(
+    checkId: string,
+    itemId: string,
+    request: z.output<typeof saveResultRequestSchema>,
+    caller: Caller,
+  ): Promise<SaveResultResponse> {
+    await this.require(inspectionRoundRunPermission, caller);
+    const { store, filer } = this.deps;
+    const check = await store.check(checkId);
+    if (!check) throw new NotFoundError(`no inspection check ${checkId}`);
+    const template = await this.template(
+      check.templateId,
+      check.templateVersion,
+    );
+    const item = template.items.find(i => i.id === itemId);
+    if (!item) {
+      throw new NotFoundError(
+        `checklist ${template.id} v${template.version} has no item ${itemId}`,
+      );
+    }
+    const problem = answerProblem(item, request.value);
+    if (problem) throw new InputError(`body.value: ${problem}`);
+    const saved = await store.saveResult(
+      {
+        checkId,
+        itemId,
+        value: request.value,
+        verdict: evaluateItem(item, request.value),
+        stat: item.stat,
+        remark: request.remark,
+        idempotencyKey: request.idempotencyKey,
+        recordedBy: actorOf(caller),
+        recordedAt: this.instant(),
+      },
+      template.items.filter(isRequired).map(i => i.id),
+    );
+    const ticketNumber = await filer.fileFor(check, saved.result, item);
+    return {
+      result: presentResult({ ...saved.result, ticketNumber }),
+      check: {
+        id: saved.check.id,
+        status: saved.check.status,
+        completedAt: saved.check.completedAt,
+      },
+      replayed: saved.replayed,
+    };
+  }
+
+  /** Files the incidents a desk outage left unfiled; the scheduled run calls it. */
+  async fileUnfiled(): Promise<number> {
+    const { store, filer } = this.deps;
+    let filed = 0;
+    for (const result of await store.unfiledFailures(50)) {
+      const check = (await store.check(result.checkId))!;
+      const template = await this.template(
+        check.templateId,
+        check.templateVersion,
+      );
+      const item = template.items.find(i => i.id === result.itemId);
+      if (item && (await filer.fileFor(check, result, item))) filed++;
+    }
+    return filed;
+  }
+
+  /**
+   * A label scanned on site: recorded as evidence on the device's open check
+   * (in the round being walked, else in today's rounds), which it returns.
+   */
+  async scan(
+    request: z.output<typeof scanRequestSchema>,
+    caller: Caller,
+  ): Promise<ScanResponse> {
+    await this.require(inspectionRoundRunPermission, caller);
+    if (!(await this.deps.inventory.get(request.device))) {
+      throw new InputError(
+        `body.device: ${request.device} is not a device in the catalog`,
+      );
+    }
+    const check = await this.deps.store.openCheckOf(
+      request.device,
+      this.today(),
+      request.roundId,
+    );
+    const at = this.instant();
+    await this.deps.store.recordScan({
+      deviceRef: request.device,
+      checkId: check?.id,
+      by: actorOf(caller),
+      at,
+    });
+    return {
+      deviceRef: request.device,
+      scannedAt: at,
+      roundId: check?.roundId,
+      checkId: check?.id,
+    };
+  }
+
+  // --- coverage -------------------------------------------------------------
+
+  async coverage(
+    query: z.output<typeof coverageQuerySchema>,
+    caller: Caller,
+  ): Promise<CoverageReport> {
+    await this.require(inspectionCoverageReadPermission, caller);
+    const asOf = this.today();
+    const [tallies, overdue] = await Promise.all([
+      this.deps.store.coverageTallies(query.from, query.to, asOf, query.system),
+      this.deps.store.overdueChecks(query.from, query.to, asOf, query.system),
+    ]);
+    return {
+      from: query.from,
+      to: query.to,
+      asOf,
+      ...summarizeCoverage(tallies),
+      devices: mergeTallies(tallies).map(d => ({
+        ...d,
+        state: deviceState(d),
+      })),
+      overdue,
+    };
+  }
+
+  async virusSummary(month: string, caller: Caller): Promise<VirusSummary> {
+    await this.require(inspectionCoverageReadPermission, caller);
+    const { first, last } = monthBounds(month);
+    return summarizeViruses(
+      month,
+      await this.deps.store.virusAnswers(first, last),
+    );
+  }
+
+  // --- entity tab -------------------------------------------------------------
+
+  async entity(ref: string, caller: Caller): Promise<EntityInspections> {
+    await this.require(inspectionRoundReadPermission, caller);
+    const { store } = this.deps;
+    const scope: EntityScope = ref.startsWith('system:')
+      ? { system: ref }
+      : { device: ref };
+    const today = this.today();
+    const [history, failures, open] = await Promise.all([
+      store.checksOf(scope, today, HISTORY),
+      store.failuresOf(scope, HISTORY),
+      store.openChecksOf(scope),
+    ]);
+    const presented = await this.presentChecks(history);
+    const failureTemplates = await this.templatesOf(failures.map(f => f.check));
+    return {
+      entityRef: ref,
+      nextDue: await this.nextDue(ref, scope, open, today),
+      history: presented,
+      failures: failures.map(({ check, result }) =>
+        presentFailure(check, result, failureTemplates),
+      ),
+      templates: await this.templatesOf(history),
+    };
+  }
+
+  /** Per plan covering the entity: its open check, and the next date it is due. */
+  private async nextDue(
+    ref: string,
+    scope: EntityScope,
+    open: readonly StoredCheck[],
+    today: string,
+  ): Promise<NextDue[]> {
+    const { inventory, store } = this.deps;
+    const plans = (await store.listPlans()).filter(p => p.active);
+    const entities =
+      'device' in scope
+        ? [await inventory.get(ref)].flatMap(e => e ?? [])
+        : (await inventory.list()).filter(e => e.systemRef === ref);
+    const result: NextDue[] = [];
+    for (const plan of plans.filter(p =>
+      entities.some(e => planCovers(p, e)),
+    )) {
+      const openCheck = open.find(c => c.planId === plan.id);
+      let next;
+      try {
+        next = nextOccurrence(
+          plan,
+          this.deps.workingDays(plan.calendar),
+          addDays(today, 1),
+        );
+      } catch {
+        // An uncovered year ahead: the date is not known until its schedule is loaded.
+        next = undefined;
+      }
+      if (!next && !openCheck) continue;
+      result.push({
+        planId: plan.id,
+        planTitle: plan.title,
+        planTitleEn: plan.titleEn,
+        date: openCheck?.dueDate ?? next!.date,
+        dueBy: openCheck?.dueBy ?? next!.dueBy,
+        open: openCheck && {
+          checkId: openCheck.id,
+          roundId: openCheck.roundId,
+          overdue: toDay(openCheck.dueBy) < toDay(today),
+        },
+      });
+    }
+    return result.sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  // --- templates and plans ------------------------------------------------------
+
+  async templatesInForce(caller: Caller): Promise<ChecklistTemplateVersion[]> {
+    await this.require(inspectionRoundReadPermission, caller);
+    return [...this.deps.templates.current];
+  }
+
+  async plans(caller: Caller): Promise<StoredPlan[]> {
+    await this.require(inspectionRoundReadPermission, caller);
+    return this.deps.store.listPlans();
+  }
+
+  async savePlan(plan: Plan, caller: Caller): Promise<StoredPlan> {
+    await this.require(inspectionPlanManagePermission, caller);
+    if (plan.template && !this.deps.templates.get(plan.template)) {
+      throw new InputError(
+        `body.template: no checklist template ${plan.template}`,
+      );
+    }
+    try {
+      this.deps.workingDays(plan.calendar);
+    } catch (error) {
+      throw new InputError(`body.calendar: ${(error as Error).message}`);
+    }
+    return this.deps.store.savePlan(plan, actorOf(caller), this.instant());
+  }
+
+  /** The devices of a label sheet, in walking order. */
+  async labelDevices(
+    filter: { system?: string; building?: string },
+    caller: Caller,
+  ): Promise<InspectedEntity[]> {
+    await this.require(inspectionRoundReadPermission, caller);
+    return labelledDevices(await this.deps.inventory.list(), filter);
+  }
+
+  // --- presentation -------------------------------------------------------------
+
+  private async template(id: string, version: number) {
+    const [template] = await this.templatesOf([
+      { templateId: id, templateVersion: version },
+    ]);
+    if (!template) throw new NotFoundError(`no checklist ${id} v${version}`);
+    return template;
+  }
+
+  /** The template versions some checks use, each once. */
+  private async templatesOf(
+    checks: readonly Pick<StoredCheck, 'templateId' | 'templateVersion'>[],
+  ): Promise<ChecklistTemplateVersion[]> {
+    const keyOf = (id: string, version: number) => `${id}@${version}`;
+    const wanted = new Map(
+      checks.map(c => [
+        keyOf(c.templateId, c.templateVersion),
+        { id: c.templateId, version: c.templateVersion },
+      ]),
+    );
+    const missing = [...wanted.entries()].filter(
+      ([k]) => !this.templateCache.has(k),
+    );
+    for (const template of await this.deps.store.templateVersions(
+      missing.map(([, v]) => v),
+    )) {
+      this.templateCache.set(keyOf(template.id, template.version), template);
+    }
+    return [...wanted.keys()].flatMap(k => this.templateCache.get(k) ?? []);
+  }
+
+  private place(id: string | undefined): PlaceInfo | undefined {
+    const location = id ? this.deps.register.get(id) : undefined;
+    return (
+      location && {
+        id: location.id,
+        building: location.building,
+        buildingEn: location.buildingEn,
+        floor: location.floor,
+        room: location.room,
+        roomEn: location.roomEn,
+      }
+    );
+  }
+
+  private presentRound(round: StoredRound): RoundSummary {
+    const building = this.deps.register.locations.find(
+      l => routeKeyOf(l.id) === round.routeKey,
+    );
+    return {
+      ...round,
+      building: building && {
+        name: building.building,
+        nameEn: building.buildingEn,
+      },
+    };
+  }
+
+  private async presentChecks(
+    checks: readonly StoredCheck[],
+  ): Promise<InspectionCheck[]> {
+    const results = await this.deps.store.resultsOf(checks.map(c => c.id));
+    return checks.map(check => ({
+      id: check.id,
+      roundId: check.roundId,
+      planId: check.planId,
+      deviceRef: check.deviceRef,
+      deviceTitle: check.deviceTitle,
+      deviceClass: check.deviceClass,
+      systemRef: check.systemRef,
+      location: this.place(check.location),
+      template: { id: check.templateId, version: check.templateVersion },
+      dueDate: check.dueDate,
+      dueBy: check.dueBy,
+      status: check.status,
+      scannedAt: check.scannedAt,
+      completedAt: check.completedAt,
+      completedBy: check.completedBy,
+      results: results.filter(r => r.checkId === check.id).map(presentResult),
+    }));
+  }
+}
+
+function presentResult(result: StoredResult): ItemResult {
+  return {
+    itemId: result.itemId,
+    value: result.value,
+    verdict: result.verdict,
+    remark: result.remark,
+    recordedBy: result.recordedBy,
+    recordedAt: result.recordedAt,
+    incident: result.ticketNumber ? { number: result.ticketNumber } : undefined,
+    incidentPending: result.verdict !== 'pass' && !result.ticketNumber,
+  };
+}
+
+function presentFailure(
+  check: StoredCheck,
+  result: StoredResult,
+  templates: readonly ChecklistTemplateVersion[],
+): FailedItem {
+  const item: ChecklistItem | undefined = templates
+    .find(t => t.id === check.templateId && t.version === check.templateVersion)
+    ?.items.find(i => i.id === result.itemId);
+  return {
+    checkId: check.id,
+    roundId: check.roundId,
+    deviceRef: check.deviceRef,
+    deviceTitle: check.deviceTitle,
+    dueDate: check.dueDate,
+    itemId: result.itemId,
+    label: item?.label ?? result.itemId,
+    labelEn: item?.labelEn ?? result.itemId,
+    answer: item
+      ? formatAnswer(item, result.value)
+      : JSON.stringify(result.value),
+    verdict: result.verdict,
+    recordedAt: result.recordedAt,
+    recordedBy: result.recordedBy,
+    incident: result.ticketNumber ? { number: result.ticketNumber } : undefined,
+  };
+}

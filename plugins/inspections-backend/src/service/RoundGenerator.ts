@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  addDays,
+  assignRoutes,
+  ChecklistTemplateVersion,
+  dueOccurrences,
+  Occurrence,
+  Plan,
+  planCovers,
+  routeKeyOf,
+  routeOrderKey,
+  toDay,
+  WorkingDays,
+} from '@internal/plugin-inspections-common';
+import { DatabaseInspectionStore } from '../database/DatabaseInspectionStore';
+import { NewCheck, NewRound } from '../database/rows';
+import { InspectedEntity } from './DeviceDirectory';
+import { TemplateLibrary } from './TemplateLibrary';
+
+/** Who the generator writes down as having created scheduled rounds. */
+export const GENERATOR = 'plugin:inspections';
+
+/** What the generator needs to know of the catalog. */
+export interface Inventory {
+  list(): Promise<InspectedEntity[]>;
+  members(groupRef: string): Promise<string[]>;
+}
+
+/** One device due under one plan on one date. */
+interface Due {
+  readonly plan: Plan;
+  readonly occurrence: Occurrence;
+  readonly entity: InspectedEntity;
+  readonly template: ChecklistTemplateVersion;
+  readonly key: string;
+  readonly routeKey: string;
+}
+
+export interface GenerationResult {
+  readonly from: string;
+  readonly to: string;
+  readonly roundsCreated: number;
+  readonly checksCreated: number;
+  /** Plans that could not be scheduled (an uncovered year, an unknown calendar). */
+  readonly failedPlans: readonly string[];
+}
+
+/**
+ * Creates the scheduled rounds of a range of days: each plan's devices on
+ * each date the plan is due, grouped into one round per day, team and
+ * building, and handed out round robin to the team. Idempotent: a check is
+ * keyed by plan, device and date, a round by day, team and building, so a
+ * second run, another replica or a catch-up over days already done adds
+ * nothing.
+ */
+export class RoundGenerator {
+  constructor(
+    private readonly deps: {
+      store: DatabaseInspectionStore;
+      templates: TemplateLibrary;
+      inventory: Inventory;
+      /** The working days of a calendar id. */
+      workingDays: (calendarId: string) => WorkingDays;
+      logger: LoggerService;
+      catchUpDays: number;
+      now: () => Date;
+    },
+  ) {}
+
+  /**
+   * Everything due from the day after the last run through `today`, at most
+   * `catchUpDays` back; on a first run, today only. Today is always redone,
+   * so devices added to the catalog since the last run join today's rounds.
+   */
+  async catchUp(today: string): Promise<GenerationResult> {
+    const { store, catchUpDays } = this.deps;
+    const through = await store.generatedThrough();
+    const earliest = addDays(today, 1 - catchUpDays);
+    let from = today;
+    if (through !== undefined && toDay(through) < toDay(today)) {
+      const next = addDays(through, 1);
+      from = toDay(next) < toDay(earliest) ? earliest : next;
+    }
+    const result = await this.generate(from, today);
+    // A plan that failed is retried from the same day next time, once its
+    // calendar can answer (e.g. next year's official schedule was added).
+    if (result.failedPlans.length === 0) {
+      await store.setGeneratedThrough(today, this.deps.now().toISOString());
+    }
+    return result;
+  }
+
+  /** Creates the checks and rounds due in [from, to] that do not exist yet. */
+  async generate(from: string, to: string): Promise<GenerationResult> {
+    const { store, inventory, logger } = this.deps;
+    const plans = (await store.listPlans()).filter(plan => plan.active);
+    const nothing = { from, to, roundsCreated: 0, checksCreated: 0 };
+    if (plans.length === 0) return { ...nothing, failedPlans: [] };
+    const entities = await inventory.list();
+    const failedPlans: string[] = [];
+    const due = plans.flatMap(plan => {
+      const occurrences = this.occurrencesOf(plan, from, to);
+      if (!occurrences) failedPlans.push(plan.id);
+      return this.dueUnder(plan, occurrences ?? [], entities);
+    });
+    const existing = await store.existingOccurrences(from, to);
+    const fresh = due.filter(d => !existing.has(d.key));
+    if (fresh.length === 0) return { ...nothing, failedPlans };
+
+    const rounds = await this.roundsFor(due, fresh);
+    const ids = await store.ensureRounds([...rounds.values()]);
+    const checks: NewCheck[] = fresh.map(d => ({
+      id: randomUUID(),
+      roundId: ids.get(scheduleKey(d))!,
+      planId: d.plan.id,
+      occurrenceKey: d.key,
+      deviceRef: d.entity.ref,
+      deviceTitle: d.entity.title,
+      deviceClass: d.entity.deviceClass,
+      systemRef: d.entity.systemRef,
+      location: d.entity.location,
+      routeOrder: routeOrderKey(d.entity.location, d.entity.name),
+      templateId: d.template.id,
+      templateVersion: d.template.version,
+      dueDate: d.occurrence.date,
+      dueBy: d.occurrence.dueBy,
+    }));
+    const checksCreated = await store.insertChecks(checks);
+    logger.info(
+      `inspection rounds ${from}..${to}: ${checksCreated} checks created in ${rounds.size} rounds`,
+    );
+    return { from, to, roundsCreated: rounds.size, checksCreated, failedPlans };
+  }
+
+  /** The plan's dates in [from, to]; undefined when its calendar cannot say. */
+  private occurrencesOf(
+    plan: Plan,
+    from: string,
+    to: string,
+  ): Occurrence[] | undefined {
+    try {
+      return dueOccurrences(
+        plan,
+        this.deps.workingDays(plan.calendar),
+        from,
+        to,
+      );
+    } catch (error) {
+      // An uncovered year or an unknown calendar stops this plan, not the others.
+      this.deps.logger.error(
+        `inspection plan ${plan.id}: ${(error as Error).message}`,
+      );
+      return undefined;
+    }
+  }
+
+  private dueUnder(
+    plan: Plan,
+    occurrences: readonly Occurrence[],
+    entities: readonly InspectedEntity[],
+  ): Due[] {
+    const { templates, logger } = this.deps;
+    const covered: {
+      entity: InspectedEntity;
+      template: ChecklistTemplateVersion;
+    }[] = [];
+    const untemplated: string[] = [];
+    for (const entity of entities.filter(e => planCovers(plan, e))) {
+      const template = plan.template
+        ? templates.get(plan.template)
+        : templates.forProfile(entity.profile);
+      if (template) covered.push({ entity, template });
+      else untemplated.push(`${entity.ref} (${entity.profile})`);
+    }
+    if (untemplated.length > 0) {
+      logger.warn(
+        `inspection plan ${
+          plan.id
+        }: no checklist template for ${untemplated.join(', ')}`,
+      );
+    }
+    return occurrences.flatMap(occurrence =>
+      covered.map(({ entity, template }) => ({
+        plan,
+        occurrence,
+        entity,
+        template,
+        key: `${plan.id}|${entity.ref}|${occurrence.date}`,
+        routeKey: routeKeyOf(entity.location),
+      })),
+    );
+  }
+
+  /**
+   * The rounds the fresh checks go into. Who walks a route is decided from
+   * all of the day's routes of the team, not only the new ones, so a
+   * catch-up hands out the same routes as the day itself would have.
+   */
+  private async roundsFor(
+    due: readonly Due[],
+    fresh: readonly Due[],
+  ): Promise<Map<string, NewRound>> {
+    const routesOfDay = new Map<string, string[]>();
+    for (const d of due) {
+      const dayTeam = `${d.occurrence.date}|${d.plan.team}`;
+      routesOfDay.set(dayTeam, [
+        ...(routesOfDay.get(dayTeam) ?? []),
+        d.routeKey,
+      ]);
+    }
+    const members = new Map<string, string[]>();
+    const createdAt = this.deps.now().toISOString();
+    const rounds = new Map<string, NewRound>();
+    for (const d of fresh) {
+      const key = scheduleKey(d);
+      if (rounds.has(key)) continue;
+      const { team } = d.plan;
+      if (!members.has(team)) {
+        members.set(team, await this.deps.inventory.members(team));
+      }
+      const assignment = assignRoutes(
+        routesOfDay.get(`${d.occurrence.date}|${team}`)!,
+        members.get(team)!,
+        toDay(d.occurrence.date),
+      );
+      rounds.set(key, {
+        id: randomUUID(),
+        date: d.occurrence.date,
+        kind: 'scheduled',
+        team,
+        routeKey: d.routeKey,
+        scheduleKey: key,
+        assignee: assignment.get(d.routeKey),
+        createdAt,
+        createdBy: GENERATOR,
+      });
+    }
+    return rounds;
+  }
+}
+
+function scheduleKey(d: Due): string {
+  return `${d.occurrence.date}|${d.plan.team}|${d.routeKey}`;
+}

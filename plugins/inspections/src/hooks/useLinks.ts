@@ -1,0 +1,24 @@
+import { useRouteRef } from '@backstage/frontend-plugin-api';
+import { useCallback } from 'react';
+import { roundRouteRef, rootRouteRef } from '../routes';
+
+/** Paths into the inspections pages; undefined where the app has not mounted them. */
+export function useInspectionLinks() {
+  const root = useRouteRef(rootRouteRef);
+  const round = useRouteRef(roundRouteRef);
+  return {
+    root: useCallback(() => root?.(), [root]),
+    round: useCallback(
+      (roundId: string, checkId?: string) => {
+        const path = round?.({ roundId });
+        return path && checkId ? `${path}?check=${checkId}` : path;
+      },
+      [round],
+    ),
+  };
+}
+
+/** The service desk's page of an incident (the tickets plugin's `/tickets/:ticketRef`). */
+export function ticketPath(number: string): string {
+  return `/tickets/${encodeURIComponent(number)}`;
+}
