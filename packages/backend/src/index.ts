@@ -27,6 +27,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+backend.add(import('@internal/plugin-scaffolder-backend-module-courtops'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 // The court's role policy: roles from catalog group membership (courtOps.roles).
@@ -35,9 +36,14 @@ backend.add(import('@internal/plugin-permission-backend-module-court'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// Knowledge articles in search, with their visibility; Chinese queries for every document type.
+backend.add(import('@internal/plugin-search-backend-module-kb'));
 
 // The service desk: tickets with SLA clocks and the breach watch.
 backend.add(import('@internal/plugin-tickets-backend'));
+backend.add(import('@internal/plugin-inspections-backend'));
+// The knowledge base: articles with versions, Chinese and English search, runbook files.
+backend.add(import('@internal/plugin-kb-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

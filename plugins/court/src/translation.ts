@@ -21,11 +21,6 @@ export const courtTranslationRef = createTranslationRef({
       inspectionProfile: 'Inspection profile',
       system: 'System',
       maintainer: 'Maintained by',
-      keyParameters: 'Key parameters',
-      keyParametersHint: 'Changing these needs an approved change request.',
-      parameter: 'Parameter',
-      value: 'Value',
-      noKeyParameters: 'No key parameters recorded.',
       unknownLocation: '{{id}} (not in the location register)',
     },
     systemDevices: {

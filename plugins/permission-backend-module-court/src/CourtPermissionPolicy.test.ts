@@ -6,12 +6,20 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
+  changeApprovePermission,
+  changeCreatePermission,
+  changeFreezeManagePermission,
   ticketCreatePermission,
   ticketReadAllPermission,
   ticketReadPermission,
   ticketUpdatePermission,
   ticketWorkPermission,
 } from '@internal/plugin-tickets-common';
+import {
+  kbArticleCreatePermission,
+  kbArticleReadPermission,
+  kbArticleUpdatePermission,
+} from '@internal/plugin-kb-common';
 import { courtRolesConfig } from './__fixtures__/courtRolesConfig';
 import { CourtPermissionPolicy } from './CourtPermissionPolicy';
 import { readGroupRoleMap } from './roles';
@@ -69,14 +77,29 @@ const scaffolderRun = createPermission({
   name: 'scaffolder.task.create',
   attributes: { action: 'create' },
 });
+/** The inspections plugin's permissions (plugins/inspections-common/src/permissions.ts), by name. */
+const inspection = (name: string, action: 'read' | 'update') =>
+  createPermission({ name: `inspections.${name}`, attributes: { action } });
+const roundRead = inspection('round.read', 'read');
+const roundRun = inspection('round.run', 'update');
+const planManage = inspection('plan.manage', 'update');
+const coverageRead = inspection('coverage.read', 'read');
+const unknownInspectionPermission = inspection('template.delete', 'update');
 const unknownTicketPermission = createPermission({
   name: 'tickets.ticket.delete',
   attributes: { action: 'delete' },
   resourceType: 'ticket',
 });
 
-// "own" = CONDITIONAL on IS_REPORTER with the caller's ownership refs.
-type Expected = typeof ALLOW | typeof DENY | 'own';
+const unknownKbPermission = createPermission({
+  name: 'kb.article.delete',
+  attributes: { action: 'delete' },
+  resourceType: 'kb-article',
+});
+
+// "own" = CONDITIONAL on IS_REPORTER with the caller's ownership refs; "public" = CONDITIONAL on
+// the article being marked public.
+type Expected = typeof ALLOW | typeof DENY | 'own' | 'public';
 const roles = Object.keys(users);
 const table: Array<[Permission, Expected[]]> = [
   // Columns in the order of `users`: requester, desk, engineer, ops-manager, court-it-office,
@@ -86,7 +109,25 @@ const table: Array<[Permission, Expected[]]> = [
   [ticketUpdatePermission, ['own', ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
   [ticketReadAllPermission, [DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
   [ticketWorkPermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, ALLOW, DENY]],
+  [changeCreatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, ALLOW, DENY]],
+  [changeApprovePermission, [DENY, DENY, DENY, DENY, ALLOW, DENY, DENY]],
+  [changeFreezeManagePermission, [DENY, DENY, DENY, DENY, ALLOW, DENY, DENY]],
   [unknownTicketPermission, [DENY, DENY, DENY, DENY, DENY, DENY, DENY]],
+  // Engineers, the desk and the ops manager run rounds; the ops manager and admins manage plans;
+  // the court IT office reads rounds and coverage; court staff get nothing.
+  [roundRead, [DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
+  [roundRun, [DENY, ALLOW, ALLOW, ALLOW, DENY, ALLOW, DENY]],
+  [planManage, [DENY, DENY, DENY, ALLOW, DENY, ALLOW, DENY]],
+  [coverageRead, [DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
+  [unknownInspectionPermission, [DENY, DENY, DENY, DENY, DENY, DENY, DENY]],
+  // Court staff read public articles; the O&M side reads all; those who work tickets write.
+  [
+    kbArticleReadPermission,
+    ['public', ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY],
+  ],
+  [kbArticleCreatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, ALLOW, DENY]],
+  [kbArticleUpdatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, ALLOW, DENY]],
+  [unknownKbPermission, [DENY, DENY, DENY, DENY, DENY, DENY, DENY]],
   [catalogRead, [ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW]],
   [catalogDelete, [ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
   [scaffolderRun, [ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
@@ -98,22 +139,44 @@ const cases = table.flatMap(([permission, expected]) =>
   ),
 );
 
+/** The decision an expectation in the table stands for, for a user with these ownership refs. */
+function decisionFor(
+  expected: Expected,
+  ownershipEntityRefs: readonly string[],
+): PolicyDecision {
+  switch (expected) {
+    case 'own':
+      return {
+        result: CONDITIONAL,
+        pluginId: 'tickets',
+        resourceType: 'ticket',
+        conditions: {
+          rule: 'IS_REPORTER',
+          resourceType: 'ticket',
+          params: { refs: [...ownershipEntityRefs] },
+        },
+      };
+    case 'public':
+      return {
+        result: CONDITIONAL,
+        pluginId: 'kb',
+        resourceType: 'kb-article',
+        conditions: {
+          rule: 'HAS_VISIBILITY',
+          resourceType: 'kb-article',
+          params: { visibilities: ['public'] },
+        },
+      };
+    default:
+      return { result: expected };
+  }
+}
+
 describe('CourtPermissionPolicy', () => {
   it.each(cases)('%s for %s', async (_, who, permission, expected) => {
     const { decide, ownershipEntityRefs } = policyFor(who, users[who]);
     expect(await decide(permission)).toEqual(
-      expected === 'own'
-        ? {
-            result: CONDITIONAL,
-            pluginId: 'tickets',
-            resourceType: 'ticket',
-            conditions: {
-              rule: 'IS_REPORTER',
-              resourceType: 'ticket',
-              params: { refs: ownershipEntityRefs },
-            },
-          }
-        : { result: expected },
+      decisionFor(expected, ownershipEntityRefs),
     );
   });
 
@@ -124,6 +187,16 @@ describe('CourtPermissionPolicy', () => {
       ...users.admin,
     ]);
     expect(await decide(ticketWorkPermission)).toEqual({ result: ALLOW });
+  });
+
+  it('lets an IT office member who is also a portal admin both file and approve changes', async () => {
+    // The service stops them approving a change they filed or carry out themselves.
+    const { decide } = policyFor('huangjun', [
+      ...users['court-it-office'],
+      ...users.admin,
+    ]);
+    expect(await decide(changeCreatePermission)).toEqual({ result: ALLOW });
+    expect(await decide(changeApprovePermission)).toEqual({ result: ALLOW });
   });
 
   it('denies a caller who is not signed in', async () => {

@@ -11,12 +11,22 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  changeApprovePermission,
+  changeCreatePermission,
+  changeFreezeManagePermission,
   ticketCreatePermission,
   ticketReadAllPermission,
   ticketReadPermission,
   ticketUpdatePermission,
   ticketWorkPermission,
 } from '@internal/plugin-tickets-common';
+import {
+  createKbArticleConditionalDecision,
+  kbArticleCreatePermission,
+  kbArticleHasVisibility,
+  kbArticleReadPermission,
+  kbArticleUpdatePermission,
+} from '@internal/plugin-kb-common';
 import {
   createTicketConditionalDecision,
   ticketConditions,
@@ -48,6 +58,22 @@ const NO_ROLE_PERMISSIONS = new Set([
   'catalog.entity.read',
   'catalog.location.read',
 ]);
+
+/** Who changes inspection plans: the contractor's managers and the portal admins. */
+const PLAN_ROLES: readonly CourtRole[] = ['ops-manager', 'admin'];
+
+/**
+ * Inspections (巡检), by permission name: this module does not depend on the inspections
+ * plugin's package, and the names are its public contract (plugins/inspections-common).
+ * Reading rounds and coverage is the O&M side's (the court IT office included); running
+ * rounds is the work roles'; court staff get none of it.
+ */
+const INSPECTION_ROLES: Readonly<Record<string, readonly CourtRole[]>> = {
+  'inspections.round.read': OM_ROLES,
+  'inspections.coverage.read': OM_ROLES,
+  'inspections.round.run': WORK_ROLES,
+  'inspections.plan.manage': PLAN_ROLES,
+};
 
 const hasAny = (roles: ReadonlySet<CourtRole>, wanted: readonly CourtRole[]) =>
   wanted.some(role => roles.has(role));
@@ -119,8 +145,46 @@ export function decide(
   if (isPermission(permission, ticketWorkPermission)) {
     return hasAny(roles, WORK_ROLES) ? ALLOW : DENY;
   }
+  // Changes (CHG-2): the O&M team files and carries them out; only the court IT office approves
+  // them and declares freezes. Court staff have no part in them.
+  if (isPermission(permission, changeCreatePermission)) {
+    return hasAny(roles, WORK_ROLES) ? ALLOW : DENY;
+  }
+  if (
+    isPermission(permission, changeApprovePermission) ||
+    isPermission(permission, changeFreezeManagePermission)
+  ) {
+    return roles.has('court-it-office') ? ALLOW : DENY;
+  }
   if (permission.name.startsWith('tickets.')) {
     // A ticket permission this policy does not know yet: closed until someone decides who gets it.
+    return DENY;
+  }
+
+  if (permission.name.startsWith('inspections.')) {
+    // An inspection permission not listed is closed, as for tickets.
+    const allowed = INSPECTION_ROLES[permission.name] ?? [];
+    return hasAny(roles, allowed) ? ALLOW : DENY;
+  }
+
+  // Knowledge base: court staff read what is marked public; the O&M side, the court IT office
+  // included, reads everything; those who work tickets write it.
+  if (isPermission(permission, kbArticleReadPermission)) {
+    return hasAny(roles, OM_ROLES)
+      ? ALLOW
+      : createKbArticleConditionalDecision(
+          permission,
+          kbArticleHasVisibility({ visibilities: ['public'] }),
+        );
+  }
+  if (
+    isPermission(permission, kbArticleCreatePermission) ||
+    isPermission(permission, kbArticleUpdatePermission)
+  ) {
+    return hasAny(roles, WORK_ROLES) ? ALLOW : DENY;
+  }
+  if (permission.name.startsWith('kb.')) {
+    // A knowledge-base permission this policy does not know yet: closed, as for tickets.
     return DENY;
   }
 

@@ -3,17 +3,15 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { RELATION_OWNED_BY, RELATION_PART_OF } from '@backstage/catalog-model';
 import { EntityRefLinks, getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
 import { readDeviceFacts } from '@internal/plugin-court-common';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
 import { useCourtLocations } from '../hooks/useCourtLocations';
 import { courtTranslationRef } from '../translation';
 import { WarrantyText } from './WarrantyText';
 
-/** The facts a desk agent or engineer needs to find and identify a device (CAT-2, CAT-4). */
+/**
+ * The facts a desk agent or engineer needs to find and identify a device (CAT-2). Its key
+ * parameters (CAT-4) have their own card from the tickets plugin, with the values approved
+ * changes set since the catalog was loaded.
+ */
 export function DeviceFactsCard() {
   const { entity } = useEntity();
   const { t } = useTranslationRef(courtTranslationRef);
@@ -47,34 +45,6 @@ export function DeviceFactsCard() {
     <InfoCard title={t('deviceFacts.title')}>
       <div data-testid="device-facts-card">
         <StructuredMetadataTable metadata={metadata} />
-        <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-          {t('deviceFacts.keyParameters')}
-        </Typography>
-        <Typography variant="caption" color="textSecondary">
-          {t('deviceFacts.keyParametersHint')}
-        </Typography>
-        {facts.keyParameters.length === 0 ? (
-          <Typography variant="body2">{t('deviceFacts.noKeyParameters')}</Typography>
-        ) : (
-          <Table size="small" data-testid="key-parameters">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('deviceFacts.parameter')}</TableCell>
-                <TableCell>{t('deviceFacts.value')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {facts.keyParameters.map(parameter => (
-                <TableRow key={parameter.name}>
-                  <TableCell title={parameter.name}>
-                    {parameter.description ?? parameter.name}
-                  </TableCell>
-                  <TableCell>{parameter.value}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
       </div>
     </InfoCard>
   );

@@ -1,0 +1,169 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import {
+  articleIdSchema,
+  createArticleRequestSchema,
+  diffQuerySchema,
+  exportQuerySchema,
+  knownErrorFromTicketRequestSchema,
+  parseInput,
+  restoreArticleRequestSchema,
+  searchArticlesQuerySchema,
+  suggestionsQuerySchema,
+  updateArticleRequestSchema,
+} from '@internal/plugin-kb-common';
+import { JsonObject } from '@backstage/types';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { Caller, KbService } from './service/KbService';
+
+const versionParam = z.coerce.number().int().min(1);
+
+/**
+ * `/api/kb`: parses and validates each request (400 naming the field),
+ * identifies the caller, audits every change; the service does the rest.
+ */
+export async function createRouter(deps: {
+  service: KbService;
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+}): Promise<express.Router> {
+  const { service, httpAuth, auditor } = deps;
+  const router = Router();
+  router.use(express.json({ limit: '500kb' }));
+  // Say which part of the request is wrong, as for every other bad input.
+  router.use(
+    (
+      error: { type?: string },
+      _req: Request,
+      _res: unknown,
+      next: (e: unknown) => void,
+    ) => {
+      if (error.type === 'entity.parse.failed') {
+        next(new InputError('body: is not valid JSON (an object is expected)'));
+      } else if (error.type === 'entity.too.large') {
+        next(new InputError('body: is larger than 500 kB'));
+      } else {
+        next(error);
+      }
+    },
+  );
+
+  const caller = (req: Request): Promise<Caller> =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const articleId = (req: Request) =>
+    parseInput(articleIdSchema, req.params.id, 'path.id');
+
+  /** Runs a change under an audit event: who, what, on which article, outcome. */
+  async function audited<T>(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    change: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta,
+    });
+    try {
+      const result = await change();
+      await event.success({ meta });
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error, meta });
+      throw error;
+    }
+  }
+
+  router.get('/articles', async (req, res) => {
+    const query = parseInput(searchArticlesQuerySchema, req.query, 'query');
+    res.json(await service.search(query, await caller(req)));
+  });
+
+  router.get('/kinds', async (req, res) => {
+    res.json(await service.countKinds(await caller(req)));
+  });
+
+  router.post('/articles', async (req, res) => {
+    const credentials = await caller(req);
+    const body = parseInput(createArticleRequestSchema, req.body, 'body');
+    const article = await audited(
+      req,
+      'kb-article-create',
+      { kind: body.kind, visibility: body.visibility },
+      () => service.create(body, credentials),
+    );
+    res.status(201).json(article);
+  });
+
+  router.get('/articles/:id', async (req, res) => {
+    res.json(await service.get(articleId(req), await caller(req)));
+  });
+
+  router.put('/articles/:id', async (req, res) => {
+    const credentials = await caller(req);
+    const id = articleId(req);
+    const body = parseInput(updateArticleRequestSchema, req.body, 'body');
+    const article = await audited(
+      req,
+      'kb-article-update',
+      { article: id, version: body.version, visibility: body.visibility },
+      () => service.update(id, body, credentials),
+    );
+    res.json(article);
+  });
+
+  router.get('/articles/:id/versions', async (req, res) => {
+    res.json(await service.versions(articleId(req), await caller(req)));
+  });
+
+  router.get('/articles/:id/versions/:version', async (req, res) => {
+    const version = parseInput(versionParam, req.params.version, 'path.version');
+    res.json(await service.version(articleId(req), version, await caller(req)));
+  });
+
+  router.get('/articles/:id/diff', async (req, res) => {
+    const { from, to } = parseInput(diffQuerySchema, req.query, 'query');
+    res.json(await service.diff(articleId(req), from, to, await caller(req)));
+  });
+
+  router.post('/articles/:id/restore', async (req, res) => {
+    const credentials = await caller(req);
+    const id = articleId(req);
+    const body = parseInput(restoreArticleRequestSchema, req.body, 'body');
+    const article = await audited(
+      req,
+      'kb-article-restore',
+      { article: id, version: body.version, from: body.from },
+      () => service.restore(id, body, credentials),
+    );
+    res.json(article);
+  });
+
+  router.get('/suggestions', async (req, res) => {
+    const query = parseInput(suggestionsQuerySchema, req.query, 'query');
+    res.json(await service.suggest(query, await caller(req)));
+  });
+
+  router.post('/known-errors', async (req, res) => {
+    const credentials = await caller(req);
+    const body = parseInput(knownErrorFromTicketRequestSchema, req.body, 'body');
+    const result = await audited(
+      req,
+      'kb-known-error-from-ticket',
+      { ticket: body.ticket, visibility: body.visibility },
+      () => service.knownErrorFromTicket(body, credentials),
+    );
+    res.status(result.created ? 201 : 200).json(result);
+  });
+
+  router.get('/export', async (req, res) => {
+    const query = parseInput(exportQuerySchema, req.query, 'query');
+    res.json(await service.export(query, await caller(req)));
+  });
+
+  return router;
+}

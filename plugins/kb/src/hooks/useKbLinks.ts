@@ -1,0 +1,35 @@
+import { useRouteRef } from '@backstage/frontend-plugin-api';
+import { useCallback } from 'react';
+import {
+  articleRouteRef,
+  editArticleRouteRef,
+  newArticleRouteRef,
+  rootRouteRef,
+} from '../routes';
+
+/** Paths into the knowledge base; undefined where the app has not mounted the page. */
+export function useKbLinks() {
+  const home = useRouteRef(rootRouteRef);
+  const article = useRouteRef(articleRouteRef);
+  const newArticle = useRouteRef(newArticleRouteRef);
+  const edit = useRouteRef(editArticleRouteRef);
+  return {
+    home: useCallback(() => home?.(), [home]),
+    article: useCallback(
+      (articleId: string) => article?.({ articleId }),
+      [article],
+    ),
+    edit: useCallback(
+      (articleId: string) => edit?.({ articleId }),
+      [edit],
+    ),
+    newArticle: useCallback(
+      (entityRef?: string) => {
+        const path = newArticle?.();
+        if (!path || !entityRef) return path;
+        return `${path}?${new URLSearchParams({ entity: entityRef })}`;
+      },
+      [newArticle],
+    ),
+  };
+}

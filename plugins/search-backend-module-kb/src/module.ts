@@ -1,0 +1,81 @@
+import {
+  coreServices,
+  createBackendModule,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  searchEngineRegistryExtensionPoint,
+  searchIndexRegistryExtensionPoint,
+} from '@backstage/plugin-search-backend-node/alpha';
+import { ChineseLunrSearchEngine } from './chinese/ChineseLunrSearchEngine';
+import { ChineseTermsDecoratorFactory } from './chinese/ChineseTermsDecoratorFactory';
+import { KbArticleCollatorFactory } from './collator/KbArticleCollatorFactory';
+
+/** New and changed articles reach Backstage search within this. */
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 3 },
+  initialDelay: { seconds: 15 },
+};
+
+/**
+ * Knowledge articles in Backstage search, with their visibility, and
+ * Chinese search for every document type: on PostgreSQL through the
+ * search-backend-module-pg engine, elsewhere (the embedded default's SQLite)
+ * through a Lunr engine that understands Chinese queries.
+ */
+export const searchModuleKb = createBackendModule({
+  pluginId: 'search',
+  moduleId: 'kb',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        scheduler: coreServices.scheduler,
+        indexRegistry: searchIndexRegistryExtensionPoint,
+        engineRegistry: searchEngineRegistryExtensionPoint,
+      },
+      async init(deps) {
+        const { config, indexRegistry } = deps;
+        // search-backend-module-pg provides the engine on PostgreSQL.
+        const onPostgres = /^(pg|postgres)/.test(
+          config.getOptionalString('backend.database.client') ?? '',
+        );
+        if (!onPostgres) {
+          deps.engineRegistry.setSearchEngine(
+            new ChineseLunrSearchEngine({ logger: deps.logger }),
+          );
+        }
+        indexRegistry.addDecorator({
+          factory: new ChineseTermsDecoratorFactory(
+            onPostgres ? 'han' : 'digits',
+          ),
+        });
+
+        const scheduleConfig = config.getOptionalConfig(
+          'search.collators.kb.schedule',
+        );
+        const schedule = scheduleConfig
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+          : DEFAULT_SCHEDULE;
+        indexRegistry.addCollator({
+          schedule: deps.scheduler.createScheduledTaskRunner({
+            ...schedule,
+            // Lunr's index lives in this process and is gone after a restart:
+            // collate after each start (local), not when the shared schedule
+            // says (global, right for PostgreSQL's shared index).
+            scope: schedule.scope ?? (onPostgres ? 'global' : 'local'),
+          }),
+          factory: new KbArticleCollatorFactory({
+            auth: deps.auth,
+            discovery: deps.discovery,
+          }),
+        });
+      },
+    });
+  },
+});

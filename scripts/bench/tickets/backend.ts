@@ -1,0 +1,335 @@
+/**
+ * Starts the backend alone as scripts/start.sh does (packages/backend, the
+ * development runtime of `backstage-cli package start`, NODE_OPTIONS
+ * --no-node-snapshot, PORT and COURT_OPS_DATA_DIR), with extra `--config`
+ * overlays, in its own process group; signs in through the example-users
+ * provider as packages/e2e/src/portal.ts does; reads the group's memory.
+ *
+ * By default it runs the very process `backstage-cli package start` would
+ * spawn (same node, `--enable-source-maps --require
+ * @backstage/cli-node/config/nodeTransform.cjs src/index`, NODE_ENV
+ * development, ESBK_TSCONFIG_PATH) but without the CLI's file watcher: on a
+ * checkout others are editing, the watcher restarts the backend whenever
+ * someone saves a file, which aborts the measurement. `watch: true` goes
+ * through `backstage-cli package start` itself.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  statSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { getPriority } from 'node:os';
+import { join } from 'node:path';
+
+export interface Backend {
+  readonly baseUrl: string;
+  readonly pid: number;
+  readonly logFile: string;
+  /**
+   * How many times the backend has started: `backstage-cli package start`
+   * restarts it when a watched source or config file changes, which on a
+   * shared checkout happens whenever someone else saves a file.
+   */
+  generation(): number;
+  /** Resolves once the backend (after a restart, too) is up and the catalog in. */
+  waitReady(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Counts start markers in the backend's log, reading only what is new. */
+class LogWatcher {
+  private offset = 0;
+  private rest = '';
+  started = 0;
+  completed = 0;
+
+  constructor(private readonly file: string) {
+    // Only what this start writes: an earlier attempt may share the file.
+    this.offset = statSync(file).size;
+  }
+
+  scan(): this {
+    const fd = openSync(this.file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > this.offset) {
+        const buffer = Buffer.alloc(size - this.offset);
+        readSync(fd, buffer, 0, buffer.length, this.offset);
+        this.offset = size;
+        const text = this.rest + buffer.toString('utf8');
+        const cut = text.lastIndexOf('\n');
+        this.rest = text.slice(cut + 1);
+        const lines = text.slice(0, cut + 1);
+        this.started += occurrences(lines, 'Plugin initialization started');
+        this.completed += occurrences(lines, 'Plugin initialization complete');
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return this;
+  }
+}
+
+function occurrences(text: string, what: string): number {
+  let n = 0;
+  for (let i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) n++;
+  return n;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        resolve(typeof address === 'object' && address ? address.port : 0),
+      );
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/**
+ * The command under `nice`, which execs it in place (same pid), at `nice`
+ * whatever the bench's own (inherited) niceness is.
+ */
+function niced(
+  nice: number | undefined,
+  command: string,
+  args: string[],
+): [string, string[]] {
+  const adjust = nice === undefined ? 0 : nice - getPriority();
+  return adjust === 0
+    ? [command, args]
+    : ['nice', ['-n', String(adjust), command, ...args]];
+}
+
+export async function startBackend(options: {
+  repoRoot: string;
+  dataDir: string;
+  configs: readonly string[];
+  logFile: string;
+  /** Resources the catalog must list before the backend counts as ready. */
+  resources: number;
+  /** Through `backstage-cli package start` and its file watcher. */
+  watch?: boolean;
+  /** A nice value for the backend and every thread it starts (e.g. -10). */
+  nice?: number;
+}): Promise<Backend> {
+  const port = await freePort();
+  const out = openSync(options.logFile, 'a');
+  const watcher = new LogWatcher(options.logFile);
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    COURT_OPS_DATA_DIR: options.dataDir,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-node-snapshot`,
+  };
+  const configArgs = options.configs.flatMap(c => ['--config', c]);
+  const child: ChildProcess = options.watch
+    ? spawn(
+        ...niced(
+          options.nice,
+          join(options.repoRoot, 'node_modules/.bin/backstage-cli'),
+          ['package', 'start', ...configArgs],
+        ),
+        {
+          cwd: join(options.repoRoot, 'packages/backend'),
+          env,
+          detached: true, // own process group: stop() ends the backend and its watcher
+          // Straight to a file: the backend logs every request, and the
+          // bench must not spend its own CPU reading that.
+          stdio: ['ignore', out, out],
+        },
+      )
+    : spawn(
+        ...niced(options.nice, process.execPath, [
+          '--enable-source-maps',
+          '--require',
+          join(
+            options.repoRoot,
+            'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
+          ),
+          'src/index',
+          ...configArgs,
+        ]),
+        {
+          cwd: join(options.repoRoot, 'packages/backend'),
+          env: {
+            ...env,
+            NODE_ENV: process.env.NODE_ENV ?? 'development',
+            ESBK_TSCONFIG_PATH: join(options.repoRoot, 'tsconfig.json'),
+          },
+          detached: true,
+          stdio: ['ignore', out, out],
+        },
+      );
+  closeSync(out);
+  let exited: number | null | undefined;
+  child.once('exit', code => {
+    exited = code;
+  });
+  const baseUrl = `http://localhost:${port}`;
+  const tail = () => readFileSync(options.logFile, 'utf8').slice(-3000);
+  const waitReady = async () => {
+    const deadline = Date.now() + 300_000;
+    for (;;) {
+      watcher.scan();
+      if (watcher.completed > 0 && watcher.completed >= watcher.started) break;
+      if (exited !== undefined) {
+        throw new Error(`backend exited with ${exited}:\n${tail()}`);
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`backend did not start in 300 s:\n${tail()}`);
+      }
+      await sleep(250);
+    }
+    await waitForCatalog(baseUrl, options.resources);
+  };
+  const backend: Backend = {
+    baseUrl,
+    pid: child.pid!,
+    logFile: options.logFile,
+    generation: () => watcher.scan().started,
+    waitReady,
+    async stop() {
+      if (exited !== undefined) return;
+      const gone = new Promise(r => child.once('exit', r));
+      try {
+        process.kill(-child.pid!, 'SIGINT');
+      } catch {
+        return;
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 15_000);
+      await gone;
+      clearTimeout(timer);
+      // The group may outlive the CLI by a moment.
+      for (let i = 0; i < 50 && groupPids(child.pid!).length > 0; i++) {
+        await sleep(100);
+      }
+    },
+  };
+  try {
+    await waitReady();
+  } catch (error) {
+    await backend.stop();
+    throw error;
+  }
+  return backend;
+}
+
+/** Signs in through the example-users provider, as the sign-in page does. */
+export async function signIn(
+  baseUrl: string,
+  userName: string,
+): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/example-users/refresh`, {
+    headers: { 'x-court-ops-example-user': userName },
+  });
+  if (!res.ok) {
+    throw new Error(
+      `sign-in as ${userName} failed: ${res.status} ${await res.text()}`,
+    );
+  }
+  const body = (await res.json()) as { backstageIdentity: { token: string } };
+  return body.backstageIdentity.token;
+}
+
+/**
+ * The catalog ingests catalog/all.yaml after start; users, their groups
+ * (hence their roles) and every device must be in before the bench signs in.
+ */
+async function waitForCatalog(baseUrl: string, resources: number) {
+  let last = '';
+  for (let attempt = 0; attempt < 240; attempt++) {
+    try {
+      const token = await signIn(baseUrl, 'lina');
+      const res = await fetch(
+        `${baseUrl}/api/catalog/entity-facets?facet=kind`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      const body = (await res.json()) as {
+        facets: { kind: { value: string; count: number }[] };
+      };
+      const count = (kind: string) =>
+        body.facets?.kind?.find(f => f.value.toLowerCase() === kind)?.count ??
+        0;
+      last = JSON.stringify(body.facets?.kind);
+      if (
+        count('resource') >= resources &&
+        count('system') >= 9 &&
+        count('user') > 0
+      ) {
+        return;
+      }
+    } catch (error) {
+      last = String(error);
+    }
+    await sleep(1000);
+  }
+  throw new Error(`the example court did not appear in the catalog: ${last}`);
+}
+
+function groupPids(pgid: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid pgrp ...; comm may hold spaces, so cut after ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid) pids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
+
+export interface Memory {
+  /** The backend process itself (node … src/index). */
+  readonly backendRssMb: number;
+  readonly backendPeakMb: number;
+  /** Every process of the group: backstage-cli's watcher plus the backend. */
+  readonly groupRssMb: number;
+}
+
+export function memoryOf(backend: Backend): Memory {
+  let backendRss = 0;
+  let backendPeak = 0;
+  let group = 0;
+  for (const pid of groupPids(backend.pid)) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = (key: string) =>
+        Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      group += kb('VmRSS');
+      if (cmd.includes('src/index') && kb('VmRSS') > backendRss) {
+        backendRss = kb('VmRSS');
+        backendPeak = kb('VmHWM');
+      }
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return {
+    backendRssMb: backendRss / 1024,
+    backendPeakMb: backendPeak / 1024,
+    groupRssMb: group / 1024,
+  };
+}
