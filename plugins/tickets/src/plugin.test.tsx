@@ -37,23 +37,30 @@ function renderAt(path: string) {
   return api;
 }
 
+// The first render loads the page's lazy chunk, which is slow on a busy machine.
+const LAZY_PAGE = { timeout: 10_000 };
+
 describe('the tickets plugin', () => {
   it('serves the desk at /tickets', async () => {
     renderAt('/tickets');
-    expect(await screen.findByTestId('ticket-queue')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('ticket-queue', {}, LAZY_PAGE),
+    ).toBeInTheDocument();
   });
 
   it('serves the form at /tickets/new rather than a ticket called "new"', async () => {
     const api = renderAt('/tickets/new');
-    expect(await screen.findByTestId('new-ticket-form')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('new-ticket-form', {}, LAZY_PAGE),
+    ).toBeInTheDocument();
     expect(api.getTicket).not.toHaveBeenCalled();
   });
 
   it('serves a ticket by its number', async () => {
     const api = renderAt('/tickets/INC-2026-00042');
-    expect(await screen.findByTestId('ticket-header')).toHaveTextContent(
-      'INC-2026-00042',
-    );
+    expect(
+      await screen.findByTestId('ticket-header', {}, LAZY_PAGE),
+    ).toHaveTextContent('INC-2026-00042');
     expect(api.getTicket).toHaveBeenCalledWith('INC-2026-00042');
   });
 });
@@ -73,7 +80,9 @@ describe('the entity tabs', () => {
 
   it('puts Tickets on a device', async () => {
     renderEntityPage(courtroomRecorder);
-    expect(await screen.findByTestId('entity-tickets')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('entity-tickets', {}, LAZY_PAGE),
+    ).toBeInTheDocument();
   });
 
   it('leaves people without one', async () => {

@@ -63,8 +63,8 @@ export function ArticleSuggestions(props: {
                 </Link>
               }
               secondary={article.snippet}
-              // A snippet is one long line of Chinese: let it wrap anywhere.
-              secondaryTypographyProps={{ style: { overflowWrap: 'anywhere' } }}
+              // The theme keeps list text on one line; a snippet needs several.
+              style={{ whiteSpace: 'normal' }}
             />
           </ListItem>
         ))}
