@@ -439,15 +439,16 @@ backend:
     for (const name of Object.keys(targets) as ReadName[]) {
       await quiet(labels[name]);
       // One user alone (service time), then `connections` at once (load).
-      const single = await stable(labels[name], () =>
+      const single = await stable(`${labels[name]} (c=1)`, () =>
         load(labels[name], {
           ...targets[name],
           connections: 1,
           seconds: Math.min(5, options.seconds),
         }),
       );
-      const loaded = await stable(labels[name], () =>
-        load(labels[name], targets[name]),
+      const loaded = await stable(
+        `${labels[name]} (c=${options.connections})`,
+        () => load(labels[name], targets[name]),
       );
       reads[name] = { single, loaded };
       log(

@@ -1,0 +1,7 @@
+/**
+ * The court layer every backend family builds on.
+ *
+ * @packageDocumentation
+ */
+
+export {};
