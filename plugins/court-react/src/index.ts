@@ -1,0 +1,7 @@
+/**
+ * The court layer every frontend family builds on.
+ *
+ * @packageDocumentation
+ */
+
+export {};
