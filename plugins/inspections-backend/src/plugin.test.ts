@@ -1,3 +1,4 @@
+import { ManualCourtClock } from '@internal/plugin-court-node';
 import request from 'supertest';
 import {
   as,
@@ -33,14 +34,35 @@ describe('inspections API', () => {
       .set('Authorization', as(user))
       .send(body);
 
-  it("lists today's rounds, made on demand on a working day", async () => {
+  it("lists today's rounds, made on demand on a working day (Tuesday 2026-03-03, 09:00)", async () => {
     const res = await api()
       .get('/api/inspections/rounds')
       .set('Authorization', as('wangqiang'));
     expect(res.status).toBe(200);
-    expect(res.body.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    // Daily plans: a working day has rounds, a day off has none.
-    expect(res.body.rounds.length > 0).toBe(res.body.workingDay);
+    expect(res.body).toMatchObject({ date: '2026-03-03', workingDay: true });
+    expect(res.body.rounds.length).toBeGreaterThan(0);
+  });
+
+  // Daily plans: a day off has no rounds, whatever its weekday; "today" is
+  // the court's (Beijing) date even when it is still yesterday in UTC.
+  it.each([
+    ['2026-02-17T03:00:00+08:00', '2026-02-17', false], // Spring Festival, a Tuesday
+    ['2026-02-28T12:00:00+08:00', '2026-02-28', true], // make-up working Saturday
+    ['2026-03-07T12:00:00+08:00', '2026-03-07', false], // ordinary Saturday
+  ])("at %s today's rounds are those of %s (working day: %s)", async (instant, date, workingDay) => {
+    const other = await startInspectionsBackend({
+      clock: new ManualCourtClock(instant),
+    });
+    try {
+      const res = await request(other.server)
+        .get('/api/inspections/rounds')
+        .set('Authorization', as('wangqiang'));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ date, workingDay });
+      expect(res.body.rounds.length > 0).toBe(workingDay);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('runs an ad-hoc round: failed UPS battery → one incident, also when the save is retried', async () => {

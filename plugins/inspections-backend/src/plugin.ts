@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { inspectionPermissions } from '@internal/plugin-inspections-common';
+import { courtClockServiceRef } from '@internal/plugin-court-node';
 import { SlaEngine } from '@internal/plugin-sla-common';
 import { readInspectionsConfig } from './config';
 import { DatabaseInspectionStore } from './database/DatabaseInspectionStore';
@@ -43,6 +44,7 @@ export const inspectionsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        clock: courtClockServiceRef,
       },
       async init(deps) {
         const config = readInspectionsConfig(deps.config);
@@ -53,7 +55,7 @@ export const inspectionsPlugin = createBackendPlugin({
           database: deps.database,
           skipMigrations: deps.database.migrations?.skip,
         });
-        const at = new Date().toISOString();
+        const at = deps.clock.now().toUTC().toISO()!;
         const templates = await TemplateLibrary.load(
           await readTemplateFiles(TEMPLATES_DIR),
           store,
@@ -70,7 +72,7 @@ export const inspectionsPlugin = createBackendPlugin({
           workingDays,
           logger: deps.logger,
           catchUpDays: config.catchUpDays,
-          now: () => new Date(),
+          clock: deps.clock,
         });
         const service = new InspectionService({
           store,
@@ -88,6 +90,7 @@ export const inspectionsPlugin = createBackendPlugin({
           workingDays,
           calendarId: config.calendar,
           zone,
+          clock: deps.clock,
         });
 
         // Global scope: one replica runs it at a time (a lock in the shared

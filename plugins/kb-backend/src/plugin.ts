@@ -4,6 +4,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { courtClockServiceRef } from '@internal/plugin-court-node';
 import { kbPermissions } from '@internal/plugin-kb-common';
 import { readKbConfig } from './config';
 import { DatabaseKbStore } from './database/DatabaseKbStore';
@@ -40,6 +41,7 @@ export const kbPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        clock: courtClockServiceRef,
       },
       async init(deps) {
         const config = readKbConfig(deps.config);
@@ -66,6 +68,7 @@ export const kbPlugin = createBackendPlugin({
           access: new ArticleAccess(deps.permissions, deps.permissionsRegistry),
           catalog: new CatalogRefs(deps.catalog),
           tickets: new TicketGateway(deps.auth, deps.discovery),
+          clock: deps.clock,
           sourceUrl: runbooks.sourceUrl
             ? path =>
                 `${runbooks.sourceUrl!.replace(/\/$/, '')}/${path.slice(
@@ -87,9 +90,15 @@ export const kbPlugin = createBackendPlugin({
             directory: resolvePackagePath('@internal/plugin-kb-backend', 'seed'),
             owner: runbooks.owner,
             logger: deps.logger,
+            clock: deps.clock,
           }).seedOnce();
         }
-        const files = new RunbookFiles({ store, ...runbooks, logger: deps.logger });
+        const files = new RunbookFiles({
+          store,
+          ...runbooks,
+          logger: deps.logger,
+          clock: deps.clock,
+        });
         /** A sync that changed articles is audited: no user did it, the files did. */
         const sync = async () => {
           const { added, updated, removed } = await files.sync();

@@ -4,13 +4,11 @@ import {
   NETWORK,
   startCourtBackend,
   SWITCH,
+  inHours,
   template,
 } from './__testUtils__/courtBackend';
 
 jest.setTimeout(120_000);
-
-const inHours = (hours: number) =>
-  new Date(Date.now() + hours * 3600_000).toISOString();
 
 /** What an engineer enters on the change-request form. */
 const changeRequest = {

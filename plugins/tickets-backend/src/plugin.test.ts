@@ -1,7 +1,10 @@
 import request from 'supertest';
+import { ManualCourtClock } from '@internal/plugin-court-node';
 import {
   as,
+  COURT_NOW,
   COURTROOM,
+  inHours,
   newIncident,
   startTicketsBackend,
   SWITCH,
@@ -28,10 +31,11 @@ describe('tickets API', () => {
       .set('Authorization', as(user))
       .send(body);
 
-  it('files an incident with its level, number, system and running clocks', async () => {
+  it('files an incident with its level, number, system and running clocks (Tuesday 10:00, on-site hours)', async () => {
     const res = await create('xuli');
     expect(res.status).toBe(201);
     const ticket = res.body;
+    expect(ticket.createdAt).toBe(COURT_NOW.toUTC().toISO());
     expect(ticket.number).toMatch(/^INC-\d{4}-\d{5}$/);
     expect(ticket.level).toBe('L2'); // high × medium
     expect(ticket.status).toBe('new');
@@ -351,8 +355,18 @@ describe('tickets API', () => {
   });
 
   it('reports compliance per clock and level for the desk, not for court staff', async () => {
-    const from = new Date(Date.now() - 3600_000).toISOString();
-    const to = new Date(Date.now() + 3600_000).toISOString();
+    // Two incidents answered 2 minutes after they were filed.
+    const filed = [await create('xuli'), await create('xuli')];
+    await backend.clock.advance({ minutes: 2 });
+    for (const { body } of filed) {
+      const ack = await act('wangqiang', body.id, {
+        action: 'acknowledge',
+        version: body.version,
+      });
+      expect(ack.body.clocks.response.state).toBe('met');
+    }
+    const from = inHours(-1);
+    const to = inHours(1);
     const desk = await request(backend.server)
       .get('/api/tickets/sla/compliance')
       .query({ from, to, system: COURTROOM })
@@ -376,6 +390,41 @@ describe('tickets API', () => {
       .set('Authorization', as('lina'));
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toContain('/tickets/{ref}/actions');
+  });
+});
+
+describe('the arrival target of an emergency by the hour it is filed', () => {
+  // On-site hours are 07:30–18:30 every day, holidays included (SLA-3): an
+  // L2 emergency is reached within 15 minutes in them, 30 minutes outside.
+  const instants: [string, number][] = [
+    ['2026-02-17T03:00:00+08:00', 30], // night, inside the Spring Festival holiday
+    ['2026-02-17T07:30:00+08:00', 15], // a holiday morning: the team is on site
+    ['2026-02-28T12:00:00+08:00', 15], // make-up working Saturday
+    ['2026-03-03T18:29:59+08:00', 15], // an ordinary Tuesday, just in hours
+    ['2026-03-03T18:30:00+08:00', 30],
+  ];
+  let backend: Awaited<ReturnType<typeof startTicketsBackend>>;
+  beforeAll(async () => {
+    backend = await startTicketsBackend({
+      clock: new ManualCourtClock(instants[0][0]),
+    });
+  });
+  afterAll(() => backend.stop());
+
+  it.each(instants)('filed at %s: %d minutes', async (instant, minutes) => {
+    await backend.clock.set(instant);
+    const res = await request(backend.server)
+      .post('/api/tickets/tickets')
+      .set('Authorization', as('xuli'))
+      .send(newIncident());
+    expect(res.status).toBe(201);
+    expect(res.body.level).toBe('L2');
+    expect(Date.parse(res.body.createdAt)).toBe(Date.parse(instant));
+    expect(res.body.clocks.response.targetMs).toBe(10 * 60_000);
+    expect(res.body.clocks.arrival.targetMs).toBe(minutes * 60_000);
+    expect(Date.parse(res.body.clocks.arrival.dueAt)).toBe(
+      Date.parse(instant) + minutes * 60_000,
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { courtClockServiceRef } from '@internal/plugin-court-node';
 import { SlaEngine } from '@internal/plugin-sla-common';
 import { ticketPermissions } from '@internal/plugin-tickets-common';
 import {
@@ -45,6 +46,7 @@ export const ticketsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         signals: signalsServiceRef,
+        clock: courtClockServiceRef,
       },
       async init(deps) {
         const config = readTicketsConfig(deps.config);
@@ -85,18 +87,20 @@ export const ticketsPlugin = createBackendPlugin({
           notifier,
           logger: deps.logger,
           maxSleepMs: config.breachWatch.maxSleepSeconds * 1000,
+          clock: deps.clock,
         });
         const access = new TicketAccess(
           deps.permissions,
           deps.permissionsRegistry,
         );
-        const catalog = new CatalogEntities(deps.catalog);
+        const catalog = new CatalogEntities(deps.catalog, deps.clock);
         const service = new TicketService({
           store,
           sla,
           access,
           catalog,
           zone: config.zone,
+          clock: deps.clock,
           listener: {
             ticketChanged(ticket, projection, change) {
               notifier.changed(ticket);
@@ -117,6 +121,7 @@ export const ticketsPlugin = createBackendPlugin({
           catalog,
           sla,
           zone: config.zone,
+          clock: deps.clock,
           listener: {
             changeChanged(change, { step }) {
               notifier.changed(change);

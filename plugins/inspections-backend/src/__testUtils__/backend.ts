@@ -13,6 +13,11 @@ import {
   AuthorizeResult,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import {
+  CourtClock,
+  courtClockFactory,
+  ManualCourtClock,
+} from '@internal/plugin-court-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
@@ -113,6 +118,8 @@ export async function startInspectionsBackend(
   options: {
     knex?: Knex;
     desk?: FakeDeskLog;
+    /** The court clock; by default 09:00 on Tuesday 2026-03-03, a working day. */
+    clock?: CourtClock;
     /** Other features, e.g. the real tickets plugin and its services. */
     features?: Parameters<typeof startTestBackend>[0]['features'];
   } = {},
@@ -125,6 +132,9 @@ export async function startInspectionsBackend(
       ]),
       catalogServiceMock.factory({ entities: courtEntities }),
       courtPermissions.factory,
+      courtClockFactory(
+        options.clock ?? new ManualCourtClock('2026-03-03T09:00:00+08:00'),
+      ),
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:7007' },

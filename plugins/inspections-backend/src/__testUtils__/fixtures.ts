@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { CourtLocation, LocationRegister } from '@internal/plugin-court-common';
+import { CourtClock, ManualCourtClock } from '@internal/plugin-court-node';
 import {
   Plan,
   planSchema,
@@ -281,7 +282,7 @@ const allowAll = mockServices.permissions();
 /** The services of the plugin over a test database, with a fixed clock and a fake desk. */
 export async function services(options: {
   knex: Knex;
-  now: () => Date;
+  clock: CourtClock;
   desk?: ServiceDesk;
   plans?: readonly PlanInput[];
   logger?: LoggerService;
@@ -290,7 +291,7 @@ export async function services(options: {
   const templates = await TemplateLibrary.load(
     await readTemplateFiles(TEMPLATES_DIR),
     store,
-    options.now().toISOString(),
+    options.clock.now().toUTC().toISO()!,
   );
   const parsedPlans: Plan[] = (options.plans ?? plans).map(p =>
     planSchema.parse(p),
@@ -298,7 +299,7 @@ export async function services(options: {
   await store.seedPlans(
     parsedPlans,
     'plugin:inspections',
-    options.now().toISOString(),
+    options.clock.now().toUTC().toISO()!,
   );
   const engine = new SlaEngine();
   const workingDays = calendarDays(engine);
@@ -310,7 +311,7 @@ export async function services(options: {
     workingDays,
     logger,
     catchUpDays: 31,
-    now: options.now,
+    clock: options.clock,
   });
   const desk = options.desk ?? fakeDesk();
   const service = new InspectionService({
@@ -329,13 +330,11 @@ export async function services(options: {
     workingDays,
     calendarId: 'working-days',
     zone: 'Asia/Shanghai',
-    now: options.now,
+    clock: options.clock,
   });
   return { store, templates, generator, service, desk };
 }
 
-/** A moment of a court day, Beijing time. */
-export const at =
-  (date: string, time = '09:00') =>
-  () =>
-    new Date(`${date}T${time}:00+08:00`);
+/** A court clock standing at a moment of a court day, Beijing time. */
+export const at = (date: string, time = '09:00') =>
+  new ManualCourtClock(`${date}T${time}:00+08:00`);

@@ -54,7 +54,7 @@ describe.each(databases.eachSupportedId())(
       // As of Wednesday 2026-03-11; plans run since Monday 03-02.
       const { generator, service } = await services({
         knex,
-        now: at('2026-03-11'),
+        clock: at('2026-03-11'),
       });
       await generator.generate('2026-03-02', '2026-03-11');
       const week1 = [
@@ -140,7 +140,7 @@ describe.each(databases.eachSupportedId())(
       const knex = await init();
       const { generator, service } = await services({
         knex,
-        now: at('2026-03-11'),
+        clock: at('2026-03-11'),
       });
       await generator.generate('2026-03-02', '2026-03-02');
       const [pcCheck] = await knex('inspection_checks').where({
@@ -228,7 +228,7 @@ describe.each(databases.eachSupportedId())(
       // Tuesday: the UPS's daily check is due, the PC's monthly one was yesterday.
       const { generator, service, store } = await services({
         knex,
-        now: at('2026-03-03'),
+        clock: at('2026-03-03'),
       });
       await generator.generate('2026-03-03', '2026-03-03');
       const engineer = mockCredentials.user('user:default/wangqiang');
@@ -250,7 +250,7 @@ describe.each(databases.eachSupportedId())(
 
     it('saves an answer once per idempotency key, whatever the number of concurrent retries', async () => {
       const knex = await init();
-      const { store } = await services({ knex, now: at('2026-03-02') });
+      const { store } = await services({ knex, clock: at('2026-03-02') });
       const roundId = randomUUID();
       const checkId = randomUUID();
       await store.insertAdHocRound(

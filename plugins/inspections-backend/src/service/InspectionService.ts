@@ -55,7 +55,7 @@ import {
   monthBounds,
   toDay,
 } from '@internal/plugin-inspections-common';
-import { DateTime } from 'luxon';
+import { CourtClock } from '@internal/plugin-court-node';
 import { z } from 'zod';
 import {
   DatabaseInspectionStore,
@@ -105,18 +105,18 @@ export class InspectionService {
       /** The calendar whose zone and days say what "today" is. */
       calendarId: string;
       zone: string;
-      now?: () => Date;
+      /** Where "now" comes from: the court clock, never the wall clock. */
+      clock: CourtClock;
     },
   ) {}
 
   /** Today in the court's zone. */
   today(): string {
-    const now = this.deps.now?.() ?? new Date();
-    return DateTime.fromJSDate(now, { zone: this.deps.zone }).toISODate()!;
+    return this.deps.clock.now().setZone(this.deps.zone).toISODate()!;
   }
 
   private instant(): string {
-    return (this.deps.now?.() ?? new Date()).toISOString();
+    return this.deps.clock.now().toUTC().toISO()!;
   }
 
   private async require(permission: BasicPermission, caller: Caller) {

@@ -36,7 +36,7 @@ describe.each(databases.eachSupportedId())(
 
     it('follows the 2026 Spring Festival: rounds on the make-up Saturdays, none on holiday weekdays', async () => {
       const knex = await init();
-      const { generator } = await services({ knex, now: at('2026-03-02') });
+      const { generator } = await services({ knex, clock: at('2026-03-02') });
       await generator.generate('2026-02-09', '2026-03-02');
 
       expect(await roundDates(knex, UPS)).toEqual([
@@ -70,7 +70,7 @@ describe.each(databases.eachSupportedId())(
       const knex = await init();
       const { generator, service } = await services({
         knex,
-        now: at('2026-03-02'),
+        clock: at('2026-03-02'),
       });
       await generator.generate('2026-03-02', '2026-03-02');
       const caller = mockCredentials.user('user:default/wangqiang');
@@ -135,11 +135,11 @@ describe.each(databases.eachSupportedId())(
 
     it('catches up after a two-day outage with each missed round once', async () => {
       const knex = await init();
-      const clock = { now: new Date('2026-03-03T08:00:00+08:00') };
-      const { generator } = await services({ knex, now: () => clock.now });
+      const clock = at('2026-03-03', '08:00');
+      const { generator } = await services({ knex, clock });
       await generator.catchUp('2026-03-03'); // Tuesday: first run, today only
       // Down on Wednesday 03-04 and Thursday 03-05; back on Friday.
-      clock.now = new Date('2026-03-06T10:00:00+08:00');
+      await clock.set('2026-03-06T10:00:00+08:00');
       const caughtUp = await generator.catchUp('2026-03-06');
       expect(caughtUp).toMatchObject({ from: '2026-03-04', to: '2026-03-06' });
       expect(await roundDates(knex, UPS)).toEqual([
@@ -151,7 +151,7 @@ describe.each(databases.eachSupportedId())(
 
       // The same as a court whose generator never stopped.
       const reference = await init();
-      const steady = await services({ knex: reference, now: () => clock.now });
+      const steady = await services({ knex: reference, clock });
       for (const day of datesBetween('2026-03-03', '2026-03-06')) {
         await steady.generator.catchUp(day);
       }
@@ -175,7 +175,7 @@ describe.each(databases.eachSupportedId())(
 
     it('adds a device that joined the catalog later to the day it is due', async () => {
       const knex = await init();
-      const { generator } = await services({ knex, now: at('2026-03-02') });
+      const { generator } = await services({ knex, clock: at('2026-03-02') });
       const saved = inventory.entities;
       inventory.entities = saved.filter(e => e.ref !== UPS);
       try {
@@ -192,7 +192,7 @@ describe.each(databases.eachSupportedId())(
       const knex = await init();
       const { generator, store } = await services({
         knex,
-        now: at('2027-01-04'),
+        clock: at('2027-01-04'),
       });
       await generator.catchUp('2026-12-31');
       const result = await generator.catchUp('2027-01-04');

@@ -13,6 +13,7 @@ import {
   toDay,
   WorkingDays,
 } from '@internal/plugin-inspections-common';
+import { CourtClock } from '@internal/plugin-court-node';
 import { DatabaseInspectionStore } from '../database/DatabaseInspectionStore';
 import { NewCheck, NewRound } from '../database/rows';
 import { InspectedEntity } from './DeviceDirectory';
@@ -64,7 +65,7 @@ export class RoundGenerator {
       workingDays: (calendarId: string) => WorkingDays;
       logger: LoggerService;
       catchUpDays: number;
-      now: () => Date;
+      clock: CourtClock;
     },
   ) {}
 
@@ -86,7 +87,7 @@ export class RoundGenerator {
     // A plan that failed is retried from the same day next time, once its
     // calendar can answer (e.g. next year's official schedule was added).
     if (result.failedPlans.length === 0) {
-      await store.setGeneratedThrough(today, this.deps.now().toISOString());
+      await store.setGeneratedThrough(today, this.deps.clock.now().toUTC().toISO()!);
     }
     return result;
   }
@@ -210,7 +211,7 @@ export class RoundGenerator {
       ]);
     }
     const members = new Map<string, string[]>();
-    const createdAt = this.deps.now().toISOString();
+    const createdAt = this.deps.clock.now().toUTC().toISO()!;
     const rounds = new Map<string, NewRound>();
     for (const d of fresh) {
       const key = scheduleKey(d);

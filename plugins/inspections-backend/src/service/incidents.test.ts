@@ -22,7 +22,7 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId as TestDatabaseId);
       const { service, generator, store } = await services({
         knex,
-        now: at('2026-03-02'),
+        clock: at('2026-03-02'),
         desk,
       });
       await generator.generate('2026-03-02', '2026-03-02');

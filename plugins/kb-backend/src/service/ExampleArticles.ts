@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { CourtClock } from '@internal/plugin-court-node';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseKbStore } from '../database/DatabaseKbStore';
@@ -21,13 +22,15 @@ export class ExampleArticles {
       directory: string;
       owner: string;
       logger: LoggerService;
+      /** Where "now" comes from: the court clock, never the wall clock. */
+      clock: CourtClock;
     },
   ) {}
 
   /** Saves the examples unless they were saved before (by any replica). */
   async seedOnce(): Promise<number> {
     const { store, directory, logger } = this.options;
-    const at = new Date().toISOString();
+    const at = this.options.clock.now().toUTC().toISO()!;
     if (!(await store.claim(SEEDED, at))) return 0;
     const files = (await readdir(directory)).filter(f => f.endsWith('.md')).sort();
     for (const file of files) {

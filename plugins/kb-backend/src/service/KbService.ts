@@ -36,6 +36,7 @@ import type {
   suggestionsQuerySchema,
   updateArticleRequestSchema,
 } from '@internal/plugin-kb-common';
+import { CourtClock } from '@internal/plugin-court-node';
 import type { TicketDetail } from '@internal/plugin-tickets-common';
 import { z } from 'zod';
 import {
@@ -88,12 +89,13 @@ export class KbService {
       tickets: TicketGateway;
       /** Link to a file-kept article's file in the court's source browser. */
       sourceUrl?: (path: string) => string | undefined;
-      now?: () => Date;
+      /** Where "now" comes from: the court clock, never the wall clock. */
+      clock: CourtClock;
     },
   ) {}
 
   private now(): string {
-    return (this.deps.now?.() ?? new Date()).toISOString();
+    return this.deps.clock.now().toUTC().toISO()!;
   }
 
   async search(query: ArticleSearch, caller: Caller): Promise<ArticlePage> {

@@ -1,5 +1,6 @@
 import { mockServices, TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { minimumMatch, queryTerms } from '@internal/plugin-kb-common';
+import { ManualCourtClock } from '@internal/plugin-court-node';
 import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ describe.each(databases.eachSupportedId())('runbook files on %s', databaseId => 
       displayDirectory: 'docs/runbooks',
       owner: 'group:default/onsite-team',
       logger: mockServices.logger.mock(),
+      clock: new ManualCourtClock('2026-03-03T09:00:00+08:00'),
     });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { CourtClock } from '@internal/plugin-court-node';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,7 +35,8 @@ export class RunbookFiles {
       /** Owner of runbooks whose front matter names none. */
       owner: string;
       logger: LoggerService;
-      now?: () => Date;
+      /** Where "now" comes from: the court clock, never the wall clock. */
+      clock: CourtClock;
     },
   ) {}
 
@@ -61,7 +63,7 @@ export class RunbookFiles {
     const stored = new Map(
       (await store.fileArticles()).map(article => [article.path, article]),
     );
-    const at = (this.options.now?.() ?? new Date()).toISOString();
+    const at = this.options.clock.now().toUTC().toISO()!;
 
     for (const file of files) {
       const path = this.sourcePath(file);

@@ -4,7 +4,12 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import {
+  courtClockFactory,
+  ManualCourtClock,
+} from '@internal/plugin-court-node';
 import ticketsPlugin from '@internal/plugin-tickets-backend';
+import { DateTime } from 'luxon';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +25,13 @@ type Entity = NonNullable<
   : never;
 
 export const SWITCH = 'resource:default/core-switch-01';
+/** The instant the court backend's clock stands at: a Tuesday morning, Beijing time. */
+export const COURT_NOW = DateTime.fromISO('2026-03-03T09:00:00+08:00');
+
+/** An instant `hours` after {@link COURT_NOW}, as the API takes it. */
+export function inHours(hours: number): string {
+  return COURT_NOW.plus({ hours }).toUTC().toISO()!;
+}
 export const NETWORK = 'system:default/network';
 
 /** A corner of the example court: the network, a core switch with key parameters, people. */
@@ -111,6 +123,7 @@ export async function startCourtBackend(options: {
         ],
       }),
       permissions.factory,
+      courtClockFactory(new ManualCourtClock(COURT_NOW)),
       createServiceFactory({
         service: notificationService,
         deps: {},

@@ -5,6 +5,7 @@ import {
   mockActionContext,
 } from '../__testUtils__/mockActionContext';
 import {
+  inHours,
   NETWORK,
   startCourtBackend,
   SWITCH,
@@ -22,8 +23,8 @@ const input: ChangeActionInput = {
   risk: { trialImpact: 'none', rollback: 'easy', testedInSimulation: true },
   rollbackPlan: '改回 120',
   window: {
-    start: new Date(Date.now() + 86_400_000).toISOString(),
-    end: new Date(Date.now() + 90_000_000).toISOString(),
+    start: inHours(24),
+    end: inHours(25),
   },
   parameterEdits: [
     {

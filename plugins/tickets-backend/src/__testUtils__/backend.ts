@@ -18,8 +18,13 @@ import {
   AuthorizeResult,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import {
+  courtClockFactory,
+  ManualCourtClock,
+} from '@internal/plugin-court-node';
 import { ticketConditions } from '@internal/plugin-tickets-node';
 import { Knex } from 'knex';
+import { DateTime } from 'luxon';
 import type { Server } from 'node:http';
 import ticketsPlugin from '../index';
 
@@ -157,8 +162,16 @@ const courtPermissions = mockServices.permissions.mock({
     requests.map(r => decide(r.permission.name, options!.credentials)) as never,
 });
 
+/**
+ * The instant a test backend's clock starts at unless the test names another:
+ * Tuesday 2026-03-03, 10:00 Beijing time, a working day inside on-site hours.
+ */
+export const COURT_NOW = DateTime.fromISO('2026-03-03T10:00:00+08:00');
+
 export interface TicketsBackend {
   readonly server: Server;
+  /** The backend's court clock: it stands still until the test moves it. */
+  readonly clock: ManualCourtClock;
   /** Every notification sent, in order. */
   readonly notifications: NotificationSendOptions[];
   /** Every signal published, in order. */
@@ -170,10 +183,12 @@ export interface TicketsBackend {
  * The tickets plugin in a test backend, with the example catalog, the
  * court's ticket policy and recording notification and signal services.
  * @param options.knex a TestDatabases database; default in-memory SQLite
+ * @param options.clock the court clock, e.g. shared by replicas; default one standing at {@link COURT_NOW}
  */
 export async function startTicketsBackend(
-  options: { knex?: Knex; config?: JsonObject } = {},
+  options: { knex?: Knex; config?: JsonObject; clock?: ManualCourtClock } = {},
 ): Promise<TicketsBackend> {
+  const clock = options.clock ?? new ManualCourtClock(COURT_NOW);
   const notifications: NotificationSendOptions[] = [];
   const signals: unknown[] = [];
   const backend = await startTestBackend({
@@ -181,6 +196,7 @@ export async function startTicketsBackend(
       ticketsPlugin,
       catalogServiceMock.factory({ entities: courtEntities }),
       courtPermissions.factory,
+      courtClockFactory(clock),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
@@ -207,6 +223,7 @@ export async function startTicketsBackend(
   });
   return {
     server: backend.server,
+    clock,
     notifications,
     signals,
     stop: () => backend.stop(),
@@ -231,11 +248,9 @@ export function newIncident(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** An instant `hours` from now, on the minute. */
+/** An instant `hours` after {@link COURT_NOW}, on the minute. */
 export function inHours(hours: number): string {
-  const at = new Date(Date.now() + hours * 3600_000);
-  at.setUTCSeconds(0, 0);
-  return at.toISOString();
+  return COURT_NOW.plus({ hours }).startOf('minute').toUTC().toISO()!;
 }
 
 /** A valid change request on the core switch; override what the test is about. */

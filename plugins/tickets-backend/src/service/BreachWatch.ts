@@ -1,5 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { CourtClock } from '@internal/plugin-court-node';
 import { CLOCK_NAMES, ClockStatus } from '@internal/plugin-sla-common';
+import { DateTime } from 'luxon';
 import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
 import { SlaAlert, TicketNotifier } from './TicketNotifier';
 import { TicketSla } from './TicketSla';
@@ -14,7 +16,7 @@ const BATCH = 200;
  * wakes first, and one missed while the backend was down goes out at start.
  */
 export class BreachWatch {
-  private timer?: NodeJS.Timeout;
+  private cancelWakeUp?: () => void;
   private armedFor = Infinity;
   private running?: Promise<void>;
   private again = false;
@@ -31,18 +33,20 @@ export class BreachWatch {
        * this. Precision comes from the wake-up instants, not from this.
        */
       maxSleepMs: number;
-      now?: () => Date;
+      /** Tells the instant and wakes the watch: the court clock. */
+      clock: CourtClock;
     },
   ) {}
 
-  start() {
+  /** Starts watching; resolves after the first look (alerts missed while down are sent). */
+  start(): Promise<void> {
     this.stopped = false;
-    this.wake();
+    return this.wake();
   }
 
   stop() {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.cancelWakeUp?.();
     return this.running;
   }
 
@@ -82,21 +86,23 @@ export class BreachWatch {
   }
 
   private arm(at: number) {
-    clearTimeout(this.timer);
+    this.cancelWakeUp?.();
     if (this.stopped) return;
-    const now = this.nowMs();
-    const delay = Math.max(0, Math.min(at - now, this.deps.maxSleepMs));
+    const now = this.deps.clock.now().toMillis();
     this.armedFor = Math.min(at, now + this.deps.maxSleepMs);
-    this.timer = setTimeout(() => {
-      this.armedFor = Infinity;
-      this.wake();
-    }, delay);
-    this.timer.unref?.();
+    this.cancelWakeUp = this.deps.clock.wakeAt(
+      DateTime.fromMillis(this.armedFor, { zone: 'utc' }),
+      () => {
+        this.cancelWakeUp = undefined;
+        this.armedFor = Infinity;
+        return this.wake();
+      },
+    );
   }
 
   private async sweep() {
     for (;;) {
-      const now = new Date(this.nowMs()).toISOString();
+      const now = this.deps.clock.now().toUTC().toISO()!;
       const due = await this.deps.store.dueForWatch(now, BATCH);
       for (const id of due) {
         await this.check(id, now);
@@ -163,9 +169,5 @@ export class BreachWatch {
       if (claimed) worst = alert;
     }
     return worst;
-  }
-
-  private nowMs() {
-    return (this.deps.now?.() ?? new Date()).getTime();
   }
 }

@@ -7,6 +7,7 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CourtClock } from '@internal/plugin-court-node';
 import type { CatalogParameter } from '@internal/plugin-tickets-common';
 
 /** An affected entity and the system it belongs to. */
@@ -28,7 +29,10 @@ export class CatalogEntities {
     { entity: AffectedEntity; until: number }
   >();
 
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly clock: CourtClock,
+  ) {}
 
   /**
    * @param field names the request field in errors, e.g. `body.entityRefs`
@@ -39,7 +43,7 @@ export class CatalogEntities {
     credentials: BackstageCredentials,
     field: string,
   ): Promise<AffectedEntity[]> {
-    const now = Date.now();
+    const now = this.clock.now().toMillis();
     const missing = [...new Set(refs)].filter(
       ref => (this.cache.get(ref)?.until ?? 0) <= now,
     );

@@ -43,6 +43,7 @@ import type {
   parameterRegisterRequestSchema,
   successRateQuerySchema,
 } from '@internal/plugin-tickets-common';
+import { CourtClock } from '@internal/plugin-court-node';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import {
@@ -97,7 +98,8 @@ export class ChangeService {
       sla: TicketSla;
       listener: ChangeListener;
       zone: string;
-      now?: () => Date;
+      /** Where "now" comes from: the court clock, never the wall clock. */
+      clock: CourtClock;
     },
   ) {}
 
@@ -660,7 +662,7 @@ export class ChangeService {
   }
 
   private now(): string {
-    return (this.deps.now?.() ?? new Date()).toISOString();
+    return this.deps.clock.now().toUTC().toISO()!;
   }
 }
 

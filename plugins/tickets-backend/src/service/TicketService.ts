@@ -11,6 +11,7 @@ import {
   PRIORITY_LEVELS,
   SlaConfig,
 } from '@internal/plugin-sla-common';
+import { CourtClock } from '@internal/plugin-court-node';
 import {
   ComplianceReport,
   ComplianceRow,
@@ -77,7 +78,8 @@ export class TicketService {
       listener: TicketChangeListener;
       /** The court's zone, for ticket-number years. */
       zone: string;
-      now?: () => Date;
+      /** Where "now" comes from: the court clock, never the wall clock. */
+      clock: CourtClock;
     },
   ) {}
 
@@ -502,7 +504,7 @@ export class TicketService {
   }
 
   private now(): string {
-    return (this.deps.now?.() ?? new Date()).toISOString();
+    return this.deps.clock.now().toUTC().toISO()!;
   }
 }
 

@@ -1,0 +1,7 @@
+export {
+  courtClockFactory,
+  courtClockServiceRef,
+  SystemCourtClock,
+} from './CourtClock';
+export type { CancelWakeUp, CourtClock } from './CourtClock';
+export { ManualCourtClock } from './ManualCourtClock';
