@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, screenshots, signedInPage } from './browser.ts';
 import { exampleCourt } from './catalog.ts';
+import { courtToday, workingDayAfter } from './court-calendar.ts';
 import { portalForTest, signIn, type RunningPortal } from './portal.ts';
 
 let portal: RunningPortal;
@@ -27,12 +28,12 @@ const parameter = (device.spec?.keyParameters as { name: string; value: string }
 const newValue = String(100 + (Date.now() % 100));
 const title = `核心交换机 VRRP 优先级调整 ${Date.now()}`;
 
-/** A window `days` from now, as a `datetime-local` input takes it, in the court's zone. */
-function localInput(days: number, hour: number): string {
-  const at = new Date(Date.now() + days * 86_400_000);
-  const date = at.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  return `${date}T${String(hour).padStart(2, '0')}:00`;
-}
+/**
+ * An evening window on the first court working day at least 3 days out, as a `datetime-local`
+ * input takes it in the court's zone: never on a holiday or in a year the calendar data lacks.
+ */
+const windowDay = workingDayAfter(3);
+const localInput = (hour: number) => `${windowDay}T${String(hour).padStart(2, '0')}:00`;
 
 before(async () => {
   portal = await portalForTest();
@@ -103,8 +104,8 @@ test('an engineer files a change request through the template on the Create page
   await engineer.getByRole('button', { name: 'Next' }).click();
 
   // 4. The planned window, a few days out and clear of other runs' windows on the hour.
-  await engineer.locator('#root_windowStart').fill(localInput(3, 20));
-  await engineer.locator('#root_windowEnd').fill(localInput(3, 22));
+  await engineer.locator('#root_windowStart').fill(localInput(20));
+  await engineer.locator('#root_windowEnd').fill(localInput(22));
   await engineer.getByRole('button', { name: 'Review' }).click();
   await engineer.getByText(title).first().waitFor();
   await shot(engineer, '3-template-review');
@@ -200,8 +201,10 @@ test('the Changes page shows the change in its calendar', { timeout: 120_000 }, 
   await itOffice.goto(`${portal.baseUrl}/changes?view=calendar`);
   const calendar = itOffice.getByTestId('change-calendar');
   await calendar.getByTestId('calendar-month').waitFor();
-  // The window is three days out: maybe next month.
-  if (localInput(3, 20).slice(0, 7) !== localInput(0, 0).slice(0, 7)) {
+  // The calendar opens on this month (Beijing time); the window may lie in a later one.
+  const today = courtToday();
+  const months = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+  for (let i = months(today); i < months(windowDay); i++) {
     await itOffice.getByRole('button', { name: /下个月|Next month/ }).click();
   }
   await calendar.getByTestId(`calendar-change-${number}`).waitFor();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, screenshots, signedInPage } from './browser.ts';
+import { courtToday, isWorkingDay } from './court-calendar.ts';
 import { portalForTest, signIn, type RunningPortal } from './portal.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -56,10 +57,14 @@ test(
     await phone.goto(`${portal.baseUrl}/inspections`);
     const today = phone.getByTestId('today-rounds');
     await today.waitFor();
-    const fromApi = await api<{ workingDay: boolean; rounds: unknown[] }>(
+    const before = courtToday();
+    const fromApi = await api<{ date: string; workingDay: boolean; rounds: unknown[] }>(
       'wangqiang',
       '/api/inspections/rounds',
     );
+    // Today in Beijing (the day may turn during the call), classed by the official calendar.
+    assert.ok([before, courtToday()].includes(fromApi.date), fromApi.date);
+    assert.equal(fromApi.workingDay, isWorkingDay(fromApi.date), fromApi.date);
     assert.equal(
       await today.getAttribute('data-working-day'),
       String(fromApi.workingDay),

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, screenshots, signedInPage } from './browser.ts';
 import { exampleCourt } from './catalog.ts';
+import { levelRules, type ClockRule } from './court-calendar.ts';
 import { portalForTest, type RunningPortal } from './portal.ts';
 
 let portal: RunningPortal;
@@ -31,6 +32,17 @@ after(async () => {
   await portal?.stop();
 });
 
+/** The minutes a short target rule names: its target, and the one outside hours if any. */
+function targetMinutes(rule: ClockRule | null): number[] {
+  const targets = [rule?.targetMs, rule?.outsideHours?.targetMs].filter(
+    (ms): ms is number => typeof ms === 'number',
+  );
+  assert.ok(targets.length > 0, 'the level has a target');
+  // Minutes are how the preview words targets under an hour.
+  assert.ok(targets.every(ms => ms < 3_600_000));
+  return targets.map(ms => ms / 60_000);
+}
+
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(screenshots, `service-desk-${name}.png`), fullPage: true });
 
@@ -53,10 +65,17 @@ test('court staff file a fault against a courtroom recorder and see its level fi
   await staff.getByTestId('ticket-title').fill(title);
   await staff.getByTestId('ticket-urgency').selectOption('high');
   await staff.getByTestId('ticket-impact').selectOption('medium');
-  // high × medium is L2 (二级): respond in 10 minutes, on site in 15.
+  // high × medium is L2 (二级); the preview shows the targets of the portal's active policy
+  // (the contract: respond in 10 minutes, on site in 15, or 30 when filed outside on-site hours).
   const preview = staff.getByTestId('ticket-level-preview');
   await preview.getByText('二级').first().waitFor();
-  assert.match(await preview.innerText(), /10 分钟[\s\S]*15 分钟/);
+  const l2 = await levelRules(portal.baseUrl, 'L2');
+  for (const clock of ['response', 'arrival'] as const) {
+    const row = await preview.getByTestId(`preview-target-${clock}`).innerText();
+    for (const minutes of targetMinutes(l2[clock])) {
+      assert.match(row, new RegExp(`(^|\\D)${minutes} 分钟`), `${clock}: ${row}`);
+    }
+  }
   await shot(staff, '1-new-ticket');
   await staff.getByTestId('ticket-submit').click();
 
