@@ -13,7 +13,14 @@ import type {
 
 const MINUTE = 60_000;
 
-/** A running clock that has used `percent` of a `targetMinutes` target, as of now. */
+/**
+ * The instant every test of this package stands at (setupTests.ts), ticking on
+ * from there: Tuesday 2026-03-03, 10:00 Beijing time, in on-site hours. The
+ * fixtures are "as of" it, so no expectation depends on when the tests run.
+ */
+export const AS_OF = Date.parse('2026-03-03T10:00:00+08:00');
+
+/** A running clock that has used `percent` of a `targetMinutes` target, as of {@link AS_OF}. */
 export function runningClock(
   clock: ClockName,
   percent: number,
@@ -21,7 +28,7 @@ export function runningClock(
 ): ClockStatus {
   const targetMs = targetMinutes * MINUTE;
   const elapsedMs = (targetMs * percent) / 100;
-  const now = Date.now();
+  const now = AS_OF;
   return {
     clock,
     state: 'running',
@@ -64,7 +71,7 @@ let sequence = 0;
 
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
   sequence += 1;
-  const now = new Date().toISOString();
+  const now = new Date(AS_OF).toISOString();
   return {
     id: `ticket-${sequence}`,
     number: `INC-2026-${String(sequence).padStart(5, '0')}`,

@@ -2,7 +2,7 @@ import { mockApis } from '@backstage/frontend-test-utils';
 import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { ticketsApiRef } from '../../api';
 import { courtroomRecorder } from '../../__testUtils__/entities';
 import { mockTicketsApi } from '../../__testUtils__/fixtures';
@@ -56,9 +56,12 @@ describe('the Key parameters card', () => {
         ],
       },
     );
-    expect(
-      await screen.findByTestId('parameter-value-retention-days'),
-    ).toHaveTextContent('60');
+    // The catalog's value shows first; the register's replaces it once loaded.
+    await waitFor(() =>
+      expect(
+        screen.getByTestId('parameter-value-retention-days'),
+      ).toHaveTextContent('60'),
+    );
     expect(screen.getByTestId('parameter-value-bitrate')).toHaveTextContent(
       '4 Mbps',
     );
