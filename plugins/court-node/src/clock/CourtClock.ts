@@ -16,8 +16,8 @@ export interface CourtClock {
   /** The current instant, in UTC. */
   now(): DateTime;
   /**
-   * Calls `wake` once the clock has reached `at` (at once when it already
-   * has). The wake-up never keeps the process alive on its own.
+   * Calls `wake` once the clock has reached `at` (as soon as it can when it
+   * already has). The wake-up never keeps the process alive on its own.
    */
   wakeAt(at: DateTime, wake: () => unknown): CancelWakeUp;
 }

@@ -8,9 +8,10 @@ interface WakeUp {
 
 /**
  * A court clock that stands still at a named instant until the test moves
- * it on; wake-ups fire when it is moved past them, in order, and `advance`
- * resolves once what they started has finished. Nothing here reads the
- * wall clock, so a test behaves the same at any hour.
+ * it on; wake-ups fire when it is moved to or past them (one armed for an
+ * instant already reached: at the next move, e.g. `advance(0)`), in order, and
+ * `set`/`advance` resolve once what they started has finished. Nothing here
+ * reads the wall clock, so a test behaves the same at any hour.
  */
 export class ManualCourtClock implements CourtClock {
   private current: number;
@@ -58,11 +59,6 @@ export class ManualCourtClock implements CourtClock {
       await next.wake();
     }
     this.current = target;
-  }
-
-  /** Fires what is due at the current instant (after a wake-up was armed for "now"). */
-  settle(): Promise<void> {
-    return this.set(this.now());
   }
 
   private earliest(): WakeUp | undefined {
