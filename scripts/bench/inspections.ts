@@ -31,6 +31,7 @@ import {
   ResultValue,
   routeKeyOf,
 } from '../../plugins/inspections-common/src';
+import { ManualCourtClock } from '../../plugins/court-node/src';
 import { parseSlaConfig, SlaEngine } from '../../plugins/sla-common/src';
 import { readInspectionsConfig } from '../../plugins/inspections-backend/src/config';
 import { DatabaseInspectionStore } from '../../plugins/inspections-backend/src/database/DatabaseInspectionStore';
@@ -178,6 +179,7 @@ const percentile = (values: number[], p: number) => {
 async function services(knex: Knex) {
   const store = await DatabaseInspectionStore.fromKnex(knex);
   const at = new Date('2026-12-31T10:00:00+08:00');
+  const clock = new ManualCourtClock(at.toISOString());
   const templates = await TemplateLibrary.load(
     await readTemplateFiles(
       join(repoRoot, 'plugins/inspections-backend/templates'),
@@ -198,7 +200,7 @@ async function services(knex: Knex) {
     workingDays,
     logger,
     catchUpDays: 400,
-    now: () => at,
+    clock,
   });
   const service = new InspectionService({
     store,
@@ -216,7 +218,7 @@ async function services(knex: Knex) {
     workingDays,
     calendarId: 'working-days',
     zone: 'Asia/Shanghai',
-    now: () => at,
+    clock,
   });
   return { store, templates, generator, service };
 }
