@@ -2,7 +2,6 @@ import { mockServices } from '@backstage/backend-test-utils';
 import {
   MiddlewareFactory,
   type ExtendedHttpServer,
-  type RootHttpRouterConfigureContext,
 } from '@backstage/backend-defaults/rootHttpRouter';
 import { InputError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import express from 'express';
@@ -73,10 +72,19 @@ describe('stopGracefully', () => {
   let releaseSlow: () => void;
   let beforeShutdown: Array<() => Promise<void> | void>;
   const exit = jest.fn();
+  const header = (typ: string) => Buffer.from(JSON.stringify({ alg: 'ES256', typ })).toString('base64url');
+  const pluginToken = `Bearer ${header('vnd.backstage.plugin')}.e30.c2ln`;
+  const userToken = `Bearer ${header('vnd.backstage.user')}.e30.c2ln`;
 
   async function start(options: { drainMs: number; hardLimitMs: number }) {
     beforeShutdown = [];
     const app = express();
+    server = createServer(app);
+    const lifecycle = {
+      ...mockServices.rootLifecycle.mock(),
+      addBeforeShutdownHook: (hook: () => Promise<void> | void) => beforeShutdown.push(hook),
+    };
+    stopGracefully(app, server, { lifecycle, logger: mockServices.logger.mock() }, { ...options, exit });
     const slowReleased = new Promise<void>(resolve => {
       releaseSlow = resolve;
     });
@@ -84,12 +92,7 @@ describe('stopGracefully', () => {
       await slowReleased;
       res.json({ answered: 'in full' });
     });
-    server = createServer(app);
-    const lifecycle = {
-      ...mockServices.rootLifecycle.mock(),
-      addBeforeShutdownHook: (hook: () => Promise<void> | void) => beforeShutdown.push(hook),
-    } as unknown as RootHttpRouterConfigureContext['lifecycle'];
-    stopGracefully(server, { lifecycle, logger: mockServices.logger.mock() }, { ...options, exit });
+    app.get('/fast', (_req, res) => res.json({ answered: 'at once' }));
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   }
@@ -100,9 +103,13 @@ describe('stopGracefully', () => {
     exit.mockReset();
   });
 
-  function get(path: string): Promise<{ status?: number; body?: string; error?: string }> {
+  function get(
+    path: string,
+    authorization?: string,
+  ): Promise<{ status?: number; body?: string; error?: string }> {
     return new Promise(resolve => {
-      const req = request({ host: '127.0.0.1', port, path, agent: false }, res => {
+      const headers = authorization ? { authorization } : undefined;
+      const req = request({ host: '127.0.0.1', port, path, agent: false, headers }, res => {
         let body = '';
         res.on('data', chunk => (body += chunk));
         res.on('end', () => resolve({ status: res.statusCode, body }));
@@ -113,39 +120,50 @@ describe('stopGracefully', () => {
     });
   }
 
-  const started = (inFlight: () => boolean) =>
-    new Promise<void>(resolve => {
-      const poll = setInterval(() => inFlight() && (clearInterval(poll), resolve()), 5);
-    });
-
-  it('stops accepting, answers the request in flight in full, then lets Backstage stop', async () => {
-    await start({ drainMs: 5_000, hardLimitMs: 20_000 });
+  async function inFlight(path: string) {
     let connections = 0;
     server.on('connection', () => (connections += 1));
-    const slow = get('/slow');
-    await started(() => connections === 1);
+    const response = get(path);
+    await new Promise<void>(resolve => {
+      const poll = setInterval(() => connections === 1 && (clearInterval(poll), resolve()), 5);
+    });
+    await new Promise(resolve => setTimeout(resolve, 20)); // let the request reach its route
+    return { response }; // wrapped: awaiting inFlight() must not wait for the answer
+  }
+
+  it('refuses new user work, answers the work in flight and its plugin calls, then closes the port', async () => {
+    await start({ drainMs: 5_000, hardLimitMs: 20_000 });
+    const { response: slow } = await inFlight('/slow');
 
     let drained = false;
     const shutdown = Promise.all(beforeShutdown.map(hook => hook())).then(() => {
       drained = true;
     });
-    expect(await get('/slow')).toEqual({ error: 'ECONNREFUSED' });
+    const refused = await get('/fast', userToken);
+    expect(refused.status).toBe(503);
+    expect(JSON.parse(refused.body!).error.message).toBe('The portal is stopping');
+    expect(await get('/fast')).toMatchObject({ status: 503 });
+    expect(await get('/fast', pluginToken)).toEqual({ status: 200, body: '{"answered":"at once"}' });
     expect(drained).toBe(false);
 
     releaseSlow();
     expect(await slow).toEqual({ status: 200, body: '{"answered":"in full"}' });
     await shutdown;
+    expect(await get('/fast', pluginToken)).toEqual({ error: 'ECONNREFUSED' });
     await (server as ExtendedHttpServer).stop();
     expect(server.listening).toBe(false);
     expect(exit).not.toHaveBeenCalled();
   });
 
+  it('closes the port at once when nothing is in flight', async () => {
+    await start({ drainMs: 5_000, hardLimitMs: 20_000 });
+    await Promise.all(beforeShutdown.map(hook => hook()));
+    expect(await get('/fast', pluginToken)).toEqual({ error: 'ECONNREFUSED' });
+  });
+
   it('waits at most drainMs for a request in flight, and exits at the hard limit', async () => {
     await start({ drainMs: 100, hardLimitMs: 300 });
-    let connections = 0;
-    server.on('connection', () => (connections += 1));
-    const stuck = get('/slow');
-    await started(() => connections === 1);
+    const { response: stuck } = await inFlight('/slow');
 
     const before = Date.now();
     await Promise.all(beforeShutdown.map(hook => hook()));

@@ -3,17 +3,19 @@
  *
  * Graceful stop. On SIGTERM or SIGINT Backstage shuts plugins down, closes the databases and
  * closes the port last and concurrently with the databases, so a request in flight can lose its
- * database and a new one can still connect. Here the port closes first: the server stops
- * accepting connections, answers every request it has received (for at most `drainMs`), and only
- * then do plugins and databases stop. A hard limit ends the process if anything still hangs, so
- * a stop always takes less than 10 s.
+ * database. Here the server drains first: from the signal on it refuses new work from users (503,
+ * connection closed) while it answers the requests it has already received, including the calls
+ * those make to other plugins on the same port (a ticket asks the catalog about its devices);
+ * then it closes the port, and only then do plugins and databases stop. The drain lasts at most
+ * `drainMs`, and a hard limit ends the process if anything still hangs, so a stop always takes
+ * less than 10 s.
  *
  * Error bodies name no internals. A 5xx that is not one of Backstage's own errors (whose messages
  * are written for callers) is answered as "An internal error occurred logId=…"; the log keeps the
  * error, its stack and the same logId. Stack traces in bodies are Backstage's development-only
  * feature already (NODE_ENV=development).
  */
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { LoggerService, RootLifecycleService } from '@backstage/backend-plugin-api';
 import {
   rootHttpRouterServiceFactory,
   type ExtendedHttpServer,
@@ -31,7 +33,8 @@ import {
   isError,
   toError,
 } from '@backstage/errors';
-import type { ErrorRequestHandler } from 'express';
+import { tokenTypes } from '@backstage/plugin-auth-node';
+import type { ErrorRequestHandler, Express, Request } from 'express';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 
@@ -93,26 +96,55 @@ export function hideInternalErrors(logger: LoggerService): ErrorRequestHandler {
   };
 }
 
+/** A call from another plugin of this backend (a plugin token), not from a user. */
+function fromAnotherPlugin(req: Request): boolean {
+  const token = /^Bearer ([^.\s]+)\./i.exec(req.headers.authorization ?? '')?.[1];
+  if (!token) return false;
+  try {
+    const header = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    // Only routes the request; the plugin it reaches still verifies the token.
+    return header?.typ === tokenTypes.plugin.typParam;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Makes `server` stop gracefully when `lifecycle` begins to shut down: see the file comment.
- * Returns how many requests are being answered, for tests.
+ * Makes the server behind `app` stop gracefully when `lifecycle` begins to shut down: see the
+ * file comment. Must be the first middleware of `app`.
  */
 export function stopGracefully(
+  app: Express,
   server: Server,
-  { lifecycle, logger }: Pick<RootHttpRouterConfigureContext, 'lifecycle' | 'logger'>,
+  { lifecycle, logger }: { lifecycle: RootLifecycleService; logger: LoggerService },
   options: GracefulStopOptions = defaultGracefulStop,
-): { inFlight(): number } {
+): void {
   let inFlight = 0;
   let draining = false;
+  let refused = 0;
   const idle = new Set<() => void>();
-  server.on('request', (_req, res) => {
+
+  app.use((req, res, next) => {
+    if (draining) {
+      // No keep-alive connection carries another request once the server is stopping.
+      res.setHeader('connection', 'close');
+      if (!fromAnotherPlugin(req)) {
+        refused += 1;
+        res.setHeader('retry-after', '10');
+        res.status(503).json({
+          error: { name: 'ServiceUnavailableError', message: 'The portal is stopping' },
+          request: { method: req.method, url: req.url },
+          response: { statusCode: 503 },
+        });
+        return;
+      }
+    }
     inFlight += 1;
-    // A keep-alive connection must not carry another request once the server is stopping.
-    if (draining) res.setHeader('connection', 'close');
     res.once('close', () => {
       inFlight -= 1;
       if (inFlight === 0) for (const resolve of idle) resolve();
     });
+    next();
   });
 
   let closed: Promise<void> | undefined;
@@ -129,7 +161,6 @@ export function stopGracefully(
       options.exit(1);
     }, options.hardLimitMs).unref();
 
-    void closeListener();
     server.closeIdleConnections();
     const received = inFlight;
     if (inFlight > 0) {
@@ -142,8 +173,10 @@ export function stopGracefully(
       ]);
       clearTimeout(timer);
     }
+    void closeListener();
+    server.closeIdleConnections();
     logger.info(
-      `Stopped accepting connections; answered ${received - inFlight} of ${received} requests in flight in ${Date.now() - started} ms`,
+      `Drained in ${Date.now() - started} ms: ${received} requests were in flight, ${inFlight} still open; ${refused} new ones refused; port closed`,
     );
   });
 
@@ -156,7 +189,6 @@ export function stopGracefully(
       await done;
     },
   });
-  return { inFlight: () => inFlight };
 }
 
 /**
@@ -166,7 +198,9 @@ export function stopGracefully(
  */
 export function configureRootHttpRouter(context: RootHttpRouterConfigureContext): void {
   const { app, server, middleware, routes, healthRouter, logger, config } = context;
-  stopGracefully(server, context);
+  // The router's lifecycle is the root lifecycle (a dependency of rootHttpRouterServiceFactory);
+  // the context's type names only the plugin-level part of it.
+  stopGracefully(app, server, { lifecycle: context.lifecycle as RootLifecycleService, logger });
   const trustProxy = config.getOptional('backend.trustProxy');
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   app.use(middleware.helmet());

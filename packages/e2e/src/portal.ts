@@ -11,7 +11,11 @@ export const repoRoot = resolve(import.meta.dirname, '../../..');
 export interface RunningPortal {
   baseUrl: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /**
+   * Sends SIGTERM, as a service manager does, and resolves once the portal has exited: to how
+   * long that took and the exit code (nothing for a portal this test did not start).
+   */
+  stop(): Promise<{ ms: number; code: number | null } | void>;
 }
 
 async function freePort(): Promise<number> {
@@ -76,15 +80,17 @@ export async function startPortal(dataDir = newDataDir()): Promise<RunningPortal
     baseUrl,
     dataDir,
     async stop() {
-      const exited = new Promise(r => child.once('exit', r));
+      const exited = new Promise<number | null>(r => child.once('exit', code => r(code)));
+      const signalled = performance.now();
       try {
-        process.kill(-child.pid!, 'SIGINT');
+        process.kill(-child.pid!, 'SIGTERM');
       } catch {
         return;
       }
       const timeout = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 15_000);
-      await exited;
+      const code = await exited;
       clearTimeout(timeout);
+      return { ms: performance.now() - signalled, code };
     },
   };
 }
