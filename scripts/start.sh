@@ -3,8 +3,26 @@
 # serving the backend and the built frontend, with SQLite files under ${COURT_OPS_DATA_DIR:-./data}.
 # It runs the built backend with NODE_ENV=production, building it (and the frontend) first when a
 # source changed. Ctrl-C or SIGTERM stops it gracefully, within 10 s.
+#
+#   bash scripts/start.sh                                        # the embedded default
+#   bash scripts/start.sh --config app-config.production.yaml    # production: README, "Production"
+#
+# Further `--config FILE`s (relative to where you are) are read after app-config.yaml.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+configs=(--config "$ROOT/app-config.yaml")
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --config)
+      [ -f "${2:-}" ] || { echo "[start] no config file '${2:-}'" >&2; exit 2; }
+      configs+=(--config "$(realpath "$2")")
+      shift 2
+      ;;
+    *) echo "[start] unknown argument '$1' (only --config FILE)" >&2; exit 2 ;;
+  esac
+done
+
 source "$ROOT/scripts/bootstrap.sh"
 
 export PORT="${PORT:-7007}"
@@ -76,4 +94,4 @@ announce_ready() {
 # exec: the signal that stops this script reaches the backend itself, with nothing in between.
 # --no-node-snapshot: the scaffolder's template sandbox (isolated-vm) needs it on Node 20 and later.
 export NODE_ENV=production
-exec node --no-node-snapshot . --config ../../app-config.yaml > >(announce_ready) 2>&1
+exec node --no-node-snapshot . "${configs[@]}" > >(announce_ready) 2>&1

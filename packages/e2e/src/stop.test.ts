@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { test } from 'node:test';
 import { exampleCourt } from './catalog.ts';
-import { newDataDir, signIn, startPortal } from './portal.ts';
+import { newDataDir, repoRoot, signIn, startPortal } from './portal.ts';
 
 type Outcome =
   | { kind: 'answered'; marker: string; status: number }
@@ -125,9 +125,24 @@ test('SIGTERM under load: exits within 10 s, no request lost', { timeout: 900_00
 
   const second = await startPortal(dataDir);
   try {
-    const stored = await storedMarkers(second.baseUrl, await signIn(second.baseUrl, 'xuli'), run);
+    const xuli = await signIn(second.baseUrl, 'xuli');
+    const stored = await storedMarkers(second.baseUrl, xuli, run);
     // Every 201 is stored, and nothing was stored that the client did not hear about.
     assert.deepEqual([...stored].sort(), [...created].sort());
+
+    // The production runtime's error bodies carry no stack trace and no server path.
+    for (const [path, init, status] of [
+      ['/api/tickets/tickets/INC-0', {}, 404],
+      ['/api/tickets/tickets', { method: 'POST', body: '{"type":', headers: { 'content-type': 'application/json' } }, 400],
+    ] as const) {
+      const res = await fetch(`${second.baseUrl}${path}`, {
+        ...init,
+        headers: { ...('headers' in init ? init.headers : {}), authorization: `Bearer ${xuli}` },
+      });
+      const text = await res.text();
+      assert.equal(res.status, status, text);
+      assert.ok(!text.includes('"stack"') && !text.includes(repoRoot), `${path} answered ${text}`);
+    }
   } finally {
     await second.stop();
   }
