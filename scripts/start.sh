@@ -7,11 +7,13 @@
 #   bash scripts/start.sh                                        # the embedded default
 #   bash scripts/start.sh --config app-config.production.yaml    # production: README, "Production"
 #
-# Further `--config FILE`s (relative to where you are) are read after app-config.yaml.
+# Further `--config FILE`s (relative to where you are) are read after app-config.yaml and a
+# developer's own app-config.local.yaml (git ignores it), when there is one.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 configs=(--config "$ROOT/app-config.yaml")
+[ -f "$ROOT/app-config.local.yaml" ] && configs+=(--config "$ROOT/app-config.local.yaml")
 while [ $# -gt 0 ]; do
   case "$1" in
     --config)
