@@ -131,7 +131,7 @@ describe('stopGracefully', () => {
     return { response }; // wrapped: awaiting inFlight() must not wait for the answer
   }
 
-  it('refuses new user work, answers the work in flight and its plugin calls, then closes the port', async () => {
+  it('refuses new user work, answers the work in flight and what it causes, then closes the port', async () => {
     await start({ drainMs: 5_000, hardLimitMs: 20_000 });
     const { response: slow } = await inFlight('/slow');
 
@@ -142,8 +142,10 @@ describe('stopGracefully', () => {
     const refused = await get('/fast', userToken);
     expect(refused.status).toBe(503);
     expect(JSON.parse(refused.body!).error.message).toBe('The portal is stopping');
-    expect(await get('/fast')).toMatchObject({ status: 503 });
+    expect(await get('/fast', 'Bearer not-a-token.at.all')).toMatchObject({ status: 503 });
+    // What work in flight causes: another plugin's call, and its fetch of signing keys.
     expect(await get('/fast', pluginToken)).toEqual({ status: 200, body: '{"answered":"at once"}' });
+    expect(await get('/fast')).toEqual({ status: 200, body: '{"answered":"at once"}' });
     expect(drained).toBe(false);
 
     releaseSlow();

@@ -4,9 +4,10 @@
  * Graceful stop. On SIGTERM or SIGINT Backstage shuts plugins down, closes the databases and
  * closes the port last and concurrently with the databases, so a request in flight can lose its
  * database. Here the server drains first: from the signal on it refuses new work from users (503,
- * connection closed) while it answers the requests it has already received, including the calls
- * those make to other plugins on the same port (a ticket asks the catalog about its devices);
- * then it closes the port, and only then do plugins and databases stop. The drain lasts at most
+ * connection closed) while it answers the requests it has already received, including what those
+ * cause on the same port (a ticket asks the catalog about its devices; the catalog fetches the
+ * tickets plugin's signing keys to verify that call); then it closes the port, and only then do
+ * plugins and databases stop. The drain lasts at most
  * `drainMs`, and a hard limit ends the process if anything still hangs, so a stop always takes
  * less than 10 s.
  *
@@ -96,16 +97,21 @@ export function hideInternalErrors(logger: LoggerService): ErrorRequestHandler {
   };
 }
 
-/** A call from another plugin of this backend (a plugin token), not from a user. */
-function fromAnotherPlugin(req: Request): boolean {
+/**
+ * New work from a user: a request with a user's token. Everything else is served while the
+ * server drains, because requests in flight cause it on the same port: calls between plugins
+ * (plugin tokens) and the unauthenticated fetches of signing keys with which a plugin verifies
+ * such a call (`/.backstage/auth/v1/jwks.json`), and static files are harmless.
+ */
+function fromUser(req: Request): boolean {
   const token = /^Bearer ([^.\s]+)\./i.exec(req.headers.authorization ?? '')?.[1];
   if (!token) return false;
   try {
     const header = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
     // Only routes the request; the plugin it reaches still verifies the token.
-    return header?.typ === tokenTypes.plugin.typParam;
+    return header?.typ !== tokenTypes.plugin.typParam;
   } catch {
-    return false;
+    return true; // not a token this backend issued: certainly not another plugin
   }
 }
 
@@ -128,7 +134,7 @@ export function stopGracefully(
     if (draining) {
       // No keep-alive connection carries another request once the server is stopping.
       res.setHeader('connection', 'close');
-      if (!fromAnotherPlugin(req)) {
+      if (fromUser(req)) {
         refused += 1;
         res.setHeader('retry-after', '10');
         res.status(503).json({

@@ -16,6 +16,8 @@ export interface RunningPortal {
    * long that took and the exit code (nothing for a portal this test did not start).
    */
   stop(): Promise<{ ms: number; code: number | null } | void>;
+  /** What the portal has printed so far (nothing for a portal this test did not start). */
+  output(): string;
 }
 
 async function freePort(): Promise<number> {
@@ -40,7 +42,7 @@ export function newDataDir(): string {
 export async function portalForTest(): Promise<RunningPortal> {
   const url = process.env.COURT_OPS_E2E_URL;
   if (url) {
-    return { baseUrl: url.replace(/\/$/, ''), dataDir: '', stop: async () => {} };
+    return { baseUrl: url.replace(/\/$/, ''), dataDir: '', stop: async () => {}, output: () => '' };
   }
   return startPortal();
 }
@@ -79,6 +81,7 @@ export async function startPortal(dataDir = newDataDir()): Promise<RunningPortal
   return {
     baseUrl,
     dataDir,
+    output: () => output,
     async stop() {
       const exited = new Promise<number | null>(r => child.once('exit', code => r(code)));
       const signalled = performance.now();
