@@ -76,7 +76,7 @@ describe('stopGracefully', () => {
   const pluginToken = `Bearer ${header('vnd.backstage.plugin')}.e30.c2ln`;
   const userToken = `Bearer ${header('vnd.backstage.user')}.e30.c2ln`;
 
-  async function start(options: { drainMs: number; hardLimitMs: number }) {
+  async function start(options: { drainMs: number; quietMs?: number; hardLimitMs: number }) {
     beforeShutdown = [];
     const app = express();
     server = createServer(app);
@@ -84,7 +84,12 @@ describe('stopGracefully', () => {
       ...mockServices.rootLifecycle.mock(),
       addBeforeShutdownHook: (hook: () => Promise<void> | void) => beforeShutdown.push(hook),
     };
-    stopGracefully(app, server, { lifecycle, logger: mockServices.logger.mock() }, { ...options, exit });
+    stopGracefully(
+      app,
+      server,
+      { lifecycle, logger: mockServices.logger.mock() },
+      { quietMs: 0, ...options, exit },
+    );
     const slowReleased = new Promise<void>(resolve => {
       releaseSlow = resolve;
     });
@@ -155,6 +160,16 @@ describe('stopGracefully', () => {
     await (server as ExtendedHttpServer).stop();
     expect(server.listening).toBe(false);
     expect(exit).not.toHaveBeenCalled();
+  });
+
+  it('serves what follows a response closely before it closes the port', async () => {
+    await start({ drainMs: 5_000, quietMs: 300, hardLimitMs: 20_000 });
+    expect(await get('/fast', userToken)).toMatchObject({ status: 200 });
+    const shutdown = Promise.all(beforeShutdown.map(hook => hook()));
+    // e.g. the notification a ticket sends after its answer
+    expect(await get('/fast', pluginToken)).toMatchObject({ status: 200 });
+    await shutdown;
+    expect(await get('/fast', pluginToken)).toEqual({ error: 'ECONNREFUSED' });
   });
 
   it('closes the port at once when nothing is in flight', async () => {

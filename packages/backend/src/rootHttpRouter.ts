@@ -6,7 +6,8 @@
  * database. Here the server drains first: from the signal on it refuses new work from users (503,
  * connection closed) while it answers the requests it has already received, including what those
  * cause on the same port (a ticket asks the catalog about its devices; the catalog fetches the
- * tickets plugin's signing keys to verify that call); then it closes the port, and only then do
+ * tickets plugin's signing keys to verify that call); once no request has come or gone for
+ * `quietMs` it closes the port, and only then do
  * plugins and databases stop. The drain lasts at most
  * `drainMs`, and a hard limit ends the process if anything still hangs, so a stop always takes
  * less than 10 s.
@@ -42,6 +43,12 @@ import type { Server } from 'node:http';
 export interface GracefulStopOptions {
   /** How long requests already received may take to be answered. */
   drainMs: number;
+  /**
+   * How long the server must have been without requests before the port closes: work that
+   * follows a response (a ticket's notification is sent after the ticket is answered) still
+   * reaches other plugins.
+   */
+  quietMs: number;
   /** When the process exits however far the stop got, counted from the signal. */
   hardLimitMs: number;
   /** Ends the process at the hard limit; replaced in tests. */
@@ -50,6 +57,7 @@ export interface GracefulStopOptions {
 
 export const defaultGracefulStop: GracefulStopOptions = {
   drainMs: 6_000,
+  quietMs: 500,
   hardLimitMs: 9_000,
   exit: code => process.exit(code),
 };
@@ -126,9 +134,9 @@ export function stopGracefully(
   options: GracefulStopOptions = defaultGracefulStop,
 ): void {
   let inFlight = 0;
+  let lastActivity = 0;
   let draining = false;
   let refused = 0;
-  const idle = new Set<() => void>();
 
   app.use((req, res, next) => {
     if (draining) {
@@ -146,9 +154,10 @@ export function stopGracefully(
       }
     }
     inFlight += 1;
+    lastActivity = Date.now();
     res.once('close', () => {
       inFlight -= 1;
-      if (inFlight === 0) for (const resolve of idle) resolve();
+      lastActivity = Date.now();
     });
     next();
   });
@@ -169,15 +178,9 @@ export function stopGracefully(
 
     server.closeIdleConnections();
     const received = inFlight;
-    if (inFlight > 0) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        new Promise<void>(resolve => idle.add(resolve)),
-        new Promise<void>(resolve => {
-          timer = setTimeout(resolve, options.drainMs);
-        }),
-      ]);
-      clearTimeout(timer);
+    const busy = () => inFlight > 0 || Date.now() - lastActivity < options.quietMs;
+    while (busy() && Date.now() - started < options.drainMs) {
+      await new Promise(resolve => setTimeout(resolve, 20));
     }
     void closeListener();
     server.closeIdleConnections();

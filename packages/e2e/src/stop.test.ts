@@ -130,6 +130,8 @@ test('SIGTERM under load: exits within 10 s, no request lost', { timeout: 900_00
   );
   assert.equal(refused.length, 4, 'each connection ends refused, once');
   assert.ok(created.size >= 20, `tickets created under load: ${created.size}`);
+  // Nothing the requests set off failed either (a notification, a call between plugins).
+  assert.deepEqual(errors, [], 'the portal logged no error');
 
   const second = await startPortal(dataDir);
   try {
