@@ -176,7 +176,8 @@ export function stopGracefully(
       options.exit(1);
     }, options.hardLimitMs).unref();
 
-    server.closeIdleConnections();
+    // Idle keep-alive connections stay open while draining: closing one races a plugin's client
+    // that is sending on it (ECONNRESET). Each answer from now on closes its connection instead.
     const received = inFlight;
     const busy = () => inFlight > 0 || Date.now() - lastActivity < options.quietMs;
     while (busy() && Date.now() - started < options.drainMs) {
