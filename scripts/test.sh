@@ -5,13 +5,15 @@
 # (.ci/run makes sure of both).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Set before bootstrap: the test command checks the committed state, so a dependency install
+# uses exactly the committed yarn.lock (--immutable) here as in CI; and Jest runs once, no watch.
+export CI=true
 source "$ROOT/scripts/bootstrap.sh" || exit 1
 cd "$ROOT"
 
 # Store tests run on SQLite and on this PostgreSQL (Backstage's TestDatabases, without Docker).
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
-export CI=true
 
 failed=()
 step() {

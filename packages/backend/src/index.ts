@@ -3,8 +3,12 @@
  * What each court plugin does is described in docs/architecture.md.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { courtRootHttpRouter } from './rootHttpRouter';
 
 const backend = createBackend();
+
+// Graceful stop (port first, then plugins and databases) and no internals in error bodies.
+backend.add(courtRootHttpRouter);
 
 backend.add(import('@backstage/plugin-app-backend'));
 

@@ -11,7 +11,13 @@ export const repoRoot = resolve(import.meta.dirname, '../../..');
 export interface RunningPortal {
   baseUrl: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /**
+   * Sends SIGTERM, as a service manager does, and resolves once the portal has exited: to how
+   * long that took and the exit code (nothing for a portal this test did not start).
+   */
+  stop(): Promise<{ ms: number; code: number | null } | void>;
+  /** What the portal has printed so far (nothing for a portal this test did not start). */
+  output(): string;
 }
 
 async function freePort(): Promise<number> {
@@ -36,7 +42,7 @@ export function newDataDir(): string {
 export async function portalForTest(): Promise<RunningPortal> {
   const url = process.env.COURT_OPS_E2E_URL;
   if (url) {
-    return { baseUrl: url.replace(/\/$/, ''), dataDir: '', stop: async () => {} };
+    return { baseUrl: url.replace(/\/$/, ''), dataDir: '', stop: async () => {}, output: () => '' };
   }
   return startPortal();
 }
@@ -75,16 +81,19 @@ export async function startPortal(dataDir = newDataDir()): Promise<RunningPortal
   return {
     baseUrl,
     dataDir,
+    output: () => output,
     async stop() {
-      const exited = new Promise(r => child.once('exit', r));
+      const exited = new Promise<number | null>(r => child.once('exit', code => r(code)));
+      const signalled = performance.now();
       try {
-        process.kill(-child.pid!, 'SIGINT');
+        process.kill(-child.pid!, 'SIGTERM');
       } catch {
         return;
       }
       const timeout = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 15_000);
-      await exited;
+      const code = await exited;
       clearTimeout(timeout);
+      return { ms: performance.now() - signalled, code };
     },
   };
 }
