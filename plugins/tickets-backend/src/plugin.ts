@@ -117,6 +117,7 @@ export const ticketsPlugin = createBackendPlugin({
           catalog,
           sla,
           zone: config.zone,
+          startGraceMinutes: config.changes.startGraceMinutes,
           listener: {
             changeChanged(change, { step }) {
               notifier.changed(change);
