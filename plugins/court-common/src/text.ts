@@ -88,3 +88,8 @@ export function multiLineText() {
 export function singleLineString() {
   return textSchema('single-line');
 }
+
+/** A multi-line string kept as given (no trimming): Markdown, where indentation matters. */
+export function multiLineString() {
+  return textSchema('multi-line');
+}
