@@ -325,9 +325,9 @@ describe('the approved window', () => {
         (s1, l1, s2, l2) => {
           const approved = windowOf(s1, s1 + l1);
           const moved = windowOf(s2, s2 + l2);
-          const hours = Array.from({ length: l2 }, (_, h) => s2 + h);
+          const movedHours = Array.from({ length: l2 }, (_, h) => s2 + h);
           expect(windowWithin(moved, approved)).toBe(
-            hours.every(h => s1 <= h && h < s1 + l1),
+            movedHours.every(h => s1 <= h && h < s1 + l1),
           );
         },
       ),
