@@ -54,6 +54,9 @@ import { CatalogEntities } from './CatalogEntities';
 import { TicketAccess } from './TicketAccess';
 import { TicketSla } from './TicketSla';
 
+/** Statuses in which the reporter may still edit what they filed. */
+const EDITABLE_BY_REPORTER: readonly string[] = ['new', 'draft'];
+
 /** Who is calling: a signed-in user, or a plugin (e.g. inspections). */
 export type Caller = BackstageCredentials<
   BackstageUserPrincipal | BackstageServicePrincipal
@@ -544,8 +547,6 @@ export class TicketService {
 
 type StoredChange = Parameters<DatabaseTicketStore['update']>[2];
 
-/** Statuses in which the reporter may still edit what they filed. */
-const EDITABLE_BY_REPORTER: readonly string[] = ['new', 'draft'];
 
 /** A log entry as those who do not work the ticket see it: no work-log notes. */
 function withoutInternalNotes(record: TicketEventRecord): TicketEventRecord {
