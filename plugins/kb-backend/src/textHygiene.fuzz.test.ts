@@ -65,12 +65,12 @@ describe.each(databases.eachSupportedId())('text hygiene on %s', databaseId => {
         'kb_article_versions',
       ].map(t => knex(t).select()),
     );
-  const create = (body: object) =>
+  const create = (body: Record<string, unknown>) =>
     request(backend.server)
       .post('/api/kb/articles')
       .set('Authorization', as('wangqiang'))
       .send(newArticle(body));
-  const save = (body: object) =>
+  const save = (body: Record<string, unknown>) =>
     request(backend.server)
       .put(`/api/kb/articles/${article.id}`)
       .set('Authorization', as('wangqiang'))
