@@ -309,7 +309,7 @@ describe('change requests', () => {
       ...edit,
       change: number,
     });
-    expect(courtStaff.status).toBe(400);
+    expect(courtStaff.status).toBe(403);
     expect((await changes.register('xuli', SWITCH)).body.history).toEqual([]);
 
     const applied = await changes.editRegister('wangqiang', SWITCH, {
@@ -409,6 +409,54 @@ describe('change requests', () => {
     }
     const after = await changes.list('lina', { limit: '200' });
     expect(after.body.items).toHaveLength(before.body.items.length);
+  });
+
+  it('answers court staff 403 before it reads their input (finding 10)', async () => {
+    const probes: [string, request.Test][] = [
+      [
+        'file a change',
+        request(backend.server).post('/api/tickets/changes').send({ title: 1 }),
+      ],
+      [
+        'declare a freeze',
+        request(backend.server).post('/api/tickets/changes/freezes').send({}),
+      ],
+      [
+        'freezes',
+        request(backend.server).get('/api/tickets/changes/freezes?after=x'),
+      ],
+      [
+        'success rate',
+        request(backend.server).get('/api/tickets/changes/success-rate'),
+      ],
+      [
+        'register an edit',
+        request(backend.server)
+          .post(`/api/tickets/parameters/${encodeURIComponent(SWITCH)}`)
+          .send({}),
+      ],
+      [
+        'compliance',
+        request(backend.server).get('/api/tickets/sla/compliance'),
+      ],
+      [
+        'work log',
+        request(backend.server)
+          .post('/api/tickets/tickets/INC-2026-00001/work-logs')
+          .send({}),
+      ],
+      [
+        'ticket action',
+        request(backend.server)
+          .post('/api/tickets/tickets/INC-2026-00001/actions')
+          .send({ action: 'nothing' }),
+      ],
+    ];
+    for (const [name, probe] of probes) {
+      const res = await probe.set('Authorization', as('xuli'));
+      expect({ name, status: res.status }).toEqual({ name, status: 403 });
+      expect(res.body.error.message).not.toMatch(/body\.|query\./);
+    }
   });
 
   it('keeps court staff out of changes', async () => {

@@ -89,6 +89,17 @@ export class TicketService {
     },
   ) {}
 
+  /**
+   * Authorize first: the router asks this before it reads a request's input.
+   * @throws NotAllowedError when the caller may not do this to any ticket
+   */
+  async authorize(
+    permission: Parameters<TicketAccess['requireSome']>[0],
+    caller: Caller,
+  ): Promise<void> {
+    await this.deps.access.requireSome(permission, caller);
+  }
+
   slaConfig(): SlaConfig {
     return this.deps.sla.engine.config;
   }
@@ -546,7 +557,6 @@ export class TicketService {
 }
 
 type StoredChange = Parameters<DatabaseTicketStore['update']>[2];
-
 
 /** A log entry as those who do not work the ticket see it: no work-log notes. */
 function withoutInternalNotes(record: TicketEventRecord): TicketEventRecord {
