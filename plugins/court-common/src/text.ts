@@ -52,8 +52,12 @@ export function textProblem(value: string, kind: TextKind): string | undefined {
       return `has a lone surrogate ${hex(code)} at position ${i}`;
     }
     if (refused(code, kind)) {
-      return `must not contain the control character ${hex(code)} (position ${i})${
-        kind === 'single-line' && code !== 0 ? ': it is a single-line field' : ''
+      return `must not contain the control character ${hex(
+        code,
+      )} (position ${i})${
+        kind === 'single-line' && code !== 0
+          ? ': it is a single-line field'
+          : ''
       }`;
     }
   }

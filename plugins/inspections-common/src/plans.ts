@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { singleLineString, singleLineText } from '@internal/plugin-court-common';
+import {
+  singleLineString,
+  singleLineText,
+} from '@internal/plugin-court-common';
 import { FREQUENCIES } from './schedule';
 
 /**

@@ -421,7 +421,10 @@ export class ChangeService {
     let status = changeStatusAfter(change, action.action);
 
     // A window going back for approval meets the freezes at the approval.
-    if (['approve', 'schedule', 'start'].includes(action.action) && !reapproval) {
+    if (
+      ['approve', 'schedule', 'start'].includes(action.action) &&
+      !reapproval
+    ) {
       const hit = blockingFreezes(
         { ...ticket, ...change, window },
         await this.deps.changes.freezes(window),
@@ -556,7 +559,9 @@ export class ChangeService {
     const end = local(change.window.end);
     const endFormat = start.hasSame(end, 'day') ? 'HH:mm' : 'yyyy-MM-dd HH:mm';
     throw new ConflictError(
-      `cannot start change ${ticket.number} outside its approved window ${start.toFormat(
+      `cannot start change ${
+        ticket.number
+      } outside its approved window ${start.toFormat(
         'yyyy-MM-dd HH:mm',
       )}–${end.toFormat(endFormat)} (${
         this.deps.zone

@@ -146,7 +146,10 @@ export function mayStartAt(
  * Whether `inner` lies inside `outer`: re-scheduling an approved change into
  * such a window needs no new approval; any other window does.
  */
-export function windowWithin(inner: ChangeWindow, outer: ChangeWindow): boolean {
+export function windowWithin(
+  inner: ChangeWindow,
+  outer: ChangeWindow,
+): boolean {
   return (
     Date.parse(inner.start) >= Date.parse(outer.start) &&
     Date.parse(inner.end) <= Date.parse(outer.end)
