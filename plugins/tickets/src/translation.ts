@@ -504,6 +504,8 @@ export const ticketsMessages = {
     start: 'Start',
     end: 'End',
     windowInvalid: 'The end must come after the start.',
+    reapproval:
+      'This window is not inside the approved one: the change goes back to the court IT office for approval.',
     note: 'Note',
     noteRequired: 'Say what happened.',
   },

@@ -405,6 +405,8 @@ export default {
   'change.start': '开始',
   'change.end': '结束',
   'change.windowInvalid': '结束时间须晚于开始时间。',
+  'change.reapproval':
+    '新窗口不在已批准的窗口之内：变更将退回信息技术处重新审批。',
   'change.note': '说明',
   'change.noteRequired': '请说明情况。',
   'warnings.overlap': '与 {{number}}「{{title}}」（{{window}}）窗口重叠，涉及',
