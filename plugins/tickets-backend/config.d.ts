@@ -16,6 +16,14 @@ export interface Config {
       /** Entity refs told of every change awaiting approval. Default the court IT office. */
       changeApprovers?: string[];
     };
+    changes?: {
+      /**
+       * Minutes before its approved window's start in which a normal change
+       * may already be started; outside [start - grace, end) the API answers
+       * 409 naming the window. Default 15.
+       */
+      startGraceMinutes?: number;
+    };
     breachWatch?: {
       /**
        * Longest the breach watch sleeps before re-reading the next wake-up

@@ -7,7 +7,6 @@ import { after, before, test } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, screenshots, signedInPage } from './browser.ts';
 import { exampleCourt } from './catalog.ts';
-import { courtToday, workingDayAfter } from './court-calendar.ts';
 import { portalForTest, signIn, type RunningPortal } from './portal.ts';
 
 let portal: RunningPortal;
@@ -28,12 +27,14 @@ const parameter = (device.spec?.keyParameters as { name: string; value: string }
 const newValue = String(100 + (Date.now() % 100));
 const title = `核心交换机 VRRP 优先级调整 ${Date.now()}`;
 
-/**
- * An evening window on the first court working day at least 3 days out, as a `datetime-local`
- * input takes it in the court's zone: never on a holiday or in a year the calendar data lacks.
- */
-const windowDay = workingDayAfter(3);
-const localInput = (hour: number) => `${windowDay}T${String(hour).padStart(2, '0')}:00`;
+/** An instant as a `datetime-local` input takes it, in the court's zone. */
+function localInput(at: Date): string {
+  return at.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16).replace(' ', 'T');
+}
+// A normal change starts only inside its approved window (issue 12): this one is open now, from
+// the hour for three hours.
+const windowStart = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+const windowEnd = new Date(windowStart.getTime() + 3 * 3_600_000);
 
 before(async () => {
   portal = await portalForTest();
@@ -103,9 +104,9 @@ test('an engineer files a change request through the template on the Create page
   await engineer.locator('#root_rollbackPlan').fill(`将 VRRP 优先级改回 ${parameter.value}，确认主备状态`);
   await engineer.getByRole('button', { name: 'Next' }).click();
 
-  // 4. The planned window, a few days out and clear of other runs' windows on the hour.
-  await engineer.locator('#root_windowStart').fill(localInput(20));
-  await engineer.locator('#root_windowEnd').fill(localInput(22));
+  // 4. The planned window, open now so that it can be started once approved.
+  await engineer.locator('#root_windowStart').fill(localInput(windowStart));
+  await engineer.locator('#root_windowEnd').fill(localInput(windowEnd));
   await engineer.getByRole('button', { name: 'Review' }).click();
   await engineer.getByText(title).first().waitFor();
   await shot(engineer, '3-template-review');
@@ -201,12 +202,7 @@ test('the Changes page shows the change in its calendar', { timeout: 120_000 }, 
   await itOffice.goto(`${portal.baseUrl}/changes?view=calendar`);
   const calendar = itOffice.getByTestId('change-calendar');
   await calendar.getByTestId('calendar-month').waitFor();
-  // The calendar opens on this month (Beijing time); the window may lie in a later one.
-  const today = courtToday();
-  const months = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
-  for (let i = months(today); i < months(windowDay); i++) {
-    await itOffice.getByRole('button', { name: /下个月|Next month/ }).click();
-  }
+  // The window opened this month (in the court's zone), where the calendar starts.
   await calendar.getByTestId(`calendar-change-${number}`).waitFor();
   await shot(itOffice, '11-calendar');
 });

@@ -223,6 +223,56 @@ describe('inspections API', () => {
     }
   });
 
+  it('answers court staff 403, not a 400 describing the input, on every route (finding 10)', async () => {
+    const probes: [string, () => request.Test][] = [
+      ['coverage without dates', () => api().get('/api/inspections/coverage')],
+      [
+        'coverage with bad dates',
+        () => api().get('/api/inspections/coverage?from=x&to=y'),
+      ],
+      [
+        'plan PUT with a bad body',
+        () => api().put('/api/inspections/plans/x').send({ title: 1 }),
+      ],
+      [
+        'rounds with a bad date',
+        () => api().get('/api/inspections/rounds?date=tomorrow'),
+      ],
+      [
+        'ad-hoc round with a bad body',
+        () => api().post('/api/inspections/rounds').send({ devices: 7 }),
+      ],
+      [
+        'result with a bad body',
+        () => api().put('/api/inspections/checks/c/results/i').send({}),
+      ],
+      [
+        'scan with a bad body',
+        () => api().post('/api/inspections/scans').send({}),
+      ],
+      [
+        'virus statistics with a bad month',
+        () => api().get('/api/inspections/statistics/viruses?month=13'),
+      ],
+      ['entity without a ref', () => api().get('/api/inspections/entities')],
+      [
+        'labels with a bad page',
+        () => api().get('/api/inspections/labels/sheet.svg?page=x'),
+      ],
+    ];
+    for (const [name, probe] of probes) {
+      const res = await probe().set('Authorization', as('xuli'));
+      expect({ name, status: res.status }).toEqual({ name, status: 403 });
+      expect(res.body.error.message).not.toMatch(/body\.|query\./);
+    }
+    // Whoever may plan still gets the 400 naming the field.
+    const bad = await api()
+      .put('/api/inspections/plans/x')
+      .set('Authorization', as('sunlei'))
+      .send({ title: 1 });
+    expect(bad.status).toBe(400);
+  });
+
   it.each([
     [
       'PUT result: a reading that is not a number',

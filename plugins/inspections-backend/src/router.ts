@@ -1,9 +1,14 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import { InputError } from '@backstage/errors';
 import {
   adHocRoundRequestSchema,
   coverageQuerySchema,
   entityQuerySchema,
+  inspectionCoverageReadPermission,
+  inspectionPlanManagePermission,
+  inspectionRoundReadPermission,
+  inspectionRoundRunPermission,
   labelsQuerySchema,
   planSchema,
   roundsQuerySchema,
@@ -52,6 +57,18 @@ export async function createRouter(deps: {
 
   const caller = (req: Request): Promise<Caller> =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  /**
+   * Authorize first: a caller without the permission gets 403 before any
+   * 400 that would describe the expected input.
+   */
+  const allowed = async (
+    req: Request,
+    permission: BasicPermission,
+  ): Promise<Caller> => {
+    const credentials = await caller(req);
+    await service.authorize(permission, credentials);
+    return credentials;
+  };
 
   /** Runs a change under an audit event: who, what, outcome. */
   async function audited<T>(
@@ -77,12 +94,13 @@ export async function createRouter(deps: {
   }
 
   router.get('/rounds', async (req, res) => {
+    const credentials = await allowed(req, inspectionRoundReadPermission);
     const { date } = parseInput(roundsQuerySchema, req.query, 'query');
-    res.json(await service.rounds(date, await caller(req)));
+    res.json(await service.rounds(date, credentials));
   });
 
   router.post('/rounds', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, inspectionRoundRunPermission);
     const body = parseInput(adHocRoundRequestSchema, req.body, 'body');
     const round = await audited(
       req,
@@ -98,7 +116,7 @@ export async function createRouter(deps: {
   });
 
   router.put('/checks/:checkId/results/:itemId', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, inspectionRoundRunPermission);
     const body = parseInput(saveResultRequestSchema, req.body, 'body');
     const { checkId, itemId } = req.params;
     const saved = await audited(
@@ -111,7 +129,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/scans', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, inspectionRoundRunPermission);
     const body = parseInput(scanRequestSchema, req.body, 'body');
     const scan = await audited(
       req,
@@ -123,18 +141,21 @@ export async function createRouter(deps: {
   });
 
   router.get('/coverage', async (req, res) => {
+    const credentials = await allowed(req, inspectionCoverageReadPermission);
     const query = parseInput(coverageQuerySchema, req.query, 'query');
-    res.json(await service.coverage(query, await caller(req)));
+    res.json(await service.coverage(query, credentials));
   });
 
   router.get('/statistics/viruses', async (req, res) => {
+    const credentials = await allowed(req, inspectionCoverageReadPermission);
     const { month } = parseInput(virusSummaryQuerySchema, req.query, 'query');
-    res.json(await service.virusSummary(month, await caller(req)));
+    res.json(await service.virusSummary(month, credentials));
   });
 
   router.get('/entities', async (req, res) => {
+    const credentials = await allowed(req, inspectionRoundReadPermission);
     const { entity } = parseInput(entityQuerySchema, req.query, 'query');
-    res.json(await service.entity(entity, await caller(req)));
+    res.json(await service.entity(entity, credentials));
   });
 
   router.get('/templates', async (req, res) => {
@@ -146,7 +167,7 @@ export async function createRouter(deps: {
   });
 
   router.put('/plans/:id', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, inspectionPlanManagePermission);
     const plan = parseInput(planSchema, req.body, 'body');
     if (plan.id !== req.params.id) {
       throw new InputError(
@@ -163,6 +184,7 @@ export async function createRouter(deps: {
   });
 
   router.get('/labels', async (req, res) => {
+    const credentials = await allowed(req, inspectionRoundReadPermission);
     const { system, building } = parseInput(
       labelsQuerySchema,
       req.query,
@@ -170,12 +192,13 @@ export async function createRouter(deps: {
     );
     const devices = await service.labelDevices(
       { system, building },
-      await caller(req),
+      credentials,
     );
     res.json(sheetInfo(devices));
   });
 
   router.get('/labels/sheet.svg', async (req, res) => {
+    const credentials = await allowed(req, inspectionRoundReadPermission);
     const { system, building, page } = parseInput(
       labelsQuerySchema,
       req.query,
@@ -183,7 +206,7 @@ export async function createRouter(deps: {
     );
     const devices = await service.labelDevices(
       { system, building },
-      await caller(req),
+      credentials,
     );
     const { pages } = sheetInfo(devices);
     if (page > pages) {

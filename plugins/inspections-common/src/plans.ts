@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  singleLineString,
+  singleLineText,
+} from '@internal/plugin-court-common';
 import { FREQUENCIES } from './schedule';
 
 /**
@@ -15,9 +19,7 @@ const slug = z
   .max(64);
 
 const refOf = (kinds: string) =>
-  z
-    .string()
-    .trim()
+  singleLineText()
     .toLowerCase()
     .regex(
       new RegExp(`^(${kinds}):[a-z0-9._-]+/[a-z0-9._-]+$`),
@@ -47,14 +49,14 @@ export const planDevicesSchema = z
 
 export const planSchema = z.strictObject({
   id: slug,
-  title: z.string().trim().min(1).max(200),
-  titleEn: z.string().trim().min(1).max(200).optional(),
+  title: singleLineText().min(1).max(200),
+  titleEn: singleLineText().min(1).max(200).optional(),
   devices: planDevicesSchema,
   /** A template id; without it each device's inspection profile picks one. */
   template: slug.optional(),
   frequency: z.enum(FREQUENCIES),
   /** A calendar of the SLA engine. */
-  calendar: z.string().min(1).default('working-days'),
+  calendar: singleLineString().min(1).default('working-days'),
   /** The group whose members walk the rounds (round robin until the duty roster). */
   team: groupRefSchema,
   startsOn: z.iso.date().optional(),

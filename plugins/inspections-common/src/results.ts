@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineString } from '@internal/plugin-court-common';
 import { ChecklistItem, ReadingItem } from './templates';
 
 /** An answer to one checklist item; `kind` must match the item's. */
@@ -7,15 +8,15 @@ export const resultValueSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reading'), value: z.number().finite() }),
   z.strictObject({
     kind: z.literal('choice'),
-    value: z.string().min(1).max(64),
+    value: singleLineString().min(1).max(64),
   }),
   z.strictObject({
     kind: z.literal('text'),
-    value: z.string().trim().max(2000),
+    value: multiLineText().max(2000),
   }),
   z.strictObject({
     kind: z.literal('evidence'),
-    note: z.string().trim().max(2000),
+    note: multiLineText().max(2000),
   }),
 ]);
 export type ResultValue = z.output<typeof resultValueSchema>;

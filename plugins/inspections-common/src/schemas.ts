@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText } from '@internal/plugin-court-common';
 import { dayNumber } from './dates';
 import { deviceRefSchema, systemRefSchema } from './plans';
 import { resultValueSchema } from './results';
@@ -19,7 +20,7 @@ export const saveResultRequestSchema = z.strictObject({
   idempotencyKey: z
     .string()
     .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'),
-  remark: z.string().trim().max(2000).optional(),
+  remark: multiLineText().max(2000).optional(),
 });
 export type SaveResultRequest = z.input<typeof saveResultRequestSchema>;
 

@@ -1,5 +1,6 @@
 import { IMPACTS, URGENCIES } from '@internal/plugin-sla-common';
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '@internal/plugin-court-common';
 
 /**
  * Checklist templates: what an engineer checks on one kind of device (or
@@ -41,10 +42,10 @@ const slug = z
 const itemBase = {
   id: slug,
   /** Chinese label, as the court reads it. */
-  label: z.string().trim().min(1),
-  labelEn: z.string().trim().min(1),
-  hint: z.string().trim().min(1).optional(),
-  hintEn: z.string().trim().min(1).optional(),
+  label: singleLineText().min(1),
+  labelEn: singleLineText().min(1),
+  hint: singleLineText().min(1).optional(),
+  hintEn: singleLineText().min(1).optional(),
   /** Unanswered required items keep a device's check open. */
   required: z.boolean().optional(),
   incident: incidentSettingsSchema.optional(),
@@ -53,8 +54,8 @@ const itemBase = {
 
 const choiceOptionSchema = z.strictObject({
   value: slug,
-  label: z.string().trim().min(1),
-  labelEn: z.string().trim().min(1),
+  label: singleLineText().min(1),
+  labelEn: singleLineText().min(1),
   /** Choosing it fails the item (and opens an incident). */
   fails: z.boolean().default(false),
 });
@@ -65,7 +66,7 @@ export const checklistItemSchema = z.discriminatedUnion('kind', [
     .strictObject({
       ...itemBase,
       kind: z.literal('reading'),
-      unit: z.string().trim().min(1).max(16),
+      unit: singleLineText().min(1).max(16),
       /** Lowest acceptable reading, inclusive. */
       min: z.number().finite().optional(),
       /** Highest acceptable reading, inclusive. */
@@ -96,9 +97,9 @@ export type ReadingItem = Extract<ChecklistItem, { kind: 'reading' }>;
 export const checklistTemplateSchema = z
   .strictObject({
     id: slug,
-    title: z.string().trim().min(1),
-    titleEn: z.string().trim().min(1),
-    description: z.string().trim().optional(),
+    title: singleLineText().min(1),
+    titleEn: singleLineText().min(1),
+    description: multiLineText().optional(),
     /**
      * The inspection profiles it checks: device classes (`ups`), or
      * `application`. A device's profile is its `court-ops.io/inspection-profile`

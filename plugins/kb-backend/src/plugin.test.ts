@@ -86,6 +86,27 @@ describe('knowledge base API', () => {
         .send(newArticle({ version: 1, title: '改标题' }));
       expect(edit.status).toBe(403);
     });
+
+    it('answers court staff 403, not a 400 describing the input, on every write (finding 10)', async () => {
+      const { body: article } = await create('lina');
+      const probes: [string, () => request.Test][] = [
+        ['create with a bad body', () => api().post('/api/kb/articles').send({ kind: 7 })],
+        ['article PUT with a bad body', () => api().put(`/api/kb/articles/${article.id}`).send({ title: '' })],
+        ['article PUT with a bad id', () => api().put('/api/kb/articles/not-an-id').send({})],
+        ['restore with a bad body', () => api().post(`/api/kb/articles/${article.id}/restore`).send({})],
+        ['known error with a bad body', () => api().post('/api/kb/known-errors').send({})],
+      ];
+      for (const [name, probe] of probes) {
+        const res = await probe().set('Authorization', as('xuli'));
+        expect({ name, status: res.status }).toEqual({ name, status: 403 });
+        expect(res.body.error.message).not.toMatch(/body\.|path\./);
+      }
+      const bad = await api()
+        .put(`/api/kb/articles/${article.id}`)
+        .set('Authorization', as('lina'))
+        .send({ title: '' });
+      expect(bad.status).toBe(400);
+    });
   });
 
   describe('versions', () => {

@@ -52,6 +52,15 @@ export async function createRouter(deps: {
 
   const caller = (req: Request): Promise<Caller> =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  /** Authorize first: 403 before any 400 that would describe the input. */
+  const writer = async (
+    req: Request,
+    action: 'create' | 'update',
+  ): Promise<Caller> => {
+    const credentials = await caller(req);
+    await service.authorize(action, credentials);
+    return credentials;
+  };
   const articleId = (req: Request) =>
     parseInput(articleIdSchema, req.params.id, 'path.id');
 
@@ -88,7 +97,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/articles', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await writer(req, 'create');
     const body = parseInput(createArticleRequestSchema, req.body, 'body');
     const article = await audited(
       req,
@@ -104,7 +113,7 @@ export async function createRouter(deps: {
   });
 
   router.put('/articles/:id', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await writer(req, 'update');
     const id = articleId(req);
     const body = parseInput(updateArticleRequestSchema, req.body, 'body');
     const article = await audited(
@@ -131,7 +140,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/articles/:id/restore', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await writer(req, 'update');
     const id = articleId(req);
     const body = parseInput(restoreArticleRequestSchema, req.body, 'body');
     const article = await audited(
@@ -149,7 +158,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/known-errors', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await writer(req, 'create');
     const body = parseInput(knownErrorFromTicketRequestSchema, req.body, 'body');
     const result = await audited(
       req,

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  multiLineString,
+  multiLineText,
+  singleLineString,
+  singleLineText,
+} from '@internal/plugin-court-common';
 import { parseArticleId } from './ids';
 import {
   ARTICLE_KINDS,
@@ -17,7 +23,7 @@ import {
 
 /** An entity ref of the given kinds, normalised to `kind:namespace/name`. */
 export function entityRefSchema(kinds: readonly string[]) {
-  return z.string().transform((value, ctx) => {
+  return singleLineString().transform((value, ctx) => {
     try {
       const ref = parseEntityRef(value, { defaultNamespace: 'default' });
       if (!kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
@@ -40,19 +46,15 @@ export const ARTICLE_ENTITY_KINDS = ['system', 'resource', 'component'];
 const articleEntityRef = entityRefSchema(ARTICLE_ENTITY_KINDS);
 const ownerRef = entityRefSchema(['user', 'group']);
 
-const ticketNumber = z
-  .string()
-  .trim()
-  .regex(/^[A-Z]{2,4}-\d{4}-\d{5,}$/, 'is not a ticket number');
+const ticketNumber = singleLineText().regex(/^[A-Z]{2,4}-\d{4}-\d{5,}$/, 'is not a ticket number');
 
 /** KB-00042, in any case, normalised to upper case. */
-export const articleIdSchema = z
-  .string()
-  .trim()
+export const articleIdSchema = singleLineText()
   .refine(id => parseArticleId(id) !== undefined, 'is not an article id')
   .transform(id => id.toUpperCase());
 
-const markdown = (max: number) => z.string().max(max);
+// Text hygiene (court-common): Markdown keeps tabs and line breaks, as given.
+const markdown = (max: number) => multiLineString().max(max);
 const section = markdown(20_000);
 const version = z.number().int().min(1);
 
@@ -70,11 +72,11 @@ const distinct = <T>(values: T[]) => [...new Set(values)];
 
 const contentShape = {
   kind: z.enum(ARTICLE_KINDS as readonly [ArticleKind, ...ArticleKind[]]),
-  title: z.string().trim().min(1, 'is required').max(200),
+  title: singleLineText().min(1, 'is required').max(200),
   body: markdown(100_000).default(''),
   knownError: knownErrorSchema.optional(),
   tags: z
-    .array(z.string().trim().min(1).max(40))
+    .array(singleLineText().min(1).max(40))
     .max(20)
     .default([])
     .transform(distinct),
@@ -150,7 +152,7 @@ const entityList = z
 export const searchArticlesQuerySchema = z
   .object({
     /** Words or Chinese text; without it, the most recently updated first. */
-    q: z.string().trim().min(1).max(200).optional(),
+    q: singleLineText().min(1).max(200).optional(),
     kind: listOf(ARTICLE_KINDS).optional(),
     entity: entityList.optional(),
     language: z.enum(ARTICLE_LANGUAGES).optional(),
@@ -164,7 +166,7 @@ export type ArticleSearch = z.output<typeof searchArticlesQuerySchema>;
 /** While a ticket is being filed: its text so far and the entities chosen. */
 export const suggestionsQuerySchema = z
   .object({
-    text: z.string().trim().max(2_000).default(''),
+    text: multiLineText().max(2_000).default(''),
     entity: entityList.default([]),
     limit: z.coerce.number().int().min(1).max(20).default(5),
   })

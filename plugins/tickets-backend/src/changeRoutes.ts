@@ -1,5 +1,7 @@
 import {
   changeActionRequestSchema,
+  changeCreatePermission,
+  changeFreezeManagePermission,
   createChangeRequestSchema,
   createFreezeRequestSchema,
   entityRefSchema,
@@ -8,12 +10,14 @@ import {
   parameterRegisterRequestSchema,
   parseInput,
   successRateQuerySchema,
+  ticketReadAllPermission,
+  ticketWorkPermission,
 } from '@internal/plugin-tickets-common';
 import { JsonObject } from '@backstage/types';
 import { Request, Router } from 'express';
 import { z } from 'zod';
 import { ChangeService } from './service/ChangeService';
-import { Caller } from './service/TicketService';
+import { Caller, TicketService } from './service/TicketService';
 
 const deviceParams = z.object({ entityRef: entityRefSchema(['resource']) });
 
@@ -26,6 +30,11 @@ export function addChangeRoutes(
   deps: {
     changes: ChangeService;
     caller: (req: Request) => Promise<Caller>;
+    /** The caller, once allowed `permission` on something: 403 before any input is read. */
+    allowed: (
+      req: Request,
+      permission: Parameters<TicketService['authorize']>[0],
+    ) => Promise<Caller>;
     audited: <T>(
       req: Request,
       eventId: string,
@@ -34,16 +43,17 @@ export function addChangeRoutes(
     ) => Promise<T>;
   },
 ) {
-  const { changes, caller, audited } = deps;
+  const { changes, caller, allowed, audited } = deps;
 
   // Fixed paths before `/changes/:ref`, which would take them for a number.
   router.get('/changes/freezes', async (req, res) => {
+    const credentials = await allowed(req, ticketReadAllPermission);
     const query = parseInput(listFreezesQuerySchema, req.query, 'query');
-    res.json(await changes.freezes(query, await caller(req)));
+    res.json(await changes.freezes(query, credentials));
   });
 
   router.post('/changes/freezes', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, changeFreezeManagePermission);
     const body = parseInput(createFreezeRequestSchema, req.body, 'body');
     const freeze = await audited(
       req,
@@ -66,8 +76,9 @@ export function addChangeRoutes(
   });
 
   router.get('/changes/success-rate', async (req, res) => {
+    const credentials = await allowed(req, ticketReadAllPermission);
     const query = parseInput(successRateQuerySchema, req.query, 'query');
-    res.json(await changes.successRate(query, await caller(req)));
+    res.json(await changes.successRate(query, credentials));
   });
 
   router.get('/changes', async (req, res) => {
@@ -76,7 +87,7 @@ export function addChangeRoutes(
   });
 
   router.post('/changes', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, changeCreatePermission);
     const body = parseInput(createChangeRequestSchema, req.body, 'body');
     const { detail, created } = await audited(
       req,
@@ -116,7 +127,7 @@ export function addChangeRoutes(
   });
 
   router.post('/parameters/:entityRef', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, ticketWorkPermission);
     const { entityRef } = parseInput(deviceParams, req.params, 'path');
     const body = parseInput(parameterRegisterRequestSchema, req.body, 'body');
     const register = await audited(

@@ -59,6 +59,11 @@ function api(backend: Backend) {
   };
 }
 
+/** A window open now: a normal change starts only inside its approved window. */
+function openNow() {
+  return { start: inHours(0), end: inHours(2) };
+}
+
 /** Takes a change through `steps` as `user`, each from the version the last left. */
 async function walk(
   changes: ReturnType<typeof api>,
@@ -197,6 +202,7 @@ describe('change requests', () => {
   it('applies the key-parameter edits when the change succeeds, with who approved it and when', async () => {
     const { body } = await changes.file('wangqiang', {
       entityRefs: [NETWORK],
+      window: openNow(),
       parameterEdits: [
         { device: SWITCH_2, parameter: 'vrrp-priority', newValue: '110' },
       ],
@@ -208,10 +214,8 @@ describe('change requests', () => {
       ['wuxia', { action: 'approve', comment: '同意' }],
       [
         'wangqiang',
-        {
-          action: 'schedule',
-          window: { start: inHours(30), end: inHours(31) },
-        },
+        // Inside the approved window: no new approval needed.
+        { action: 'schedule', window: { start: inHours(0), end: inHours(1) } },
       ],
       ['wangqiang', { action: 'start' }],
     ]);
@@ -271,6 +275,7 @@ describe('change requests', () => {
 
   it('refuses a parameter edit without an approved change that carries it', async () => {
     const { body } = await changes.file('wangqiang', {
+      window: openNow(),
       parameterEdits: [
         {
           device: SWITCH,
@@ -304,7 +309,7 @@ describe('change requests', () => {
       ...edit,
       change: number,
     });
-    expect(courtStaff.status).toBe(400);
+    expect(courtStaff.status).toBe(403);
     expect((await changes.register('xuli', SWITCH)).body.history).toEqual([]);
 
     const applied = await changes.editRegister('wangqiang', SWITCH, {
@@ -406,6 +411,54 @@ describe('change requests', () => {
     expect(after.body.items).toHaveLength(before.body.items.length);
   });
 
+  it('answers court staff 403 before it reads their input (finding 10)', async () => {
+    const probes: [string, request.Test][] = [
+      [
+        'file a change',
+        request(backend.server).post('/api/tickets/changes').send({ title: 1 }),
+      ],
+      [
+        'declare a freeze',
+        request(backend.server).post('/api/tickets/changes/freezes').send({}),
+      ],
+      [
+        'freezes',
+        request(backend.server).get('/api/tickets/changes/freezes?after=x'),
+      ],
+      [
+        'success rate',
+        request(backend.server).get('/api/tickets/changes/success-rate'),
+      ],
+      [
+        'register an edit',
+        request(backend.server)
+          .post(`/api/tickets/parameters/${encodeURIComponent(SWITCH)}`)
+          .send({}),
+      ],
+      [
+        'compliance',
+        request(backend.server).get('/api/tickets/sla/compliance'),
+      ],
+      [
+        'work log',
+        request(backend.server)
+          .post('/api/tickets/tickets/INC-2026-00001/work-logs')
+          .send({}),
+      ],
+      [
+        'ticket action',
+        request(backend.server)
+          .post('/api/tickets/tickets/INC-2026-00001/actions')
+          .send({ action: 'nothing' }),
+      ],
+    ];
+    for (const [name, probe] of probes) {
+      const res = await probe.set('Authorization', as('xuli'));
+      expect({ name, status: res.status }).toEqual({ name, status: 403 });
+      expect(res.body.error.message).not.toMatch(/body\.|query\./);
+    }
+  });
+
   it('keeps court staff out of changes', async () => {
     const filed = await changes.file('xuli');
     expect(filed.status).toBe(403);
@@ -496,7 +549,7 @@ describe('windows and freezes', () => {
   });
 
   it('blocks a normal change in a freeze unless the court IT office lets it in', async () => {
-    const freezeWindow = { start: inHours(100), end: inHours(124) };
+    const freezeWindow = { start: inHours(-1), end: inHours(24) };
     const byEngineer = await changes.freeze('wangqiang', {
       title: '重大案件庭审保障',
       window: freezeWindow,
@@ -510,7 +563,7 @@ describe('windows and freezes', () => {
     });
     expect(freeze.status).toBe(201);
 
-    const inFreeze = { start: inHours(110), end: inHours(111) };
+    const inFreeze = openNow();
     const filed = await changes.file('wangqiang', { window: inFreeze });
     expect(filed.status).toBe(201);
     expect(filed.body.warnings).toEqual([
@@ -570,17 +623,6 @@ describe('windows and freezes', () => {
     });
     expect(start.status).toBe(409);
     expect(start.body.error.message).toContain('move its window');
-    // Moving the window out of it lets it go ahead.
-    await walk(changes, early.body.change.number, [
-      [
-        'wangqiang',
-        {
-          action: 'schedule',
-          window: { start: inHours(140), end: inHours(141) },
-        },
-      ],
-      ['wangqiang', { action: 'start' }],
-    ]);
 
     const listed = await request(backend.server)
       .get('/api/tickets/changes/freezes')
@@ -593,6 +635,14 @@ describe('windows and freezes', () => {
       .delete(`/api/tickets/changes/freezes/${freeze.body.id}`)
       .set('Authorization', as('wuxia'));
     expect(lift.status).toBe(200);
+
+    // Moving the window out of the freeze (and out of the approved window)
+    // sends it back to the court; approved again, it goes ahead.
+    await walk(changes, early.body.change.number, [
+      ['wangqiang', { action: 'schedule', window: openNow() }],
+      ['wuxia', { action: 'approve' }],
+      ['wangqiang', { action: 'start' }],
+    ]);
   });
 
   it('registers an emergency change done first, approved afterwards, and reports it as such', async () => {
@@ -680,7 +730,7 @@ describe('windows and freezes', () => {
       const { body } = await changes.file('wangqiang', {
         entityRefs: [COURTROOM],
         parameterEdits: [],
-        window: { start: inHours(200), end: inHours(201) },
+        window: openNow(),
       });
       await walk(changes, body.change.number, [
         ['wuxia', { action: 'approve' }],

@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { Info } from 'luxon';
 import { z } from 'zod';
 import { parseSlaConfig, SlaConfig } from '@internal/plugin-sla-common';
+import { DEFAULT_START_GRACE_MINUTES } from '@internal/plugin-tickets-common';
 
 const ticketsConfigSchema = z
   .strictObject({
@@ -17,6 +18,17 @@ const ticketsConfigSchema = z
         changeApprovers: z
           .array(z.string())
           .default(['group:default/court-it-office']),
+      })
+      .prefault({}),
+    changes: z
+      .strictObject({
+        /** Minutes before its approved window in which a normal change may start. */
+        startGraceMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60)
+          .default(DEFAULT_START_GRACE_MINUTES),
       })
       .prefault({}),
     breachWatch: z

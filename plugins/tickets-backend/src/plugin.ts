@@ -122,6 +122,7 @@ export const ticketsPlugin = createBackendPlugin({
           sla,
           zone: config.zone,
           clock: deps.clock,
+          startGraceMinutes: config.changes.startGraceMinutes,
           listener: {
             changeChanged(change, { step }) {
               notifier.changed(change);

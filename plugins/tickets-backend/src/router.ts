@@ -8,6 +8,9 @@ import {
   listTicketsQuerySchema,
   parseInput,
   ticketActionRequestSchema,
+  ticketCreatePermission,
+  ticketReadAllPermission,
+  ticketWorkPermission,
   workLogRequestSchema,
 } from '@internal/plugin-tickets-common';
 import { InputError } from '@backstage/errors';
@@ -52,6 +55,18 @@ export async function createRouter(deps: {
 
   const caller = (req: Request): Promise<Caller> =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  /**
+   * Authorize first: a caller denied the permission outright gets 403
+   * before any 400 that would describe the expected input.
+   */
+  const allowed = async (
+    req: Request,
+    permission: Parameters<TicketService['authorize']>[0],
+  ): Promise<Caller> => {
+    const credentials = await caller(req);
+    await service.authorize(permission, credentials);
+    return credentials;
+  };
 
   /** Runs a change under an audit event: who, what, on which ticket, outcome. */
   async function audited<T>(
@@ -86,7 +101,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/tickets', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, ticketCreatePermission);
     const body = parseInput(createTicketRequestSchema, req.body, 'body');
     const { ticket, created } = await audited(
       req,
@@ -119,7 +134,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/tickets/:ref/actions', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, ticketWorkPermission);
     const body = parseInput(ticketActionRequestSchema, req.body, 'body');
     const ticket = await audited(
       req,
@@ -143,7 +158,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/tickets/:ref/work-logs', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, ticketWorkPermission);
     const body = parseInput(workLogRequestSchema, req.body, 'body');
     const log = await audited(
       req,
@@ -172,11 +187,12 @@ export async function createRouter(deps: {
   });
 
   router.get('/sla/compliance', async (req, res) => {
+    const credentials = await allowed(req, ticketReadAllPermission);
     const query = parseInput(complianceQuerySchema, req.query, 'query');
-    res.json(await service.compliance(query, await caller(req)));
+    res.json(await service.compliance(query, credentials));
   });
 
-  addChangeRoutes(router, { changes, caller, audited });
+  addChangeRoutes(router, { changes, caller, allowed, audited });
 
   return router;
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  multiLineText,
+  singleLineString,
+  singleLineText,
+} from '@internal/plugin-court-common';
 
 /**
  * Field schemas shared by the family's requests (the desk's and the
@@ -8,7 +13,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
 /** An entity ref of the given kinds, normalised to `kind:namespace/name`. */
 export function entityRefSchema(kinds: readonly string[]) {
-  return z.string().transform((value, ctx) => {
+  return singleLineString().transform((value, ctx) => {
     try {
       const ref = parseEntityRef(value, { defaultNamespace: 'default' });
       if (!kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
@@ -28,14 +33,19 @@ export function entityRefSchema(kinds: readonly string[]) {
 
 export const userRef = entityRefSchema(['user']);
 
-export const title = z.string().trim().min(1, 'is required').max(200);
-export const description = z.string().trim().max(10_000);
-export const note = z.string().trim().max(4_000);
+// Text hygiene (court-common): single-line fields refuse control and bidi characters.
+export const title = singleLineText().min(1, 'is required').max(200);
+export const description = multiLineText().max(10_000);
+export const note = multiLineText().max(4_000);
 export const requiredNote = note.min(1, 'is required');
 /** The `version` the client read, for optimistic concurrency. */
 export const version = z.number().int().min(1);
 /** Idempotency key of the system filing a record. */
-export const sourceRef = z.string().trim().min(1).max(255);
+export const sourceRef = singleLineText().min(1).max(255);
+/** A free search text, e.g. `q`. */
+export const searchText = singleLineText().min(1).max(200);
+/** A keyset cursor as the API handed it out. */
+export const cursor = singleLineString().max(500);
 
 /** A query-string list: `status=new&status=pending` or `status=new,pending`. */
 export function listOf<T extends string>(values: readonly T[]) {

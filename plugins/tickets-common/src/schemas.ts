@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '@backstage/errors';
+import { multiLineText, singleLineText } from '@internal/plugin-court-common';
 import { IMPACTS, PAUSE_REASONS, URGENCIES } from '@internal/plugin-sla-common';
 import {
   CALL_BACK_OUTCOMES,
@@ -13,11 +14,13 @@ import {
 import { PRIORITY_LEVELS } from '@internal/plugin-sla-common';
 import {
   booleanFlag,
+  cursor,
   description,
   entityRefSchema,
   listOf,
   note,
   requiredNote,
+  searchText,
   sourceRef,
   title,
   userRef,
@@ -73,6 +76,11 @@ export type CreateTicketRequest = z.input<typeof createTicketRequestSchema>;
 export const editTicketRequestSchema = z
   .object({
     version,
+    /**
+     * Why it is edited: required of the desk and engineers once the ticket is
+     * acknowledged, and kept in its history.
+     */
+    reason: requiredNote.optional(),
     title: title.optional(),
     description: description.optional(),
     category: z.enum(SERVICE_REQUEST_CATEGORIES).optional(),
@@ -126,7 +134,7 @@ export const ticketActionRequestSchema = z.discriminatedUnion('action', [
       action: z.literal('resolve'),
       version,
       resolution: requiredNote,
-      knowledgeArticle: z.string().trim().min(1).max(200).optional(),
+      knowledgeArticle: singleLineText().min(1).max(200).optional(),
     })
     .strict(),
   z
@@ -153,7 +161,7 @@ export type TicketActionRequest = z.input<typeof ticketActionRequestSchema>;
 export type ParsedTicketAction = z.output<typeof ticketActionRequestSchema>;
 
 export const commentRequestSchema = z
-  .object({ body: z.string().trim().min(1, 'is required').max(10_000) })
+  .object({ body: multiLineText().min(1, 'is required').max(10_000) })
   .strict();
 export type CommentRequest = z.input<typeof commentRequestSchema>;
 
@@ -186,7 +194,7 @@ export const linkRequestSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('article'),
-      target: z.string().trim().min(1).max(200),
+      target: singleLineText().min(1).max(200),
       relation: z.enum(TICKET_LINK_RELATIONS).default('related'),
     })
     .strict(),
@@ -215,9 +223,9 @@ export const listTicketsQuerySchema = z
     /** Some clock has breached. */
     breached: booleanFlag.optional(),
     /** Text in the number, title or description. */
-    q: z.string().trim().min(1).max(200).optional(),
+    q: searchText.optional(),
     sort: z.enum(TICKET_SORTS).default('created'),
-    cursor: z.string().max(500).optional(),
+    cursor: cursor.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();

@@ -244,6 +244,8 @@ export type TicketEventData =
       readonly changes: Readonly<
         Record<string, { from: unknown; to: unknown }>
       >;
+      /** Why the desk or an engineer edited it after it was acknowledged. */
+      readonly reason?: string;
     }
   | { readonly type: 'commented'; readonly body: string }
   | {
@@ -251,7 +253,8 @@ export type TicketEventData =
       readonly engineer: string;
       readonly minutes: number;
       readonly workDate: string;
-      readonly note: string;
+      /** Internal: absent for those who do not work the ticket (court staff). */
+      readonly note?: string;
     }
   | {
       readonly type: 'called-back';
@@ -276,7 +279,12 @@ export type TicketEventData =
       readonly outcome?: ChangeOutcome;
     }
   | { readonly type: 'rejected'; readonly comment: string }
-  | { readonly type: 'scheduled'; readonly window: ChangeWindow }
+  | {
+      readonly type: 'scheduled';
+      readonly window: ChangeWindow;
+      /** Moved out of the approved window: back to the court for approval. */
+      readonly reapproval?: boolean;
+    }
   | { readonly type: 'change-started' }
   | {
       readonly type: 'succeeded' | 'failed' | 'rolled-back';
@@ -288,6 +296,9 @@ export type TicketEventData =
       readonly parameter: string;
       readonly from: string;
       readonly to: string;
+      /** Who applied it and when: for an emergency change, its engineer in its window. */
+      readonly appliedBy?: string;
+      readonly appliedAt?: Instant;
     };
 
 export type TicketEventType = TicketEventData['type'];
@@ -306,7 +317,8 @@ export interface WorkLog {
   readonly minutes: number;
   /** Calendar date in the court's zone, YYYY-MM-DD. */
   readonly workDate: string;
-  readonly note: string;
+  /** Internal note: absent for those who do not work the ticket (court staff). */
+  readonly note?: string;
   readonly loggedBy: string;
   readonly loggedAt: Instant;
 }

@@ -329,6 +329,8 @@ export const ticketsMessages = {
       approvedException: 'Approved with a freeze exception',
       rejected: 'Rejected',
       scheduled: 'Scheduled for {{start}} – {{end}}',
+      rescheduled:
+        'Re-scheduled to {{start}} – {{end}}, outside the approved window: back for approval',
       'change-started': 'Started the change',
       succeeded: 'Succeeded',
       failed: 'Failed',
@@ -352,6 +354,7 @@ export const ticketsMessages = {
     total: 'Total {{time}}',
     submit: 'Log work',
     invalid: 'Give 1 to 1440 minutes, a date and a note.',
+    notesInternal: "The engineers' notes are internal; you see the hours.",
   },
   knowledge: {
     suggestions: 'Known fixes that may help',
@@ -501,6 +504,8 @@ export const ticketsMessages = {
     start: 'Start',
     end: 'End',
     windowInvalid: 'The end must come after the start.',
+    reapproval:
+      'This window is not inside the approved one: the change goes back to the court IT office for approval.',
     note: 'Note',
     noteRequired: 'Say what happened.',
   },

@@ -119,7 +119,8 @@ export class InspectionService {
     return this.deps.clock.now().toUTC().toISO()!;
   }
 
-  private async require(permission: BasicPermission, caller: Caller) {
+  /** @throws NotAllowedError (403); the router asks this before it reads a request's input. */
+  async authorize(permission: BasicPermission, caller: Caller) {
     const [decision] = await this.deps.permissions.authorize([{ permission }], {
       credentials: caller,
     });
@@ -131,7 +132,7 @@ export class InspectionService {
   // --- rounds -------------------------------------------------------------
 
   async rounds(date: string | undefined, caller: Caller): Promise<TodayRounds> {
-    await this.require(inspectionRoundReadPermission, caller);
+    await this.authorize(inspectionRoundReadPermission, caller);
     const today = this.today();
     const day = date ?? today;
     const workingDay = this.deps
@@ -156,7 +157,7 @@ export class InspectionService {
   }
 
   async round(id: string, caller: Caller): Promise<RoundDetail> {
-    await this.require(inspectionRoundReadPermission, caller);
+    await this.authorize(inspectionRoundReadPermission, caller);
     const round = await this.deps.store.round(id);
     if (!round) throw new NotFoundError(`no inspection round ${id}`);
     const checks = (await this.deps.store.checksOfRound(id)).sort((a, b) =>
@@ -175,7 +176,7 @@ export class InspectionService {
     request: z.output<typeof adHocRoundRequestSchema>,
     caller: Caller,
   ): Promise<RoundSummary> {
-    await this.require(inspectionRoundRunPermission, caller);
+    await this.authorize(inspectionRoundRunPermission, caller);
     const { inventory, templates } = this.deps;
     let entities: InspectedEntity[];
     if (request.building) {
@@ -247,7 +248,7 @@ export class InspectionService {
     request: z.output<typeof saveResultRequestSchema>,
     caller: Caller,
   ): Promise<SaveResultResponse> {
-    await this.require(inspectionRoundRunPermission, caller);
+    await this.authorize(inspectionRoundRunPermission, caller);
     const { store, filer } = this.deps;
     const check = await store.check(checkId);
     if (!check) throw new NotFoundError(`no inspection check ${checkId}`);
@@ -313,7 +314,7 @@ export class InspectionService {
     request: z.output<typeof scanRequestSchema>,
     caller: Caller,
   ): Promise<ScanResponse> {
-    await this.require(inspectionRoundRunPermission, caller);
+    await this.authorize(inspectionRoundRunPermission, caller);
     if (!(await this.deps.inventory.get(request.device))) {
       throw new InputError(
         `body.device: ${request.device} is not a device in the catalog`,
@@ -345,7 +346,7 @@ export class InspectionService {
     query: z.output<typeof coverageQuerySchema>,
     caller: Caller,
   ): Promise<CoverageReport> {
-    await this.require(inspectionCoverageReadPermission, caller);
+    await this.authorize(inspectionCoverageReadPermission, caller);
     const asOf = this.today();
     const [tallies, overdue] = await Promise.all([
       this.deps.store.coverageTallies(query.from, query.to, asOf, query.system),
@@ -365,7 +366,7 @@ export class InspectionService {
   }
 
   async virusSummary(month: string, caller: Caller): Promise<VirusSummary> {
-    await this.require(inspectionCoverageReadPermission, caller);
+    await this.authorize(inspectionCoverageReadPermission, caller);
     const { first, last } = monthBounds(month);
     return summarizeViruses(
       month,
@@ -376,7 +377,7 @@ export class InspectionService {
   // --- entity tab -------------------------------------------------------------
 
   async entity(ref: string, caller: Caller): Promise<EntityInspections> {
-    await this.require(inspectionRoundReadPermission, caller);
+    await this.authorize(inspectionRoundReadPermission, caller);
     const { store } = this.deps;
     const scope: EntityScope = ref.startsWith('system:')
       ? { system: ref }
@@ -449,17 +450,17 @@ export class InspectionService {
   // --- templates and plans ------------------------------------------------------
 
   async templatesInForce(caller: Caller): Promise<ChecklistTemplateVersion[]> {
-    await this.require(inspectionRoundReadPermission, caller);
+    await this.authorize(inspectionRoundReadPermission, caller);
     return [...this.deps.templates.current];
   }
 
   async plans(caller: Caller): Promise<StoredPlan[]> {
-    await this.require(inspectionRoundReadPermission, caller);
+    await this.authorize(inspectionRoundReadPermission, caller);
     return this.deps.store.listPlans();
   }
 
   async savePlan(plan: Plan, caller: Caller): Promise<StoredPlan> {
-    await this.require(inspectionPlanManagePermission, caller);
+    await this.authorize(inspectionPlanManagePermission, caller);
     if (plan.template && !this.deps.templates.get(plan.template)) {
       throw new InputError(
         `body.template: no checklist template ${plan.template}`,
@@ -478,7 +479,7 @@ export class InspectionService {
     filter: { system?: string; building?: string },
     caller: Caller,
   ): Promise<InspectedEntity[]> {
-    await this.require(inspectionRoundReadPermission, caller);
+    await this.authorize(inspectionRoundReadPermission, caller);
     return labelledDevices(await this.deps.inventory.list(), filter);
   }
 

@@ -59,6 +59,24 @@ export class ArticleAccess {
     }
   }
 
+  /**
+   * Whether the caller may do `permission` to some article at all; denied
+   * outright (not even conditionally) is 403 before any article is read.
+   * @throws NotAllowedError
+   */
+  async requireOnSome(
+    permission: ArticlePermission,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(`${permission.name} is not allowed`);
+    }
+  }
+
   /** Whether the caller may do `permission` to this article. */
   async allowsOn(
     permission: ArticlePermission,

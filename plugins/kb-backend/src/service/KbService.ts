@@ -134,6 +134,20 @@ export class KbService {
     return this.present(await this.readable(id, caller));
   }
 
+  /**
+   * Authorize first: the router asks this before it reads a request's input,
+   * so a caller who may not write articles gets 403, never a 400 that
+   * describes the expected body.
+   * @throws NotAllowedError
+   */
+  async authorize(action: 'create' | 'update', caller: Caller): Promise<void> {
+    if (action === 'create') {
+      await this.deps.access.require(kbArticleCreatePermission, caller);
+    } else {
+      await this.deps.access.requireOnSome(kbArticleUpdatePermission, caller);
+    }
+  }
+
   async create(request: ParsedArticleRequest, caller: Caller): Promise<Article> {
     await this.deps.access.require(kbArticleCreatePermission, caller);
     const content = await this.checked(request, caller);

@@ -1,4 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import {
   as,
@@ -16,9 +17,9 @@ const databases = TestDatabases.create({
 });
 
 describe.each(databases.eachSupportedId())('change store on %s', databaseId => {
-  async function start() {
+  async function start(config?: JsonObject) {
     const knex = await databases.init(databaseId as TestDatabaseId);
-    const backend = await startTicketsBackend({ knex });
+    const backend = await startTicketsBackend({ knex, config });
     const act = (user: string, ref: string, body: object) =>
       request(backend.server)
         .post(`/api/tickets/changes/${ref}/actions`)
@@ -66,7 +67,9 @@ describe.each(databases.eachSupportedId())('change store on %s', databaseId => {
 
   it('applies each edit to the register once, however many hands race to apply it', async () => {
     const { knex, backend, act, file } = await start();
-    const { body } = await file();
+    const { body } = await file({
+      window: { start: inHours(0), end: inHours(2) },
+    });
     const number = body.change.number;
     expect(
       (await act('wuxia', number, { action: 'approve', version: 1 })).status,
@@ -105,7 +108,10 @@ describe.each(databases.eachSupportedId())('change store on %s', databaseId => {
   });
 
   it('lists changes by window page by page, and counts outcomes by status and emergency', async () => {
-    const { backend, act, file } = await start();
+    // A day's grace lets these changes start ahead of their windows.
+    const { backend, act, file } = await start({
+      tickets: { changes: { startGraceMinutes: 24 * 60 } },
+    });
     const numbers: string[] = [];
     for (let i = 0; i < 5; i++) {
       const { body } = await file({

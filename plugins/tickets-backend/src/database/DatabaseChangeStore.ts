@@ -42,8 +42,8 @@ export type NewChangeData = Pick<
 export interface ChangeDataChanges {
   window?: ChangeWindow;
   outcome?: ChangeOutcome;
-  decidedBy?: string;
-  decidedAt?: string;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
   decisionComment?: string | null;
   freezeException?: boolean;
   startedAt?: string;

@@ -90,10 +90,17 @@ export class DatabaseTicketStore {
     return new DatabaseTicketStore(db);
   }
 
-  /** The ticket filed under an idempotency key, if any. */
-  async getBySourceRef(sourceRef: string): Promise<StoredTicket | undefined> {
+  /**
+   * The ticket `createdBy` filed under an idempotency key, if any. Keys are
+   * per filer: another's key neither finds nor blocks anything, so it tells
+   * nobody that the other's ticket exists.
+   */
+  async getBySourceRef(
+    sourceRef: string,
+    createdBy: string,
+  ): Promise<StoredTicket | undefined> {
     const row = await this.db('tickets')
-      .where({ source_ref: sourceRef })
+      .where({ source_ref: sourceRef, created_by: createdBy })
       .first();
     return row ? (await this.withEntities(this.db, [row]))[0] : undefined;
   }
@@ -115,7 +122,7 @@ export class DatabaseTicketStore {
       };
     } catch (error) {
       const existing = ticket.sourceRef
-        ? await this.getBySourceRef(ticket.sourceRef)
+        ? await this.getBySourceRef(ticket.sourceRef, ticket.createdBy)
         : undefined;
       // A concurrent filing with the same key won the unique index.
       if (existing) return { ticket: existing, created: false };

@@ -9,6 +9,7 @@ import {
   APPROVAL_ACTIONS,
   assessRisk,
   blockingFreezes,
+  CARRY_OUT_ACTIONS,
   CatalogParameter,
   Change,
   ChangeAction,
@@ -26,7 +27,9 @@ import {
   changeCreatePermission,
   changeFreezeManagePermission,
   currentParameters,
+  DEFAULT_START_GRACE_MINUTES,
   FreezePeriod,
+  mayStartAt,
   ParameterChangeRecord,
   ParameterEdit,
   ParameterRegister,
@@ -36,6 +39,7 @@ import {
   ticketReadAllPermission,
   ticketReadPermission,
   ticketWorkPermission,
+  windowWithin,
 } from '@internal/plugin-tickets-common';
 import type {
   createFreezeRequestSchema,
@@ -100,6 +104,8 @@ export class ChangeService {
       zone: string;
       /** Where "now" comes from: the court clock, never the wall clock. */
       clock: CourtClock;
+      /** Minutes before its window in which a normal change may start (default 15). */
+      startGraceMinutes?: number;
     },
   ) {}
 
@@ -113,11 +119,11 @@ export class ChangeService {
   ): Promise<{ detail: ChangeDetail; created: boolean }> {
     const { access, catalog, changes, store } = this.deps;
     await access.require(changeCreatePermission, caller);
+    const actor = actorOf(caller);
     if (request.sourceRef) {
-      const filed = await store.getBySourceRef(request.sourceRef);
+      const filed = await store.getBySourceRef(request.sourceRef, actor);
       if (filed) return this.refiled(filed, caller);
     }
-    const actor = actorOf(caller);
     const at = this.now();
     if (request.emergency && request.window.start > at) {
       throw new InputError(
@@ -230,9 +236,10 @@ export class ChangeService {
   ): Promise<ChangeDetail> {
     const ticket = await this.readableChange(ref, caller);
     const actor = actorOf(caller);
+    const change = (await this.deps.changes.read([ticket.id])).get(ticket.id)!;
     if (APPROVAL_ACTIONS.includes(action.action)) {
       await this.deps.access.require(changeApprovePermission, caller);
-      // Four eyes: whoever files or carries out a change does not approve it.
+      // Four eyes: whoever files or carries out (or, in an emergency, did) a change does not approve it.
       if (actor === ticket.createdBy || actor === ticket.assignee) {
         throw new NotAllowedError(
           `${ticket.number}: a change is approved by someone who neither filed nor carries it out`,
@@ -240,6 +247,9 @@ export class ChangeService {
       }
     } else {
       await this.deps.access.requireOn(ticketWorkPermission, ticket, caller);
+      if (CARRY_OUT_ACTIONS.includes(action.action)) {
+        assertNotApprover(ticket, change, actor);
+      }
     }
     assertVersion(ticket, action.version);
     const status = ticket.status as ChangeStatus;
@@ -248,7 +258,6 @@ export class ChangeService {
         `cannot ${action.action} change ${ticket.number}: it is ${status}`,
       );
     }
-    const change = (await this.deps.changes.read([ticket.id])).get(ticket.id)!;
     const at = this.now();
     const step = await this.step(ticket, change, action, actor, at);
     const stored = await this.deps.changes.update(ticket, action.version, {
@@ -288,6 +297,7 @@ export class ChangeService {
       );
     }
     const change = (await this.deps.changes.read([ticket.id])).get(ticket.id)!;
+    assertNotApprover(ticket, change, actorOf(caller));
     const edit = change.parameterEdits.find(
       e => e.device === device && e.parameter === request.parameter,
     );
@@ -306,7 +316,7 @@ export class ChangeService {
     });
     await this.deps.changes.register(
       ticket,
-      appliedEvent(record, actor),
+      appliedEvent(record, actor, at),
       record,
     );
     this.deps.listener.changeChanged(ticket, { step: 'registered', by: actor });
@@ -404,11 +414,19 @@ export class ChangeService {
       action.action === 'schedule' && action.window
         ? action.window
         : change.window;
+    // The court approved a window: moving out of it asks the court again.
+    const reapproval =
+      action.action === 'schedule' && !windowWithin(window, change.window);
     let fields: ChangeDataChanges = {};
     let events: NewTicketEvent[] = [];
     let register: NewRegisterRecord[] = [];
+    let status = changeStatusAfter(change, action.action);
 
-    if (['approve', 'schedule', 'start'].includes(action.action)) {
+    // A window going back for approval meets the freezes at the approval.
+    if (
+      ['approve', 'schedule', 'start'].includes(action.action) &&
+      !reapproval
+    ) {
       const hit = blockingFreezes(
         { ...ticket, ...change, window },
         await this.deps.changes.freezes(window),
@@ -449,13 +467,16 @@ export class ChangeService {
             outcome: change.emergency ? change.outcome : undefined,
           }),
         ];
-        // An emergency change was done first: approving it ends it as registered.
+        // An emergency change was done first: approving it ends it as
+        // registered, and its edits were applied by the engineer who did
+        // the work, when it was done (its window), not by the approver.
         if (change.emergency) {
+          fields.startedAt = change.window.start;
           fields.finishedAt = change.window.end;
           if (change.outcome === 'succeeded') {
             register = await this.toRegister(pending(change), {
-              appliedBy: actor,
-              appliedAt: at,
+              appliedBy: ticket.assignee ?? ticket.createdBy,
+              appliedAt: change.window.end,
               approvedBy: actor,
               approvedAt: at,
             });
@@ -472,9 +493,20 @@ export class ChangeService {
         break;
       case 'schedule':
         fields = { window };
-        events = [event('scheduled', { window })];
+        if (reapproval) {
+          fields = {
+            ...fields,
+            decidedBy: null,
+            decidedAt: null,
+            decisionComment: null,
+            freezeException: false,
+          };
+          status = 'submitted';
+        }
+        events = [event('scheduled', { window, reapproval })];
         break;
       case 'start':
+        this.assertInWindow(ticket, change, at);
         fields = { startedAt: at };
         events = [event('change-started')];
         break;
@@ -508,11 +540,35 @@ export class ChangeService {
         );
     }
     return {
-      fields: { status: changeStatusAfter(change, action.action) },
+      fields: { status },
       change: fields,
-      events: [...events, ...register.map(r => appliedEvent(r, actor))],
+      events: [...events, ...register.map(r => appliedEvent(r, actor, at))],
       register,
     };
+  }
+
+  /**
+   * A normal change starts only in its approved window, from the grace
+   * before its start until its end.
+   * @throws ConflictError (409) naming the window in the court's zone
+   */
+  private assertInWindow(ticket: StoredTicket, change: ChangeData, at: string) {
+    const grace = this.deps.startGraceMinutes ?? DEFAULT_START_GRACE_MINUTES;
+    if (change.emergency || mayStartAt(change.window, at, grace)) return;
+    const local = (instant: string) =>
+      DateTime.fromISO(instant, { zone: this.deps.zone });
+    const start = local(change.window.start);
+    const end = local(change.window.end);
+    const endFormat = start.hasSame(end, 'day') ? 'HH:mm' : 'yyyy-MM-dd HH:mm';
+    throw new ConflictError(
+      `cannot start change ${
+        ticket.number
+      } outside its approved window ${start.toFormat(
+        'yyyy-MM-dd HH:mm',
+      )}–${end.toFormat(endFormat)} (${
+        this.deps.zone
+      }): it may start from ${grace} min before the window until its end; re-schedule it (a new window goes back for approval)`,
+    );
   }
 
   /**
@@ -622,8 +678,14 @@ export class ChangeService {
     ref: string,
     caller: Caller,
   ): Promise<StoredTicket> {
-    const ticket = await this.deps.tickets.readable(ref, caller);
-    if (ticket.type !== 'change') {
+    // Unknown, unreadable or not a change: one answer, so none is an oracle.
+    const ticket = await this.deps.tickets
+      .readable(ref, caller)
+      .catch(error => {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      });
+    if (ticket?.type !== 'change') {
       throw new NotFoundError(`no change ${ref}`);
     }
     return ticket;
@@ -671,21 +733,45 @@ function pending(change: ChangeData): ParameterEdit[] {
   return change.parameterEdits.filter(edit => !edit.appliedAt);
 }
 
+/**
+ * The log entry of a register write, recorded by `actor` at `at`; who applied
+ * the edit and when (an emergency change's engineer, in its window) is in it.
+ */
 function appliedEvent(
   record: NewRegisterRecord,
   actor: string,
+  at: string,
 ): NewTicketEvent {
   return {
     type: 'parameter-applied',
-    at: record.appliedAt,
+    at,
     actor,
     data: {
       device: record.device,
       parameter: record.parameter,
       from: record.oldValue,
       to: record.newValue,
+      appliedBy: record.appliedBy,
+      appliedAt: record.appliedAt,
     },
   };
+}
+
+/**
+ * Four eyes: whoever approved a change does not carry it out or write its
+ * edits to the register.
+ * @throws NotAllowedError (403) naming the reason
+ */
+function assertNotApprover(
+  ticket: StoredTicket,
+  change: ChangeData,
+  actor: string,
+) {
+  if (change.decidedBy !== undefined && change.decidedBy === actor) {
+    throw new NotAllowedError(
+      `${ticket.number}: ${actor} approved this change, so someone else carries it out and registers its parameter edits (four eyes)`,
+    );
+  }
 }
 
 function toChange(ticket: StoredTicket, data: ChangeData, now: string): Change {

@@ -54,6 +54,26 @@ export class TicketAccess {
     }
   }
 
+  /**
+   * @throws NotAllowedError when the permission is denied outright (not
+   * even on some tickets), whatever the request: asked before its input is
+   * read, so such a caller learns nothing from a 400 about the input.
+   */
+  async requireSome(
+    permission: BasicPermission | TicketPermission,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] =
+      permission.type === 'resource'
+        ? await this.permissions.authorizeConditional([{ permission }], {
+            credentials,
+          })
+        : await this.permissions.authorize([{ permission }], { credentials });
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(`${permission.name} is not allowed`);
+    }
+  }
+
   /** For a ticket permission: whether it is allowed on every ticket. */
   async allows(
     permission: BasicPermission | TicketPermission,

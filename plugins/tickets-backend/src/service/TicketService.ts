@@ -4,7 +4,12 @@ import {
   BackstageServicePrincipal,
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError, ConflictError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   CLOCK_NAMES,
   InvalidEventSequenceError,
@@ -50,6 +55,9 @@ import { CatalogEntities } from './CatalogEntities';
 import { TicketAccess } from './TicketAccess';
 import { TicketSla } from './TicketSla';
 
+/** Statuses in which the reporter may still edit what they filed. */
+const EDITABLE_BY_REPORTER: readonly string[] = ['new', 'draft'];
+
 /** Who is calling: a signed-in user, or a plugin (e.g. inspections). */
 export type Caller = BackstageCredentials<
   BackstageUserPrincipal | BackstageServicePrincipal
@@ -83,6 +91,17 @@ export class TicketService {
     },
   ) {}
 
+  /**
+   * Authorize first: the router asks this before it reads a request's input.
+   * @throws NotAllowedError when the caller may not do this to any ticket
+   */
+  async authorize(
+    permission: Parameters<TicketAccess['requireSome']>[0],
+    caller: Caller,
+  ): Promise<void> {
+    await this.deps.access.requireSome(permission, caller);
+  }
+
   slaConfig(): SlaConfig {
     return this.deps.sla.engine.config;
   }
@@ -97,11 +116,11 @@ export class TicketService {
   ): Promise<{ ticket: Ticket; created: boolean }> {
     const { access, catalog, sla, store } = this.deps;
     await access.require(ticketCreatePermission, caller);
+    const actor = actorOf(caller);
     if (request.sourceRef) {
-      const filed = await store.getBySourceRef(request.sourceRef);
+      const filed = await store.getBySourceRef(request.sourceRef, actor);
       if (filed) return this.refiled(filed, caller);
     }
-    const actor = actorOf(caller);
     const reporter = request.reporter ?? actor;
     // Filing for someone else, or routing the ticket, is the desk's work.
     if (
@@ -195,15 +214,19 @@ export class TicketService {
   async get(idOrNumber: string, caller: Caller): Promise<TicketDetail> {
     const ticket = await this.readable(idOrNumber, caller);
     const { store } = this.deps;
-    const [events, workLogs, links] = await Promise.all([
+    const [events, workLogs, links, works] = await Promise.all([
       store.events(ticket.id),
       store.workLogs(ticket.id),
       store.links(ticket.id),
+      this.deps.access.allowsOn(ticketWorkPermission, ticket, caller),
     ]);
+    // Work-log notes are the team's internal notes: the reporter sees hours only.
     return {
       ticket: this.present(ticket, events, this.now()),
-      events: events.map(toRecord),
-      workLogs,
+      events: events.map(event =>
+        works ? toRecord(event) : withoutInternalNotes(toRecord(event)),
+      ),
+      workLogs: works ? workLogs : workLogs.map(({ note: _, ...log }) => log),
       links,
     };
   }
@@ -234,14 +257,36 @@ export class TicketService {
     caller: Caller,
   ): Promise<Ticket> {
     const ticket = await this.readable(id, caller);
-    await this.deps.access.requireOn(ticketUpdatePermission, ticket, caller);
+    const { access } = this.deps;
+    await access.requireOn(ticketUpdatePermission, ticket, caller);
     // What the court approved is what gets done: a change is edited only as a draft.
     if (ticket.type === 'change' && ticket.status !== 'draft') {
       throw new ConflictError(
         `change ${ticket.number} is ${ticket.status}: only a draft can be edited`,
       );
     }
-    const { version, ...fields } = request;
+    const { version, reason, ...fields } = request;
+    if (!EDITABLE_BY_REPORTER.includes(ticket.status)) {
+      // Once acknowledged, the reporter comments; the desk edits, saying why.
+      if (!(await access.allowsOn(ticketWorkPermission, ticket, caller))) {
+        throw new NotAllowedError(
+          `ticket ${ticket.number} is ${ticket.status}: its reporter edits it only while it is new and may comment on it now; the service desk edits it`,
+        );
+      }
+      if (!reason) {
+        throw new InputError(
+          `body.reason: is required: say why ticket ${ticket.number} is edited after it was acknowledged`,
+        );
+      }
+    }
+    if (
+      fields.entityRefs !== undefined &&
+      ['resolved', 'closed'].includes(ticket.status)
+    ) {
+      throw new ConflictError(
+        `ticket ${ticket.number} is ${ticket.status}: its affected entities change only by reopening it`,
+      );
+    }
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, to] of Object.entries(fields)) {
       const from = ticket[key as keyof typeof fields];
@@ -270,7 +315,7 @@ export class TicketService {
           type: 'edited',
           at: '',
           actor: actorOf(caller),
-          data: { changes },
+          data: reason ? { changes, reason } : { changes },
         },
       ],
       entities,
@@ -368,7 +413,12 @@ export class TicketService {
       if (request.target === ticket.number) {
         throw new InputError('body.target: a ticket cannot link itself');
       }
-      if (!(await this.deps.store.get(request.target))) {
+      // A ticket the caller may not read answers as one that does not exist.
+      const target = await this.deps.store.get(request.target);
+      if (
+        !target ||
+        !(await this.deps.access.allowsOn(ticketReadPermission, target, caller))
+      ) {
         throw new InputError(`body.target: no ticket ${request.target}`);
       }
     }
@@ -509,6 +559,13 @@ export class TicketService {
 }
 
 type StoredChange = Parameters<DatabaseTicketStore['update']>[2];
+
+/** A log entry as those who do not work the ticket see it: no work-log notes. */
+function withoutInternalNotes(record: TicketEventRecord): TicketEventRecord {
+  if (record.type !== 'work-logged') return record;
+  const { note: _, ...rest } = record;
+  return rest;
+}
 
 /** A stored ticket as the API shows it, with its clocks as of `now`. */
 export function presentTicket(

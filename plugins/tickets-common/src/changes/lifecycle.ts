@@ -42,6 +42,17 @@ export const CHANGE_ACTIONS: readonly ChangeAction[] = changeLifecycle.actions;
 /** The court IT office's decisions; every other action is the O&M team's. */
 export const APPROVAL_ACTIONS: readonly ChangeAction[] = ['approve', 'reject'];
 
+/**
+ * The steps that carry a change out; four eyes: never by whoever approved
+ * it (nor is its parameter register written by them).
+ */
+export const CARRY_OUT_ACTIONS: readonly ChangeAction[] = [
+  'start',
+  'succeed',
+  'fail',
+  'roll-back',
+];
+
 /** How a change ended, for the success rate. */
 export const ENDED_CHANGE_STATUSES: readonly ChangeStatus[] = [
   'succeeded',

@@ -21,8 +21,10 @@ import {
   blockingFreezes,
   changeWarnings,
   findOverlaps,
+  mayStartAt,
   ScheduledChange,
   windowsOverlap,
+  windowWithin,
 } from './windows';
 import { currentParameters, successRate } from './parameters';
 import { createChangeRequestSchema } from './schemas';
@@ -283,6 +285,53 @@ describe('windows', () => {
         freezes,
       ),
     ).toEqual([expect.objectContaining({ freezeId: 'trial', excepted: true })]);
+  });
+});
+
+describe('the approved window', () => {
+  const minute = 60_000;
+  const start = Date.parse('2026-12-08T12:00:00.000Z'); // Tuesday 20:00 in Shanghai
+  const window = {
+    start: new Date(start).toISOString(),
+    end: new Date(start + 120 * minute).toISOString(),
+  };
+
+  it('lets a change start from the grace before its start until its end, never outside', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        (offset, grace) => {
+          const now = new Date(start + offset * minute).toISOString();
+          expect(mayStartAt(window, now, grace)).toBe(
+            offset >= -grace && offset < 120,
+          );
+        },
+      ),
+    );
+    // Three days early, as in the issue: refused; 15 minutes early by default: allowed.
+    expect(mayStartAt(window, '2026-12-05T12:00:00.000Z')).toBe(false);
+    expect(mayStartAt(window, '2026-12-08T11:45:00.000Z')).toBe(true);
+    expect(mayStartAt(window, '2026-12-08T11:44:59.000Z')).toBe(false);
+  });
+
+  it('holds a re-scheduled window inside the approved one exactly when it starts no earlier and ends no later', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 48 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 48 }),
+        fc.integer({ min: 1, max: 12 }),
+        (s1, l1, s2, l2) => {
+          const approved = windowOf(s1, s1 + l1);
+          const moved = windowOf(s2, s2 + l2);
+          const movedHours = Array.from({ length: l2 }, (_, h) => s2 + h);
+          expect(windowWithin(moved, approved)).toBe(
+            movedHours.every(h => s1 <= h && h < s1 + l1),
+          );
+        },
+      ),
+    );
   });
 });
 

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { singleLineText } from '@internal/plugin-court-common';
 import {
   booleanFlag,
+  cursor,
   description,
   entityRefSchema,
   listOf,
   note,
   requiredNote,
+  searchText,
   sourceRef,
   title,
   userRef,
@@ -45,7 +48,7 @@ export const changeWindowSchema = z
 export const parameterNameSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, e.g. mgmt-vlan');
-const parameterValue = z.string().trim().min(1, 'is required').max(500);
+const parameterValue = singleLineText().min(1, 'is required').max(500);
 
 export const parameterEditSchema = z
   .object({
@@ -68,8 +71,8 @@ export const riskAnswersSchema = z
 export const releaseDetailsSchema = z
   .object({
     software: title,
-    fromVersion: z.string().trim().min(1).max(100).optional(),
-    toVersion: z.string().trim().min(1, 'is required').max(100),
+    fromVersion: singleLineText().min(1).max(100).optional(),
+    toVersion: singleLineText().min(1, 'is required').max(100),
     requirementAnalysis: requiredNote,
     trialFeedback: requiredNote,
     simulationTest: requiredNote,
@@ -216,9 +219,9 @@ export const listChangesQuerySchema = z
     emergency: booleanFlag.optional(),
     /** A user ref, or `me`. */
     implementer: z.union([z.literal('me'), userRef]).optional(),
-    q: z.string().trim().min(1).max(200).optional(),
+    q: searchText.optional(),
     sort: z.enum(CHANGE_SORTS).default('created'),
-    cursor: z.string().max(500).optional(),
+    cursor: cursor.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(25),
   })
   .strict()

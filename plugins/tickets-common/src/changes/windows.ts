@@ -122,3 +122,36 @@ export function changeWarnings(
     ...findOverlaps(change, others),
   ];
 }
+
+/** Grace before an approved window's start in which a normal change may already start, by default. */
+export const DEFAULT_START_GRACE_MINUTES = 15;
+
+/**
+ * Whether a normal change may start at `now`: inside its approved window,
+ * from `graceMinutes` before the start until the end (exclusive).
+ */
+export function mayStartAt(
+  window: ChangeWindow,
+  now: string,
+  graceMinutes: number = DEFAULT_START_GRACE_MINUTES,
+): boolean {
+  const at = Date.parse(now);
+  return (
+    at >= Date.parse(window.start) - graceMinutes * 60_000 &&
+    at < Date.parse(window.end)
+  );
+}
+
+/**
+ * Whether `inner` lies inside `outer`: re-scheduling an approved change into
+ * such a window needs no new approval; any other window does.
+ */
+export function windowWithin(
+  inner: ChangeWindow,
+  outer: ChangeWindow,
+): boolean {
+  return (
+    Date.parse(inner.start) >= Date.parse(outer.start) &&
+    Date.parse(inner.end) <= Date.parse(outer.end)
+  );
+}

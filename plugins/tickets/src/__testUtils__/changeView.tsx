@@ -21,12 +21,15 @@ const ROLES = {
 export async function renderChange(
   detail: ChangeDetail,
   role: keyof typeof ROLES,
+  /** The signed-in user; default someone who neither filed nor decided it. */
+  user = 'user:default/sunlei',
 ) {
   const api = mockTicketsApi();
   api.getChange.mockResolvedValue(detail);
   api.actOnChange.mockResolvedValue(detail);
   await renderInDeskApp(<ChangeView changeRef={detail.change.number} />, {
     apis: [
+      mockApis.identity({ userEntityRef: user }),
       [ticketsApiRef, api],
       [catalogApiRef, catalogApiMock()],
       [

@@ -260,6 +260,8 @@ export default {
   'timeline.events.approvedException': '批准（冻结期例外）',
   'timeline.events.rejected': '驳回',
   'timeline.events.scheduled': '排期 {{start}} – {{end}}',
+  'timeline.events.rescheduled':
+    '改期至 {{start}} – {{end}}，超出已批准的窗口，重新报批',
   'timeline.events.change-started': '开始实施',
   'timeline.events.succeeded': '实施成功',
   'timeline.events.failed': '实施失败',
@@ -279,6 +281,7 @@ export default {
   'workLog.total': '合计 {{time}}',
   'workLog.submit': '登记工时',
   'workLog.invalid': '请填写 1–1440 分钟、日期和工作内容。',
+  'workLog.notesInternal': '工作内容为运维团队内部记录，此处仅显示工时。',
   'knowledge.suggestions': '可能有用的已知解决办法',
   'knowledge.suggestionsHelp': '先试试这些办法；都不管用再提交工单。',
   'knowledge.createKnownError': '生成已知错误',
@@ -402,6 +405,8 @@ export default {
   'change.start': '开始',
   'change.end': '结束',
   'change.windowInvalid': '结束时间须晚于开始时间。',
+  'change.reapproval':
+    '新窗口不在已批准的窗口之内：变更将退回信息技术处重新审批。',
   'change.note': '说明',
   'change.noteRequired': '请说明情况。',
   'warnings.overlap': '与 {{number}}「{{title}}」（{{window}}）窗口重叠，涉及',

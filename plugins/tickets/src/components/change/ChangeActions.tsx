@@ -1,12 +1,14 @@
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   APPROVAL_ACTIONS,
+  CARRY_OUT_ACTIONS,
   changeActionRequestSchema,
   changeLifecycle,
   type Change,
   type ChangeAction,
   type ChangeStatus,
   type ChangeWarning,
+  windowWithin,
 } from '@internal/plugin-tickets-common';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
@@ -84,6 +86,8 @@ export function ChangeActions(props: {
   warnings: readonly ChangeWarning[];
   canApprove: boolean;
   canWork: boolean;
+  /** The signed-in user's entity ref, for four eyes; unknown while it loads. */
+  user?: string;
   mutate: Mutate;
 }) {
   const { change, mutate } = props;
@@ -99,11 +103,29 @@ export function ChangeActions(props: {
     window: { start: '', end: '' },
   });
 
+  // Four eyes, as the API enforces it: who filed or carries out a change does
+  // not approve it; who approved it does not carry it out.
+  const mayTake = (action: ChangeAction) => {
+    if (APPROVAL_ACTIONS.includes(action)) {
+      return (
+        props.canApprove &&
+        props.user !== undefined &&
+        props.user !== change.createdBy &&
+        props.user !== change.assignee
+      );
+    }
+    if (CARRY_OUT_ACTIONS.includes(action)) {
+      return (
+        props.canWork &&
+        props.user !== undefined &&
+        props.user !== change.change.decidedBy
+      );
+    }
+    return props.canWork;
+  };
   const actions = changeLifecycle
     .allowed(change.status as ChangeStatus)
-    .filter(action =>
-      APPROVAL_ACTIONS.includes(action) ? props.canApprove : props.canWork,
-    );
+    .filter(mayTake);
   if (actions.length === 0) return null;
   const frozen = props.warnings.some(w => w.kind === 'freeze' && !w.excepted);
 
@@ -141,9 +163,17 @@ export function ChangeActions(props: {
   };
 
   const candidate = dialog && stepCandidate(dialog, fields, change.version);
-  const valid =
-    candidate !== undefined &&
-    changeActionRequestSchema.safeParse(candidate).success;
+  const parsed =
+    candidate === undefined
+      ? undefined
+      : changeActionRequestSchema.safeParse(candidate);
+  const valid = parsed?.success === true;
+  // Out of the approved window: the API sends it back for approval.
+  const movesOut =
+    parsed?.success === true &&
+    parsed.data.action === 'schedule' &&
+    parsed.data.window !== undefined &&
+    !windowWithin(parsed.data.window, change.change.window);
   const needsText =
     dialog === 'reject' || dialog === 'fail' || dialog === 'roll-back';
   const requiredText =
@@ -224,6 +254,11 @@ export function ChangeActions(props: {
             )}
             {dialog === 'schedule' && !valid && (
               <Alert severity="info">{t('change.windowInvalid')}</Alert>
+            )}
+            {movesOut && (
+              <Alert severity="warning" data-testid="change-reapproval">
+                {t('change.reapproval')}
+              </Alert>
             )}
           </DialogContent>
           <DialogActions>

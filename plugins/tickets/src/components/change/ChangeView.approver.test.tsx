@@ -33,6 +33,16 @@ describe('the change page for the court IT office', () => {
     );
   });
 
+  it('does not offer approval of a change to whoever filed it (four eyes)', async () => {
+    await renderChange(
+      changeDetail(makeChange({ createdBy: 'user:default/huangjun' })),
+      'court IT office',
+      'user:default/huangjun',
+    );
+    await screen.findByTestId('parameter-edits');
+    expect(screen.queryByTestId('change-actions')).not.toBeInTheDocument();
+  });
+
   it('asks for a comment before letting a change into a freeze', async () => {
     const api = await renderChange(
       changeDetail(makeChange(), [

@@ -1,5 +1,9 @@
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  identityApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   changeApprovePermission,
@@ -8,6 +12,7 @@ import {
 } from '@internal/plugin-tickets-common';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
+import useAsync from 'react-use/esm/useAsync';
 import { useChangeDetail } from '../../hooks/useChangeDetail';
 import { useTicketLinks } from '../../hooks/useTicketLinks';
 import { ticketsTranslationRef } from '../../translation';
@@ -37,6 +42,11 @@ export function ChangeView(props: { changeRef: string }) {
     permission: ticketUpdatePermission,
     resourceRef: changeId,
   }).allowed;
+  const identityApi = useApi(identityApiRef);
+  const user = useAsync(
+    async () => (await identityApi.getBackstageIdentity()).userEntityRef,
+    [identityApi],
+  ).value;
 
   if (!detail) {
     return error && !loading ? (
@@ -87,6 +97,7 @@ export function ChangeView(props: { changeRef: string }) {
           warnings={detail.warnings}
           canApprove={canApprove}
           canWork={canWork}
+          user={user}
           mutate={mutate}
         />
       </Grid>

@@ -67,10 +67,15 @@ export function describeEvent(
       return { summary: t('timeline.events.rejected'), body: event.comment };
     case 'scheduled':
       return {
-        summary: t('timeline.events.scheduled', {
-          start: formatInstant(event.window.start),
-          end: formatInstant(event.window.end),
-        }),
+        summary: t(
+          event.reapproval
+            ? 'timeline.events.rescheduled'
+            : 'timeline.events.scheduled',
+          {
+            start: formatInstant(event.window.start),
+            end: formatInstant(event.window.end),
+          },
+        ),
       };
     case 'parameter-applied':
       return {
@@ -126,6 +131,7 @@ export function describeEvent(
         summary: t('timeline.events.edited', {
           fields: Object.keys(event.changes).join(', '),
         }),
+        body: event.reason,
       };
     case 'commented':
       return { summary: t('timeline.events.commented'), body: event.body };

@@ -116,6 +116,44 @@ describe('TicketView', () => {
     expect(screen.queryByTestId('worklog-submit')).not.toBeInTheDocument();
   });
 
+  it('shows court staff the hours of the work log, not the internal notes, and why the desk edited the ticket', async () => {
+    const ticket = makeTicket({ id: READ_ONLY_ID, status: 'acknowledged' });
+    const detail = makeDetail(ticket);
+    await renderTicket({
+      ...detail,
+      // As the API answers court staff: no note on the log or in the history.
+      workLogs: [
+        {
+          id: 'w1',
+          engineer: 'user:default/wangqiang',
+          minutes: 45,
+          workDate: '2026-12-04',
+          loggedBy: 'user:default/wangqiang',
+          loggedAt: ticket.createdAt,
+        },
+      ],
+      events: [
+        ...detail.events,
+        {
+          seq: 2,
+          type: 'edited',
+          at: ticket.createdAt,
+          actor: 'user:default/lina',
+          changes: { title: { from: 'a', to: 'b' } },
+          reason: 'Reporter called: the whole system is silent',
+        },
+      ],
+    });
+    await screen.findByTestId('comment-body');
+    const logs = screen.getByTestId('work-logs');
+    expect(logs).toHaveTextContent('45');
+    expect(within(logs).queryByText('What was done')).not.toBeInTheDocument();
+    expect(screen.getByTestId('worklog-notes-internal')).toBeInTheDocument();
+    expect(
+      screen.getByText('Reporter called: the whole system is silent'),
+    ).toBeInTheDocument();
+  });
+
   it('sends the version it read with a one-click action, then reloads', async () => {
     const ticket = makeTicket({ status: 'new', version: 7 });
     const api = await renderTicket(

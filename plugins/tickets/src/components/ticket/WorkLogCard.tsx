@@ -90,7 +90,7 @@ export function WorkLogCard(props: {
               <TableCell>{t('workLog.date')}</TableCell>
               <TableCell>{t('workLog.engineer')}</TableCell>
               <TableCell>{t('workLog.minutes')}</TableCell>
-              <TableCell>{t('workLog.note')}</TableCell>
+              {props.canLog && <TableCell>{t('workLog.note')}</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -101,13 +101,24 @@ export function WorkLogCard(props: {
                   <EntityRefLink entityRef={log.engineer} hideIcon />
                 </TableCell>
                 <TableCell>{log.minutes}</TableCell>
-                <TableCell style={{ whiteSpace: 'pre-wrap' }}>
-                  {log.note}
-                </TableCell>
+                {props.canLog && (
+                  <TableCell style={{ whiteSpace: 'pre-wrap' }}>
+                    {log.note}
+                  </TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>
         </Table>
+      )}
+      {!props.canLog && workLogs.length > 0 && (
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          data-testid="worklog-notes-internal"
+        >
+          {t('workLog.notesInternal')}
+        </Typography>
       )}
       {props.canLog && (
         <div className={classes.form}>

@@ -1,0 +1,124 @@
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import fc from 'fast-check';
+import { Knex } from 'knex';
+import request from 'supertest';
+import {
+  as,
+  KbBackend,
+  newArticle,
+  startKbBackend,
+} from './__testUtils__/backend';
+
+jest.setTimeout(300_000);
+
+const databases = TestDatabases.create({
+  ids: ['POSTGRES_15', 'SQLITE_3'],
+  disableDocker: true,
+});
+
+/** Characters no single-line field holds: C0, DEL, C1, bidi controls, lone surrogates. */
+const refused = fc
+  .oneof(
+    fc.integer({ min: 0, max: 0x1f }),
+    fc.integer({ min: 0x7f, max: 0x9f }),
+    fc.integer({ min: 0x202a, max: 0x202e }),
+    fc.integer({ min: 0x2066, max: 0x2069 }),
+    fc.integer({ min: 0xd800, max: 0xdfff }),
+  )
+  .map(code => String.fromCharCode(code));
+const text = fc.string({
+  unit: fc.constantFrom(...'打印机 KB-1'.split('')),
+  maxLength: 8,
+});
+const tainted = fc
+  .tuple(text, refused, text)
+  .map(([before, bad, after]) => `卡纸${before}${bad}${after}`);
+
+/**
+ * Text hygiene through the kb API (issue 12): every single-line field
+ * refuses control, bidi and lone-surrogate characters with a 400 naming the
+ * field and changes nothing; Markdown keeps tabs and line breaks but not NUL.
+ */
+describe.each(databases.eachSupportedId())('text hygiene on %s', databaseId => {
+  let knex: Knex;
+  let backend: KbBackend;
+  let article: { id: string; version: number };
+
+  beforeAll(async () => {
+    knex = await databases.init(databaseId as TestDatabaseId);
+    backend = await startKbBackend({ knex });
+    article = (
+      await request(backend.server)
+        .post('/api/kb/articles')
+        .set('Authorization', as('wangqiang'))
+        .send(newArticle())
+    ).body;
+  });
+  afterAll(() => backend.stop());
+
+  const snapshot = () =>
+    Promise.all(
+      [
+        'kb_articles',
+        'kb_article_entities',
+        'kb_article_tickets',
+        'kb_article_versions',
+      ].map(t => knex(t).select()),
+    );
+  const create = (body: Record<string, unknown>) =>
+    request(backend.server)
+      .post('/api/kb/articles')
+      .set('Authorization', as('wangqiang'))
+      .send(newArticle(body));
+  const save = (body: Record<string, unknown>) =>
+    request(backend.server)
+      .put(`/api/kb/articles/${article.id}`)
+      .set('Authorization', as('wangqiang'))
+      .send(newArticle({ version: article.version, ...body }));
+
+  const fields: [string, (value: string) => request.Test][] = [
+    ['body.title', v => create({ title: v })],
+    ['body.tags.0', v => create({ tags: [v] })],
+    ['body.entityRefs.0', v => create({ entityRefs: [v] })],
+    ['body.ticketRefs.0', v => create({ ticketRefs: [v] })],
+    ['body.owner', v => create({ owner: v })],
+    ['body.title', v => save({ title: v })],
+    [
+      'query.q',
+      v =>
+        request(backend.server)
+          .get('/api/kb/articles')
+          .query({ q: v })
+          .set('Authorization', as('wangqiang')),
+    ],
+  ];
+
+  it('refuses a control, bidi or lone-surrogate character in every single-line field with a 400 naming it, changing nothing', async () => {
+    const before = await snapshot();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: fields.length - 1 }),
+        tainted,
+        async (i, value) => {
+          const [field, send] = fields[i];
+          // A URL cannot carry a lone surrogate (it is sent as U+FFFD).
+          fc.pre(!field.startsWith('query.') || !/[\ud800-\udfff]/.test(value));
+          const res = await send(value);
+          expect({ field, status: res.status }).toEqual({ field, status: 400 });
+          expect(res.body.error.message).toContain(`${field}: `);
+        },
+      ),
+      { numRuns: 80 },
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('keeps tabs and line breaks in Markdown, never NUL', async () => {
+    const nul = await create({ body: '步骤\u0000' });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.message).toContain('body.body: ');
+    const kept = await create({ body: '1. 打开前盖\n\t- 注意高温\r\n2. 取纸' });
+    expect(kept.status).toBe(201);
+    expect(kept.body.body).toBe('1. 打开前盖\n\t- 注意高温\r\n2. 取纸');
+  });
+});
