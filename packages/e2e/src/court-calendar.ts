@@ -38,9 +38,6 @@ export async function levelRules(
   return policy.levels[level] as Record<'response' | 'arrival' | 'resolution', ClockRule | null>;
 }
 
-const years = Object.keys(officialDays.holidays).map(date => Number(date.slice(0, 4)));
-const lastCoveredYear = Math.max(...years);
-
 /** Today's date (yyyy-mm-dd) in the court's zone. */
 export function courtToday(now = new Date()): string {
   return now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -52,22 +49,4 @@ export function isWorkingDay(date: string): boolean {
   if (officialDays.holidays[date]) return false;
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return weekday >= 1 && weekday <= 5;
-}
-
-/**
- * The first ordinary court working day at least `days` days after today (Beijing time), in a
- * year the calendar data covers: a change window there falls on no holiday and needs no
- * schedule the portal does not have. Throws when the data ends before such a day.
- */
-export function workingDayAfter(days: number, now = new Date()): string {
-  for (let offset = days; ; offset++) {
-    const date = courtToday(new Date(now.getTime() + offset * 86_400_000));
-    if (Number(date.slice(0, 4)) > lastCoveredYear) {
-      throw new Error(
-        `the official calendar data ends with ${lastCoveredYear}: no working day ${days} or more days ` +
-          `after today is covered; add the next year's schedule (sla.officialSchedules, docs/sla.md)`,
-      );
-    }
-    if (isWorkingDay(date)) return date;
-  }
 }
