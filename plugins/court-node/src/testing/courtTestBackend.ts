@@ -44,12 +44,14 @@ const authWithActor = createServiceFactory({
     const serviceToken = auth.getPluginRequestToken.bind(auth);
     const getPluginRequestToken: typeof auth.getPluginRequestToken =
       async options => {
-        const { principal } = options.onBehalfOf;
-        if (principal.type !== 'user') {
+        const principal = options.onBehalfOf.principal as {
+          type: string;
+          userEntityRef?: string;
+        };
+        if (principal.type !== 'user' || !principal.userEntityRef) {
           return serviceToken(options);
         }
-        const userEntityRef = (principal as { userEntityRef: string })
-          .userEntityRef;
+        const { userEntityRef } = principal;
         return {
           token: mockCredentials.user.token(userEntityRef, {
             actor: { subject: `plugin:${plugin.getId()}` },

@@ -15,9 +15,10 @@ export const courtRolesConfig = {
 } satisfies JsonObject;
 
 /**
- * The example users of catalog/org.yaml and the groups they are members of, plus two people the
- * example court lacks so every column of the role table has someone: a portal admin who is
- * nothing else, and a newcomer in no mapped group.
+ * The example users of catalog/org.yaml and the groups they are members of, plus people the
+ * example court lacks: a portal admin who is nothing else and a newcomer in no mapped group (so
+ * every column of the role table has someone), and an IT office member who also holds an
+ * engineer post (so the service's own four-eyes rules can be reached past the policy).
  */
 export const courtUserGroups: Readonly<Record<string, readonly string[]>> = {
   xuli: ['court-staff'],
@@ -37,6 +38,7 @@ export const courtUserGroups: Readonly<Record<string, readonly string[]>> = {
   // Not in catalog/org.yaml.
   'platform-admin': ['portal-admins'],
   newcomer: ['yunxi-court'],
+  'it-engineer': ['court-it-office', 'software-post'],
 };
 
 /** One user per column of the role table, each holding only that role. */
