@@ -61,7 +61,7 @@ export function renderPermissionMatrix(): string {
     '',
     ...without,
     '',
-    'A role × route test (`plugins/permission-backend-module-court/src/routeMatrix.test.ts`) runs',
+    'A role × route test (`packages/backend/src/routeMatrix/routeMatrix.test.ts`) runs',
     'every route of the backend plugins as each role against the real backend and this policy.',
     '',
   ].join('\n');
