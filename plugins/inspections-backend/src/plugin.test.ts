@@ -210,6 +210,19 @@ describe('inspections API', () => {
     expect(list.map((p: { id: string }) => p.id)).toContain('ups-weekly');
   });
 
+  it('lets the court IT office read rounds but not run them', async () => {
+    // It oversees the contractor's rounds; the role table gives it no round.run.
+    const read = await api()
+      .get('/api/inspections/rounds')
+      .set('Authorization', as('wuxia'));
+    expect(read.status).toBe(200);
+    const run = await api()
+      .post('/api/inspections/rounds')
+      .set('Authorization', as('wuxia'))
+      .send({ building: 'B' });
+    expect(run.status).toBe(403);
+  });
+
   it('gives court staff nothing', async () => {
     for (const path of [
       '/rounds',

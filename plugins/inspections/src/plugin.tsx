@@ -7,7 +7,11 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
-import { InspectionsClient } from '@internal/plugin-inspections-common';
+import { PermittedOnly } from '@internal/plugin-court-react';
+import {
+  InspectionsClient,
+  inspectionRoundReadPermission,
+} from '@internal/plugin-inspections-common';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { inspectionsApiRef } from './api';
 import { roundRouteRef, rootRouteRef, scanRouteRef } from './routes';
@@ -78,7 +82,12 @@ export const todaysRoundsWidget = HomePageWidgetBlueprint.make({
     name: 'TodaysRounds',
     components: () =>
       import('./components/home/TodaysRoundsCard').then(m => ({
-        Content: m.TodaysRoundsCard,
+        // Not shown to roles that read no rounds (court staff, issue 12 finding 12).
+        Content: () => (
+          <PermittedOnly permission={inspectionRoundReadPermission}>
+            <m.TodaysRoundsCard />
+          </PermittedOnly>
+        ),
       })),
   },
 });

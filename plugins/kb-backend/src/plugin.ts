@@ -11,7 +11,7 @@ import { DatabaseKbStore } from './database/DatabaseKbStore';
 import {
   kbArticlePermissionResourceRef,
   kbArticlePermissionRules,
-} from './permissions';
+} from '@internal/plugin-kb-node';
 import { createRouter } from './router';
 import { ArticleAccess } from './service/ArticleAccess';
 import { CatalogRefs } from './service/CatalogRefs';
@@ -52,7 +52,7 @@ export const kbPlugin = createBackendPlugin({
         deps.permissionsRegistry.addResourceType({
           resourceRef: kbArticlePermissionResourceRef,
           permissions: kbPermissions,
-          rules: kbArticlePermissionRules,
+          rules: Object.values(kbArticlePermissionRules),
           getResources: ids =>
             store
               .getMany(ids)

@@ -6,6 +6,29 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogEntityRefreshPermission,
+  catalogLocationAnalyzePermission,
+  catalogLocationCreatePermission,
+  catalogLocationReadPermission,
+  catalogPermissions,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
+  actionExecutePermission,
+  scaffolderPermissions,
+  taskCancelPermission,
+  taskCreatePermission,
+  taskReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
+import {
+  inspectionCoverageReadPermission,
+  inspectionPermissions,
+  inspectionPlanManagePermission,
+  inspectionRoundReadPermission,
+  inspectionRoundRunPermission,
+} from '@internal/plugin-inspections-common';
+import {
   changeApprovePermission,
   changeCreatePermission,
   changeFreezeManagePermission,
@@ -13,15 +36,18 @@ import {
   ticketReadAllPermission,
   ticketReadPermission,
   ticketUpdatePermission,
+  ticketPermissions,
   ticketWorkPermission,
 } from '@internal/plugin-tickets-common';
 import {
   kbArticleCreatePermission,
   kbArticleReadPermission,
   kbArticleUpdatePermission,
+  kbPermissions,
 } from '@internal/plugin-kb-common';
 import { courtRolesConfig } from './__fixtures__/courtRolesConfig';
 import { CourtPermissionPolicy } from './CourtPermissionPolicy';
+import { ROLE_TABLE } from './roleTable';
 import { readGroupRoleMap } from './roles';
 
 const { ALLOW, DENY, CONDITIONAL } = AuthorizeResult;
@@ -42,12 +68,17 @@ const users: Record<string, readonly string[]> = {
 
 const userRef = (who: string) => `user:default/${who.replace(/ /g, '-')}`;
 
-function policyFor(who: string, groups: readonly string[]) {
+function policyFor(
+  who: string,
+  groups: readonly string[],
+  logger = mockServices.logger.mock(),
+) {
   const ownershipEntityRefs = [userRef(who), ...groups];
   const userInfo = mockServices.userInfo({ ownershipEntityRefs });
   const policy = new CourtPermissionPolicy({
     groupRoles: readGroupRoleMap(courtRolesConfig),
     userInfo,
+    logger,
   });
   const credentials = mockCredentials.user(userRef(who));
   return {
@@ -63,28 +94,10 @@ function policyFor(who: string, groups: readonly string[]) {
   };
 }
 
-const catalogRead = createPermission({
-  name: 'catalog.entity.read',
-  attributes: { action: 'read' },
-  resourceType: 'catalog-entity',
+const unknownInspectionPermission = createPermission({
+  name: 'inspections.template.delete',
+  attributes: { action: 'update' },
 });
-const catalogDelete = createPermission({
-  name: 'catalog.entity.delete',
-  attributes: { action: 'delete' },
-  resourceType: 'catalog-entity',
-});
-const scaffolderRun = createPermission({
-  name: 'scaffolder.task.create',
-  attributes: { action: 'create' },
-});
-/** The inspections plugin's permissions (plugins/inspections-common/src/permissions.ts), by name. */
-const inspection = (name: string, action: 'read' | 'update') =>
-  createPermission({ name: `inspections.${name}`, attributes: { action } });
-const roundRead = inspection('round.read', 'read');
-const roundRun = inspection('round.run', 'update');
-const planManage = inspection('plan.manage', 'update');
-const coverageRead = inspection('coverage.read', 'read');
-const unknownInspectionPermission = inspection('template.delete', 'update');
 const unknownTicketPermission = createPermission({
   name: 'tickets.ticket.delete',
   attributes: { action: 'delete' },
@@ -98,39 +111,78 @@ const unknownKbPermission = createPermission({
 });
 
 // "own" = CONDITIONAL on IS_REPORTER with the caller's ownership refs; "public" = CONDITIONAL on
-// the article being marked public.
-type Expected = typeof ALLOW | typeof DENY | 'own' | 'public';
+// the article being marked public; "own tasks" = CONDITIONAL on IS_TASK_OWNER with the caller;
+// "no templates" = CONDITIONAL on the entity not being a Template.
+type Expected =
+  | typeof ALLOW
+  | typeof DENY
+  | 'own'
+  | 'public'
+  | 'own tasks'
+  | 'no templates';
 const roles = Object.keys(users);
 const table: Array<[Permission, Expected[]]> = [
   // Columns in the order of `users`: requester, desk, engineer, ops-manager, court-it-office,
   // admin, no role.
-  [ticketCreatePermission, [ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
-  [ticketReadPermission, ['own', ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
-  [ticketUpdatePermission, ['own', ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
-  [ticketReadAllPermission, [DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
-  [ticketWorkPermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, ALLOW, DENY]],
-  [changeCreatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, ALLOW, DENY]],
+  // The portal admin (catalog and platform settings) has no ticket or change rights.
+  [ticketCreatePermission, [ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY, DENY]],
+  [ticketReadPermission, ['own', ALLOW, ALLOW, ALLOW, ALLOW, DENY, DENY]],
+  [ticketUpdatePermission, ['own', ALLOW, ALLOW, ALLOW, ALLOW, DENY, DENY]],
+  [ticketReadAllPermission, [DENY, ALLOW, ALLOW, ALLOW, ALLOW, DENY, DENY]],
+  [ticketWorkPermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, DENY, DENY]],
+  [changeCreatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, DENY, DENY]],
   [changeApprovePermission, [DENY, DENY, DENY, DENY, ALLOW, DENY, DENY]],
   [changeFreezeManagePermission, [DENY, DENY, DENY, DENY, ALLOW, DENY, DENY]],
   [unknownTicketPermission, [DENY, DENY, DENY, DENY, DENY, DENY, DENY]],
-  // Engineers, the desk and the ops manager run rounds; the ops manager and admins manage plans;
-  // the court IT office reads rounds and coverage; court staff get nothing.
-  [roundRead, [DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
-  [roundRun, [DENY, ALLOW, ALLOW, ALLOW, DENY, ALLOW, DENY]],
-  [planManage, [DENY, DENY, DENY, ALLOW, DENY, ALLOW, DENY]],
-  [coverageRead, [DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
+  // Engineers, the desk and the ops manager run rounds; the ops manager manages plans; the
+  // court IT office reads rounds and coverage; court staff get nothing.
+  [
+    inspectionRoundReadPermission,
+    [DENY, ALLOW, ALLOW, ALLOW, ALLOW, DENY, DENY],
+  ],
+  [inspectionRoundRunPermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, DENY, DENY]],
+  [inspectionPlanManagePermission, [DENY, DENY, DENY, ALLOW, DENY, DENY, DENY]],
+  [
+    inspectionCoverageReadPermission,
+    [DENY, ALLOW, ALLOW, ALLOW, ALLOW, DENY, DENY],
+  ],
   [unknownInspectionPermission, [DENY, DENY, DENY, DENY, DENY, DENY, DENY]],
   // Court staff read public articles; the O&M side reads all; those who work tickets write.
-  [
-    kbArticleReadPermission,
-    ['public', ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY],
-  ],
-  [kbArticleCreatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, ALLOW, DENY]],
-  [kbArticleUpdatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, ALLOW, DENY]],
+  [kbArticleReadPermission, ['public', ALLOW, ALLOW, ALLOW, ALLOW, DENY, DENY]],
+  [kbArticleCreatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, DENY, DENY]],
+  [kbArticleUpdatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, DENY, DENY]],
   [unknownKbPermission, [DENY, DENY, DENY, DENY, DENY, DENY, DENY]],
-  [catalogRead, [ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW]],
-  [catalogDelete, [ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
-  [scaffolderRun, [ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
+  // Catalog: everyone reads (court staff and newcomers not the change templates); only the
+  // portal admin writes (issue 12 finding 2).
+  [
+    catalogEntityReadPermission,
+    ['no templates', ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, 'no templates'],
+  ],
+  [catalogEntityDeletePermission, [DENY, DENY, DENY, DENY, DENY, ALLOW, DENY]],
+  [catalogEntityRefreshPermission, [DENY, DENY, DENY, DENY, DENY, ALLOW, DENY]],
+  [
+    catalogLocationCreatePermission,
+    [DENY, DENY, DENY, DENY, DENY, ALLOW, DENY],
+  ],
+  [
+    catalogLocationAnalyzePermission,
+    [DENY, DENY, DENY, DENY, DENY, ALLOW, DENY],
+  ],
+  [
+    catalogLocationReadPermission,
+    [DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY],
+  ],
+  // Scaffolder: change filers run templates and read their own tasks (finding 1).
+  [taskCreatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, DENY, DENY]],
+  [actionExecutePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, DENY, DENY]],
+  [
+    taskReadPermission,
+    [DENY, 'own tasks', 'own tasks', ALLOW, ALLOW, DENY, DENY],
+  ],
+  [
+    taskCancelPermission,
+    [DENY, 'own tasks', 'own tasks', 'own tasks', DENY, DENY, DENY],
+  ],
 ];
 
 const cases = table.flatMap(([permission, expected]) =>
@@ -142,9 +194,34 @@ const cases = table.flatMap(([permission, expected]) =>
 /** The decision an expectation in the table stands for, for a user with these ownership refs. */
 function decisionFor(
   expected: Expected,
+  who: string,
   ownershipEntityRefs: readonly string[],
 ): PolicyDecision {
   switch (expected) {
+    case 'own tasks':
+      return {
+        result: CONDITIONAL,
+        pluginId: 'scaffolder',
+        resourceType: 'scaffolder-task',
+        conditions: {
+          rule: 'IS_TASK_OWNER',
+          resourceType: 'scaffolder-task',
+          params: { createdBy: [userRef(who)] },
+        },
+      };
+    case 'no templates':
+      return {
+        result: CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          not: {
+            rule: 'IS_ENTITY_KIND',
+            resourceType: 'catalog-entity',
+            params: { kinds: ['Template'] },
+          },
+        },
+      };
     case 'own':
       return {
         result: CONDITIONAL,
@@ -176,27 +253,46 @@ describe('CourtPermissionPolicy', () => {
   it.each(cases)('%s for %s', async (_, who, permission, expected) => {
     const { decide, ownershipEntityRefs } = policyFor(who, users[who]);
     expect(await decide(permission)).toEqual(
-      decisionFor(expected, ownershipEntityRefs),
+      decisionFor(expected, who, ownershipEntityRefs),
     );
   });
 
   it('gives a user in several roles the union', async () => {
-    // The IT office alone may not work tickets; an IT office member who is also a portal admin may.
+    // The IT office head is a portal admin too: IT office rights plus catalog administration,
+    // and still no ticket work or change filing (the admin role grants none).
     const { decide } = policyFor('huangjun', [
       ...users['court-it-office'],
       ...users.admin,
     ]);
-    expect(await decide(ticketWorkPermission)).toEqual({ result: ALLOW });
+    expect(await decide(changeApprovePermission)).toEqual({ result: ALLOW });
+    expect(await decide(catalogEntityDeletePermission)).toEqual({
+      result: ALLOW,
+    });
+    expect(await decide(ticketWorkPermission)).toEqual({ result: DENY });
+    expect(await decide(changeCreatePermission)).toEqual({ result: DENY });
   });
 
-  it('lets an IT office member who is also a portal admin both file and approve changes', async () => {
-    // The service stops them approving a change they filed or carry out themselves.
-    const { decide } = policyFor('huangjun', [
-      ...users['court-it-office'],
-      ...users.admin,
+  it('gives a narrowing shared by two roles once', async () => {
+    // zhangwei is at the desk and on the hardware post: both read their own tasks.
+    const { decide } = policyFor('zhangwei', [
+      'group:default/service-desk-post',
+      'group:default/hardware-post',
     ]);
-    expect(await decide(changeCreatePermission)).toEqual({ result: ALLOW });
-    expect(await decide(changeApprovePermission)).toEqual({ result: ALLOW });
+    expect(await decide(taskReadPermission)).toEqual(
+      decisionFor('own tasks', 'zhangwei', []),
+    );
+  });
+
+  it('denies a permission the table does not name and logs its name', async () => {
+    const logger = mockServices.logger.mock();
+    const { decide } = policyFor('wuxia', users['court-it-office'], logger);
+    expect(await decide(unknownTicketPermission)).toEqual({ result: DENY });
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('tickets.ticket.delete'),
+    );
+    logger.warn.mockClear();
+    await decide(ticketReadAllPermission);
+    expect(logger.warn).not.toHaveBeenCalled();
   });
 
   it('denies a caller who is not signed in', async () => {
@@ -204,8 +300,30 @@ describe('CourtPermissionPolicy', () => {
       groupRoles: readGroupRoleMap(courtRolesConfig),
       userInfo: mockServices.userInfo(),
     });
-    for (const permission of [ticketCreatePermission, catalogRead]) {
+    for (const permission of [
+      ticketCreatePermission,
+      catalogEntityReadPermission,
+    ]) {
       expect(await policy.handle({ permission })).toEqual({ result: DENY });
     }
+  });
+});
+
+describe('the role table', () => {
+  it('has a row for every permission of every installed plugin', () => {
+    const names = new Set(ROLE_TABLE.map(row => row.permission.name));
+    const installed = [
+      ...catalogPermissions,
+      ...scaffolderPermissions,
+      ...ticketPermissions,
+      ...kbPermissions,
+      ...inspectionPermissions,
+    ];
+    expect(installed.map(p => p.name).filter(n => !names.has(n))).toEqual([]);
+  });
+
+  it('has one row per permission', () => {
+    const names = ROLE_TABLE.map(row => row.permission.name);
+    expect(names.length).toBe(new Set(names).size);
   });
 });

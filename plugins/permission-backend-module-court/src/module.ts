@@ -29,7 +29,9 @@ export const permissionModuleCourtPolicy = createBackendModule({
           return `${role}: ${groups.join(', ') || '(none)'}`;
         });
         logger.info(`Court role policy; ${summary.join('; ')}`);
-        policy.setPolicy(new CourtPermissionPolicy({ groupRoles, userInfo }));
+        policy.setPolicy(
+          new CourtPermissionPolicy({ groupRoles, userInfo, logger }),
+        );
       },
     });
   },

@@ -189,12 +189,16 @@ describe('change requests', () => {
     });
     expect(start.status).toBe(409);
 
-    // huangjun is in the IT office and also files changes: not his own.
-    const own = await changes.file('huangjun');
-    const selfApproval = await changes.act('huangjun', own.body.change.number, {
-      action: 'approve',
-      version: 1,
-    });
+    // An IT office member who also holds an engineer post files changes: not their own.
+    const own = await changes.file('it-engineer');
+    const selfApproval = await changes.act(
+      'it-engineer',
+      own.body.change.number,
+      {
+        action: 'approve',
+        version: 1,
+      },
+    );
     expect(selfApproval.status).toBe(403);
     expect(selfApproval.body.error.message).toContain('neither filed');
   });

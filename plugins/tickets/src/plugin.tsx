@@ -11,7 +11,11 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { isCourtDevice } from '@internal/plugin-court-common';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
-import { TicketsClient } from '@internal/plugin-tickets-common';
+import { PermittedOnly } from '@internal/plugin-court-react';
+import {
+  TicketsClient,
+  ticketCreatePermission,
+} from '@internal/plugin-tickets-common';
 import HeadsetMicIcon from '@material-ui/icons/HeadsetMic';
 import SwapHorizIcon from '@material-ui/icons/SwapHoriz';
 import { ticketsApiRef } from './api';
@@ -161,7 +165,12 @@ export const slaAtRiskWidget = HomePageWidgetBlueprint.make({
     name: 'SlaAtRisk',
     components: () =>
       import('./components/home/SlaAtRiskCard').then(m => ({
-        Content: m.SlaAtRiskCard,
+        // Not shown to roles without the service desk (the portal admin).
+        Content: () => (
+          <PermittedOnly permission={ticketCreatePermission}>
+            <m.SlaAtRiskCard />
+          </PermittedOnly>
+        ),
       })),
   },
 });

@@ -1,58 +1,21 @@
 import {
-  BackstageCredentials,
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
 import {
   CourtClock,
   courtClockFactory,
   ManualCourtClock,
 } from '@internal/plugin-court-node';
+import { startCourtTestBackend } from '@internal/plugin-court-node/testUtils';
 import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import inspectionsPlugin from '../index';
 import { courtEntities, locations, plans } from './fixtures';
-
-/**
- * The court's policy as far as inspections go: court staff none of it, only
- * the ops manager manages plans.
- */
-function decide(
-  permission: string,
-  credentials: BackstageCredentials,
-): PolicyDecision {
-  const principal = credentials.principal as { userEntityRef?: string };
-  const user = principal.userEntityRef;
-  if (user === 'user:default/xuli' && permission.startsWith('inspections.')) {
-    return { result: AuthorizeResult.DENY };
-  }
-  if (
-    permission === 'inspections.plan.manage' &&
-    user !== 'user:default/sunlei'
-  ) {
-    return { result: AuthorizeResult.DENY };
-  }
-  return { result: AuthorizeResult.ALLOW };
-}
-
-const courtPermissions = mockServices.permissions.mock({
-  authorize: async (requests, options) =>
-    requests.map(r => decide(r.permission.name, options!.credentials)) as never,
-  authorizeConditional: async (requests, options) =>
-    requests.map(r => decide(r.permission.name, options!.credentials)) as never,
-});
 
 /** What the fake service desk received: one entry per POST /tickets. */
 export interface FakeDeskLog {
@@ -111,7 +74,7 @@ export interface InspectionsBackend {
 
 /**
  * The inspections plugin in a test backend with the example court's catalog
- * and plans, the court's policy, and the given tickets backend (a fake by
+ * and plans, the court's real role policy, and the given tickets backend (a fake by
  * default).
  */
 export async function startInspectionsBackend(
@@ -124,24 +87,21 @@ export async function startInspectionsBackend(
     features?: Parameters<typeof startTestBackend>[0]['features'];
   } = {},
 ): Promise<InspectionsBackend> {
-  const backend = await startTestBackend({
+  const backend = await startCourtTestBackend({
+    config: {
+      app: { baseUrl: 'http://localhost:7007' },
+      courtOps: { assetTagPrefix: 'YX', locations },
+      inspections: { plans },
+    },
     features: [
       inspectionsPlugin,
       ...(options.features ?? [
         fakeTicketsPlugin(options.desk ?? { posts: [], tickets: new Map() }),
       ]),
       catalogServiceMock.factory({ entities: courtEntities }),
-      courtPermissions.factory,
       courtClockFactory(
         options.clock ?? new ManualCourtClock('2026-03-03T09:00:00+08:00'),
       ),
-      mockServices.rootConfig.factory({
-        data: {
-          app: { baseUrl: 'http://localhost:7007' },
-          courtOps: { assetTagPrefix: 'YX', locations },
-          inspections: { plans },
-        },
-      }),
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
@@ -150,7 +110,4 @@ export async function startInspectionsBackend(
   return { server: backend.server, stop: () => backend.stop() };
 }
 
-/** `Authorization` header of a signed-in example user. */
-export function as(user: string) {
-  return mockCredentials.user.header(`user:default/${user}`);
-}
+export { as } from '@internal/plugin-court-node/testUtils';

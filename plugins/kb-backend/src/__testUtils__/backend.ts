@@ -1,24 +1,11 @@
 import {
-  BackstageCredentials,
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
-import {
-  createKbArticleConditionalDecision,
-  kbArticleHasVisibility,
-  kbArticleReadPermission,
-} from '@internal/plugin-kb-common';
+import { startCourtTestBackend } from '@internal/plugin-court-node/testUtils';
 import type { TicketDetail } from '@internal/plugin-tickets-common';
 import express from 'express';
 import { Knex } from 'knex';
@@ -54,45 +41,6 @@ export const RECORDER = 'resource:default/courtroom-recorder-t01';
 export const PRINTER = 'resource:default/printer-01';
 export const NETWORK = 'system:default/network';
 export const OFFICE = 'system:default/office-automation';
-
-/** Court staff in these tests; everyone else is the O&M team or the IT office. */
-const COURT_STAFF = ['user:default/xuli', 'user:default/mahui'];
-
-/**
- * The court's policy as far as the knowledge base goes: court staff read
- * public articles and write none; the O&M team and the IT office do all.
- */
-function decide(
-  permission: string,
-  credentials: BackstageCredentials,
-): PolicyDecision {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-  };
-  if (principal.type !== 'user' || !COURT_STAFF.includes(principal.userEntityRef!)) {
-    return { result: AuthorizeResult.ALLOW };
-  }
-  switch (permission) {
-    case kbArticleReadPermission.name:
-      return createKbArticleConditionalDecision(
-        kbArticleReadPermission,
-        kbArticleHasVisibility({ visibilities: ['public'] }),
-      );
-    case 'kb.article.create':
-    case 'kb.article.update':
-      return { result: AuthorizeResult.DENY };
-    default:
-      return { result: AuthorizeResult.ALLOW };
-  }
-}
-
-export const courtPermissions = mockServices.permissions.mock({
-  authorize: async (requests, options) =>
-    requests.map(r => decide(r.permission.name, options!.credentials)) as never,
-  authorizeConditional: async (requests, options) =>
-    requests.map(r => decide(r.permission.name, options!.credentials)) as never,
-});
 
 /** A call the knowledge base made to the service desk, and as whom. */
 export interface TicketCall {
@@ -151,7 +99,7 @@ export interface KbBackend {
 
 /**
  * The kb plugin in a test backend, with the example catalog, the court's
- * knowledge-base policy and a fake service desk.
+ * real role policy and a fake service desk.
  * @param options.knex a TestDatabases database; default in-memory SQLite
  * @param options.runbooks the runbooks folder; default a missing one
  */
@@ -160,18 +108,15 @@ export async function startKbBackend(
 ): Promise<KbBackend> {
   const tickets = new Map<string, TicketDetail>();
   const ticketCalls: TicketCall[] = [];
-  const backend = await startTestBackend({
+  const backend = await startCourtTestBackend({
+    config: {
+      kb: { runbooks: { directory: options.runbooks ?? '/nonexistent/runbooks' } },
+      ...options.config,
+    },
     features: [
       kbPlugin,
       fakeTicketsPlugin(tickets, ticketCalls),
       catalogServiceMock.factory({ entities: courtEntities }),
-      courtPermissions.factory,
-      mockServices.rootConfig.factory({
-        data: {
-          kb: { runbooks: { directory: options.runbooks ?? '/nonexistent/runbooks' } },
-          ...options.config,
-        },
-      }),
       ...(options.knex ? [mockServices.database.factory({ knex: options.knex })] : []),
     ],
   });
@@ -183,10 +128,7 @@ export async function startKbBackend(
   };
 }
 
-/** `Authorization` header of a signed-in example user. */
-export function as(user: string) {
-  return mockCredentials.user.header(`user:default/${user}`);
-}
+export { as } from '@internal/plugin-court-node/testUtils';
 
 /** A valid new-article body; override what the test is about. */
 export function newArticle(overrides: Record<string, unknown> = {}) {

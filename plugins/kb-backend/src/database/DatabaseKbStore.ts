@@ -23,7 +23,7 @@ import {
   parseArticleId,
 } from '@internal/plugin-kb-common';
 import { Knex } from 'knex';
-import type { ArticleQueryFilter } from '../permissions';
+import type { ArticleQueryFilter } from '@internal/plugin-kb-node';
 import { postingsOf } from './postings';
 
 const migrationsDir = resolvePackagePath(

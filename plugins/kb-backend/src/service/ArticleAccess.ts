@@ -22,7 +22,7 @@ import {
   ArticleAccessFacts,
   ArticleQueryFilter,
   kbArticlePermissionResourceRef,
-} from '../permissions';
+} from '@internal/plugin-kb-node';
 
 type ArticlePermission = ResourcePermission<typeof KB_ARTICLE_RESOURCE_TYPE>;
 

@@ -1,12 +1,5 @@
-import {
-  createServiceFactory,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -15,14 +8,10 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
   courtClockFactory,
   ManualCourtClock,
 } from '@internal/plugin-court-node';
-import { ticketConditions } from '@internal/plugin-tickets-node';
+import { startCourtTestBackend } from '@internal/plugin-court-node/testUtils';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import type { Server } from 'node:http';
@@ -100,68 +89,6 @@ export const SWITCH_2 = 'resource:default/core-switch-02';
 export const COURTROOM = 'system:default/courtroom-trial';
 export const NETWORK = 'system:default/network';
 
-/** Court staff in these tests; everyone else is the O&M team. */
-const COURT_STAFF = ['user:default/xuli', 'user:default/mahui'];
-/** The court IT office: approves changes and declares freezes. */
-const COURT_IT_OFFICE = ['user:default/wuxia', 'user:default/huangjun'];
-/** IT office members who also work (huangjun is a portal admin too). */
-const ALSO_WORKS = ['user:default/huangjun'];
-const APPROVALS = ['tickets.change.approve', 'tickets.change.freeze'];
-
-/**
- * The court's policy as far as tickets go: court staff file tickets and read
- * and comment on their own; they cannot work tickets or see the whole desk.
- * Only the court IT office approves changes and declares freezes, and it
- * does not carry changes out unless its member also works.
- */
-function decide(
-  permission: string,
-  credentials: BackstageCredentials,
-): PolicyDecision {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-  };
-  const user = principal.type === 'user' ? principal.userEntityRef! : undefined;
-  const itOffice = user !== undefined && COURT_IT_OFFICE.includes(user);
-  if (APPROVALS.includes(permission)) {
-    return { result: itOffice ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
-  }
-  if (
-    itOffice &&
-    !ALSO_WORKS.includes(user) &&
-    ['tickets.ticket.work', 'tickets.change.create'].includes(permission)
-  ) {
-    return { result: AuthorizeResult.DENY };
-  }
-  if (!user || !COURT_STAFF.includes(user)) {
-    return { result: AuthorizeResult.ALLOW };
-  }
-  switch (permission) {
-    case 'tickets.ticket.read':
-    case 'tickets.ticket.update':
-      return {
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'tickets',
-        resourceType: 'ticket',
-        conditions: ticketConditions.isReporter({ refs: [user] }),
-      };
-    case 'tickets.ticket.work':
-    case 'tickets.ticket.read-all':
-    case 'tickets.change.create':
-      return { result: AuthorizeResult.DENY };
-    default:
-      return { result: AuthorizeResult.ALLOW };
-  }
-}
-
-const courtPermissions = mockServices.permissions.mock({
-  authorize: async (requests, options) =>
-    requests.map(r => decide(r.permission.name, options!.credentials)) as never,
-  authorizeConditional: async (requests, options) =>
-    requests.map(r => decide(r.permission.name, options!.credentials)) as never,
-});
-
 /**
  * The instant a test backend's clock starts at unless the test names another:
  * Tuesday 2026-03-03, 10:00 Beijing time, a working day inside on-site hours.
@@ -181,7 +108,7 @@ export interface TicketsBackend {
 
 /**
  * The tickets plugin in a test backend, with the example catalog, the
- * court's ticket policy and recording notification and signal services.
+ * court's real role policy and recording notification and signal services.
  * @param options.knex a TestDatabases database; default in-memory SQLite
  * @param options.clock the court clock, e.g. shared by replicas; default one standing at {@link COURT_NOW}
  */
@@ -191,13 +118,12 @@ export async function startTicketsBackend(
   const clock = options.clock ?? new ManualCourtClock(COURT_NOW);
   const notifications: NotificationSendOptions[] = [];
   const signals: unknown[] = [];
-  const backend = await startTestBackend({
+  const backend = await startCourtTestBackend({
+    config: options.config,
     features: [
       ticketsPlugin,
       catalogServiceMock.factory({ entities: courtEntities }),
-      courtPermissions.factory,
       courtClockFactory(clock),
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
@@ -230,10 +156,7 @@ export async function startTicketsBackend(
   };
 }
 
-/** `Authorization` header of a signed-in example user. */
-export function as(user: string) {
-  return mockCredentials.user.header(`user:default/${user}`);
-}
+export { as } from '@internal/plugin-court-node/testUtils';
 
 /** A valid new-ticket body; override what the test is about. */
 export function newIncident(overrides: Record<string, unknown> = {}) {

@@ -7,6 +7,14 @@ import {
   SidebarSpace,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type { BasicPermission } from '@backstage/plugin-permission-common';
+import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
+import { PermittedOnly } from '@internal/plugin-court-react';
+import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
+import {
+  ticketCreatePermission,
+  ticketReadAllPermission,
+} from '@internal/plugin-tickets-common';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { SidebarSearchModal } from '@backstage/plugin-search';
@@ -24,6 +32,18 @@ const translatedTitles = {
   'page:scaffolder': 'nav.create',
 } as const;
 
+/**
+ * Entries shown only to roles that can use the page (issue 12 finding 12): court staff see no
+ * 变更 or 巡检, the portal admin no service desk. Basic permissions of the role table that match
+ * each page's audience; the backend enforces the same table.
+ */
+const navPermissions: Record<string, BasicPermission> = {
+  'page:tickets': ticketCreatePermission,
+  'page:tickets/changes': ticketReadAllPermission,
+  'page:inspections': inspectionRoundReadPermission,
+  'page:scaffolder': taskCreatePermission,
+};
+
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
@@ -31,9 +51,11 @@ export const SidebarContent = NavContentBlueprint.make({
       const { t } = useTranslationRef(appTranslationRef);
       const nav = navItems.withComponent(item => {
         const key = translatedTitles[item.node.spec.id as keyof typeof translatedTitles];
-        return (
+        const entry = (
           <SidebarItem icon={() => item.icon} to={item.href} text={key ? t(key) : item.title} />
         );
+        const permission = navPermissions[item.node.spec.id];
+        return permission ? <PermittedOnly permission={permission}>{entry}</PermittedOnly> : entry;
       });
 
       nav.take('page:search'); // the search modal below replaces it

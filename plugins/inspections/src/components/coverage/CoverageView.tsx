@@ -1,10 +1,10 @@
 import {
   InfoCard,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
+import { CourtErrorPanel } from '@internal/plugin-court-react';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
@@ -107,7 +107,7 @@ export function CoverageView() {
           {isForbidden(report.error) ? (
             <Alert severity="info">{t('coverage.restricted')}</Alert>
           ) : (
-            <ResponseErrorPanel error={report.error} />
+            <CourtErrorPanel error={report.error} />
           )}
         </Grid>
       )}

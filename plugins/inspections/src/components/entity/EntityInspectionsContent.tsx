@@ -1,10 +1,5 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress, Table } from '@backstage/core-components';
+import { CourtErrorPanel } from '@internal/plugin-court-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
@@ -99,7 +94,7 @@ export function EntityInspectionsContent() {
     }
   };
 
-  if (data.error) return <ResponseErrorPanel error={data.error} />;
+  if (data.error) return <CourtErrorPanel error={data.error} />;
   if (!data.value) return <Progress />;
   const value = data.value;
 

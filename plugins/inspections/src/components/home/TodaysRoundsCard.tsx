@@ -1,4 +1,5 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
+import { CourtErrorPanel } from '@internal/plugin-court-react';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
@@ -23,7 +24,7 @@ export function TodaysRoundsCard() {
         {today.value && ` · ${today.value.date}`}
       </Typography>
       {today.loading && <Progress />}
-      {today.error && <ResponseErrorPanel error={today.error} />}
+      {today.error && <CourtErrorPanel error={today.error} />}
       {today.value && (
         <RoundList
           rounds={today.value.rounds}

@@ -1,8 +1,5 @@
-import {
-  Progress,
-  ResponseErrorPanel,
-  Table,
-} from '@backstage/core-components';
+import { Progress, Table } from '@backstage/core-components';
+import { CourtErrorPanel } from '@internal/plugin-court-react';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { StoredPlan } from '@internal/plugin-inspections-common';
@@ -17,7 +14,7 @@ export function PlansView() {
   const api = useApi(inspectionsApiRef);
   const localize = useLocalize();
   const plans = useAsync(() => api.getPlans(), [api]);
-  if (plans.error) return <ResponseErrorPanel error={plans.error} />;
+  if (plans.error) return <CourtErrorPanel error={plans.error} />;
   if (!plans.value) return <Progress />;
   return (
     <Table<StoredPlan>

@@ -1,9 +1,5 @@
-import {
-  Content,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Content, Link, Progress } from '@backstage/core-components';
+import { CourtErrorPanel } from '@internal/plugin-court-react';
 import {
   useApi,
   useRouteRefParams,
@@ -75,7 +71,7 @@ export function RoundPage() {
   if (loaded.error) {
     return (
       <Content>
-        <ResponseErrorPanel title={t('round.loadError')} error={loaded.error} />
+        <CourtErrorPanel title={t('round.loadError')} error={loaded.error} />
       </Content>
     );
   }

@@ -1,8 +1,5 @@
-import {
-  Content,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Content, Progress } from '@backstage/core-components';
+import { CourtErrorPanel } from '@internal/plugin-court-react';
 import {
   useApi,
   useRouteRefParams,
@@ -46,7 +43,7 @@ export function ScanPage() {
           <Progress />
         </>
       )}
-      {scan.error && <ResponseErrorPanel error={scan.error} />}
+      {scan.error && <CourtErrorPanel error={scan.error} />}
       {scan.value && !scan.value.roundId && (
         <Typography data-testid="scan-no-round">
           {t('scan.noRound', { device: name })}{' '}

@@ -1,8 +1,5 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { CourtErrorPanel } from '@internal/plugin-court-react';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -23,7 +20,7 @@ export function TodayView() {
   return (
     <Grid container spacing={2}>
       <Grid item xs={12} md={8}>
-        {today.error && <ResponseErrorPanel error={today.error} />}
+        {today.error && <CourtErrorPanel error={today.error} />}
         {!today.value && !today.error && <Progress />}
         {today.value && (
           <InfoCard title={t('today.title', { date: today.value.date })}>

@@ -1,11 +1,11 @@
 import {
+  createConditionExports,
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
 import {
   ARTICLE_VISIBILITIES,
   Article,
-  HAS_VISIBILITY_RULE,
   KB_ARTICLE_RESOURCE_TYPE,
 } from '@internal/plugin-kb-common';
 import { z } from 'zod';
@@ -26,7 +26,7 @@ export const kbArticlePermissionResourceRef = createPermissionResourceRef<
 
 /** The article is marked one of `visibilities` (court staff: public only). */
 export const hasVisibility = createPermissionRule({
-  name: HAS_VISIBILITY_RULE,
+  name: 'HAS_VISIBILITY',
   description: 'Allow articles marked with one of the given visibilities',
   resourceRef: kbArticlePermissionResourceRef,
   paramsSchema: z.object({
@@ -42,4 +42,13 @@ export const hasVisibility = createPermissionRule({
   }),
 });
 
-export const kbArticlePermissionRules = [hasVisibility];
+export const kbArticlePermissionRules = { hasVisibility };
+
+/** For policies: `kbArticleConditions.hasVisibility({ visibilities })`, `createKbArticleConditionalDecision`. */
+export const {
+  conditions: kbArticleConditions,
+  createConditionalDecision: createKbArticleConditionalDecision,
+} = createConditionExports({
+  resourceRef: kbArticlePermissionResourceRef,
+  rules: kbArticlePermissionRules,
+});

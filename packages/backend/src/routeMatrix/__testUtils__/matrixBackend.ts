@@ -1,0 +1,78 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { startCourtTestBackend } from '@internal/plugin-court-node/testUtils';
+// Static imports: a dynamic import() of a plugin fails under jest.
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import notificationsPlugin from '@backstage/plugin-notifications-backend';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import searchPlugin from '@backstage/plugin-search-backend';
+import inspectionsPlugin from '@internal/plugin-inspections-backend';
+import kbPlugin from '@internal/plugin-kb-backend';
+import ticketsPlugin from '@internal/plugin-tickets-backend';
+import scaffolderModuleCourtops from '@internal/plugin-scaffolder-backend-module-courtops';
+import type { Server } from 'node:http';
+import { Route, routeRecorder } from './recordRoutes';
+
+export interface MatrixBackend {
+  readonly server: Server;
+  /** Every route the plugins serve, read from their routers. */
+  routes(): Route[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The backend plugins of packages/backend/src/index.ts that serve routes under the court's
+ * policy, started together with the real permission backend, recording their routes.
+ */
+export async function startMatrixBackend(options: {
+  catalogFiles: string[];
+}): Promise<MatrixBackend> {
+  const recorder = routeRecorder();
+  const backend = await startCourtTestBackend({
+    config: {
+      app: { baseUrl: 'http://localhost:3000' },
+      catalog: {
+        rules: [
+          {
+            allow: [
+              'Component',
+              'System',
+              'Resource',
+              'Group',
+              'User',
+              'Template',
+              'Domain',
+              'Location',
+            ],
+          },
+        ],
+        locations: options.catalogFiles.map(target => ({
+          type: 'file',
+          target,
+        })),
+      },
+      courtOps: {
+        assetTagPrefix: 'YX',
+      },
+      kb: { runbooks: { directory: '/nonexistent/runbooks' } },
+    },
+    features: [
+      recorder.factory,
+      mockServices.database.factory(),
+      catalogPlugin,
+      catalogModuleScaffolderEntityModel,
+      scaffolderPlugin,
+      scaffolderModuleCourtops,
+      searchPlugin,
+      notificationsPlugin,
+      ticketsPlugin,
+      kbPlugin,
+      inspectionsPlugin,
+    ],
+  });
+  return {
+    server: backend.server,
+    routes: recorder.routes,
+    stop: () => backend.stop(),
+  };
+}

@@ -1,0 +1,10 @@
+export {
+  CourtErrorPanel,
+  isForbidden,
+  NotForYourRole,
+} from './CourtErrorPanel';
+export { PermittedOnly } from './PermittedOnly';
+export {
+  courtPermissionMessages,
+  courtPermissionTranslationRef,
+} from './translation';
