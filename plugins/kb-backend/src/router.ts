@@ -53,9 +53,9 @@ export async function createRouter(deps: {
   const caller = (req: Request): Promise<Caller> =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   /** Authorize first: 403 before any 400 that would describe the input. */
-  const writer = async (
+  const allowed = async (
     req: Request,
-    action: 'create' | 'update',
+    action: 'create' | 'read' | 'update',
   ): Promise<Caller> => {
     const credentials = await caller(req);
     await service.authorize(action, credentials);
@@ -97,7 +97,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/articles', async (req, res) => {
-    const credentials = await writer(req, 'create');
+    const credentials = await allowed(req, 'create');
     const body = parseInput(createArticleRequestSchema, req.body, 'body');
     const article = await audited(
       req,
@@ -113,7 +113,7 @@ export async function createRouter(deps: {
   });
 
   router.put('/articles/:id', async (req, res) => {
-    const credentials = await writer(req, 'update');
+    const credentials = await allowed(req, 'update');
     const id = articleId(req);
     const body = parseInput(updateArticleRequestSchema, req.body, 'body');
     const article = await audited(
@@ -130,17 +130,19 @@ export async function createRouter(deps: {
   });
 
   router.get('/articles/:id/versions/:version', async (req, res) => {
+    const credentials = await allowed(req, 'read');
     const version = parseInput(versionParam, req.params.version, 'path.version');
-    res.json(await service.version(articleId(req), version, await caller(req)));
+    res.json(await service.version(articleId(req), version, credentials));
   });
 
   router.get('/articles/:id/diff', async (req, res) => {
+    const credentials = await allowed(req, 'read');
     const { from, to } = parseInput(diffQuerySchema, req.query, 'query');
-    res.json(await service.diff(articleId(req), from, to, await caller(req)));
+    res.json(await service.diff(articleId(req), from, to, credentials));
   });
 
   router.post('/articles/:id/restore', async (req, res) => {
-    const credentials = await writer(req, 'update');
+    const credentials = await allowed(req, 'update');
     const id = articleId(req);
     const body = parseInput(restoreArticleRequestSchema, req.body, 'body');
     const article = await audited(
@@ -158,7 +160,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/known-errors', async (req, res) => {
-    const credentials = await writer(req, 'create');
+    const credentials = await allowed(req, 'create');
     const body = parseInput(knownErrorFromTicketRequestSchema, req.body, 'body');
     const result = await audited(
       req,

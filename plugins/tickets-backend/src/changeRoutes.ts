@@ -1,5 +1,6 @@
 import {
   changeActionRequestSchema,
+  changeApprovePermission,
   changeCreatePermission,
   changeFreezeManagePermission,
   createChangeRequestSchema,
@@ -13,6 +14,7 @@ import {
   ticketReadAllPermission,
   ticketWorkPermission,
 } from '@internal/plugin-tickets-common';
+import { NotAllowedError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import { Request, Router } from 'express';
 import { z } from 'zod';
@@ -109,7 +111,13 @@ export function addChangeRoutes(
   });
 
   router.post('/changes/:ref/actions', async (req, res) => {
-    const credentials = await caller(req);
+    // Authorize first: only those who approve or work changes act on one.
+    const credentials = await Promise.any([
+      allowed(req, changeApprovePermission),
+      allowed(req, ticketWorkPermission),
+    ]).catch(() => {
+      throw new NotAllowedError('acting on a change is not allowed');
+    });
     const body = parseInput(changeActionRequestSchema, req.body, 'body');
     const detail = await audited(
       req,

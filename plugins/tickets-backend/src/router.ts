@@ -10,6 +10,7 @@ import {
   ticketActionRequestSchema,
   ticketCreatePermission,
   ticketReadAllPermission,
+  ticketUpdatePermission,
   ticketWorkPermission,
   workLogRequestSchema,
 } from '@internal/plugin-tickets-common';
@@ -122,7 +123,7 @@ export async function createRouter(deps: {
   });
 
   router.patch('/tickets/:ref', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, ticketUpdatePermission);
     const body = parseInput(editTicketRequestSchema, req.body, 'body');
     const ticket = await audited(
       req,
@@ -146,7 +147,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/tickets/:ref/comments', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, ticketUpdatePermission);
     const body = parseInput(commentRequestSchema, req.body, 'body');
     const event = await audited(
       req,
@@ -170,7 +171,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/tickets/:ref/links', async (req, res) => {
-    const credentials = await caller(req);
+    const credentials = await allowed(req, ticketUpdatePermission);
     const body = parseInput(linkRequestSchema, req.body, 'body');
     const detail = await audited(
       req,

@@ -13,7 +13,6 @@ import {
   FRAMEWORK_ROUTES,
   ROUTE_EXPECTATIONS,
   RouteExpectation,
-  VALIDATES_BEFORE_AUTHORIZING,
 } from './__testUtils__/routePermissions';
 
 jest.setTimeout(300_000);
@@ -161,9 +160,7 @@ describe('role × route matrix on the real backend and the court policy', () => 
         const lets = tableLets(role, expectation);
         const ok = lets
           ? outcome === 'allowed' || outcome === 'refused'
-          : outcome === 'denied' ||
-            outcome === 'refused' ||
-            (res.status === 400 && VALIDATES_BEFORE_AUTHORIZING.has(key));
+          : outcome === 'denied' || outcome === 'refused';
         if (!ok) {
           mismatches.push(
             `${key} as ${role}: ${res.status}, table says ${

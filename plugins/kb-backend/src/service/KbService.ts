@@ -140,11 +140,17 @@ export class KbService {
    * describes the expected body.
    * @throws NotAllowedError
    */
-  async authorize(action: 'create' | 'update', caller: Caller): Promise<void> {
+  async authorize(
+    action: 'create' | 'read' | 'update',
+    caller: Caller,
+  ): Promise<void> {
     if (action === 'create') {
       await this.deps.access.require(kbArticleCreatePermission, caller);
     } else {
-      await this.deps.access.requireOnSome(kbArticleUpdatePermission, caller);
+      await this.deps.access.requireOnSome(
+        action === 'read' ? kbArticleReadPermission : kbArticleUpdatePermission,
+        caller,
+      );
     }
   }
 

@@ -304,34 +304,3 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/inspections/labels/sheet.svg': needs(inspectionRoundReadPermission),
 };
 
-/**
- * Court routes that still parse their input before they authorize (issue 12 finding 10): a caller
- * without the permission gets the 400 of a bad body instead of 403. The fourEyes branch moves
- * their checks first; after it is merged this list must be empty (delete the entries it fixes).
- */
-export const VALIDATES_BEFORE_AUTHORIZING: ReadonlySet<string> = new Set([
-  'POST /api/tickets/tickets',
-  'PATCH /api/tickets/tickets/:ref',
-  'POST /api/tickets/tickets/:ref/actions',
-  'POST /api/tickets/tickets/:ref/comments',
-  'POST /api/tickets/tickets/:ref/work-logs',
-  'POST /api/tickets/tickets/:ref/links',
-  'GET /api/tickets/sla/compliance',
-  'POST /api/tickets/changes/freezes',
-  'GET /api/tickets/changes/success-rate',
-  'POST /api/tickets/changes',
-  'POST /api/tickets/changes/:ref/actions',
-  'POST /api/kb/articles',
-  'PUT /api/kb/articles/:id',
-  'GET /api/kb/articles/:id/versions/:version',
-  'GET /api/kb/articles/:id/diff',
-  'POST /api/kb/articles/:id/restore',
-  'POST /api/kb/known-errors',
-  'POST /api/inspections/rounds',
-  'PUT /api/inspections/checks/:checkId/results/:itemId',
-  'POST /api/inspections/scans',
-  'GET /api/inspections/coverage',
-  'GET /api/inspections/statistics/viruses',
-  'GET /api/inspections/entities',
-  'PUT /api/inspections/plans/:id',
-]);
