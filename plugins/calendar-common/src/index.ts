@@ -9,6 +9,7 @@ export type { HolidayBreak, MakeUpWorkingDay, YearSchedule } from './schedule';
 export {
   dayNumber,
   formatDayNumber,
+  saveYearRequestSchema,
   toOfficialYearSchedule,
   weekdayOf,
   yearScheduleSchema,
@@ -36,5 +37,8 @@ export type {
   ScheduleSource,
   YearVersionInfo,
 } from './types';
-export type { CalendarApi, CalendarClientOptions } from './client/CalendarClient';
+export type {
+  CalendarApi,
+  CalendarClientOptions,
+} from './client/CalendarClient';
 export { CalendarClient } from './client/CalendarClient';

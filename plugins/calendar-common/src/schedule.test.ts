@@ -68,7 +68,9 @@ describe('yearScheduleSchema', () => {
   });
 
   it('refuses unknown fields and a year out of range', () => {
-    expect(issues({ year: 1999, holidays: [], makeUpWorkingDays: [], extra: 1 })).toEqual([
+    expect(
+      issues({ year: 1999, holidays: [], makeUpWorkingDays: [], extra: 1 }),
+    ).toEqual([
       'year: Too small: expected number to be >=2000',
       ': Unrecognized key: "extra"',
     ]);
@@ -99,11 +101,18 @@ describe('toOfficialYearSchedule', () => {
     expect(
       toOfficialYearSchedule({
         ...y2027,
-        holidays: [...y2027.holidays, { name: 'x', start: '2027-05-01', end: '2027-05-01' }],
+        holidays: [
+          ...y2027.holidays,
+          { name: 'x', start: '2027-05-01', end: '2027-05-01' },
+        ],
       }),
     ).toEqual({
       year: 2027,
-      holidays: ['2027-01-01..2027-01-03', '2027-02-06..2027-02-14', '2027-05-01'],
+      holidays: [
+        '2027-01-01..2027-01-03',
+        '2027-02-06..2027-02-14',
+        '2027-05-01',
+      ],
       makeUpWorkingDays: ['2027-02-20', '2027-01-31'],
     });
   });
@@ -115,28 +124,42 @@ describe('yearPreview', () => {
     const days = preview.months.flatMap(m => m.weeks.flat()).filter(d => d);
     expect(days).toHaveLength(365);
     const byDate = new Map(days.map(d => [d!.date, d!]));
-    expect(byDate.get('2027-02-10')).toMatchObject({ kind: 'holiday', name: '春节' });
-    expect(byDate.get('2027-02-20')).toMatchObject({ kind: 'make-up-working-day', name: '春节' });
+    expect(byDate.get('2027-02-10')).toMatchObject({
+      kind: 'holiday',
+      name: '春节',
+    });
+    expect(byDate.get('2027-02-20')).toMatchObject({
+      kind: 'make-up-working-day',
+      name: '春节',
+    });
     expect(byDate.get('2027-01-31')?.kind).toBe('make-up-working-day');
     expect(byDate.get('2027-02-27')?.kind).toBe('weekend');
     expect(byDate.get('2027-02-15')?.kind).toBe('working-day');
     expect(preview.holidays).toBe(12);
     // 261 weekdays in 2027, less the 6 holiday weekdays (Jan 1, Feb 8-12), plus 2 make-up days.
     expect(preview.workingDays).toBe(261 - 6 + 2);
-    expect(preview.months.reduce((n, m) => n + m.workingDays, 0)).toBe(preview.workingDays);
+    expect(preview.months.reduce((n, m) => n + m.workingDays, 0)).toBe(
+      preview.workingDays,
+    );
   });
 
   it('lays every month out in Monday-first weeks of seven', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2000, max: 2100 }), year => {
-        const preview = yearPreview({ year, holidays: [], makeUpWorkingDays: [] });
+        const preview = yearPreview({
+          year,
+          holidays: [],
+          makeUpWorkingDays: [],
+        });
         for (const month of preview.months) {
           for (const week of month.weeks) {
             expect(week).toHaveLength(7);
             const placed = week.flatMap((day, i) =>
               day ? [[weekdayOf(dayNumber(day.date)!), i + 1]] : [],
             );
-            expect(placed.every(([actual, column]) => actual === column)).toBe(true);
+            expect(placed.every(([actual, column]) => actual === column)).toBe(
+              true,
+            );
           }
         }
       }),

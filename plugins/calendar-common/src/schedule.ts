@@ -68,9 +68,7 @@ export const yearScheduleSchema = z
   .strictObject({
     year: z.number().int().min(2000).max(2100),
     holidays: z
-      .array(
-        z.strictObject({ name: nameText, start: dateText, end: dateText }),
-      )
+      .array(z.strictObject({ name: nameText, start: dateText, end: dateText }))
       .max(30),
     makeUpWorkingDays: z
       .array(z.strictObject({ date: dateText, name: nameText.optional() }))
@@ -146,3 +144,14 @@ export function toOfficialYearSchedule(
     makeUpWorkingDays: schedule.makeUpWorkingDays.map(({ date }) => date),
   };
 }
+
+/** PUT /years/:year */
+export const saveYearRequestSchema = z.strictObject({
+  schedule: yearScheduleSchema,
+  expectedVersion: z.number().int().min(0),
+  comment: z
+    .string()
+    .trim()
+    .max(200, 'is longer than 200 characters')
+    .optional(),
+});

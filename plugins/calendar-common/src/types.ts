@@ -57,6 +57,8 @@ export interface CalendarStatus {
   readonly warning: boolean;
   /** Whether this year itself is covered (false only when a year was missed). */
   readonly thisYearCovered: boolean;
+  /** The year to load now: this year if uncovered, else next year once warned about. */
+  readonly missingYear?: number;
 }
 
 /** What other backends read: the portal's years in the engine's form. */

@@ -97,6 +97,14 @@ const unknownKbPermission = createPermission({
   resourceType: 'kb-article',
 });
 
+/** The official calendar's permissions (plugins/calendar-common/src/permissions.ts), by name. */
+const calendar = (name: string, action: 'read' | 'update') =>
+  createPermission({ name: `calendar.${name}`, attributes: { action } });
+const scheduleRead = calendar('schedule.read', 'read');
+const scheduleUpdate = calendar('schedule.update', 'update');
+const warningRead = calendar('warning.read', 'read');
+const unknownCalendarPermission = calendar('schedule.delete', 'update');
+
 // "own" = CONDITIONAL on IS_REPORTER with the caller's ownership refs; "public" = CONDITIONAL on
 // the article being marked public.
 type Expected = typeof ALLOW | typeof DENY | 'own' | 'public';
@@ -128,6 +136,12 @@ const table: Array<[Permission, Expected[]]> = [
   [kbArticleCreatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, ALLOW, DENY]],
   [kbArticleUpdatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, ALLOW, DENY]],
   [unknownKbPermission, [DENY, DENY, DENY, DENY, DENY, DENY, DENY]],
+  // Every role reads the official schedules; the court IT office enters them; ops managers and
+  // the IT office are warned when next year is missing.
+  [scheduleRead, [ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
+  [scheduleUpdate, [DENY, DENY, DENY, DENY, ALLOW, ALLOW, DENY]],
+  [warningRead, [DENY, DENY, DENY, ALLOW, ALLOW, ALLOW, DENY]],
+  [unknownCalendarPermission, [DENY, DENY, DENY, DENY, DENY, DENY, DENY]],
   [catalogRead, [ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW]],
   [catalogDelete, [ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],
   [scaffolderRun, [ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, DENY]],

@@ -31,7 +31,7 @@ import {
   createTicketConditionalDecision,
   ticketConditions,
 } from '@internal/plugin-tickets-node';
-import { CourtRole, GroupRoleMap, rolesOf } from './roles';
+import { COURT_ROLES, CourtRole, GroupRoleMap, rolesOf } from './roles';
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
@@ -74,6 +74,19 @@ const INSPECTION_ROLES: Readonly<Record<string, readonly CourtRole[]>> = {
   'inspections.round.run': WORK_ROLES,
   'inspections.plan.manage': PLAN_ROLES,
 };
+
+// --- official calendar (issue 22): kept apart for the lead to fold into the role table ---
+/**
+ * The official calendar, by permission name (plugins/calendar-common): every role reads the
+ * schedules; the court IT office (and the portal admins) enters them; ops managers and the
+ * court IT office are warned when next year is missing.
+ */
+const CALENDAR_ROLES: Readonly<Record<string, readonly CourtRole[]>> = {
+  'calendar.schedule.read': COURT_ROLES,
+  'calendar.schedule.update': ['court-it-office', 'admin'],
+  'calendar.warning.read': ['ops-manager', 'court-it-office', 'admin'],
+};
+// --- end official calendar ---
 
 const hasAny = (roles: ReadonlySet<CourtRole>, wanted: readonly CourtRole[]) =>
   wanted.some(role => roles.has(role));
@@ -165,6 +178,11 @@ export function decide(
     // An inspection permission not listed is closed, as for tickets.
     const allowed = INSPECTION_ROLES[permission.name] ?? [];
     return hasAny(roles, allowed) ? ALLOW : DENY;
+  }
+
+  if (permission.name.startsWith('calendar.')) {
+    // A calendar permission not listed is closed, as for tickets.
+    return hasAny(roles, CALENDAR_ROLES[permission.name] ?? []) ? ALLOW : DENY;
   }
 
   // Knowledge base: court staff read what is marked public; the O&M side, the court IT office
