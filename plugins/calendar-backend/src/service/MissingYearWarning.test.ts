@@ -38,7 +38,7 @@ describe.each(databases.eachSupportedId())(
       const config = readCalendarConfig(
         new ConfigReader({ courtOps: { roles: ROLES } }),
       );
-      sent = [];
+      sent.length = 0;
       // Two replicas on one database.
       warnings = [];
       for (let replica = 0; replica < 2; replica++) {
@@ -49,16 +49,16 @@ describe.each(databases.eachSupportedId())(
           store,
           permissions: courtPolicyPermissions(),
           config,
-          now: () => now,
+          now: clock,
         });
         warnings.push(
           new MissingYearWarning({
             service,
             store,
-            notifications: { send: async s => void sent.push(s) },
+            notifications,
             logger: mockServices.logger.mock(),
             recipients: config.notify,
-            now: () => now,
+            now: clock,
           }),
         );
       }
