@@ -29,7 +29,11 @@ describe.each(databases.eachSupportedId())(
   'the missing-year warning on %s',
   id => {
     let now: Date;
-    let sent: NotificationSendOptions[];
+    const clock = () => now;
+    const sent: NotificationSendOptions[] = [];
+    const notifications = {
+      send: async (s: NotificationSendOptions) => void sent.push(s),
+    };
     let service: CalendarService;
     let warnings: MissingYearWarning[];
 
