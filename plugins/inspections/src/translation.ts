@@ -134,6 +134,7 @@ export const inspectionsMessages = {
     tab: 'Inspections',
     nextDue: 'Next due',
     noPlan: 'No inspection plan covers this.',
+    unknownUntil: 'Not known until the {{year}} official schedule is loaded',
     openCheck: 'open since {{date}}',
     overdue: 'overdue',
     lastResults: 'Last results',

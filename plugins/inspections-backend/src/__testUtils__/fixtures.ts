@@ -277,6 +277,8 @@ export function fakeDesk() {
 }
 
 const allowAll = mockServices.permissions();
+const packageEngine = new SlaEngine();
+const packageOnly = () => packageEngine;
 
 /** The services of the plugin over a test database, with a fixed clock and a fake desk. */
 export async function services(options: {
@@ -285,6 +287,8 @@ export async function services(options: {
   desk?: ServiceDesk;
   plans?: readonly PlanInput[];
   logger?: LoggerService;
+  /** The engine in effect; default the package's data only (ends with 2026). */
+  engine?: () => SlaEngine;
 }) {
   const store = await DatabaseInspectionStore.fromKnex(options.knex);
   const templates = await TemplateLibrary.load(
@@ -300,8 +304,7 @@ export async function services(options: {
     'plugin:inspections',
     options.now().toISOString(),
   );
-  const engine = new SlaEngine();
-  const workingDays = calendarDays(engine);
+  const workingDays = calendarDays(options.engine ?? packageOnly);
   const logger = options.logger ?? mockServices.logger.mock();
   const generator = new RoundGenerator({
     store,

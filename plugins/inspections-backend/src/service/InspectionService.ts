@@ -55,6 +55,7 @@ import {
   monthBounds,
   toDay,
 } from '@internal/plugin-inspections-common';
+import { UncoveredYearError } from '@internal/plugin-sla-common';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import {
@@ -417,33 +418,40 @@ export class InspectionService {
     for (const plan of plans.filter(p =>
       entities.some(e => planCovers(p, e)),
     )) {
+      const title = {
+        planId: plan.id,
+        planTitle: plan.title,
+        planTitleEn: plan.titleEn,
+      };
       const openCheck = open.find(c => c.planId === plan.id);
-      let next;
+      if (openCheck) {
+        result.push({
+          ...title,
+          date: openCheck.dueDate,
+          dueBy: openCheck.dueBy,
+          open: {
+            checkId: openCheck.id,
+            roundId: openCheck.roundId,
+            overdue: toDay(openCheck.dueBy) < toDay(today),
+          },
+        });
+        continue;
+      }
       try {
-        next = nextOccurrence(
+        const next = nextOccurrence(
           plan,
           this.deps.workingDays(plan.calendar),
           addDays(today, 1),
         );
-      } catch {
-        // An uncovered year ahead: the date is not known until its schedule is loaded.
-        next = undefined;
+        if (next) result.push({ ...title, date: next.date, dueBy: next.dueBy });
+      } catch (error) {
+        // Never "no plan": the date waits for that year's official schedule.
+        if (!(error instanceof UncoveredYearError)) throw error;
+        result.push({ ...title, unknownUntil: error.year });
       }
-      if (!next && !openCheck) continue;
-      result.push({
-        planId: plan.id,
-        planTitle: plan.title,
-        planTitleEn: plan.titleEn,
-        date: openCheck?.dueDate ?? next!.date,
-        dueBy: openCheck?.dueBy ?? next!.dueBy,
-        open: openCheck && {
-          checkId: openCheck.id,
-          roundId: openCheck.roundId,
-          overdue: toDay(openCheck.dueBy) < toDay(today),
-        },
-      });
     }
-    return result.sort((a, b) => a.date.localeCompare(b.date));
+    // Known dates first, in order; the unknown ones (later than any) after them.
+    return result.sort((a, b) => (a.date ?? '~').localeCompare(b.date ?? '~'));
   }
 
   // --- templates and plans ------------------------------------------------------

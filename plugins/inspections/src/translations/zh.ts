@@ -106,6 +106,7 @@ export default {
   'entity.tab': '巡检',
   'entity.nextDue': '下次巡检',
   'entity.noPlan': '没有巡检计划覆盖此项。',
+  'entity.unknownUntil': '录入 {{year}} 年法定节假日安排后才能确定',
   'entity.openCheck': '自 {{date}} 起待检',
   'entity.overdue': '已逾期',
   'entity.lastResults': '最近一次结果',
