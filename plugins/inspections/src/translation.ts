@@ -82,6 +82,7 @@ export const inspectionsMessages = {
     pending: 'In progress',
     failed: 'Failed',
     coverage: 'Coverage',
+    nothingDue: 'Nothing was due',
     bySystem: 'By system',
     byClass: 'By device class',
     overdueList: 'Overdue devices',

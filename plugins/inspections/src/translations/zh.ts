@@ -63,6 +63,7 @@ export default {
   'coverage.pending': '进行中',
   'coverage.failed': '有异常',
   'coverage.coverage': '覆盖率',
+  'coverage.nothingDue': '期间内无应巡检项',
   'coverage.bySystem': '按系统',
   'coverage.byClass': '按设备类别',
   'coverage.overdueList': '逾期未巡检设备',
