@@ -100,7 +100,7 @@ describe('virus statistics', () => {
 describe('shownCoverage', () => {
   it('is undefined when nothing was due, the share otherwise', () => {
     expect(shownCoverage(figuresOf([]))).toBeUndefined();
-    const tally = {
+    const ups = {
       deviceRef: 'resource:default/ups-01',
       deviceClass: 'ups',
       due: 2,
@@ -108,13 +108,13 @@ describe('shownCoverage', () => {
       failed: 0,
       overdue: 0,
     };
-    expect(shownCoverage(figuresOf([tally]))).toBe(1);
+    expect(shownCoverage(figuresOf([ups]))).toBe(1);
     expect(
-      shownCoverage(figuresOf([{ ...tally, due: 0, done: 0 }])),
+      shownCoverage(figuresOf([{ ...ups, due: 0, done: 0 }])),
     ).toBeUndefined();
     expect(
       shownCoverage(
-        figuresOf([tally, { ...tally, deviceRef: 'x', overdue: 1, done: 1 }]),
+        figuresOf([ups, { ...ups, deviceRef: 'x', overdue: 1, done: 1 }]),
       ),
     ).toBe(0.5);
   });
