@@ -232,6 +232,11 @@ export const inventory = {
   async get(ref: string) {
     return this.entities.find(e => e.ref === ref);
   },
+  async exists(ref: string) {
+    return courtEntities.some(
+      e => `${e.kind.toLowerCase()}:default/${e.metadata.name}` === ref,
+    );
+  },
   async members(groupRef: string) {
     const group = groupRef.split('/')[1];
     return courtEntities

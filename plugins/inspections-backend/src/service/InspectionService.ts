@@ -96,6 +96,8 @@ export class InspectionService {
       templates: TemplateLibrary;
       inventory: Inventory & {
         get(ref: string): Promise<InspectedEntity | undefined>;
+        /** Whether the catalog has the entity at all (a system, say). */
+        exists(ref: string): Promise<boolean>;
       };
       generator: RoundGenerator;
       filer: IncidentFiler;
@@ -487,7 +489,18 @@ export class InspectionService {
     caller: Caller,
   ): Promise<InspectedEntity[]> {
     await this.require(inspectionRoundReadPermission, caller);
-    return labelledDevices(await this.deps.inventory.list(), filter);
+    const devices = labelledDevices(await this.deps.inventory.list(), filter);
+    // An empty sheet for a system that does not exist would look like one without devices.
+    if (
+      devices.length === 0 &&
+      filter.system &&
+      !(await this.deps.inventory.exists(filter.system))
+    ) {
+      throw new NotFoundError(
+        `query.system: ${filter.system} is not in the catalog`,
+      );
+    }
+    return devices;
   }
 
   // --- presentation -------------------------------------------------------------
