@@ -453,7 +453,8 @@ export class InspectionService {
       }
     }
     // Known dates first, in order; the unknown ones (later than any) after them.
-    return result.sort((a, b) => (a.date ?? '~').localeCompare(b.date ?? '~'));
+    const key = (next: NextDue) => next.date ?? '9999-12-31';
+    return result.sort((a, b) => key(a).localeCompare(key(b)));
   }
 
   // --- templates and plans ------------------------------------------------------

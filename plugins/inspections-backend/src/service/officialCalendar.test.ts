@@ -11,7 +11,7 @@ import {
 import { EnteredSchedules } from '@internal/plugin-calendar-common';
 import { defaultSlaConfig } from '@internal/plugin-sla-common';
 import { Knex } from 'knex';
-import { PC, services, UPS } from '../__testUtils__/fixtures';
+import { PC, plans, services, UPS } from '../__testUtils__/fixtures';
 
 jest.setTimeout(120_000);
 
@@ -62,6 +62,16 @@ describe.each(databases.eachSupportedId())(
         knex,
         now: clock,
         engine: () => live.current,
+        plans: [
+          ...plans,
+          {
+            id: 'preventive-quarterly',
+            title: '动力环境季度维护',
+            devices: { classes: ['ups'] },
+            frequency: 'quarterly',
+            team: 'group:default/hardware-post',
+          },
+        ],
       });
       const user = mockCredentials.user();
 
@@ -73,11 +83,17 @@ describe.each(databases.eachSupportedId())(
           unknownUntil: 2027,
         },
       ]);
-      // A date still in 2026 is found, not lost to the year after it.
-      expect((await service.entity(UPS, user)).nextDue[0]).toMatchObject({
-        planId: 'machine-room-daily',
-        date: '2026-12-07',
-      });
+      // A date still in 2026 is found, not lost to the year after it; the unknown one comes last.
+      expect((await service.entity(UPS, user)).nextDue).toEqual([
+        expect.objectContaining({
+          planId: 'machine-room-daily',
+          date: '2026-12-07',
+        }),
+        expect.objectContaining({
+          planId: 'preventive-quarterly',
+          unknownUntil: 2027,
+        }),
+      ]);
 
       entered = { revision: 1, schedules: [y2027] };
       await live.refresh();
