@@ -108,6 +108,7 @@ export default {
   'countdown.paused': '已暂停',
   'countdown.met': '已达标',
   'countdown.none': '—',
+  'countdown.unknownUntil': '待录入 {{year}} 年日历',
   'queue.title': '工单队列',
   'queue.views.open': '未完成工单',
   'queue.views.mine': '我的工单',
@@ -212,6 +213,8 @@ export default {
   'clocks.notApplicable': '此级别不计时。',
   'clocks.notStarted': '工程师到场后开始计时。',
   'clocks.noClocks': '此类工单不计 SLA 时限。',
+  'clocks.unknownUntil':
+    '时限按工作日计算并进入 {{year}} 年，但该年法定节假日安排尚未录入：法院信息中心在“法定节假日安排”页面录入后即重新显示。',
   'actions.confirm': '确定',
   'actions.cancel': '取消',
   'actions.required': '必填。',
