@@ -245,6 +245,8 @@ export const ticketsMessages = {
   },
   ticket: {
     reporter: 'Reported by',
+    byInspections: 'Inspections (a failed check)',
+    byPortal: 'The portal ({{name}})',
     createdBy: 'Filed by',
     assignee: 'Assignee',
     group: 'Group',

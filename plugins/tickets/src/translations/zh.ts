@@ -182,6 +182,8 @@ export default {
   'preview.outsideHours': '{{hours}}以外登记时为 {{target}}',
   'preview.policy': '策略 {{id}}，第 {{version}} 版',
   'ticket.reporter': '报告人',
+  'ticket.byInspections': '巡检（检查项不合格）',
+  'ticket.byPortal': '门户（{{name}}）',
   'ticket.createdBy': '登记人',
   'ticket.assignee': '处理人',
   'ticket.group': '处理组',
