@@ -143,6 +143,7 @@ const members = [
 const inventory = {
   list: async () => entities,
   get: async (ref: string) => entities.find(e => e.ref === ref),
+  exists: async (ref: string) => entities.some(e => e.ref === ref),
   members: async () => members,
 };
 
@@ -192,7 +193,8 @@ async function services(knex: Knex) {
     'bench',
     at.toISOString(),
   );
-  const workingDays = calendarDays(new SlaEngine(parseSlaConfig(undefined)));
+  const engine = new SlaEngine(parseSlaConfig(undefined));
+  const workingDays = calendarDays(() => engine);
   const generator = new RoundGenerator({
     store,
     templates,

@@ -48,6 +48,8 @@ backend.add(import('@internal/plugin-tickets-backend'));
 backend.add(import('@internal/plugin-inspections-backend'));
 // The knowledge base: articles with versions, Chinese and English search, runbook files.
 backend.add(import('@internal/plugin-kb-backend'));
+// The official calendar: next year's schedule entered in the portal, the missing-year warning.
+backend.add(import('@internal/plugin-calendar-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -170,6 +170,13 @@ describe('inspections API', () => {
         res.on('end', () => done(null, text));
       });
     expect(sheet.status).toBe(200);
+    const unknown = await api()
+      .get('/api/inspections/labels?system=system:default/nope')
+      .set('Authorization', as('wangqiang'));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe(
+      'query.system: system:default/nope is not in the catalog',
+    );
     expect(sheet.headers['content-type']).toMatch(/^image\/svg\+xml/);
     const svg: string = sheet.body;
     expect(svg).toContain('width="210mm" height="297mm"');

@@ -4,9 +4,12 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  LiveSlaEngine,
+  officialCalendarServiceRef,
+} from '@internal/plugin-calendar-node';
 import { inspectionPermissions } from '@internal/plugin-inspections-common';
 import { courtClockServiceRef } from '@internal/plugin-court-node';
-import { SlaEngine } from '@internal/plugin-sla-common';
 import { readInspectionsConfig } from './config';
 import { DatabaseInspectionStore } from './database/DatabaseInspectionStore';
 import { createRouter } from './router';
@@ -45,12 +48,14 @@ export const inspectionsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         clock: courtClockServiceRef,
+        officialCalendar: officialCalendarServiceRef,
       },
       async init(deps) {
         const config = readInspectionsConfig(deps.config);
-        const engine = new SlaEngine(config.sla);
-        const workingDays = calendarDays(engine);
-        const zone = engine.calendars.get(config.calendar).zone;
+        // Config's years plus those entered in the portal, picked up without a restart.
+        const live = new LiveSlaEngine(config.sla, deps.officialCalendar);
+        const workingDays = calendarDays(() => live.current);
+        const zone = live.current.calendars.get(config.calendar).zone;
         const store = await DatabaseInspectionStore.create({
           database: deps.database,
           skipMigrations: deps.database.migrations?.skip,
@@ -102,11 +107,18 @@ export const inspectionsPlugin = createBackendPlugin({
           initialDelay: { seconds: config.generation.initialDelaySeconds },
           timeout: { minutes: 10 },
           fn: async () => {
+            // Days a missing year held back are caught up once it is entered.
+            await live.refresh();
             await generator.catchUp(service.today());
             await service.fileUnfiled();
           },
         });
 
+        // Every request sees the schedules in effect (re-checked at most every 30 s).
+        deps.httpRouter.use(async (_req, _res, next) => {
+          await live.refresh();
+          next();
+        });
         deps.httpRouter.use(
           await createRouter({
             service,

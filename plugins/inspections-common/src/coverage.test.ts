@@ -1,5 +1,7 @@
 import {
   deviceState,
+  figuresOf,
+  shownCoverage,
   DeviceTally,
   summarizeCoverage,
   summarizeViruses,
@@ -92,5 +94,28 @@ describe('virus statistics', () => {
       virusesFound: 3,
       handling: { 'none-found': 1, cleaned: 1, unresolved: 1 },
     });
+  });
+});
+
+describe('shownCoverage', () => {
+  it('is undefined when nothing was due, the share otherwise', () => {
+    expect(shownCoverage(figuresOf([]))).toBeUndefined();
+    const ups = {
+      deviceRef: 'resource:default/ups-01',
+      deviceClass: 'ups',
+      due: 2,
+      done: 2,
+      failed: 0,
+      overdue: 0,
+    };
+    expect(shownCoverage(figuresOf([ups]))).toBe(1);
+    expect(
+      shownCoverage(figuresOf([{ ...ups, due: 0, done: 0 }])),
+    ).toBeUndefined();
+    expect(
+      shownCoverage(
+        figuresOf([ups, { ...ups, deviceRef: 'x', overdue: 1, done: 1 }]),
+      ),
+    ).toBe(0.5);
   });
 });

@@ -46,6 +46,17 @@ export interface CoverageFigures {
   readonly coverage: number;
 }
 
+/**
+ * The coverage to show, or undefined when nothing was due in the period: the
+ * reader is told so instead of "100 %", which would claim inspections that
+ * never had to happen.
+ */
+export function shownCoverage(
+  figures: Pick<CoverageFigures, 'checksDue' | 'coverage'>,
+): number | undefined {
+  return figures.checksDue === 0 ? undefined : figures.coverage;
+}
+
 export interface CoverageRow extends CoverageFigures {
   /** A system ref, or a device class. */
   readonly key: string;

@@ -1,4 +1,4 @@
-import { SlaEngine } from '@internal/plugin-sla-common';
+import { SlaEngine, UncoveredYearError } from '@internal/plugin-sla-common';
 import fc from 'fast-check';
 import { addDays, datesBetween, formatDay, toDay } from './dates';
 import {
@@ -99,6 +99,21 @@ describe('plans on the court calendar across the Spring Festival 2026', () => {
     expect(
       nextOccurrence({ frequency: 'monthly' }, court, '2026-02-03')?.date,
     ).toBe('2026-03-02');
+  });
+
+  it('finds a December date before the uncovered year, and says which year it needs after it', () => {
+    // The package's data ends with 2026 (issue 22: a daily plan from 2026-12-02 was dropped).
+    const daily = { frequency: 'daily' as const, startsOn: '2026-12-02' };
+    expect(nextOccurrence(daily, court, '2026-12-05')?.date).toBe('2026-12-07');
+    expect(nextOccurrence(daily, court, '2026-12-30')?.date).toBe('2026-12-30');
+    let thrown: unknown;
+    try {
+      nextOccurrence({ frequency: 'monthly' }, court, '2026-12-02');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UncoveredYearError);
+    expect((thrown as UncoveredYearError).year).toBe(2027);
   });
 
   it('does not schedule before the plan starts', () => {

@@ -122,7 +122,10 @@ export function dueOccurrences(
 
 /**
  * The first date on or after `from` on which the plan is due, looking
- * `horizonDays` ahead; undefined if none.
+ * `horizonDays` ahead; undefined if none. Walks day by day and stops at the
+ * first date, so a date before an uncovered year is found.
+ * @throws UncoveredYearError when the walk reaches a year without an official
+ *   schedule before it finds a date: the date is not known until it is loaded
  */
 export function nextOccurrence(
   schedule: PlanSchedule,
@@ -131,15 +134,9 @@ export function nextOccurrence(
   horizonDays = 100,
 ): Occurrence | undefined {
   const start = toDay(from);
-  // Walk a month at a time so a daily plan does not look 100 days ahead.
-  for (let offset = 0; offset < horizonDays; offset += 31) {
-    const chunkEnd = Math.min(offset + 30, horizonDays - 1);
-    const [next] = dueOccurrences(
-      schedule,
-      days,
-      formatDay(start + offset),
-      formatDay(start + chunkEnd),
-    );
+  for (let offset = 0; offset < horizonDays; offset++) {
+    const date = formatDay(start + offset);
+    const [next] = dueOccurrences(schedule, days, date, date);
     if (next) return next;
   }
   return undefined;

@@ -133,8 +133,14 @@ export interface NextDue {
   readonly planId: string;
   readonly planTitle: string;
   readonly planTitleEn?: string;
-  readonly date: string;
-  readonly dueBy: string;
+  /** Absent only when the date is not known yet (see `unknownUntil`). */
+  readonly date?: string;
+  readonly dueBy?: string;
+  /**
+   * The next date lies in a year without an official schedule: it is not
+   * known until that year's schedule is loaded (issue 22: never "no plan").
+   */
+  readonly unknownUntil?: number;
   /** An earlier check of this plan is still open. */
   readonly open?: {
     readonly checkId: string;

@@ -44,6 +44,11 @@ import {
   inspectionRoundRunPermission,
 } from '@internal/plugin-inspections-common';
 import {
+  calendarScheduleReadPermission,
+  calendarScheduleUpdatePermission,
+  calendarWarningReadPermission,
+} from '@internal/plugin-calendar-common';
+import {
   KB_ARTICLE_RESOURCE_TYPE,
   kbArticleCreatePermission,
   kbArticleReadPermission,
@@ -364,7 +369,25 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     grants: OM_READ,
   },
 
-  // --- Calendar (issue 22) and later families: add their rows here.
+  // --- Official calendar: every role reads it; the court IT office enters next year's schedule
+  // (portal admins too: it is a platform setting); those who plan and oversee are warned.
+  {
+    family: 'calendar',
+    permission: calendarScheduleReadPermission,
+    grants: { requester: A, ...OM_READ, admin: A },
+  },
+  {
+    family: 'calendar',
+    permission: calendarScheduleUpdatePermission,
+    grants: { 'court-it-office': A, admin: A },
+  },
+  {
+    family: 'calendar',
+    permission: calendarWarningReadPermission,
+    grants: { 'ops-manager': A, 'court-it-office': A },
+  },
+
+  // Later families: add their rows here.
 ];
 
 /**

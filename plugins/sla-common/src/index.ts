@@ -19,10 +19,13 @@ export type {
 } from './calendar/definition';
 export { DEFAULT_ZONE, InvalidCalendarError } from './calendar/definition';
 export type {
+  NamedOfficialDate,
   OfficialDayKind,
   OfficialYearSchedule,
 } from './calendar/official-schedule';
 export {
+  chineseDaysYear,
+  mergeOfficialYears,
   OfficialSchedule,
   UncoveredYearError,
 } from './calendar/official-schedule';

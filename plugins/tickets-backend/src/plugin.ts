@@ -6,7 +6,10 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { courtClockServiceRef } from '@internal/plugin-court-node';
-import { SlaEngine } from '@internal/plugin-sla-common';
+import {
+  LiveSlaEngine,
+  officialCalendarServiceRef,
+} from '@internal/plugin-calendar-node';
 import { ticketPermissions } from '@internal/plugin-tickets-common';
 import {
   ticketPermissionResourceRef,
@@ -44,6 +47,7 @@ export const ticketsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        officialCalendar: officialCalendarServiceRef,
         notifications: notificationService,
         signals: signalsServiceRef,
         clock: courtClockServiceRef,
@@ -66,8 +70,10 @@ export const ticketsPlugin = createBackendPlugin({
         });
         deps.permissionsRegistry.addPermissions(ticketPermissions);
 
+        // Config's years plus those entered in the portal, picked up without a restart.
+        const live = new LiveSlaEngine(config.sla, deps.officialCalendar);
         const sla = new TicketSla(
-          new SlaEngine(config.sla),
+          () => live.current,
           config.atRiskShare,
           deps.logger,
         );
@@ -136,6 +142,12 @@ export const ticketsPlugin = createBackendPlugin({
           },
         });
 
+        // Every request sees the schedules in effect (re-checked at most every 30 s), so a
+        // ticket whose clocks waited for a year is recomputed once it is entered.
+        deps.httpRouter.use(async (_req, _res, next) => {
+          await live.refresh();
+          next();
+        });
         deps.httpRouter.use(
           await createRouter({
             service,

@@ -197,6 +197,11 @@ export interface Ticket {
   readonly satisfaction?: number;
   /** The clocks as of `asOf`; absent for types without SLA clocks. */
   readonly clocks?: TicketClocks;
+  /**
+   * The clocks count working days into a year without an official schedule:
+   * they are not known until that year's schedule is loaded (then recomputed).
+   */
+  readonly slaUnknownUntil?: number;
   readonly asOf: Instant;
 }
 

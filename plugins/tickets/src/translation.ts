@@ -153,6 +153,7 @@ export const ticketsMessages = {
     paused: 'Paused',
     met: 'Met',
     none: '—',
+    unknownUntil: 'Waits for the {{year}} calendar',
   },
   queue: {
     title: 'Queue',
@@ -244,6 +245,8 @@ export const ticketsMessages = {
   },
   ticket: {
     reporter: 'Reported by',
+    byInspections: 'Inspections (a failed check)',
+    byPortal: 'The portal ({{name}})',
     createdBy: 'Filed by',
     assignee: 'Assignee',
     group: 'Group',
@@ -277,6 +280,8 @@ export const ticketsMessages = {
     notApplicable: 'No clock at this level.',
     notStarted: 'Starts when an engineer arrives on site.',
     noClocks: 'No SLA clock runs for this type of ticket.',
+    unknownUntil:
+      'The clocks count working days into {{year}}, whose official schedule is not loaded yet: they are shown again once the court IT office enters it (Official calendar page).',
   },
   actions: {
     confirm: 'Confirm',

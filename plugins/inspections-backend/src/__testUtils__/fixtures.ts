@@ -233,6 +233,11 @@ export const inventory = {
   async get(ref: string) {
     return this.entities.find(e => e.ref === ref);
   },
+  async exists(ref: string) {
+    return courtEntities.some(
+      e => `${e.kind.toLowerCase()}:default/${e.metadata.name}` === ref,
+    );
+  },
   async members(groupRef: string) {
     const group = groupRef.split('/')[1];
     return courtEntities
@@ -278,6 +283,8 @@ export function fakeDesk() {
 }
 
 const allowAll = mockServices.permissions();
+const packageEngine = new SlaEngine();
+const packageOnly = () => packageEngine;
 
 /** The services of the plugin over a test database, with a fixed clock and a fake desk. */
 export async function services(options: {
@@ -286,6 +293,8 @@ export async function services(options: {
   desk?: ServiceDesk;
   plans?: readonly PlanInput[];
   logger?: LoggerService;
+  /** The engine in effect; default the package's data only (ends with 2026). */
+  engine?: () => SlaEngine;
 }) {
   const store = await DatabaseInspectionStore.fromKnex(options.knex);
   const templates = await TemplateLibrary.load(
@@ -301,8 +310,7 @@ export async function services(options: {
     'plugin:inspections',
     options.clock.now().toUTC().toISO()!,
   );
-  const engine = new SlaEngine();
-  const workingDays = calendarDays(engine);
+  const workingDays = calendarDays(options.engine ?? packageOnly);
   const logger = options.logger ?? mockServices.logger.mock();
   const generator = new RoundGenerator({
     store,

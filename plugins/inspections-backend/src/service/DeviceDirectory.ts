@@ -113,6 +113,13 @@ export class DeviceDirectory {
     return entity ? toInspected(entity) : undefined;
   }
 
+  async exists(ref: string): Promise<boolean> {
+    const entity = await this.catalog.getEntityByRef(ref, {
+      credentials: await this.auth.getOwnServiceCredentials(),
+    });
+    return entity !== undefined;
+  }
+
   /** User refs of a group's members, by name. */
   async members(groupRef: string): Promise<string[]> {
     const group = parseEntityRef(groupRef);

@@ -56,6 +56,7 @@ import {
   toDay,
 } from '@internal/plugin-inspections-common';
 import { CourtClock } from '@internal/plugin-court-node';
+import { UncoveredYearError } from '@internal/plugin-sla-common';
 import { z } from 'zod';
 import {
   DatabaseInspectionStore,
@@ -95,6 +96,8 @@ export class InspectionService {
       templates: TemplateLibrary;
       inventory: Inventory & {
         get(ref: string): Promise<InspectedEntity | undefined>;
+        /** Whether the catalog has the entity at all (a system, say). */
+        exists(ref: string): Promise<boolean>;
       };
       generator: RoundGenerator;
       filer: IncidentFiler;
@@ -418,33 +421,41 @@ export class InspectionService {
     for (const plan of plans.filter(p =>
       entities.some(e => planCovers(p, e)),
     )) {
+      const title = {
+        planId: plan.id,
+        planTitle: plan.title,
+        planTitleEn: plan.titleEn,
+      };
       const openCheck = open.find(c => c.planId === plan.id);
-      let next;
+      if (openCheck) {
+        result.push({
+          ...title,
+          date: openCheck.dueDate,
+          dueBy: openCheck.dueBy,
+          open: {
+            checkId: openCheck.id,
+            roundId: openCheck.roundId,
+            overdue: toDay(openCheck.dueBy) < toDay(today),
+          },
+        });
+        continue;
+      }
       try {
-        next = nextOccurrence(
+        const next = nextOccurrence(
           plan,
           this.deps.workingDays(plan.calendar),
           addDays(today, 1),
         );
-      } catch {
-        // An uncovered year ahead: the date is not known until its schedule is loaded.
-        next = undefined;
+        if (next) result.push({ ...title, date: next.date, dueBy: next.dueBy });
+      } catch (error) {
+        // Never "no plan": the date waits for that year's official schedule.
+        if (!(error instanceof UncoveredYearError)) throw error;
+        result.push({ ...title, unknownUntil: error.year });
       }
-      if (!next && !openCheck) continue;
-      result.push({
-        planId: plan.id,
-        planTitle: plan.title,
-        planTitleEn: plan.titleEn,
-        date: openCheck?.dueDate ?? next!.date,
-        dueBy: openCheck?.dueBy ?? next!.dueBy,
-        open: openCheck && {
-          checkId: openCheck.id,
-          roundId: openCheck.roundId,
-          overdue: toDay(openCheck.dueBy) < toDay(today),
-        },
-      });
     }
-    return result.sort((a, b) => a.date.localeCompare(b.date));
+    // Known dates first, in order; the unknown ones (later than any) after them.
+    const key = (next: NextDue) => next.date ?? '9999-12-31';
+    return result.sort((a, b) => key(a).localeCompare(key(b)));
   }
 
   // --- templates and plans ------------------------------------------------------
@@ -480,7 +491,18 @@ export class InspectionService {
     caller: Caller,
   ): Promise<InspectedEntity[]> {
     await this.authorize(inspectionRoundReadPermission, caller);
-    return labelledDevices(await this.deps.inventory.list(), filter);
+    const devices = labelledDevices(await this.deps.inventory.list(), filter);
+    // An empty sheet for a system that does not exist would look like one without devices.
+    if (
+      devices.length === 0 &&
+      filter.system &&
+      !(await this.deps.inventory.exists(filter.system))
+    ) {
+      throw new NotFoundError(
+        `query.system: ${filter.system} is not in the catalog`,
+      );
+    }
+    return devices;
   }
 
   // --- presentation -------------------------------------------------------------

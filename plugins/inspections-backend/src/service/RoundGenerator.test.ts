@@ -187,7 +187,7 @@ describe.each(databases.eachSupportedId())(
       await generator.catchUp('2026-03-02');
       expect(await roundDates(knex, UPS)).toEqual(['2026-03-02']);
     });
-  
+
     it('does not move past days it could not schedule (a year without an official holiday schedule)', async () => {
       const knex = await init();
       const { generator, store } = await services({

@@ -1,5 +1,10 @@
 import { isWorkday } from 'chinese-days';
-import { OfficialSchedule, UncoveredYearError } from './official-schedule';
+import {
+  chineseDaysYear,
+  mergeOfficialYears,
+  OfficialSchedule,
+  UncoveredYearError,
+} from './official-schedule';
 
 function thrownBy(action: () => unknown): unknown {
   try {
@@ -46,7 +51,7 @@ describe('OfficialSchedule from chinese-days', () => {
     expect((error as UncoveredYearError).year).toBe(2027);
     expect((error as Error).message).toBe(
       "no official holiday schedule for 2027 (calendar 'working-days'); covered years: 2004–2026. " +
-        "Add the State Council's 2027 schedule under sla.officialSchedules.",
+        "Enter the State Council's 2027 schedule on the portal's official calendar page (/calendar) or under sla.officialSchedules.",
     );
   });
 
@@ -99,5 +104,31 @@ describe('a year loaded from config', () => {
         { ...year2027, makeUpWorkingDays: ['2027-01-02'] },
       ]),
     ).toThrow('2027-01-02 is listed twice');
+  });
+});
+
+describe('chineseDaysYear', () => {
+  it("gives the package's 2026 with Chinese names, and nothing for 2027", () => {
+    const y2026 = chineseDaysYear(2026)!;
+    expect(y2026.holidays).toHaveLength(33);
+    expect(y2026.holidays[3]).toEqual({ date: '2026-02-15', name: '春节' });
+    expect(y2026.makeUpWorkingDays.map(d => d.date)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
+    expect(chineseDaysYear(2027)).toBeUndefined();
+  });
+});
+
+describe('mergeOfficialYears', () => {
+  it('lets a year entered in the portal replace the same year from config', () => {
+    const fromConfig = { year: 2027, holidays: ['2027-01-01'], makeUpWorkingDays: [] };
+    const entered = { year: 2027, holidays: ['2027-01-01..2027-01-03'], makeUpWorkingDays: [] };
+    const other = { year: 2028, holidays: [], makeUpWorkingDays: [] };
+    expect(mergeOfficialYears([other, fromConfig], [entered])).toEqual([entered, other]);
   });
 });

@@ -40,7 +40,7 @@ export class UncoveredYearError extends Error {
       `no official holiday schedule for ${year}${
         calendarId ? ` (calendar '${calendarId}')` : ''
       }; covered years: ${describeYears(coveredYears)}. ` +
-        `Add the State Council's ${year} schedule under sla.officialSchedules.`,
+        `Enter the State Council's ${year} schedule on the portal's official calendar page (/calendar) or under sla.officialSchedules.`,
     );
     this.name = 'UncoveredYearError';
   }
@@ -165,4 +165,51 @@ export class OfficialSchedule {
     }
     return this.kinds.get(day) ?? 'ordinary';
   }
+}
+
+/** A date of the package's data with the break it belongs to (Chinese name). */
+export interface NamedOfficialDate {
+  readonly date: string;
+  readonly name: string;
+}
+
+/**
+ * The `chinese-days` package's own data for one year (without anything from
+ * config), for showing where a year comes from; undefined for a year the
+ * package does not cover.
+ */
+export function chineseDaysYear(year: number):
+  | {
+      readonly holidays: readonly NamedOfficialDate[];
+      readonly makeUpWorkingDays: readonly NamedOfficialDate[];
+    }
+  | undefined {
+  if (!OfficialSchedule.fromChineseDays().covers(year)) return undefined;
+  const prefix = `${year}-`;
+  // Names are `English,中文,days`; the court reads the Chinese one.
+  const named = (data: Readonly<Record<string, string>>) =>
+    Object.entries(data)
+      .filter(([date]) => date.startsWith(prefix))
+      .map(([date, name]) => ({ date, name: name.split(',')[1] ?? name }))
+      .sort((a, b) => a.date.localeCompare(b.date));
+  return {
+    holidays: named(chineseDays.holidays),
+    makeUpWorkingDays: named(chineseDays.workdays),
+  };
+}
+
+/**
+ * The official years to use: `configured` (app-config) with `entered` (the
+ * portal) on top, a year entered in the portal replacing the same year from
+ * config. Ascending by year.
+ */
+export function mergeOfficialYears(
+  configured: readonly OfficialYearSchedule[],
+  entered: readonly OfficialYearSchedule[],
+): OfficialYearSchedule[] {
+  const byYear = new Map<number, OfficialYearSchedule>();
+  for (const schedule of [...configured, ...entered]) {
+    byYear.set(schedule.year, schedule);
+  }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
 }

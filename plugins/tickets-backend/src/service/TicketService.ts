@@ -546,11 +546,8 @@ export class TicketService {
     events: readonly StoredEvent[],
     now: string,
   ): Ticket {
-    return presentTicket(
-      ticket,
-      this.deps.sla.clocks(ticket, events, now),
-      now,
-    );
+    const { clocks, unknownUntil } = this.deps.sla.assess(ticket, events, now);
+    return presentTicket(ticket, clocks, now, unknownUntil);
   }
 
   private now(): string {
@@ -572,9 +569,15 @@ export function presentTicket(
   ticket: StoredTicket,
   clocks: Ticket['clocks'],
   now: string,
+  slaUnknownUntil?: number,
 ): Ticket {
   const { resumeStatus: _internal, ...fields } = ticket;
-  return { ...fields, clocks, asOf: now };
+  return {
+    ...fields,
+    clocks,
+    asOf: now,
+    ...(slaUnknownUntil !== undefined ? { slaUnknownUntil } : {}),
+  };
 }
 
 /** @throws ConflictError (409) when the client read an older version */

@@ -37,12 +37,21 @@ export function toSlaEvents(events: readonly StoredEvent[]): TicketEvent[] {
  * their projection into the columns the queue filters on.
  */
 export class TicketSla {
+  private readonly engineOf: () => SlaEngine;
+
   constructor(
-    readonly engine: SlaEngine,
+    /** The engine, or where to get the one in effect (years entered in the portal). */
+    engine: SlaEngine | (() => SlaEngine),
     /** Share of a target after which a running clock is "at risk". */
     private readonly atRiskShare: number,
     private readonly logger: LoggerService,
-  ) {}
+  ) {
+    this.engineOf = typeof engine === 'function' ? engine : () => engine;
+  }
+
+  get engine(): SlaEngine {
+    return this.engineOf();
+  }
 
   /** Undefined for types without clocks, or beyond the official calendar's years. */
   clocks(
@@ -50,22 +59,38 @@ export class TicketSla {
     events: readonly StoredEvent[],
     now: string,
   ): TicketClocks | undefined {
+    return this.assess(ticket, events, now).clocks;
+  }
+
+  /**
+   * The clocks, or the year whose official schedule they wait for: a clock
+   * counting working days that reaches an uncovered year cannot be computed,
+   * and the ticket says so instead of showing no clocks (issue 22).
+   */
+  assess(
+    ticket: Pick<StoredTicket, 'type' | 'policy' | 'number'>,
+    events: readonly StoredEvent[],
+    now: string,
+  ): { clocks?: TicketClocks; unknownUntil?: number } {
     if (!TICKET_TYPE_RULES[ticket.type].slaClocks) {
-      return undefined;
+      return {};
     }
+    const engine = this.engine;
     try {
-      return this.engine.computeClocks(
-        {
-          events: toSlaEvents(events),
-          policy: this.engine.policy(ticket.policy.id, ticket.policy.version),
-        },
-        now,
-      );
+      return {
+        clocks: engine.computeClocks(
+          {
+            events: toSlaEvents(events),
+            policy: engine.policy(ticket.policy.id, ticket.policy.version),
+          },
+          now,
+        ),
+      };
     } catch (error) {
       if (error instanceof UncoveredYearError) {
-        // The clocks resume once the court loads that year's schedule (docs/sla.md).
+        // The clocks resume once the court loads that year's schedule (docs/calendar.md).
         this.logger.warn(`ticket ${ticket.number}: ${error.message}`);
-        return undefined;
+        return { unknownUntil: error.year };
       }
       throw error;
     }

@@ -7,6 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import type { UserEntity } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { MissingYearBanner } from '@internal/plugin-calendar';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
@@ -24,6 +25,8 @@ function CourtWelcome() {
   }, [identityApi, catalogApi]);
   return (
     <div data-testid="court-welcome">
+      {/* Ops managers and the court IT office: next year's official schedule is missing. */}
+      <MissingYearBanner />
       <Typography variant="h5" gutterBottom>
         {t('home.welcome', { name: displayName ?? '' })}
       </Typography>

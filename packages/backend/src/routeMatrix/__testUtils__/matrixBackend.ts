@@ -6,6 +6,7 @@ import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backen
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
+import calendarPlugin from '@internal/plugin-calendar-backend';
 import inspectionsPlugin from '@internal/plugin-inspections-backend';
 import kbPlugin from '@internal/plugin-kb-backend';
 import ticketsPlugin from '@internal/plugin-tickets-backend';
@@ -68,6 +69,7 @@ export async function startMatrixBackend(options: {
       ticketsPlugin,
       kbPlugin,
       inspectionsPlugin,
+      calendarPlugin,
     ],
   });
   return {

@@ -1,3 +1,8 @@
+import {
+  calendarScheduleReadPermission,
+  calendarScheduleUpdatePermission,
+  calendarWarningReadPermission,
+} from '@internal/plugin-calendar-common';
 import { Permission } from '@backstage/plugin-permission-common';
 import {
   catalogEntityDeletePermission,
@@ -302,5 +307,13 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'PUT /api/inspections/plans/:id': onResource(inspectionPlanManagePermission),
   'GET /api/inspections/labels': needs(inspectionRoundReadPermission),
   'GET /api/inspections/labels/sheet.svg': needs(inspectionRoundReadPermission),
+
+  'GET /api/calendar/years': needs(calendarScheduleReadPermission),
+  'GET /api/calendar/years/:year': needs(calendarScheduleReadPermission),
+  'GET /api/calendar/years/:year/built-in': needs(calendarScheduleReadPermission),
+  'PUT /api/calendar/years/:year': needs(calendarScheduleUpdatePermission),
+  'GET /api/calendar/schedules': needs(calendarScheduleReadPermission),
+  'GET /api/calendar/revision': needs(calendarScheduleReadPermission),
+  'GET /api/calendar/status': needs(calendarWarningReadPermission),
 };
 

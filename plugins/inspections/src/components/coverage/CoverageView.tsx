@@ -7,9 +7,10 @@ import {
 import { CourtErrorPanel } from '@internal/plugin-court-react';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type {
+import {
   CoverageRow,
   OverdueCheck,
+  shownCoverage,
 } from '@internal/plugin-inspections-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -47,6 +48,10 @@ export function CoverageView() {
   const periods = presets();
   const [period, setPeriod] = useState(periods.thisMonth);
   const report = useAsync(() => api.getCoverage(period), [api, period.from, period.to]);
+  const coverageText = (figures: { checksDue: number; coverage: number }) => {
+    const shown = shownCoverage(figures);
+    return shown === undefined ? t('coverage.nothingDue') : percent(shown);
+  };
 
   const figureColumns: TableColumn<CoverageRow>[] = [
     { title: t('coverage.devices'), field: 'devices', type: 'numeric' },
@@ -57,7 +62,7 @@ export function CoverageView() {
       title: t('coverage.coverage'),
       field: 'coverage',
       type: 'numeric',
-      render: row => percent(row.coverage),
+      render: row => coverageText(row),
     },
   ];
   const overdueColumns: TableColumn<OverdueCheck>[] = [
@@ -122,7 +127,9 @@ export function CoverageView() {
                 </Box>
               ))}
               <Box>
-                <Typography variant="h4">{percent(report.value.totals.coverage)}</Typography>
+                <Typography variant="h4" data-testid="total-coverage">
+                  {coverageText(report.value.totals)}
+                </Typography>
                 <Typography variant="caption">{t('coverage.coverage')}</Typography>
               </Box>
             </Box>

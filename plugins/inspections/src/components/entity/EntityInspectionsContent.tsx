@@ -130,16 +130,26 @@ export function EntityInspectionsContent() {
                     <ListItemText
                       primary={localize(next.planTitle, next.planTitleEn)}
                       secondary={
-                        <>
-                          {path ? (
-                            <Link to={path}>{next.date}</Link>
-                          ) : (
-                            next.date
-                          )}
-                          {next.open &&
-                            ` · ${t('entity.openCheck', { date: next.date })}`}
-                          {next.open?.overdue && ` · ${t('entity.overdue')}`}
-                        </>
+                        next.date === undefined ? (
+                          <span data-testid="next-due-unknown">
+                            {t('entity.unknownUntil', {
+                              year: String(next.unknownUntil),
+                            })}
+                          </span>
+                        ) : (
+                          <>
+                            {path ? (
+                              <Link to={path}>{next.date}</Link>
+                            ) : (
+                              next.date
+                            )}
+                            {next.open &&
+                              ` · ${t('entity.openCheck', {
+                                date: next.date,
+                              })}`}
+                            {next.open?.overdue && ` · ${t('entity.overdue')}`}
+                          </>
+                        )
                       }
                     />
                   </ListItem>

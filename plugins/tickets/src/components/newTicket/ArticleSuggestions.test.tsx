@@ -42,7 +42,9 @@ describe('knowledge suggestions while filing', () => {
     const link = await screen.findByRole('link', { name: '打印机卡纸怎么办' });
     expect(link).toHaveAttribute('href', '/kb/articles/KB-00004');
     expect(kb.asked[0].pathname).toBe('/api/kb/suggestions');
-    expect(kb.asked[0].searchParams.get('text')).toBe('院办公室打印机卡纸\n纸卡在里面');
+    expect(kb.asked[0].searchParams.get('text')).toBe(
+      '院办公室打印机卡纸\n纸卡在里面',
+    );
     expect(kb.asked[0].searchParams.getAll('entity')).toEqual([
       'resource:default/printer-01',
     ]);

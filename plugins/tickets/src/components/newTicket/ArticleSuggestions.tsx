@@ -35,7 +35,11 @@ export function ArticleSuggestions(props: {
     }
     let current = true;
     const timer = setTimeout(() => {
-      kb.suggest({ text, entity: entities ? entities.split(',') : [], limit: 5 })
+      kb.suggest({
+        text,
+        entity: entities ? entities.split(',') : [],
+        limit: 5,
+      })
         .then(found => current && setArticles(found))
         // Suggestions help; filing works without them.
         .catch(() => current && setArticles([]));
@@ -55,7 +59,11 @@ export function ArticleSuggestions(props: {
       </Typography>
       <List dense>
         {articles.map(article => (
-          <ListItem key={article.id} disableGutters data-testid={`suggestion-${article.id}`}>
+          <ListItem
+            key={article.id}
+            disableGutters
+            data-testid={`suggestion-${article.id}`}
+          >
             <ListItemText
               primary={
                 <Link to={`/kb/articles/${article.id}`} target="_blank">

@@ -76,11 +76,15 @@ function TicketCells(props: {
     clocks: () =>
       CLOCK_NAMES.map(name => (
         <TableCell key={name}>
-          {ticket.clocks ? (
+          {ticket.clocks && (
             <ClockCountdown clock={ticket.clocks[name]} asOf={ticket.asOf} />
-          ) : (
-            t('countdown.none')
           )}
+          {!ticket.clocks &&
+            (ticket.slaUnknownUntil === undefined
+              ? t('countdown.none')
+              : t('countdown.unknownUntil', {
+                  year: String(ticket.slaUnknownUntil),
+                }))}
         </TableCell>
       )),
     created: () => <TableCell>{formatInstant(ticket.createdAt)}</TableCell>,

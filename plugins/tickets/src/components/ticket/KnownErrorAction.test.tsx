@@ -11,10 +11,13 @@ jest.setTimeout(20_000);
 function kbBackend() {
   const fetch = jest.fn(
     async (_input: RequestInfo | URL, _init?: RequestInit) =>
-      new Response(JSON.stringify({ created: true, article: { id: 'KB-00012' } }), {
-        status: 201,
-        headers: { 'Content-Type': 'application/json' },
-      }),
+      new Response(
+        JSON.stringify({ created: true, article: { id: 'KB-00012' } }),
+        {
+          status: 201,
+          headers: { 'Content-Type': 'application/json' },
+        },
+      ),
   );
   return {
     fetch,
@@ -41,7 +44,10 @@ describe('create known error', () => {
     fireEvent.click(await screen.findByTestId('action-known-error'));
     expect(screen.getByTestId('known-error-create')).toBeDisabled();
     await typeInto(screen.getByTestId('known-error-cause'), '音频线接口松动');
-    await typeInto(screen.getByTestId('known-error-workaround'), '开庭前插紧音频线');
+    await typeInto(
+      screen.getByTestId('known-error-workaround'),
+      '开庭前插紧音频线',
+    );
     fireEvent.click(screen.getByTestId('known-error-create'));
 
     await waitFor(() => expect(kb.fetch).toHaveBeenCalled());
@@ -58,8 +64,16 @@ describe('create known error', () => {
     const kb = kbBackend();
     await renderInTestApp(
       <>
-        <KnownErrorAction ticket={makeTicket({ type: 'incident' })} canWork mutate={mutate} />
-        <KnownErrorAction ticket={makeTicket({ type: 'problem' })} canWork={false} mutate={mutate} />
+        <KnownErrorAction
+          ticket={makeTicket({ type: 'incident' })}
+          canWork
+          mutate={mutate}
+        />
+        <KnownErrorAction
+          ticket={makeTicket({ type: 'problem' })}
+          canWork={false}
+          mutate={mutate}
+        />
       </>,
       { apis: kb.apis },
     );

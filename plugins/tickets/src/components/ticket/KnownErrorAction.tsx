@@ -68,7 +68,12 @@ export function KnownErrorAction(props: {
       >
         {t('knowledge.createKnownError')}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        fullWidth
+        maxWidth="sm"
+      >
         <DialogTitle>{t('knowledge.knownErrorTitle')}</DialogTitle>
         <DialogContent>
           <Typography variant="body2" color="textSecondary">
@@ -79,7 +84,9 @@ export function KnownErrorAction(props: {
           {field('fix', false)}
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setOpen(false)}>{t('knowledge.cancel')}</Button>
+          <Button onClick={() => setOpen(false)}>
+            {t('knowledge.cancel')}
+          </Button>
           <Button
             color="primary"
             variant="contained"

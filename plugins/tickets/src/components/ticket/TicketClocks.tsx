@@ -120,7 +120,13 @@ export function TicketClocks(props: { ticket: Ticket }) {
           ))}
         </Grid>
       ) : (
-        <Typography variant="body2">{t('clocks.noClocks')}</Typography>
+        <Typography variant="body2" data-testid="clocks-none">
+          {ticket.slaUnknownUntil === undefined
+            ? t('clocks.noClocks')
+            : t('clocks.unknownUntil', {
+                year: String(ticket.slaUnknownUntil),
+              })}
+        </Typography>
       )}
     </InfoCard>
   );

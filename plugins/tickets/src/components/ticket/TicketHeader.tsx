@@ -20,6 +20,27 @@ const useStyles = makeStyles(theme => ({
   description: { whiteSpace: 'pre-wrap', marginTop: theme.spacing(2) },
 }));
 
+/**
+ * A person or group links to its catalog page; a ticket another plugin filed
+ * (its service subject, e.g. `plugin:inspections`) names that plugin instead
+ * of linking to a catalog page that does not exist.
+ */
+function Actor(props: { actorRef: string }) {
+  const { t } = useTranslationRef(ticketsTranslationRef);
+  const { actorRef } = props;
+  if (/^(user|group):/.test(actorRef)) {
+    return <EntityRefLink entityRef={actorRef} hideIcon />;
+  }
+  const name = actorRef.replace(/^plugin:/, '');
+  return (
+    <span data-testid="actor-plugin">
+      {name === 'inspections'
+        ? t('ticket.byInspections')
+        : t('ticket.byPortal', { name })}
+    </span>
+  );
+}
+
 /** Number, type, level and status, then who and what it is about. */
 export function TicketHeader(props: { ticket: Ticket }) {
   const { ticket } = props;
@@ -27,14 +48,10 @@ export function TicketHeader(props: { ticket: Ticket }) {
   const classes = useStyles();
 
   const facts: Record<string, ReactNode> = {
-    [t('ticket.reporter')]: (
-      <EntityRefLink entityRef={ticket.reporter} hideIcon />
-    ),
+    [t('ticket.reporter')]: <Actor actorRef={ticket.reporter} />,
   };
   if (ticket.createdBy !== ticket.reporter) {
-    facts[t('ticket.createdBy')] = (
-      <EntityRefLink entityRef={ticket.createdBy} hideIcon />
-    );
+    facts[t('ticket.createdBy')] = <Actor actorRef={ticket.createdBy} />;
   }
   facts[t('ticket.assignee')] = ticket.assignee ? (
     <EntityRefLink entityRef={ticket.assignee} hideIcon />

@@ -87,6 +87,29 @@ describe('TicketView', () => {
     ]);
   });
 
+  it('names the inspections as the reporter of an incident they filed, without a catalog link', async () => {
+    await renderTicket(
+      makeDetail(
+        makeTicket({
+          reporter: 'plugin:inspections',
+          createdBy: 'plugin:inspections',
+        }),
+      ),
+    );
+    const reporter = await screen.findByTestId('actor-plugin');
+    expect(reporter).toHaveTextContent('Inspections (a failed check)');
+    expect(reporter.closest('a')).toBeNull();
+  });
+
+  it('shows that the clocks wait for a year whose official schedule is missing', async () => {
+    await renderTicket(
+      makeDetail(makeTicket({ clocks: undefined, slaUnknownUntil: 2027 })),
+    );
+    expect(await screen.findByTestId('clocks-none')).toHaveTextContent(
+      'The clocks count working days into 2027',
+    );
+  });
+
   it('offers a resolved ticket its call-back, and no check-in to a problem', async () => {
     await renderTicket(makeDetail(makeTicket({ status: 'resolved' })));
     expect(await shownActions()).toEqual([

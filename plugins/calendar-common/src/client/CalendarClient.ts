@@ -1,0 +1,81 @@
+import { ResponseError } from '@backstage/errors';
+import type { YearSchedule } from '../schedule';
+import type {
+  CalendarStatus,
+  CoveredYears,
+  EnteredSchedules,
+  EnteredYear,
+  SaveYearRequest,
+} from '../types';
+
+/** The official calendar API (/api/calendar). */
+export interface CalendarApi {
+  listYears(): Promise<CoveredYears>;
+  /** A year entered in the portal; 404 for one that was not. */
+  getYear(year: number): Promise<EnteredYear>;
+  /** The package's or config's data for a year, as a form would hold it; 404 if uncovered. */
+  getBuiltInYear(year: number): Promise<YearSchedule>;
+  saveYear(year: number, request: SaveYearRequest): Promise<EnteredYear>;
+  getStatus(): Promise<CalendarStatus>;
+  getEnteredSchedules(): Promise<EnteredSchedules>;
+  getRevision(): Promise<{ revision: number }>;
+}
+
+/** Structural so both the frontend's and the backend's discovery fit. */
+export interface CalendarClientOptions {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  /** The browser's fetchApi adds the user's token; a backend passes its own. */
+  fetchApi?: { fetch: typeof fetch };
+}
+
+/** HTTP client of the calendar API; the same in the browser and in Node. */
+export class CalendarClient implements CalendarApi {
+  constructor(private readonly options: CalendarClientOptions) {}
+
+  listYears(): Promise<CoveredYears> {
+    return this.request('GET', '/years');
+  }
+
+  getYear(year: number): Promise<EnteredYear> {
+    return this.request('GET', `/years/${year}`);
+  }
+
+  getBuiltInYear(year: number): Promise<YearSchedule> {
+    return this.request('GET', `/years/${year}/built-in`);
+  }
+
+  saveYear(year: number, request: SaveYearRequest): Promise<EnteredYear> {
+    return this.request('PUT', `/years/${year}`, request);
+  }
+
+  getStatus(): Promise<CalendarStatus> {
+    return this.request('GET', '/status');
+  }
+
+  getEnteredSchedules(): Promise<EnteredSchedules> {
+    return this.request('GET', '/schedules');
+  }
+
+  getRevision(): Promise<{ revision: number }> {
+    return this.request('GET', '/revision');
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('calendar');
+    const doFetch = this.options.fetchApi?.fetch ?? fetch;
+    const response = await doFetch(`${baseUrl}${path}`, {
+      method,
+      headers:
+        body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

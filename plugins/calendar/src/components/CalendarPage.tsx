@@ -1,0 +1,473 @@
+import {
+  Content,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+} from '@backstage/core-components';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  calendarScheduleUpdatePermission,
+  CoveredYear,
+  ScheduleSource,
+  YearSchedule,
+  yearScheduleSchema,
+  YearVersionInfo,
+} from '@internal/plugin-calendar-common';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { calendarApiRef } from '../api';
+import { calendarTranslationRef } from '../translation';
+import { YearPreviewGrid } from './YearPreviewGrid';
+
+/** The form's content: a year's schedule and what it was loaded from. */
+interface Draft {
+  readonly schedule: YearSchedule;
+  /** The version the form was opened at; 0 for a year not entered in the portal. */
+  readonly expectedVersion: number;
+  readonly latest?: YearVersionInfo;
+  /** Where the shown schedule came from, if not the portal. */
+  readonly builtIn?: ScheduleSource;
+}
+
+const isNotFound = (error: unknown) =>
+  (error as { response?: { status?: number } }).response?.status === 404;
+
+/**
+ * 法定节假日安排: the covered years with their source, and the form where the
+ * court IT office enters a year's schedule, checked as it is typed, with a
+ * month-grid preview of the year.
+ */
+export function CalendarPage() {
+  const { t } = useTranslationRef(calendarTranslationRef);
+  const api = useApi(calendarApiRef);
+  const canUpdate = usePermission({
+    permission: calendarScheduleUpdatePermission,
+  });
+  const years = useAsyncRetry(() => api.listYears(), [api]);
+  const [yearText, setYearText] = useState('');
+  const [draft, setDraft] = useState<Draft>();
+  const [comment, setComment] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+
+  const open = useCallback(
+    async (year: number) => {
+      setMessage(undefined);
+      setYearText(String(year));
+      const known = years.value?.years.find(y => y.year === year);
+      try {
+        const entered = await api.getYear(year);
+        setDraft({
+          schedule: entered.schedule,
+          expectedVersion: entered.latest.version,
+          latest: entered.latest,
+        });
+        return;
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+      if (known) {
+        setDraft({
+          schedule: await api.getBuiltInYear(year),
+          expectedVersion: 0,
+          builtIn: known.source,
+        });
+      } else {
+        setDraft({
+          schedule: { year, holidays: [], makeUpWorkingDays: [] },
+          expectedVersion: 0,
+        });
+      }
+    },
+    [api, years.value],
+  );
+
+  // First the year after the last covered one: the one the court needs next.
+  useEffect(() => {
+    if (draft || !years.value) return;
+    const last = Math.max(...years.value.years.map(y => y.year));
+    open(last + 1).catch(error =>
+      setMessage({ ok: false, text: String(error.message ?? error) }),
+    );
+  }, [years.value, draft, open]);
+
+  const issues = useMemo(() => {
+    if (!draft) return [];
+    const result = yearScheduleSchema.safeParse(draft.schedule);
+    return result.success
+      ? []
+      : result.error.issues.map(i => `${i.path.join('.')}: ${i.message}`);
+  }, [draft]);
+
+  if (years.error) return <ResponseErrorPanel error={years.error} />;
+  if (!years.value) return <Progress />;
+
+  const readOnly = !canUpdate.allowed;
+  const edit = (change: (s: YearSchedule) => YearSchedule) =>
+    setDraft(d => d && { ...d, schedule: change(d.schedule) });
+  const setHoliday = (
+    i: number,
+    field: 'name' | 'start' | 'end',
+    value: string,
+  ) =>
+    edit(s => ({
+      ...s,
+      holidays: s.holidays.map((h, j) =>
+        j === i
+          ? {
+              ...h,
+              [field]: value,
+              ...(field === 'start' && !h.end ? { end: value } : {}),
+            }
+          : h,
+      ),
+    }));
+  const setMakeUp = (i: number, field: 'date' | 'name', value: string) =>
+    edit(s => ({
+      ...s,
+      makeUpWorkingDays: s.makeUpWorkingDays.map((m, j) => {
+        if (j !== i) return m;
+        if (field === 'name' && value === '') {
+          return { date: m.date };
+        }
+        return { ...m, [field]: value };
+      }),
+    }));
+
+  const save = async () => {
+    if (!draft) return;
+    setSaving(true);
+    setMessage(undefined);
+    try {
+      const saved = await api.saveYear(draft.schedule.year, {
+        schedule: draft.schedule,
+        expectedVersion: draft.expectedVersion,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      });
+      setDraft({
+        schedule: saved.schedule,
+        expectedVersion: saved.latest.version,
+        latest: saved.latest,
+      });
+      setComment('');
+      setMessage({
+        ok: true,
+        text: t('form.saved', { version: String(saved.latest.version) }),
+      });
+      years.retry();
+    } catch (error) {
+      setMessage({ ok: false, text: (error as Error).message });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const year = draft?.schedule.year;
+  return (
+    <Content>
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <Typography paragraph>{t('page.intro')}</Typography>
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <InfoCard title={t('years.title')} noPadding>
+            <div data-testid="covered-years">
+              <Table<CoveredYear>
+                options={{
+                  paging: true,
+                  pageSize: 10,
+                  search: false,
+                  toolbar: false,
+                  padding: 'dense',
+                }}
+                data={[...years.value.years]}
+                columns={[
+                  { title: t('years.year'), field: 'year' },
+                  {
+                    title: t('years.source'),
+                    render: y => (
+                      <span data-testid={`source-${y.year}`}>
+                        {t(`source.${y.source}`)}
+                        {y.latest && ` · v${y.latest.version}`}
+                      </span>
+                    ),
+                  },
+                  {
+                    title: '',
+                    render: y => (
+                      <Button size="small" onClick={() => open(y.year)}>
+                        {t('years.open')}
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
+            </div>
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12} md={8}>
+          <InfoCard title={year ? t('form.title', { year: String(year) }) : ''}>
+            <form
+              data-testid="schedule-form"
+              onSubmit={event => {
+                event.preventDefault();
+                save();
+              }}
+            >
+              <Grid container spacing={2} alignItems="center">
+                <Grid item>
+                  <TextField
+                    label={t('form.year')}
+                    value={yearText}
+                    onChange={e => setYearText(e.target.value)}
+                    inputProps={{
+                      'data-testid': 'year-input',
+                      inputMode: 'numeric',
+                    }}
+                    size="small"
+                  />
+                </Grid>
+                <Grid item>
+                  <Button
+                    variant="outlined"
+                    disabled={!/^\d{4}$/.test(yearText)}
+                    onClick={() => open(Number(yearText))}
+                  >
+                    {t('form.load')}
+                  </Button>
+                </Grid>
+              </Grid>
+              {draft?.latest && (
+                <Typography variant="body2" color="textSecondary">
+                  {t('form.version', {
+                    version: String(draft.latest.version),
+                    by: draft.latest.savedBy,
+                    at: draft.latest.savedAt,
+                  })}
+                </Typography>
+              )}
+              {draft?.builtIn && (
+                <Alert severity="info">
+                  {t('form.fromBuiltIn', {
+                    source: t(`source.${draft.builtIn}`),
+                  })}
+                </Alert>
+              )}
+              {draft && !draft.builtIn && !draft.latest && (
+                <Alert severity="warning">{t('form.newYear')}</Alert>
+              )}
+              {readOnly && <Alert severity="info">{t('form.readOnly')}</Alert>}
+              {draft && (
+                <>
+                  <Typography variant="h6" style={{ marginTop: 16 }}>
+                    {t('form.holidays')}
+                  </Typography>
+                  {draft.schedule.holidays.map((h, i) => (
+                    <Grid
+                      container
+                      spacing={1}
+                      key={i}
+                      data-testid={`holiday-${i}`}
+                    >
+                      <Grid item xs={4}>
+                        <TextField
+                          label={t('form.name')}
+                          value={h.name}
+                          disabled={readOnly}
+                          onChange={e => setHoliday(i, 'name', e.target.value)}
+                          inputProps={{ 'data-testid': `holiday-${i}-name` }}
+                          fullWidth
+                        />
+                      </Grid>
+                      <Grid item xs={3}>
+                        <TextField
+                          label={t('form.start')}
+                          type="date"
+                          value={h.start}
+                          disabled={readOnly}
+                          InputLabelProps={{ shrink: true }}
+                          onChange={e => setHoliday(i, 'start', e.target.value)}
+                          inputProps={{ 'data-testid': `holiday-${i}-start` }}
+                        />
+                      </Grid>
+                      <Grid item xs={3}>
+                        <TextField
+                          label={t('form.end')}
+                          type="date"
+                          value={h.end}
+                          disabled={readOnly}
+                          InputLabelProps={{ shrink: true }}
+                          onChange={e => setHoliday(i, 'end', e.target.value)}
+                          inputProps={{ 'data-testid': `holiday-${i}-end` }}
+                        />
+                      </Grid>
+                      <Grid item xs={2}>
+                        {!readOnly && (
+                          <Button
+                            size="small"
+                            onClick={() =>
+                              edit(s => ({
+                                ...s,
+                                holidays: s.holidays.filter((_, j) => j !== i),
+                              }))
+                            }
+                          >
+                            {t('form.remove')}
+                          </Button>
+                        )}
+                      </Grid>
+                    </Grid>
+                  ))}
+                  {!readOnly && (
+                    <Button
+                      size="small"
+                      data-testid="add-holiday"
+                      onClick={() =>
+                        edit(s => ({
+                          ...s,
+                          holidays: [
+                            ...s.holidays,
+                            { name: '', start: '', end: '' },
+                          ],
+                        }))
+                      }
+                    >
+                      {t('form.addHoliday')}
+                    </Button>
+                  )}
+                  <Typography variant="h6" style={{ marginTop: 16 }}>
+                    {t('form.makeUpWorkingDays')}
+                  </Typography>
+                  {draft.schedule.makeUpWorkingDays.map((m, i) => (
+                    <Grid
+                      container
+                      spacing={1}
+                      key={i}
+                      data-testid={`makeup-${i}`}
+                    >
+                      <Grid item xs={4}>
+                        <TextField
+                          label={t('form.date')}
+                          type="date"
+                          value={m.date}
+                          disabled={readOnly}
+                          InputLabelProps={{ shrink: true }}
+                          onChange={e => setMakeUp(i, 'date', e.target.value)}
+                          inputProps={{ 'data-testid': `makeup-${i}-date` }}
+                        />
+                      </Grid>
+                      <Grid item xs={4}>
+                        <TextField
+                          label={t('form.makeUpFor')}
+                          value={m.name ?? ''}
+                          disabled={readOnly}
+                          onChange={e => setMakeUp(i, 'name', e.target.value)}
+                          inputProps={{ 'data-testid': `makeup-${i}-name` }}
+                        />
+                      </Grid>
+                      <Grid item xs={2}>
+                        {!readOnly && (
+                          <Button
+                            size="small"
+                            onClick={() =>
+                              edit(s => ({
+                                ...s,
+                                makeUpWorkingDays: s.makeUpWorkingDays.filter(
+                                  (_, j) => j !== i,
+                                ),
+                              }))
+                            }
+                          >
+                            {t('form.remove')}
+                          </Button>
+                        )}
+                      </Grid>
+                    </Grid>
+                  ))}
+                  {!readOnly && (
+                    <Button
+                      size="small"
+                      data-testid="add-makeup"
+                      onClick={() =>
+                        edit(s => ({
+                          ...s,
+                          makeUpWorkingDays: [
+                            ...s.makeUpWorkingDays,
+                            { date: '' },
+                          ],
+                        }))
+                      }
+                    >
+                      {t('form.addMakeUp')}
+                    </Button>
+                  )}
+                  {issues.length > 0 && (
+                    <Alert severity="error" data-testid="schedule-issues">
+                      {t('form.problems')}
+                      <ul>
+                        {issues.map(issue => (
+                          <li key={issue}>{issue}</li>
+                        ))}
+                      </ul>
+                    </Alert>
+                  )}
+                  {!readOnly && (
+                    <Grid
+                      container
+                      spacing={2}
+                      alignItems="center"
+                      style={{ marginTop: 8 }}
+                    >
+                      <Grid item xs={8}>
+                        <TextField
+                          label={t('form.comment')}
+                          value={comment}
+                          onChange={e => setComment(e.target.value)}
+                          fullWidth
+                        />
+                      </Grid>
+                      <Grid item xs={4}>
+                        <Button
+                          type="submit"
+                          variant="contained"
+                          color="primary"
+                          disabled={saving || issues.length > 0}
+                          data-testid="save-schedule"
+                        >
+                          {t('form.save', { year: String(year) })}
+                        </Button>
+                      </Grid>
+                    </Grid>
+                  )}
+                  {message && (
+                    <Alert
+                      severity={message.ok ? 'success' : 'error'}
+                      data-testid="save-message"
+                      style={{ marginTop: 8 }}
+                    >
+                      {message.text}
+                    </Alert>
+                  )}
+                </>
+              )}
+            </form>
+          </InfoCard>
+        </Grid>
+        {draft && (
+          <Grid item xs={12}>
+            <InfoCard title={t('preview.title')}>
+              <YearPreviewGrid schedule={draft.schedule} />
+            </InfoCard>
+          </Grid>
+        )}
+      </Grid>
+    </Content>
+  );
+}
