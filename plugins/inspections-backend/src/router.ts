@@ -11,12 +11,10 @@ import {
   scanRequestSchema,
   virusSummaryQuerySchema,
 } from '@internal/plugin-inspections-common';
-import { parseInput } from '@internal/plugin-tickets-common';
+import { createCourtRouter, parseInput } from '@internal/plugin-court-node';
 import { LocationRegister } from '@internal/plugin-court-common';
-import { JsonObject } from '@backstage/types';
-import express, { Request } from 'express';
-import Router from 'express-promise-router';
-import { Caller, InspectionService } from './service/InspectionService';
+import express from 'express';
+import { InspectionService } from './service/InspectionService';
 import { labelSheetSvg, sheetInfo } from './service/LabelSheet';
 
 /**
@@ -31,50 +29,11 @@ export async function createRouter(deps: {
   appBaseUrl: string;
 }): Promise<express.Router> {
   const { service, httpAuth, auditor } = deps;
-  const router = Router();
-  router.use(express.json({ limit: '100kb' }));
-  router.use(
-    (
-      error: { type?: string },
-      _req: Request,
-      _res: unknown,
-      next: (e: unknown) => void,
-    ) => {
-      if (error.type === 'entity.parse.failed') {
-        next(new InputError('body: is not valid JSON (an object is expected)'));
-      } else if (error.type === 'entity.too.large') {
-        next(new InputError('body: is larger than 100 kB'));
-      } else {
-        next(error);
-      }
-    },
-  );
-
-  const caller = (req: Request): Promise<Caller> =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
-
-  /** Runs a change under an audit event: who, what, outcome. */
-  async function audited<T>(
-    req: Request,
-    eventId: string,
-    meta: JsonObject,
-    change: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await change();
-      await event.success({ meta });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error, meta });
-      throw error;
-    }
-  }
+  const { router, caller, audited } = createCourtRouter({
+    httpAuth,
+    auditor,
+    bodyLimitKb: 100,
+  });
 
   router.get('/rounds', async (req, res) => {
     const { date } = parseInput(roundsQuerySchema, req.query, 'query');

@@ -18,6 +18,7 @@ import { ExampleArticles } from './service/ExampleArticles';
 import { KbService } from './service/KbService';
 import { RunbookFiles } from './service/RunbookFiles';
 import { TicketGateway } from './service/TicketGateway';
+import { ticketsServiceRef } from '@internal/plugin-tickets-node';
 
 /**
  * The knowledge base backend: versioned articles, Chinese and English
@@ -33,8 +34,7 @@ export const kbPlugin = createBackendPlugin({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
-        auth: coreServices.auth,
-        discovery: coreServices.discovery,
+        tickets: ticketsServiceRef,
         auditor: coreServices.auditor,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -65,7 +65,7 @@ export const kbPlugin = createBackendPlugin({
           store,
           access: new ArticleAccess(deps.permissions, deps.permissionsRegistry),
           catalog: new CatalogRefs(deps.catalog),
-          tickets: new TicketGateway(deps.auth, deps.discovery),
+          tickets: new TicketGateway(deps.tickets),
           sourceUrl: runbooks.sourceUrl
             ? path =>
                 `${runbooks.sourceUrl!.replace(/\/$/, '')}/${path.slice(
@@ -84,12 +84,19 @@ export const kbPlugin = createBackendPlugin({
         if (config.seedExamples) {
           await new ExampleArticles({
             store,
-            directory: resolvePackagePath('@internal/plugin-kb-backend', 'seed'),
+            directory: resolvePackagePath(
+              '@internal/plugin-kb-backend',
+              'seed',
+            ),
             owner: runbooks.owner,
             logger: deps.logger,
           }).seedOnce();
         }
-        const files = new RunbookFiles({ store, ...runbooks, logger: deps.logger });
+        const files = new RunbookFiles({
+          store,
+          ...runbooks,
+          logger: deps.logger,
+        });
         /** A sync that changed articles is audited: no user did it, the files did. */
         const sync = async () => {
           const { added, updated, removed } = await files.sync();

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { parseArticleId } from './ids';
 import {
@@ -126,9 +125,7 @@ export type UpdateArticleRequest = z.input<typeof updateArticleRequestSchema>;
 export const restoreArticleRequestSchema = z
   .object({ version, from: version })
   .strict();
-export type RestoreArticleRequest = z.input<
-  typeof restoreArticleRequestSchema
->;
+export type RestoreArticleRequest = z.input<typeof restoreArticleRequestSchema>;
 
 /** A query-string list: `kind=faq&kind=how-to` or `kind=faq,how-to`. */
 function listOf<T extends string>(values: readonly T[]) {
@@ -172,7 +169,10 @@ export const suggestionsQuerySchema = z
 export type SuggestionsQuery = z.input<typeof suggestionsQuerySchema>;
 
 export const diffQuerySchema = z
-  .object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) })
+  .object({
+    from: z.coerce.number().int().min(1),
+    to: z.coerce.number().int().min(1),
+  })
   .strict();
 export type DiffQuery = z.input<typeof diffQuerySchema>;
 
@@ -199,23 +199,3 @@ export const knownErrorFromTicketRequestSchema = z
 export type KnownErrorFromTicketRequest = z.input<
   typeof knownErrorFromTicketRequestSchema
 >;
-
-/**
- * Parses `value` or throws an InputError (400) naming each bad field, e.g.
- * `body.kind: Invalid option: expected one of "known-error"|…`.
- */
-export function parseInput<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  where: string,
-): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) {
-    return result.data;
-  }
-  const problems = result.error.issues.map(issue => {
-    const path = [where, ...issue.path.map(String)].join('.');
-    return `${path}: ${issue.message}`;
-  });
-  throw new InputError(problems.join('; '));
-}

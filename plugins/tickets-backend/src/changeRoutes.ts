@@ -6,14 +6,12 @@ import {
   listChangesQuerySchema,
   listFreezesQuerySchema,
   parameterRegisterRequestSchema,
-  parseInput,
   successRateQuerySchema,
 } from '@internal/plugin-tickets-common';
-import { JsonObject } from '@backstage/types';
-import { Request, Router } from 'express';
+import { CourtRouter, parseInput } from '@internal/plugin-court-node';
+import { Router } from 'express';
 import { z } from 'zod';
 import { ChangeService } from './service/ChangeService';
-import { Caller } from './service/TicketService';
 
 const deviceParams = z.object({ entityRef: entityRefSchema(['resource']) });
 
@@ -25,13 +23,8 @@ export function addChangeRoutes(
   router: Router,
   deps: {
     changes: ChangeService;
-    caller: (req: Request) => Promise<Caller>;
-    audited: <T>(
-      req: Request,
-      eventId: string,
-      meta: JsonObject,
-      change: () => Promise<T>,
-    ) => Promise<T>;
+    caller: CourtRouter['caller'];
+    audited: CourtRouter['audited'];
   },
 ) {
   const { changes, caller, audited } = deps;

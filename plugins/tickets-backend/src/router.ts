@@ -6,18 +6,15 @@ import {
   editTicketRequestSchema,
   linkRequestSchema,
   listTicketsQuerySchema,
-  parseInput,
   ticketActionRequestSchema,
   workLogRequestSchema,
 } from '@internal/plugin-tickets-common';
-import { InputError } from '@backstage/errors';
-import { JsonObject } from '@backstage/types';
-import express, { Request } from 'express';
-import Router from 'express-promise-router';
+import { createCourtRouter, parseInput } from '@internal/plugin-court-node';
+import express from 'express';
 import { addChangeRoutes } from './changeRoutes';
 import { openApiDocument } from './openapi';
 import { ChangeService } from './service/ChangeService';
-import { Caller, TicketService } from './service/TicketService';
+import { TicketService } from './service/TicketService';
 
 /**
  * `/api/tickets`: parses and validates each request (400 naming the field),
@@ -30,51 +27,11 @@ export async function createRouter(deps: {
   auditor: AuditorService;
 }): Promise<express.Router> {
   const { service, changes, httpAuth, auditor } = deps;
-  const router = Router();
-  router.use(express.json({ limit: '200kb' }));
-  // Say which part of the request is wrong, as for every other bad input.
-  router.use(
-    (
-      error: { type?: string },
-      _req: Request,
-      _res: unknown,
-      next: (e: unknown) => void,
-    ) => {
-      if (error.type === 'entity.parse.failed') {
-        next(new InputError('body: is not valid JSON (an object is expected)'));
-      } else if (error.type === 'entity.too.large') {
-        next(new InputError('body: is larger than 200 kB'));
-      } else {
-        next(error);
-      }
-    },
-  );
-
-  const caller = (req: Request): Promise<Caller> =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
-
-  /** Runs a change under an audit event: who, what, on which ticket, outcome. */
-  async function audited<T>(
-    req: Request,
-    eventId: string,
-    meta: JsonObject,
-    change: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await change();
-      await event.success({ meta });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error, meta });
-      throw error;
-    }
-  }
+  const { router, caller, audited } = createCourtRouter({
+    httpAuth,
+    auditor,
+    bodyLimitKb: 200,
+  });
 
   router.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());

@@ -5,3 +5,4 @@ export type { CourtRouter } from './courtRouter';
 export { describeIssues, parseInput } from './parseInput';
 export { readConfigAt } from './readConfig';
 export { SYSTEM_FIELDS, systemOf } from './systemOf';
+export { pluginFetch } from './pluginFetch';

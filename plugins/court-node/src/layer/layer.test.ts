@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { actorOf } from './caller';
 import { createCourtRouter } from './courtRouter';
 import { parseInput } from './parseInput';
+import { pluginFetch } from './pluginFetch';
 import { readConfigAt } from './readConfig';
 import { systemOf } from './systemOf';
 
@@ -52,7 +53,11 @@ describe('readConfigAt', () => {
 
   it('names the full key of a bad value', () => {
     expect(() =>
-      readConfigAt(new ConfigReader({ tickets: { zone: 7 } }), 'tickets', schema),
+      readConfigAt(
+        new ConfigReader({ tickets: { zone: 7 } }),
+        'tickets',
+        schema,
+      ),
     ).toThrow(/^Invalid configuration at tickets\.zone: /);
     expect(() =>
       readConfigAt(
@@ -143,19 +148,30 @@ describe('createCourtRouter', () => {
     });
     court.router.post('/things', async (req, res) => {
       const credentials = await court.caller(req);
-      const body = parseInput(z.strictObject({ n: z.number() }), req.body, 'body');
-      const result = await court.audited(req, 'thing-make', { n: body.n }, async () => {
-        if (body.n < 0) throw new NotFoundError('no such thing');
-        return { n: body.n, by: actorOf(credentials) };
-      });
+      const body = parseInput(
+        z.strictObject({ n: z.number() }),
+        req.body,
+        'body',
+      );
+      const result = await court.audited(
+        req,
+        'thing-make',
+        { n: body.n },
+        async () => {
+          if (body.n < 0) throw new NotFoundError('no such thing');
+          return { n: body.n, by: actorOf(credentials) };
+        },
+      );
       res.status(201).json(result);
     });
     const server = express();
     server.use(court.router);
-    server.use(MiddlewareFactory.create({
-      config: mockServices.rootConfig(),
-      logger: mockServices.rootLogger(),
-    }).error());
+    server.use(
+      MiddlewareFactory.create({
+        config: mockServices.rootConfig(),
+        logger: mockServices.rootLogger(),
+      }).error(),
+    );
     return server;
   }
 
@@ -166,7 +182,10 @@ describe('createCourtRouter', () => {
     });
     const res = await request(app(auditor)).post('/things').send({ n: 3 });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ n: 3, by: mockCredentials.user().principal.userEntityRef });
+    expect(res.body).toEqual({
+      n: 3,
+      by: mockCredentials.user().principal.userEntityRef,
+    });
     expect(auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({ eventId: 'thing-make', meta: { n: 3 } }),
     );
@@ -207,5 +226,54 @@ describe('createCourtRouter', () => {
       .set('Authorization', mockCredentials.none.header())
       .send({ n: 1 });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('pluginFetch', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('signs each request for the target plugin on behalf of the caller, keeping other headers', async () => {
+    const sent = jest
+      .spyOn(global, 'fetch')
+      .mockResolvedValue(new Response('{}', { status: 200 }));
+    const user = mockCredentials.user('user:default/li.wei');
+    const { fetch: signed } = pluginFetch({
+      auth: mockServices.auth({ pluginId: 'kb' }),
+      targetPluginId: 'tickets',
+      onBehalfOf: user,
+    });
+    await signed('http://localhost/api/tickets/tickets', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    const init = sent.mock.calls[0][1]!;
+    const headers = new Headers(init.headers);
+    expect(init.method).toBe('POST');
+    expect(headers.get('Content-Type')).toBe('application/json');
+    expect(headers.get('Authorization')).toBe(
+      `Bearer ${mockCredentials.service.token({
+        onBehalfOf: user,
+        targetPluginId: 'tickets',
+      })}`,
+    );
+  });
+});
+
+describe('pluginFetch on behalf of the plugin itself', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('asks for the credentials on every request', async () => {
+    jest
+      .spyOn(global, 'fetch')
+      .mockImplementation(async () => new Response('{}'));
+    const own = jest.fn(async () => mockCredentials.service('plugin:search'));
+    const { fetch: signed } = pluginFetch({
+      auth: mockServices.auth({ pluginId: 'search' }),
+      targetPluginId: 'kb',
+      onBehalfOf: own,
+    });
+    await signed('http://localhost/api/kb/export');
+    await signed('http://localhost/api/kb/export');
+    expect(own).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,8 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { actorOf, Caller } from '@internal/plugin-court-node';
 import {
   ConflictError,
   InputError,
@@ -49,10 +45,6 @@ import { diffContents } from './diff';
 import { TicketGateway } from './TicketGateway';
 
 /** Who is calling: a signed-in user, or a plugin (the search collator). */
-export type Caller = BackstageCredentials<
-  BackstageUserPrincipal | BackstageServicePrincipal
->;
-
 /** A ticket's text is long and worded its own way: look at this many terms. */
 const SUGGESTION_TERMS = 32;
 /** A suggestion shares at least this many terms with the ticket (fewer if it has fewer). */
@@ -61,12 +53,6 @@ const SUGGESTION_MIN_MATCH = 3;
 const ENTITY_BONUS = { entity: 6, system: 3 };
 /** Candidates read per source before ranking the suggestions. */
 const SUGGESTION_CANDIDATES = 50;
-
-function actorOf(caller: Caller): string {
-  return caller.principal.type === 'user'
-    ? caller.principal.userEntityRef
-    : `plugin:${caller.principal.subject}`;
-}
 
 /** The known error's language: Chinese when the problem is written in Chinese. */
 function languageOf(text: string): 'zh' | 'en' {
@@ -132,7 +118,10 @@ export class KbService {
     return this.present(await this.readable(id, caller));
   }
 
-  async create(request: ParsedArticleRequest, caller: Caller): Promise<Article> {
+  async create(
+    request: ParsedArticleRequest,
+    caller: Caller,
+  ): Promise<Article> {
     await this.deps.access.require(kbArticleCreatePermission, caller);
     const content = await this.checked(request, caller);
     const stored = await this.deps.store.insert({
@@ -172,7 +161,9 @@ export class KbService {
     const article = await this.readable(id, caller);
     const found = await this.deps.store.version(article.id, version);
     if (!found) {
-      throw new NotFoundError(`article ${article.id} has no version ${version}`);
+      throw new NotFoundError(
+        `article ${article.id} has no version ${version}`,
+      );
     }
     return found;
   }
@@ -277,7 +268,11 @@ export class KbService {
   ): Promise<KnownErrorResult> {
     const { access, store, tickets } = this.deps;
     await access.require(kbArticleCreatePermission, caller);
-    const detail = await tickets.getTicket(request.ticket, caller, 'body.ticket');
+    const detail = await tickets.getTicket(
+      request.ticket,
+      caller,
+      'body.ticket',
+    );
     const { ticket } = detail;
     if (ticket.type !== 'problem') {
       throw new InputError(
@@ -355,7 +350,11 @@ export class KbService {
     const article = await this.deps.store.get(id);
     if (
       !article ||
-      !(await this.deps.access.allowsOn(kbArticleReadPermission, article, caller))
+      !(await this.deps.access.allowsOn(
+        kbArticleReadPermission,
+        article,
+        caller,
+      ))
     ) {
       throw new NotFoundError(`no article ${id}`);
     }
@@ -372,7 +371,9 @@ export class KbService {
         caller,
       ))
     ) {
-      throw new NotAllowedError(`kb.article.update is not allowed on ${article.id}`);
+      throw new NotAllowedError(
+        `kb.article.update is not allowed on ${article.id}`,
+      );
     }
     if (article.sourcePath) {
       throw new ConflictError(
