@@ -9,3 +9,4 @@ export * from './locations';
 export * from './deviceFacts';
 export * from './warranty';
 export * from './config';
+export * from './entityRefs';

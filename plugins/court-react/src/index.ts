@@ -4,4 +4,6 @@
  * @packageDocumentation
  */
 
-export {};
+export * from './apis';
+export * from './entities';
+export * from './translation';

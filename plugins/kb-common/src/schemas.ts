@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { entityRefSchema } from '@internal/plugin-court-common';
 import { parseArticleId } from './ids';
 import {
   ARTICLE_KINDS,
@@ -14,25 +14,7 @@ import {
  * unknown field is an error.
  */
 
-/** An entity ref of the given kinds, normalised to `kind:namespace/name`. */
-export function entityRefSchema(kinds: readonly string[]) {
-  return z.string().transform((value, ctx) => {
-    try {
-      const ref = parseEntityRef(value, { defaultNamespace: 'default' });
-      if (!kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `must be a ${kinds.join(' or ')} entity ref`,
-        });
-        return z.NEVER;
-      }
-      return stringifyEntityRef(ref);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not an entity ref' });
-      return z.NEVER;
-    }
-  });
-}
+export { entityRefSchema };
 
 /** What an article can apply to: systems, devices and applications. */
 export const ARTICLE_ENTITY_KINDS = ['system', 'resource', 'component'];

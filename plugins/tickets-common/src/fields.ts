@@ -1,30 +1,12 @@
 import { z } from 'zod';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { entityRefSchema } from '@internal/plugin-court-common';
 
 /**
  * Field schemas shared by the family's requests (the desk's and the
  * changes'); not part of the package's API.
  */
 
-/** An entity ref of the given kinds, normalised to `kind:namespace/name`. */
-export function entityRefSchema(kinds: readonly string[]) {
-  return z.string().transform((value, ctx) => {
-    try {
-      const ref = parseEntityRef(value, { defaultNamespace: 'default' });
-      if (!kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `must be a ${kinds.join(' or ')} entity ref`,
-        });
-        return z.NEVER;
-      }
-      return stringifyEntityRef(ref);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not an entity ref' });
-      return z.NEVER;
-    }
-  });
-}
+export { entityRefSchema };
 
 export const userRef = entityRefSchema(['user']);
 

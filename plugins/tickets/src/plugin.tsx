@@ -18,6 +18,7 @@ import { ticketsApiRef } from './api';
 import {
   changeRouteRef,
   changesRouteRef,
+  kbArticleRouteRef,
   newTicketRouteRef,
   rootRouteRef,
   ticketRouteRef,
@@ -175,6 +176,9 @@ export const ticketsPlugin = createFrontendPlugin({
     ticket: ticketRouteRef,
     changes: changesRouteRef,
     change: changeRouteRef,
+  },
+  externalRoutes: {
+    kbArticle: kbArticleRouteRef,
   },
   extensions: [
     ticketsApi,

@@ -23,10 +23,9 @@ import Alert from '@material-ui/lab/Alert';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { kbApiRef } from '../../api';
 import { isConflict, messageOf } from '../../errors';
-import { useEntityOptions } from '../../hooks/useEntityOptions';
 import { kbTranslationRef } from '../../translation';
 import { SafeMarkdown } from '../markdown/SafeMarkdown';
-import { EntityPicker, SingleEntityPicker } from '../shared/EntityPicker';
+import { EntityPicker, SingleEntityPicker, useEntityOptions } from '@internal/plugin-court-react';
 
 type Section = keyof KnownErrorSections;
 

@@ -27,11 +27,14 @@ import Alert from '@material-ui/lab/Alert';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ticketsApiRef } from '../../api';
 import { messageOf } from '../../errors';
-import { useEntityOptions } from '../../hooks/useEntityOptions';
 import { useMayWorkTickets } from '../../hooks/useMayWorkTickets';
 import { useSlaEngine } from '../../hooks/useSlaEngine';
 import { ticketsTranslationRef } from '../../translation';
-import { EntityPicker, SingleEntityPicker } from './EntityPicker';
+import {
+  EntityPicker,
+  SingleEntityPicker,
+  useEntityOptions,
+} from '@internal/plugin-court-react';
 import { ArticleSuggestions } from './ArticleSuggestions';
 import { LevelPreview } from './LevelPreview';
 
