@@ -1,3 +1,4 @@
+/* eslint-disable jest/no-export -- a module of test helpers, one of which defines a shared suite; only test files import it */
 import { mockApis } from '@backstage/frontend-test-utils';
 import {
   AuthorizeResult,
