@@ -7,3 +7,4 @@
 export * from './apis';
 export * from './entities';
 export * from './translation';
+export * from './errors';

@@ -1,7 +1,4 @@
-import {
-  AuditorService,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import express, { NextFunction, Request, Response } from 'express';
