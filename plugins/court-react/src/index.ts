@@ -8,3 +8,4 @@ export * from './apis';
 export * from './entities';
 export * from './translation';
 export * from './errors';
+export * from './fields';
