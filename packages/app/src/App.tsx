@@ -1,5 +1,8 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import inspectionsPlugin from '@internal/plugin-inspections';
+import kbPlugin from '@internal/plugin-kb';
+import ticketsPlugin from '@internal/plugin-tickets';
 import { courtAppModule } from './modules/court';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
@@ -8,4 +11,12 @@ import { navModule } from './modules/nav';
 // customise other plugins are listed here.
 export default createApp({
   features: [catalogPlugin, navModule, homeModule, courtAppModule],
+  // Every link from one court family to another's page, bound here.
+  bindRoutes({ bind }) {
+    bind(ticketsPlugin.externalRoutes, { kbArticle: kbPlugin.routes.article });
+    bind(kbPlugin.externalRoutes, { ticket: ticketsPlugin.routes.ticket });
+    bind(inspectionsPlugin.externalRoutes, {
+      ticket: ticketsPlugin.routes.ticket,
+    });
+  },
 });

@@ -1,40 +1,46 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
+import type { MessageKey } from '@internal/plugin-court-react';
 
 /** Strings of the app shell (sidebar, sign-in, home); Chinese in translations/zh.ts. */
+export const appMessages = {
+  appTitle: 'Court Ops Portal',
+  courtName: 'Yunxi Intermediate People’s Court',
+  nav: {
+    search: 'Search',
+    menu: 'Menu',
+    home: 'Home',
+    catalog: 'Systems & devices',
+    create: 'Create',
+    settings: 'Settings',
+    language: '中文',
+  },
+  signIn: {
+    title: 'Sign in to Court Ops Portal',
+    subtitle: 'Example court: choose who you are to see that role’s view.',
+    signInAs: 'Sign in',
+    switchUser: 'Choose another user',
+  },
+  roles: {
+    requester: 'Court staff',
+    desk: 'Service desk',
+    engineer: 'Engineer',
+    'ops-manager': 'Ops manager',
+    'court-it-office': 'Court IT office',
+  },
+  home: {
+    welcome: 'Welcome, {{name}}',
+    intro:
+      'Report a fault, follow your requests and read how-tos. The on-site team works tickets, inspections and changes here; the court IT office approves and reads reports.',
+    browseSystems: 'Browse the court’s systems and devices',
+  },
+} as const;
+
+/** Every message key, as translations/zh.ts must list them. */
+export type AppMessageKey = MessageKey<typeof appMessages>;
+
 export const appTranslationRef = createTranslationRef({
   id: 'court-ops-app',
-  messages: {
-    appTitle: 'Court Ops Portal',
-    courtName: 'Yunxi Intermediate People’s Court',
-    nav: {
-      search: 'Search',
-      menu: 'Menu',
-      home: 'Home',
-      catalog: 'Systems & devices',
-      create: 'Create',
-      settings: 'Settings',
-      language: '中文',
-    },
-    signIn: {
-      title: 'Sign in to Court Ops Portal',
-      subtitle: 'Example court: choose who you are to see that role’s view.',
-      signInAs: 'Sign in',
-      switchUser: 'Choose another user',
-    },
-    roles: {
-      requester: 'Court staff',
-      desk: 'Service desk',
-      engineer: 'Engineer',
-      'ops-manager': 'Ops manager',
-      'court-it-office': 'Court IT office',
-    },
-    home: {
-      welcome: 'Welcome, {{name}}',
-      intro:
-        'Report a fault, follow your requests and read how-tos. The on-site team works tickets, inspections and changes here; the court IT office approves and reads reports.',
-      browseSystems: 'Browse the court’s systems and devices',
-    },
-  },
+  messages: appMessages,
   translations: {
     zh: () => import('./translations/zh'),
   },

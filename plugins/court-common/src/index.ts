@@ -10,3 +10,4 @@ export * from './deviceFacts';
 export * from './warranty';
 export * from './config';
 export * from './text';
+export * from './entityRefs';

@@ -5,3 +5,4 @@
  */
 
 export * from './clock';
+export * from './layer';

@@ -5,3 +5,8 @@
  */
 
 export * from './permissions';
+export * from './apis';
+export * from './entities';
+export * from './translation';
+export * from './errors';
+export * from './fields';

@@ -5,6 +5,7 @@ import {
 } from '@internal/plugin-court-common';
 import { planSchema } from '@internal/plugin-inspections-common';
 import { parseSlaConfig, SlaConfig } from '@internal/plugin-sla-common';
+import { readConfigAt } from '@internal/plugin-court-node';
 import { z } from 'zod';
 
 const inspectionsConfigSchema = z
@@ -33,30 +34,16 @@ export type InspectionsConfig = z.output<typeof inspectionsConfigSchema> & {
 
 /** `inspections`, `sla`, `courtOps.locations` and `app.baseUrl` from app-config; throws naming the bad key. */
 export function readInspectionsConfig(config: Config): InspectionsConfig {
-  const parsed = inspectionsConfigSchema.safeParse(
-    config.getOptional('inspections') ?? {},
+  const locations = readConfigAt(
+    config,
+    'courtOps.locations',
+    locationRegisterSchema,
+    [],
   );
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      issue => `inspections.${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new Error(
-      `invalid inspections configuration: ${problems.join('; ')}`,
-    );
-  }
-  const locations = locationRegisterSchema.safeParse(
-    config.getOptional('courtOps.locations') ?? [],
-  );
-  if (!locations.success) {
-    const issue = locations.error.issues[0];
-    throw new Error(
-      `invalid courtOps.locations.${issue.path.join('.')}: ${issue.message}`,
-    );
-  }
   return {
-    ...parsed.data,
+    ...readConfigAt(config, 'inspections', inspectionsConfigSchema),
     sla: parseSlaConfig(config.getOptional('sla')),
-    register: new LocationRegister(locations.data),
+    register: new LocationRegister(locations),
     appBaseUrl: (
       config.getOptionalString('app.baseUrl') ?? 'http://localhost:7007'
     ).replace(/\/$/, ''),

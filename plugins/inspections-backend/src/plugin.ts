@@ -16,6 +16,7 @@ import { createRouter } from './router';
 import { calendarDays } from './service/calendars';
 import { DeviceDirectory } from './service/DeviceDirectory';
 import { IncidentFiler, ticketsDesk } from './service/IncidentFiler';
+import { ticketsServiceRef } from '@internal/plugin-tickets-node';
 import { InspectionService } from './service/InspectionService';
 import { GENERATOR, RoundGenerator } from './service/RoundGenerator';
 import { readTemplateFiles, TemplateLibrary } from './service/TemplateLibrary';
@@ -41,7 +42,7 @@ export const inspectionsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
-        discovery: coreServices.discovery,
+        tickets: ticketsServiceRef,
         auditor: coreServices.auditor,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -86,7 +87,7 @@ export const inspectionsPlugin = createBackendPlugin({
           generator,
           filer: new IncidentFiler({
             store,
-            desk: ticketsDesk(deps.auth, deps.discovery),
+            desk: ticketsDesk(deps.auth, deps.tickets),
             logger: deps.logger,
             appBaseUrl: config.appBaseUrl,
           }),

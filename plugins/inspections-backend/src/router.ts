@@ -16,12 +16,14 @@ import {
   scanRequestSchema,
   virusSummaryQuerySchema,
 } from '@internal/plugin-inspections-common';
-import { parseInput } from '@internal/plugin-tickets-common';
+import {
+  Caller,
+  createCourtRouter,
+  parseInput,
+} from '@internal/plugin-court-node';
 import { LocationRegister } from '@internal/plugin-court-common';
-import { JsonObject } from '@backstage/types';
 import express, { Request } from 'express';
-import Router from 'express-promise-router';
-import { Caller, InspectionService } from './service/InspectionService';
+import { InspectionService } from './service/InspectionService';
 import { labelSheetSvg, sheetInfo } from './service/LabelSheet';
 
 /**
@@ -36,27 +38,11 @@ export async function createRouter(deps: {
   appBaseUrl: string;
 }): Promise<express.Router> {
   const { service, httpAuth, auditor } = deps;
-  const router = Router();
-  router.use(express.json({ limit: '100kb' }));
-  router.use(
-    (
-      error: { type?: string },
-      _req: Request,
-      _res: unknown,
-      next: (e: unknown) => void,
-    ) => {
-      if (error.type === 'entity.parse.failed') {
-        next(new InputError('body: is not valid JSON (an object is expected)'));
-      } else if (error.type === 'entity.too.large') {
-        next(new InputError('body: is larger than 100 kB'));
-      } else {
-        next(error);
-      }
-    },
-  );
-
-  const caller = (req: Request): Promise<Caller> =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const { router, caller, audited } = createCourtRouter({
+    httpAuth,
+    auditor,
+    bodyLimitKb: 100,
+  });
   /**
    * Authorize first: a caller without the permission gets 403 before any
    * 400 that would describe the expected input.
@@ -69,29 +55,6 @@ export async function createRouter(deps: {
     await service.authorize(permission, credentials);
     return credentials;
   };
-
-  /** Runs a change under an audit event: who, what, outcome. */
-  async function audited<T>(
-    req: Request,
-    eventId: string,
-    meta: JsonObject,
-    change: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await change();
-      await event.success({ meta });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error, meta });
-      throw error;
-    }
-  }
 
   router.get('/rounds', async (req, res) => {
     const credentials = await allowed(req, inspectionRoundReadPermission);

@@ -1,10 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 
-/** The server's own message rather than "Request failed with 400 Bad Request". */
-export function messageOf(error: unknown): string {
-  if (ResponseError.is(error)) return error.cause.message;
-  return error instanceof Error ? error.message : String(error);
-}
+export { messageOf } from '@internal/plugin-court-react';
 
 export function isForbidden(error: unknown): boolean {
   return ResponseError.is(error) && error.statusCode === 403;

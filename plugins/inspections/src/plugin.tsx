@@ -14,7 +14,12 @@ import {
 } from '@internal/plugin-inspections-common';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { inspectionsApiRef } from './api';
-import { roundRouteRef, rootRouteRef, scanRouteRef } from './routes';
+import {
+  roundRouteRef,
+  rootRouteRef,
+  scanRouteRef,
+  ticketRouteRef,
+} from './routes';
 import { inspectionsTranslationRef } from './translation';
 
 export const inspectionsApi = ApiBlueprint.make({
@@ -99,6 +104,9 @@ export const inspectionsPlugin = createFrontendPlugin({
     root: rootRouteRef,
     round: roundRouteRef,
     scan: scanRouteRef,
+  },
+  externalRoutes: {
+    ticket: ticketRouteRef,
   },
   extensions: [
     inspectionsApi,

@@ -1,4 +1,5 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
+import type { MessageKey } from '@internal/plugin-court-react';
 
 /** Every string of inspections, in English; Chinese lives in translations/zh.ts. */
 export const inspectionsMessages = {
@@ -164,6 +165,9 @@ export const inspectionsMessages = {
     generic: 'Something went wrong: {{message}}',
   },
 } as const;
+
+/** Every message key, as translations/zh.ts must list them. */
+export type InspectionsMessageKey = MessageKey<typeof inspectionsMessages>;
 
 export const inspectionsTranslationRef = createTranslationRef({
   id: 'inspections',

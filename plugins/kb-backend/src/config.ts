@@ -1,6 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { readConfigAt } from '@internal/plugin-court-node';
 import { z } from 'zod';
 
 /** The repository the plugin runs from; runbooks default to its docs/runbooks. */
@@ -35,14 +36,7 @@ export interface KbConfig {
 
 /** `kb` from app-config; throws naming the bad key. */
 export function readKbConfig(config: Config, cwd = process.cwd()): KbConfig {
-  const parsed = kbConfigSchema.safeParse(config.getOptional('kb') ?? {});
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      issue => `kb.${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new Error(`invalid kb configuration: ${problems.join('; ')}`);
-  }
-  const { runbooks, seedExamples } = parsed.data;
+  const { runbooks, seedExamples } = readConfigAt(config, 'kb', kbConfigSchema);
   const directory = runbooks.directory
     ? resolve(cwd, runbooks.directory)
     : resolve(repoRoot, 'docs/runbooks');

@@ -19,6 +19,7 @@ import { ExampleArticles } from './service/ExampleArticles';
 import { KbService } from './service/KbService';
 import { RunbookFiles } from './service/RunbookFiles';
 import { TicketGateway } from './service/TicketGateway';
+import { ticketsServiceRef } from '@internal/plugin-tickets-node';
 
 /**
  * The knowledge base backend: versioned articles, Chinese and English
@@ -34,8 +35,7 @@ export const kbPlugin = createBackendPlugin({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
-        auth: coreServices.auth,
-        discovery: coreServices.discovery,
+        tickets: ticketsServiceRef,
         auditor: coreServices.auditor,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -67,7 +67,7 @@ export const kbPlugin = createBackendPlugin({
           store,
           access: new ArticleAccess(deps.permissions, deps.permissionsRegistry),
           catalog: new CatalogRefs(deps.catalog),
-          tickets: new TicketGateway(deps.auth, deps.discovery),
+          tickets: new TicketGateway(deps.tickets),
           clock: deps.clock,
           sourceUrl: runbooks.sourceUrl
             ? path =>
@@ -87,7 +87,10 @@ export const kbPlugin = createBackendPlugin({
         if (config.seedExamples) {
           await new ExampleArticles({
             store,
-            directory: resolvePackagePath('@internal/plugin-kb-backend', 'seed'),
+            directory: resolvePackagePath(
+              '@internal/plugin-kb-backend',
+              'seed',
+            ),
             owner: runbooks.owner,
             logger: deps.logger,
             clock: deps.clock,

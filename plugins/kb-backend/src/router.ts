@@ -1,22 +1,23 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import {
   articleIdSchema,
   createArticleRequestSchema,
   diffQuerySchema,
   exportQuerySchema,
   knownErrorFromTicketRequestSchema,
-  parseInput,
   restoreArticleRequestSchema,
   searchArticlesQuerySchema,
   suggestionsQuerySchema,
   updateArticleRequestSchema,
 } from '@internal/plugin-kb-common';
-import { JsonObject } from '@backstage/types';
+import {
+  Caller,
+  createCourtRouter,
+  parseInput,
+} from '@internal/plugin-court-node';
 import express, { Request } from 'express';
-import Router from 'express-promise-router';
 import { z } from 'zod';
-import { Caller, KbService } from './service/KbService';
+import { KbService } from './service/KbService';
 
 const versionParam = z.coerce.number().int().min(1);
 
@@ -30,28 +31,11 @@ export async function createRouter(deps: {
   auditor: AuditorService;
 }): Promise<express.Router> {
   const { service, httpAuth, auditor } = deps;
-  const router = Router();
-  router.use(express.json({ limit: '500kb' }));
-  // Say which part of the request is wrong, as for every other bad input.
-  router.use(
-    (
-      error: { type?: string },
-      _req: Request,
-      _res: unknown,
-      next: (e: unknown) => void,
-    ) => {
-      if (error.type === 'entity.parse.failed') {
-        next(new InputError('body: is not valid JSON (an object is expected)'));
-      } else if (error.type === 'entity.too.large') {
-        next(new InputError('body: is larger than 500 kB'));
-      } else {
-        next(error);
-      }
-    },
-  );
-
-  const caller = (req: Request): Promise<Caller> =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const { router, caller, audited } = createCourtRouter({
+    httpAuth,
+    auditor,
+    bodyLimitKb: 500,
+  });
   /** Authorize first: 403 before any 400 that would describe the input. */
   const allowed = async (
     req: Request,
@@ -63,29 +47,6 @@ export async function createRouter(deps: {
   };
   const articleId = (req: Request) =>
     parseInput(articleIdSchema, req.params.id, 'path.id');
-
-  /** Runs a change under an audit event: who, what, on which article, outcome. */
-  async function audited<T>(
-    req: Request,
-    eventId: string,
-    meta: JsonObject,
-    change: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await change();
-      await event.success({ meta });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error, meta });
-      throw error;
-    }
-  }
 
   router.get('/articles', async (req, res) => {
     const query = parseInput(searchArticlesQuerySchema, req.query, 'query');

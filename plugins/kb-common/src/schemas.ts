@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { InputError } from '@backstage/errors';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  entityRefSchema,
   multiLineString,
   multiLineText,
-  singleLineString,
   singleLineText,
 } from '@internal/plugin-court-common';
 import { parseArticleId } from './ids';
@@ -21,25 +19,7 @@ import {
  * unknown field is an error.
  */
 
-/** An entity ref of the given kinds, normalised to `kind:namespace/name`. */
-export function entityRefSchema(kinds: readonly string[]) {
-  return singleLineString().transform((value, ctx) => {
-    try {
-      const ref = parseEntityRef(value, { defaultNamespace: 'default' });
-      if (!kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `must be a ${kinds.join(' or ')} entity ref`,
-        });
-        return z.NEVER;
-      }
-      return stringifyEntityRef(ref);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not an entity ref' });
-      return z.NEVER;
-    }
-  });
-}
+export { entityRefSchema };
 
 /** What an article can apply to: systems, devices and applications. */
 export const ARTICLE_ENTITY_KINDS = ['system', 'resource', 'component'];
@@ -128,9 +108,7 @@ export type UpdateArticleRequest = z.input<typeof updateArticleRequestSchema>;
 export const restoreArticleRequestSchema = z
   .object({ version, from: version })
   .strict();
-export type RestoreArticleRequest = z.input<
-  typeof restoreArticleRequestSchema
->;
+export type RestoreArticleRequest = z.input<typeof restoreArticleRequestSchema>;
 
 /** A query-string list: `kind=faq&kind=how-to` or `kind=faq,how-to`. */
 function listOf<T extends string>(values: readonly T[]) {
@@ -174,7 +152,10 @@ export const suggestionsQuerySchema = z
 export type SuggestionsQuery = z.input<typeof suggestionsQuerySchema>;
 
 export const diffQuerySchema = z
-  .object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) })
+  .object({
+    from: z.coerce.number().int().min(1),
+    to: z.coerce.number().int().min(1),
+  })
   .strict();
 export type DiffQuery = z.input<typeof diffQuerySchema>;
 
@@ -201,23 +182,3 @@ export const knownErrorFromTicketRequestSchema = z
 export type KnownErrorFromTicketRequest = z.input<
   typeof knownErrorFromTicketRequestSchema
 >;
-
-/**
- * Parses `value` or throws an InputError (400) naming each bad field, e.g.
- * `body.kind: Invalid option: expected one of "known-error"|…`.
- */
-export function parseInput<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  where: string,
-): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) {
-    return result.data;
-  }
-  const problems = result.error.issues.map(issue => {
-    const path = [where, ...issue.path.map(String)].join('.');
-    return `${path}: ${issue.message}`;
-  });
-  throw new InputError(problems.join('; '));
-}

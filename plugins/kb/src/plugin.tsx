@@ -18,6 +18,7 @@ import {
   editArticleRouteRef,
   newArticleRouteRef,
   rootRouteRef,
+  ticketRouteRef,
 } from './routes';
 import { kbTranslationRef } from './translation';
 
@@ -127,6 +128,9 @@ export const kbPlugin = createFrontendPlugin({
     article: articleRouteRef,
     newArticle: newArticleRouteRef,
     editArticle: editArticleRouteRef,
+  },
+  externalRoutes: {
+    ticket: ticketRouteRef,
   },
   extensions: [
     kbApi,

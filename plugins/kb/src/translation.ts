@@ -1,4 +1,5 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
+import type { MessageKey } from '@internal/plugin-court-react';
 
 /** Every string of the knowledge base, in English; Chinese lives in translations/zh.ts. */
 export const kbMessages = {
@@ -129,12 +130,7 @@ export const kbMessages = {
 } as const;
 
 /** Every message key, as translations/zh.ts must list them. */
-type Keys<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string
-    ? `${Prefix}${K}`
-    : Keys<T[K], `${Prefix}${K}.`>;
-}[keyof T & string];
-export type KbMessageKey = Keys<typeof kbMessages>;
+export type KbMessageKey = MessageKey<typeof kbMessages>;
 
 export const kbTranslationRef = createTranslationRef({
   id: 'kb',

@@ -1,8 +1,6 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { ticketsServiceRef } from '@internal/plugin-tickets-node';
 import { createChangeAction } from './actions/createChange';
 
 /**
@@ -16,11 +14,10 @@ export const scaffolderModuleCourtOps = createBackendModule({
     reg.registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
-        auth: coreServices.auth,
-        discovery: coreServices.discovery,
+        tickets: ticketsServiceRef,
       },
-      async init({ scaffolder, auth, discovery }) {
-        scaffolder.addActions(createChangeAction({ auth, discovery }));
+      async init({ scaffolder, tickets }) {
+        scaffolder.addActions(createChangeAction({ tickets }));
       },
     });
   },

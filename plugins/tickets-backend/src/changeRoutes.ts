@@ -9,17 +9,16 @@ import {
   listChangesQuerySchema,
   listFreezesQuerySchema,
   parameterRegisterRequestSchema,
-  parseInput,
   successRateQuerySchema,
   ticketReadAllPermission,
   ticketWorkPermission,
 } from '@internal/plugin-tickets-common';
 import { NotAllowedError } from '@backstage/errors';
-import { JsonObject } from '@backstage/types';
+import { Caller, CourtRouter, parseInput } from '@internal/plugin-court-node';
 import { Request, Router } from 'express';
 import { z } from 'zod';
 import { ChangeService } from './service/ChangeService';
-import { Caller, TicketService } from './service/TicketService';
+import { TicketService } from './service/TicketService';
 
 const deviceParams = z.object({ entityRef: entityRefSchema(['resource']) });
 
@@ -31,18 +30,13 @@ export function addChangeRoutes(
   router: Router,
   deps: {
     changes: ChangeService;
-    caller: (req: Request) => Promise<Caller>;
+    caller: CourtRouter['caller'];
     /** The caller, once allowed `permission` on something: 403 before any input is read. */
     allowed: (
       req: Request,
       permission: Parameters<TicketService['authorize']>[0],
     ) => Promise<Caller>;
-    audited: <T>(
-      req: Request,
-      eventId: string,
-      meta: JsonObject,
-      change: () => Promise<T>,
-    ) => Promise<T>;
+    audited: CourtRouter['audited'];
   },
 ) {
   const { changes, caller, allowed, audited } = deps;

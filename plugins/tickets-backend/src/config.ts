@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { Info } from 'luxon';
 import { z } from 'zod';
+import { readConfigAt } from '@internal/plugin-court-node';
 import { parseSlaConfig, SlaConfig } from '@internal/plugin-sla-common';
 import { DEFAULT_START_GRACE_MINUTES } from '@internal/plugin-tickets-common';
 
@@ -45,14 +46,8 @@ export type TicketsConfig = z.output<typeof ticketsConfigSchema> & {
 
 /** `tickets` and `sla` from app-config; throws naming the bad key. */
 export function readTicketsConfig(config: Config): TicketsConfig {
-  const parsed = ticketsConfigSchema.safeParse(
-    config.getOptional('tickets') ?? {},
-  );
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      issue => `tickets.${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new Error(`invalid tickets configuration: ${problems.join('; ')}`);
-  }
-  return { ...parsed.data, sla: parseSlaConfig(config.getOptional('sla')) };
+  return {
+    ...readConfigAt(config, 'tickets', ticketsConfigSchema),
+    sla: parseSlaConfig(config.getOptional('sla')),
+  };
 }

@@ -6,7 +6,6 @@ import {
   editTicketRequestSchema,
   linkRequestSchema,
   listTicketsQuerySchema,
-  parseInput,
   ticketActionRequestSchema,
   ticketCreatePermission,
   ticketReadAllPermission,
@@ -14,14 +13,16 @@ import {
   ticketWorkPermission,
   workLogRequestSchema,
 } from '@internal/plugin-tickets-common';
-import { InputError } from '@backstage/errors';
-import { JsonObject } from '@backstage/types';
-import express, { Request } from 'express';
-import Router from 'express-promise-router';
+import {
+  Caller,
+  createCourtRouter,
+  parseInput,
+} from '@internal/plugin-court-node';
+import express from 'express';
 import { addChangeRoutes } from './changeRoutes';
 import { openApiDocument } from './openapi';
 import { ChangeService } from './service/ChangeService';
-import { Caller, TicketService } from './service/TicketService';
+import { TicketService } from './service/TicketService';
 
 /**
  * `/api/tickets`: parses and validates each request (400 naming the field),
@@ -34,63 +35,23 @@ export async function createRouter(deps: {
   auditor: AuditorService;
 }): Promise<express.Router> {
   const { service, changes, httpAuth, auditor } = deps;
-  const router = Router();
-  router.use(express.json({ limit: '200kb' }));
-  // Say which part of the request is wrong, as for every other bad input.
-  router.use(
-    (
-      error: { type?: string },
-      _req: Request,
-      _res: unknown,
-      next: (e: unknown) => void,
-    ) => {
-      if (error.type === 'entity.parse.failed') {
-        next(new InputError('body: is not valid JSON (an object is expected)'));
-      } else if (error.type === 'entity.too.large') {
-        next(new InputError('body: is larger than 200 kB'));
-      } else {
-        next(error);
-      }
-    },
-  );
-
-  const caller = (req: Request): Promise<Caller> =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const { router, caller, audited } = createCourtRouter({
+    httpAuth,
+    auditor,
+    bodyLimitKb: 200,
+  });
   /**
    * Authorize first: a caller denied the permission outright gets 403
    * before any 400 that would describe the expected input.
    */
   const allowed = async (
-    req: Request,
+    req: express.Request,
     permission: Parameters<TicketService['authorize']>[0],
   ): Promise<Caller> => {
     const credentials = await caller(req);
     await service.authorize(permission, credentials);
     return credentials;
   };
-
-  /** Runs a change under an audit event: who, what, on which ticket, outcome. */
-  async function audited<T>(
-    req: Request,
-    eventId: string,
-    meta: JsonObject,
-    change: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await change();
-      await event.success({ meta });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error, meta });
-      throw error;
-    }
-  }
 
   router.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  entityRefSchema,
   multiLineText,
   singleLineString,
   singleLineText,
@@ -11,25 +11,7 @@ import {
  * changes'); not part of the package's API.
  */
 
-/** An entity ref of the given kinds, normalised to `kind:namespace/name`. */
-export function entityRefSchema(kinds: readonly string[]) {
-  return singleLineString().transform((value, ctx) => {
-    try {
-      const ref = parseEntityRef(value, { defaultNamespace: 'default' });
-      if (!kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `must be a ${kinds.join(' or ')} entity ref`,
-        });
-        return z.NEVER;
-      }
-      return stringifyEntityRef(ref);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not an entity ref' });
-      return z.NEVER;
-    }
-  });
-}
+export { entityRefSchema };
 
 export const userRef = entityRefSchema(['user']);
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { InputError } from '@backstage/errors';
 import { multiLineText, singleLineText } from '@internal/plugin-court-common';
 import { IMPACTS, PAUSE_REASONS, URGENCIES } from '@internal/plugin-sla-common';
 import {
@@ -245,23 +244,3 @@ export const complianceQuerySchema = z
     message: 'must be after from',
   });
 export type ComplianceQuery = z.input<typeof complianceQuerySchema>;
-
-/**
- * Parses `value` or throws an InputError (400) naming each bad field, e.g.
- * `body.urgency: Invalid option: expected one of "high"|"medium"|"low"`.
- */
-export function parseInput<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  where: string,
-): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) {
-    return result.data;
-  }
-  const problems = result.error.issues.map(issue => {
-    const path = [where, ...issue.path.map(String)].join('.');
-    return `${path}: ${issue.message}`;
-  });
-  throw new InputError(problems.join('; '));
-}

@@ -22,6 +22,7 @@ import { ticketsApiRef } from './api';
 import {
   changeRouteRef,
   changesRouteRef,
+  kbArticleRouteRef,
   newTicketRouteRef,
   rootRouteRef,
   ticketRouteRef,
@@ -184,6 +185,9 @@ export const ticketsPlugin = createFrontendPlugin({
     ticket: ticketRouteRef,
     changes: changesRouteRef,
     change: changeRouteRef,
+  },
+  externalRoutes: {
+    kbArticle: kbArticleRouteRef,
   },
   extensions: [
     ticketsApi,

@@ -1,4 +1,7 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+} from '@backstage/frontend-plugin-api';
 
 /** The service desk: the queue, or a requester's own tickets. */
 export const rootRouteRef = createRouteRef();
@@ -14,3 +17,9 @@ export const changesRouteRef = createRouteRef();
 
 /** One change, by number (CHG-2026-00001). */
 export const changeRouteRef = createRouteRef({ params: ['changeRef'] });
+
+/** A knowledge article, by id (KB-00042): the kb plugin's page, bound in the app. */
+export const kbArticleRouteRef = createExternalRouteRef({
+  params: ['articleId'],
+  defaultTarget: 'kb.article',
+});

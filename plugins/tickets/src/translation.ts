@@ -1,4 +1,5 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
+import type { MessageKey } from '@internal/plugin-court-react';
 
 /** Every string of the service desk, in English; Chinese lives in translations/zh.ts. */
 export const ticketsMessages = {
@@ -554,6 +555,9 @@ export const ticketsMessages = {
     openDesk: 'Open the service desk',
   },
 } as const;
+
+/** Every message key, as translations/zh.ts must list them. */
+export type TicketsMessageKey = MessageKey<typeof ticketsMessages>;
 
 export const ticketsTranslationRef = createTranslationRef({
   id: 'tickets',

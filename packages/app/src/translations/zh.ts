@@ -1,5 +1,7 @@
-// Simplified Chinese. The translation ref checks that every key exists and none is missing.
-export default {
+import type { AppMessageKey } from '../translation';
+
+// Simplified Chinese: every key of the English messages, no more, no fewer (the type checks it).
+const zh: Record<AppMessageKey, string> = {
   appTitle: '法院运维门户',
   courtName: '云溪市中级人民法院',
   'nav.search': '搜索',
@@ -23,3 +25,5 @@ export default {
     '在这里报修故障、跟踪工单、查阅操作指南。驻场团队在此处理工单、巡检和变更；法院信息技术处在此审批变更、查看报表。',
   'home.browseSystems': '浏览法院的系统与设备',
 };
+
+export default zh;

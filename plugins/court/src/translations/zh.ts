@@ -1,5 +1,7 @@
-// Simplified Chinese. The translation ref checks that every key exists and none is missing.
-export default {
+import type { CourtMessageKey } from '../translation';
+
+// Simplified Chinese: every key of the English messages, no more, no fewer (the type checks it).
+const zh: Record<CourtMessageKey, string> = {
   'deviceFacts.title': '设备信息',
   'deviceFacts.assetTag': '资产编号',
   'deviceFacts.deviceClass': '设备类别',
@@ -45,3 +47,5 @@ export default {
   'deviceClass.printer': '打印机',
   'deviceClass.antivirus-server': '防病毒服务器',
 };
+
+export default zh;

@@ -6,6 +6,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { SYSTEM_FIELDS, systemOf } from '@internal/plugin-court-node';
 import {
   DEVICE_ANNOTATIONS,
   isCourtDevice,
@@ -28,25 +29,11 @@ export interface InspectedEntity extends PlanCandidate {
 }
 
 const FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
+  ...SYSTEM_FIELDS,
   'metadata.title',
   'metadata.annotations',
   'spec.type',
-  'spec.system',
 ];
-
-function systemRefOf(entity: Entity): string | undefined {
-  const system = entity.spec?.system;
-  if (typeof system !== 'string' || !system) return undefined;
-  return stringifyEntityRef(
-    parseEntityRef(system, {
-      defaultKind: 'system',
-      defaultNamespace: entity.metadata.namespace ?? 'default',
-    }),
-  );
-}
 
 /** The entity as inspections see it; undefined for anything not inspected (a bucket, a website of another org). */
 export function toInspected(entity: Entity): InspectedEntity | undefined {
@@ -59,7 +46,7 @@ export function toInspected(entity: Entity): InspectedEntity | undefined {
     name: entity.metadata.name,
     title: entity.metadata.title ?? entity.metadata.name,
     type,
-    systemRef: systemRefOf(entity),
+    systemRef: systemOf(entity),
   };
   if (kind === 'resource' && isCourtDevice(entity) && type) {
     return {

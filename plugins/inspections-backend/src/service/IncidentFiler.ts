@@ -1,18 +1,12 @@
-import {
-  AuthService,
-  DiscoveryService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   ChecklistItem,
   formatAnswer,
   formatLimits,
   isFailing,
 } from '@internal/plugin-inspections-common';
-import {
-  CreateTicketRequest,
-  TicketsClient,
-} from '@internal/plugin-tickets-common';
+import { CreateTicketRequest } from '@internal/plugin-tickets-common';
+import { TicketsService } from '@internal/plugin-tickets-node';
 import { DatabaseInspectionStore } from '../database/DatabaseInspectionStore';
 import { StoredCheck, StoredResult } from '../database/rows';
 
@@ -25,25 +19,13 @@ export interface ServiceDesk {
 /** The tickets API called with the inspections plugin's own service credentials. */
 export function ticketsDesk(
   auth: AuthService,
-  discovery: DiscoveryService,
+  tickets: TicketsService,
 ): ServiceDesk {
   return {
     async createTicket(request) {
-      const { token } = await auth.getPluginRequestToken({
-        onBehalfOf: await auth.getOwnServiceCredentials(),
-        targetPluginId: 'tickets',
-      });
-      const client = new TicketsClient({
-        discoveryApi: discovery,
-        fetchApi: {
-          fetch: (url, init) =>
-            fetch(url, {
-              ...init,
-              headers: { ...init?.headers, Authorization: `Bearer ${token}` },
-            }),
-        },
-      });
-      return client.createTicket(request);
+      return tickets
+        .as(await auth.getOwnServiceCredentials())
+        .createTicket(request);
     },
   };
 }

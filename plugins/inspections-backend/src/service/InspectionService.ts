@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { PermissionsService } from '@backstage/backend-plugin-api';
+import { actorOf, Caller } from '@internal/plugin-court-node';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
@@ -70,16 +66,6 @@ import { Inventory, RoundGenerator } from './RoundGenerator';
 import { TemplateLibrary } from './TemplateLibrary';
 
 /** Who is calling: a signed-in user, or another plugin. */
-export type Caller = BackstageCredentials<
-  BackstageUserPrincipal | BackstageServicePrincipal
->;
-
-function actorOf(caller: Caller): string {
-  return caller.principal.type === 'user'
-    ? caller.principal.userEntityRef
-    : `plugin:${caller.principal.subject}`;
-}
-
 const HISTORY = 20;
 
 /**

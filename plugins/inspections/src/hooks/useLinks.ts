@@ -1,11 +1,12 @@
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { useCallback } from 'react';
-import { roundRouteRef, rootRouteRef } from '../routes';
+import { roundRouteRef, rootRouteRef, ticketRouteRef } from '../routes';
 
 /** Paths into the inspections pages; undefined where the app has not mounted them. */
 export function useInspectionLinks() {
   const root = useRouteRef(rootRouteRef);
   const round = useRouteRef(roundRouteRef);
+  const ticket = useRouteRef(ticketRouteRef);
   return {
     root: useCallback(() => root?.(), [root]),
     round: useCallback(
@@ -15,10 +16,10 @@ export function useInspectionLinks() {
       },
       [round],
     ),
+    /** The service desk's page of an incident, by number. */
+    ticket: useCallback(
+      (ticketRef: string) => ticket?.({ ticketRef }),
+      [ticket],
+    ),
   };
-}
-
-/** The service desk's page of an incident (the tickets plugin's `/tickets/:ticketRef`). */
-export function ticketPath(number: string): string {
-  return `/tickets/${encodeURIComponent(number)}`;
 }

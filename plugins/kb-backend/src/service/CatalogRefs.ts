@@ -1,11 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { SYSTEM_FIELDS, systemOf } from '@internal/plugin-court-node';
 
 /**
  * The catalog as the knowledge base needs it: are the entities an article
@@ -22,7 +19,7 @@ export class CatalogRefs {
     const { items } = await this.catalog.getEntitiesByRefs(
       {
         entityRefs: [...refs],
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.system'],
+        fields: [...SYSTEM_FIELDS],
       },
       { credentials },
     );
@@ -53,19 +50,10 @@ export class CatalogRefs {
     credentials: BackstageCredentials,
   ): Promise<string[]> {
     const systems = (await this.lookup(refs, credentials)).flatMap(entity => {
-      const system = (entity?.spec as { system?: unknown } | undefined)
-        ?.system;
-      return typeof system === 'string' && system
-        ? [
-            stringifyEntityRef(
-              parseEntityRef(system, {
-                defaultKind: 'system',
-                defaultNamespace: entity?.metadata.namespace ?? 'default',
-              }),
-            ),
-          ]
-        : [];
+      const system = entity && systemOf(entity);
+      return system ? [system] : [];
     });
+    // A System named on the ticket is already matched as an entity.
     return [...new Set(systems)].filter(ref => !refs.includes(ref));
   }
 }

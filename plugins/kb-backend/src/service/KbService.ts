@@ -1,8 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { actorOf, Caller } from '@internal/plugin-court-node';
 import {
   ConflictError,
   InputError,
@@ -50,10 +46,6 @@ import { diffContents } from './diff';
 import { TicketGateway } from './TicketGateway';
 
 /** Who is calling: a signed-in user, or a plugin (the search collator). */
-export type Caller = BackstageCredentials<
-  BackstageUserPrincipal | BackstageServicePrincipal
->;
-
 /** A ticket's text is long and worded its own way: look at this many terms. */
 const SUGGESTION_TERMS = 32;
 /** A suggestion shares at least this many terms with the ticket (fewer if it has fewer). */
@@ -62,12 +54,6 @@ const SUGGESTION_MIN_MATCH = 3;
 const ENTITY_BONUS = { entity: 6, system: 3 };
 /** Candidates read per source before ranking the suggestions. */
 const SUGGESTION_CANDIDATES = 50;
-
-function actorOf(caller: Caller): string {
-  return caller.principal.type === 'user'
-    ? caller.principal.userEntityRef
-    : `plugin:${caller.principal.subject}`;
-}
 
 /** The known error's language: Chinese when the problem is written in Chinese. */
 function languageOf(text: string): 'zh' | 'en' {
@@ -194,7 +180,9 @@ export class KbService {
     const article = await this.readable(id, caller);
     const found = await this.deps.store.version(article.id, version);
     if (!found) {
-      throw new NotFoundError(`article ${article.id} has no version ${version}`);
+      throw new NotFoundError(
+        `article ${article.id} has no version ${version}`,
+      );
     }
     return found;
   }
@@ -299,7 +287,11 @@ export class KbService {
   ): Promise<KnownErrorResult> {
     const { access, store, tickets } = this.deps;
     await access.require(kbArticleCreatePermission, caller);
-    const detail = await tickets.getTicket(request.ticket, caller, 'body.ticket');
+    const detail = await tickets.getTicket(
+      request.ticket,
+      caller,
+      'body.ticket',
+    );
     const { ticket } = detail;
     if (ticket.type !== 'problem') {
       throw new InputError(
@@ -377,7 +369,11 @@ export class KbService {
     const article = await this.deps.store.get(id);
     if (
       !article ||
-      !(await this.deps.access.allowsOn(kbArticleReadPermission, article, caller))
+      !(await this.deps.access.allowsOn(
+        kbArticleReadPermission,
+        article,
+        caller,
+      ))
     ) {
       throw new NotFoundError(`no article ${id}`);
     }
@@ -394,7 +390,9 @@ export class KbService {
         caller,
       ))
     ) {
-      throw new NotAllowedError(`kb.article.update is not allowed on ${article.id}`);
+      throw new NotAllowedError(
+        `kb.article.update is not allowed on ${article.id}`,
+      );
     }
     if (article.sourcePath) {
       throw new ConflictError(

@@ -1,40 +1,14 @@
-import {
-  AuthService,
-  BackstageCredentials,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, ResponseError } from '@backstage/errors';
-import {
-  TicketDetail,
-  TicketsClient,
-} from '@internal/plugin-tickets-common';
+import { TicketDetail } from '@internal/plugin-tickets-common';
+import { TicketsService } from '@internal/plugin-tickets-node';
 
 /**
  * The service desk's API, called on behalf of the user who asked: what they
  * may not read or link there, the knowledge base does not do for them.
  */
 export class TicketGateway {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly discovery: DiscoveryService,
-  ) {}
-
-  private client(caller: BackstageCredentials): TicketsClient {
-    return new TicketsClient({
-      discoveryApi: this.discovery,
-      fetchApi: {
-        fetch: async (input, init) => {
-          const { token } = await this.auth.getPluginRequestToken({
-            onBehalfOf: caller,
-            targetPluginId: 'tickets',
-          });
-          const headers = new Headers(init?.headers);
-          headers.set('Authorization', `Bearer ${token}`);
-          return fetch(input, { ...init, headers });
-        },
-      },
-    });
-  }
+  constructor(private readonly tickets: TicketsService) {}
 
   /**
    * @param field the request field naming the ticket, for errors
@@ -46,7 +20,7 @@ export class TicketGateway {
     field: string,
   ): Promise<TicketDetail> {
     try {
-      return await this.client(caller).getTicket(number);
+      return await this.tickets.as(caller).getTicket(number);
     } catch (error) {
       throw translate(error, `${field}: no ticket ${number} that you may read`);
     }
@@ -59,7 +33,7 @@ export class TicketGateway {
     caller: BackstageCredentials,
   ): Promise<void> {
     try {
-      await this.client(caller).addLink(ticketId, {
+      await this.tickets.as(caller).addLink(ticketId, {
         kind: 'article',
         target: articleId,
         relation: 'related',

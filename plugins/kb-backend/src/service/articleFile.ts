@@ -4,8 +4,8 @@ import {
   ArticleKind,
   createArticleRequestSchema,
   entityRefSchema,
-  parseInput,
 } from '@internal/plugin-kb-common';
+import { parseInput } from '@internal/plugin-court-node';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
@@ -31,7 +31,9 @@ const frontMatterSchema = z
     title: z.string(),
     kind: z.string().optional(),
     entities: z.array(entityRefSchema(ARTICLE_ENTITY_KINDS)).default([]),
-    tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+    tags: z
+      .array(z.union([z.string(), z.number()]).transform(String))
+      .default([]),
     language: z.string().optional(),
     visibility: z.string().optional(),
     owner: z.string().optional(),
@@ -58,7 +60,9 @@ export function parseArticleFile(
 ): ArticleContent {
   const match = FRONT_MATTER.exec(text);
   if (!match) {
-    throw new Error(`${name}: has no front matter (a --- block with the title)`);
+    throw new Error(
+      `${name}: has no front matter (a --- block with the title)`,
+    );
   }
   let data: unknown;
   try {

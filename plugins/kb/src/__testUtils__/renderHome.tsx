@@ -1,4 +1,5 @@
-import { mockApis } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { answeringPermissionApi } from '@internal/plugin-court-react/testUtils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
@@ -11,6 +12,9 @@ import { KnowledgeHomePage } from '../components/home/KnowledgeHomePage';
 /** The home page against a mock API; court staff get DENY on creating articles. */
 export async function renderHome(options: { staff?: boolean } = {}) {
   const api = mockKbApi();
+  const permissions = answeringPermissionApi(() =>
+    options.staff ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+  );
   api.countKinds.mockResolvedValue({ 'known-error': 1, runbook: 5, 'how-to': 3, faq: 1 });
   api.searchArticles.mockImplementation(async query =>
     query?.q
@@ -24,14 +28,9 @@ export async function renderHome(options: { staff?: boolean } = {}) {
     apis: [
       [kbApiRef, api],
       [catalogApiRef, catalogApiMock()],
-      [
-        permissionApiRef,
-        mockApis.permission({
-          authorize: () => (options.staff ? 'DENY' : 'ALLOW'),
-        }),
-      ],
+      [permissionApiRef, permissions.api],
     ],
   });
-  return api;
+  return { api, permissions };
 }
 

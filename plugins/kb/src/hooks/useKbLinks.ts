@@ -5,6 +5,7 @@ import {
   editArticleRouteRef,
   newArticleRouteRef,
   rootRouteRef,
+  ticketRouteRef,
 } from '../routes';
 
 /** Paths into the knowledge base; undefined where the app has not mounted the page. */
@@ -13,16 +14,19 @@ export function useKbLinks() {
   const article = useRouteRef(articleRouteRef);
   const newArticle = useRouteRef(newArticleRouteRef);
   const edit = useRouteRef(editArticleRouteRef);
+  const ticket = useRouteRef(ticketRouteRef);
   return {
     home: useCallback(() => home?.(), [home]),
     article: useCallback(
       (articleId: string) => article?.({ articleId }),
       [article],
     ),
-    edit: useCallback(
-      (articleId: string) => edit?.({ articleId }),
-      [edit],
+    /** The service desk's page of a ticket, by number. */
+    ticket: useCallback(
+      (ticketRef: string) => ticket?.({ ticketRef }),
+      [ticket],
     ),
+    edit: useCallback((articleId: string) => edit?.({ articleId }), [edit]),
     newArticle: useCallback(
       (entityRef?: string) => {
         const path = newArticle?.();

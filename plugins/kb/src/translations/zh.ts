@@ -50,7 +50,8 @@ const zh: Record<KbMessageKey, string> = {
   'article.updated': '更新',
   'article.version': '版本',
   'article.source': '来源文件',
-  'article.readOnly': '本手册以文件形式保存在代码仓库中，这里只读。如需修改，请修改该文件。',
+  'article.readOnly':
+    '本手册以文件形式保存在代码仓库中，这里只读。如需修改，请修改该文件。',
   'article.edit': '编辑',
   'article.notFound': '没有这篇文章，或者您无权阅读。',
   'article.steps': '步骤',
@@ -62,7 +63,8 @@ const zh: Record<KbMessageKey, string> = {
   'history.fromFile': '来自文件',
   'history.compare': '查看改动',
   'history.restore': '恢复',
-  'history.restoreConfirm': '将第 {{version}} 版恢复为当前内容？恢复会保存为一个新版本，不会丢失任何内容。',
+  'history.restoreConfirm':
+    '将第 {{version}} 版恢复为当前内容？恢复会保存为一个新版本，不会丢失任何内容。',
   'history.diffTitle': '第 {{from}} 版到第 {{to}} 版的改动',
   'history.noChanges': '没有改动。',
   'history.close': '关闭',
@@ -71,13 +73,15 @@ const zh: Record<KbMessageKey, string> = {
   'editor.newHeading': '新建文章',
   'editor.editHeading': '编辑 {{id}}',
   'editor.titleHelp': '读者会怎么搜，例如：打印机卡纸怎么办',
-  'editor.bodyHelp': '使用 Markdown。步骤写成编号列表（1. 2. 3.）；链接只能指向 http(s) 网址或电子邮箱。',
+  'editor.bodyHelp':
+    '使用 Markdown。步骤写成编号列表（1. 2. 3.）；链接只能指向 http(s) 网址或电子邮箱。',
   'editor.runbookBodyHelp': '处置步骤，按执行顺序写成编号列表。',
   'editor.tagsHelp': '用逗号分隔',
   'editor.ticketsHelp': '工单编号，用逗号分隔，例如 INC-2026-00042',
   'editor.entitiesHelp': '文章涉及的系统、设备或应用',
   'editor.ownerHelp': '负责维护本文的人或团队',
-  'editor.visibilityHelp': '公开的文章法院干警也能看到；其余只有运维团队能看到。',
+  'editor.visibilityHelp':
+    '公开的文章法院干警也能看到；其余只有运维团队能看到。',
   'editor.preview': '预览',
   'editor.previewEmpty': '输入内容后在这里预览。',
   'editor.save': '保存',
@@ -85,7 +89,8 @@ const zh: Record<KbMessageKey, string> = {
   'editor.invalid': '请检查标红的项目。',
   'editor.required': '必填',
   'editor.failed': '保存失败：{{message}}',
-  'editor.conflict': '在您打开之后，别人已经保存了这篇文章。请载入对方的版本，再重新修改。',
+  'editor.conflict':
+    '在您打开之后，别人已经保存了这篇文章。请载入对方的版本，再重新修改。',
   'editor.reload': '载入对方的版本',
   'entity.tab': '知识',
   'entity.here': '相关文章',

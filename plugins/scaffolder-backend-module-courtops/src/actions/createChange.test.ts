@@ -10,6 +10,7 @@ import {
   startCourtBackend,
   SWITCH,
 } from '../__testUtils__/courtBackend';
+import { createTicketsService } from '@internal/plugin-tickets-node';
 import { createChangeAction } from './createChange';
 
 jest.setTimeout(60_000);
@@ -47,7 +48,9 @@ describe('courtops:change:create', () => {
 
   beforeAll(async () => {
     backend = await startCourtBackend({ scaffolder: false });
-    action = createChangeAction({ auth, discovery: backend.discovery });
+    action = createChangeAction({
+      tickets: createTicketsService({ auth, discovery: backend.discovery }),
+    });
   });
   afterAll(() => backend.stop());
   beforeEach(() => jest.clearAllMocks());

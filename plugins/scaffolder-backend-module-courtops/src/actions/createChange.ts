@@ -1,4 +1,3 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { InputError, ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -8,13 +7,13 @@ import {
   ChangeWarning,
   createChangeRequestSchema,
   CreateChangeRequest,
-  parseInput,
   ROLLBACK_DIFFICULTIES,
   RollbackDifficulty,
-  TicketsClient,
   TRIAL_IMPACTS,
   TrialImpact,
 } from '@internal/plugin-tickets-common';
+import { parseInput } from '@internal/plugin-court-node';
+import { TicketsService } from '@internal/plugin-tickets-node';
 import { examples } from './createChange.examples';
 
 /** What the step leaves for the template's output: the change and what to look out for. */
@@ -47,11 +46,8 @@ function describeWarning(warning: ChangeWarning): string {
  * the task, and the tickets API files once per `scaffolder:<task>:<step>`
  * key, so a task recovered after a crash finds the change it filed.
  */
-export function createChangeAction(options: {
-  auth: AuthService;
-  discovery: DiscoveryService;
-}) {
-  const { auth, discovery } = options;
+export function createChangeAction(options: { tickets: TicketsService }) {
+  const { tickets } = options;
   return createTemplateAction({
     id: 'courtops:change:create',
     description:
@@ -210,23 +206,7 @@ export function createChangeAction(options: {
         key: 'change-filed',
         fn: async () => {
           // As the user who ran the template, not as the scaffolder: the change is theirs.
-          const { token } = await auth.getPluginRequestToken({
-            onBehalfOf: await ctx.getInitiatorCredentials(),
-            targetPluginId: 'tickets',
-          });
-          const client = new TicketsClient({
-            discoveryApi: discovery,
-            fetchApi: {
-              fetch: (input, init) =>
-                fetch(input, {
-                  ...init,
-                  headers: {
-                    ...(init?.headers as Record<string, string>),
-                    Authorization: `Bearer ${token}`,
-                  },
-                }),
-            },
-          });
+          const client = tickets.as(await ctx.getInitiatorCredentials());
           const detail = await client.fileChange(request).catch(error => {
             // Say what the tickets API said, e.g. `body.window.start: …`.
             throw ResponseError.is(error)

@@ -12,6 +12,7 @@ import {
   kbArticleReadPermission,
   parseArticleId,
 } from '@internal/plugin-kb-common';
+import { pluginFetch } from '@internal/plugin-court-node';
 import { Readable } from 'node:stream';
 
 /** Search's document type for knowledge articles. */
@@ -63,17 +64,11 @@ export class KbArticleCollatorFactory implements DocumentCollatorFactory {
     const { auth, discovery } = options;
     this.client = new KbClient({
       discoveryApi: discovery,
-      fetchApi: {
-        fetch: async (input, init) => {
-          const { token } = await auth.getPluginRequestToken({
-            onBehalfOf: await auth.getOwnServiceCredentials(),
-            targetPluginId: 'kb',
-          });
-          const headers = new Headers(init?.headers);
-          headers.set('Authorization', `Bearer ${token}`);
-          return fetch(input, { ...init, headers });
-        },
-      },
+      fetchApi: pluginFetch({
+        auth,
+        targetPluginId: 'kb',
+        onBehalfOf: () => auth.getOwnServiceCredentials(),
+      }),
     });
   }
 

@@ -1,13 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  RELATION_PART_OF,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { CourtClock } from '@internal/plugin-court-node';
+import {
+  CourtClock,
+  SYSTEM_FIELDS,
+  systemOf,
+} from '@internal/plugin-court-node';
 import type { CatalogParameter } from '@internal/plugin-tickets-common';
 
 /** An affected entity and the system it belongs to. */
@@ -51,13 +49,7 @@ export class CatalogEntities {
       const { items } = await this.catalog.getEntitiesByRefs(
         {
           entityRefs: missing,
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'spec.system',
-            'relations',
-          ],
+          fields: [...SYSTEM_FIELDS],
         },
         { credentials },
       );
@@ -125,23 +117,4 @@ export class CatalogEntities {
       throw new InputError(`${field}: ${ref} is not in the catalog`);
     }
   }
-}
-
-/** A system is its own; a device or application names its system. */
-function systemOf(entity: Entity): string | undefined {
-  if (entity.kind.toLocaleLowerCase('en-US') === 'system') {
-    return stringifyEntityRef(entity);
-  }
-  const system = (entity.spec as { system?: unknown } | undefined)?.system;
-  if (typeof system === 'string' && system) {
-    return stringifyEntityRef(
-      parseEntityRef(system, {
-        defaultKind: 'system',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  }
-  return entity.relations?.find(
-    r => r.type === RELATION_PART_OF && r.targetRef.startsWith('system:'),
-  )?.targetRef;
 }

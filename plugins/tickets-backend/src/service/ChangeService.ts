@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { actorOf, Caller } from '@internal/plugin-court-node';
 import {
   ConflictError,
   InputError,
@@ -60,9 +61,7 @@ import { NewTicketEvent, StoredTicket } from '../database/rows';
 import { CatalogEntities } from './CatalogEntities';
 import { TicketAccess } from './TicketAccess';
 import {
-  actorOf,
   assertVersion,
-  Caller,
   presentTicket,
   TicketService,
   toRecord,

@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { actorOf, Caller } from '@internal/plugin-court-node';
 import {
   ConflictError,
   InputError,
@@ -59,10 +55,6 @@ import { TicketSla } from './TicketSla';
 const EDITABLE_BY_REPORTER: readonly string[] = ['new', 'draft'];
 
 /** Who is calling: a signed-in user, or a plugin (e.g. inspections). */
-export type Caller = BackstageCredentials<
-  BackstageUserPrincipal | BackstageServicePrincipal
->;
-
 /** Told of every stored change, to push it to open pages and the watch. */
 export interface TicketChangeListener {
   ticketChanged(
@@ -593,12 +585,6 @@ export function assertVersion(
 }
 
 /** The entity ref a change is recorded under. */
-export function actorOf(caller: Caller): string {
-  return caller.principal.type === 'user'
-    ? caller.principal.userEntityRef
-    : caller.principal.subject;
-}
-
 function withSeq(events: readonly NewTicketEvent[], after = 0): StoredEvent[] {
   return events.map((e, i) => ({ ...e, seq: after + i + 1 }));
 }

@@ -1,4 +1,6 @@
 import { mockApis } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { answeringPermissionApi } from '@internal/plugin-court-react/testUtils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
@@ -18,6 +20,13 @@ const ROLES = {
   engineer: ['tickets.ticket.work', 'tickets.ticket.update'],
 };
 
+let permissions: ReturnType<typeof answeringPermissionApi> | undefined;
+
+/** Waits until the change page has its answer for the permission `name`. */
+export function permissionAnswered(name: string) {
+  return permissions!.answered(name);
+}
+
 export async function renderChange(
   detail: ChangeDetail,
   role: keyof typeof ROLES,
@@ -25,6 +34,11 @@ export async function renderChange(
   user = 'user:default/sunlei',
 ) {
   const api = mockTicketsApi();
+  permissions = answeringPermissionApi(request =>
+    ROLES[role].includes(request.permission.name)
+      ? AuthorizeResult.ALLOW
+      : AuthorizeResult.DENY,
+  );
   api.getChange.mockResolvedValue(detail);
   api.actOnChange.mockResolvedValue(detail);
   await renderInDeskApp(<ChangeView changeRef={detail.change.number} />, {
@@ -32,13 +46,7 @@ export async function renderChange(
       mockApis.identity({ userEntityRef: user }),
       [ticketsApiRef, api],
       [catalogApiRef, catalogApiMock()],
-      [
-        permissionApiRef,
-        mockApis.permission({
-          authorize: request =>
-            ROLES[role].includes(request.permission.name) ? 'ALLOW' : 'DENY',
-        }),
-      ],
+      [permissionApiRef, permissions.api],
     ],
   });
   await screen.findByTestId('change-header');

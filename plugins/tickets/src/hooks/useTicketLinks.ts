@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import {
   changeRouteRef,
   changesRouteRef,
+  kbArticleRouteRef,
   newTicketRouteRef,
   rootRouteRef,
   ticketRouteRef,
@@ -18,6 +19,7 @@ export function useTicketLinks() {
   const newTicket = useRouteRef(newTicketRouteRef);
   const changes = useRouteRef(changesRouteRef);
   const change = useRouteRef(changeRouteRef);
+  const kbArticle = useRouteRef(kbArticleRouteRef);
   return {
     desk: useCallback(() => desk?.(), [desk]),
     changes: useCallback(() => changes?.(), [changes]),
@@ -28,6 +30,11 @@ export function useTicketLinks() {
           ? change?.({ changeRef: number })
           : ticket?.({ ticketRef: number }),
       [ticket, change],
+    ),
+    /** The knowledge base's page of an article, by id (KB-00042). */
+    article: useCallback(
+      (articleId: string) => kbArticle?.({ articleId }),
+      [kbArticle],
     ),
     newTicket: useCallback(
       (entityRef?: string) => {

@@ -24,7 +24,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { inspectionsApiRef } from '../../api';
 import { messageOf } from '../../errors';
 import { useLocalize } from '../../hooks/useLanguage';
-import { ticketPath, useInspectionLinks } from '../../hooks/useLinks';
+import { useInspectionLinks } from '../../hooks/useLinks';
+import { TicketLink } from '../shared/TicketLink';
 import { inspectionsTranslationRef } from '../../translation';
 import { StatusChip } from '../shared/StatusChip';
 
@@ -211,12 +212,12 @@ export function EntityInspectionsContent() {
                   title: t('entity.incident'),
                   render: row =>
                     row.incident ? (
-                      <Link
-                        to={ticketPath(row.incident.number)}
-                        data-testid={`failure-incident-${row.itemId}`}
+                      <TicketLink
+                        to={links.ticket(row.incident.number)}
+                        testId={`failure-incident-${row.itemId}`}
                       >
                         {row.incident.number}
-                      </Link>
+                      </TicketLink>
                     ) : (
                       '–'
                     ),

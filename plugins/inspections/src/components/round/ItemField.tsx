@@ -1,4 +1,3 @@
-import { Link } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   ChecklistItem,
@@ -19,8 +18,9 @@ import { useState } from 'react';
 import { inspectionsApiRef } from '../../api';
 import { messageOf } from '../../errors';
 import { useLocalize } from '../../hooks/useLanguage';
-import { ticketPath } from '../../hooks/useLinks';
+import { useInspectionLinks } from '../../hooks/useLinks';
 import { inspectionsTranslationRef } from '../../translation';
+import { TicketLink } from '../shared/TicketLink';
 
 /**
  * A key per answer: the same answer retried after a dropped connection
@@ -65,6 +65,7 @@ export function ItemField(props: {
   const { t } = useTranslationRef(inspectionsTranslationRef);
   const api = useApi(inspectionsApiRef);
   const localize = useLocalize();
+  const links = useInspectionLinks();
   const [result, setResult] = useState(props.saved);
   const [text, setText] = useState(textOf(props.saved?.value));
   const [key, setKey] = useState(newKey);
@@ -284,12 +285,12 @@ export function ItemField(props: {
       )}
       {result?.incident && (
         <Alert severity="error" style={{ marginTop: 8 }}>
-          <Link
-            to={ticketPath(result.incident.number)}
-            data-testid={`incident-${item.id}`}
+          <TicketLink
+            to={links.ticket(result.incident.number)}
+            testId={`incident-${item.id}`}
           >
             {t('item.incident', { number: result.incident.number })}
-          </Link>
+          </TicketLink>
         </Alert>
       )}
       {result?.incidentPending && phase === 'saved' && (

@@ -10,7 +10,7 @@ import type {
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { inspectionsApiRef } from '../../api';
-import { roundRouteRef, rootRouteRef } from '../../routes';
+import { roundRouteRef, rootRouteRef, ticketRouteRef } from '../../routes';
 import { RoundPage } from './RoundPage';
 
 const ups: ChecklistTemplateVersion = {
@@ -96,6 +96,8 @@ async function render(api: InspectionsApi) {
       '/inspections': rootRouteRef,
       '/inspections/rounds/:roundId': roundRouteRef,
       '/catalog/:namespace/:kind/:name': entityRouteRef,
+      // The tickets plugin's page, as the app binds it.
+      '/tickets/:ticketRef': ticketRouteRef,
     },
     apis: [
       [inspectionsApiRef, api],

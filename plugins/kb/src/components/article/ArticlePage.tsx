@@ -49,11 +49,17 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** A link where the app has mounted the page, plain text where not. */
+function LinkIfMounted(props: { to?: string; children: ReactNode }) {
+  return props.to ? <Link to={props.to}>{props.children}</Link> : <>{props.children}</>;
+}
+
 /** Who, what and where about an article, as a definition list. */
 function ArticleFacts(props: { article: Article }) {
   const { article } = props;
   const { t } = useTranslationRef(kbTranslationRef);
   const classes = useStyles();
+  const links = useKbLinks();
   const facts: [string, ReactNode][] = [
     [t('article.owner'), <ActorLink actor={article.owner} />],
     [
@@ -78,7 +84,7 @@ function ArticleFacts(props: { article: Article }) {
         {article.ticketRefs.map((ticket, i) => (
           <Fragment key={ticket}>
             {i > 0 && ', '}
-            <Link to={`/tickets/${ticket}`}>{ticket}</Link>
+            <LinkIfMounted to={links.ticket(ticket)}>{ticket}</LinkIfMounted>
           </Fragment>
         ))}
       </>,

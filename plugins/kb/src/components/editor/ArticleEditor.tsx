@@ -20,13 +20,17 @@ import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { kbApiRef } from '../../api';
 import { isConflict, messageOf } from '../../errors';
-import { useEntityOptions } from '../../hooks/useEntityOptions';
 import { kbTranslationRef } from '../../translation';
 import { SafeMarkdown } from '../markdown/SafeMarkdown';
-import { EntityPicker, SingleEntityPicker } from '../shared/EntityPicker';
+import {
+  ChoiceField,
+  EntityPicker,
+  SingleEntityPicker,
+  useEntityOptions,
+} from '@internal/plugin-court-react';
 
 type Section = keyof KnownErrorSections;
 
@@ -112,32 +116,6 @@ const useStyles = makeStyles(theme => ({
   actions: { display: 'flex', gap: theme.spacing(2) },
 }));
 
-/** A native select: quick to use and easy to drive from a browser test. */
-function Choice(props: {
-  label: string;
-  value: string;
-  testId: string;
-  helperText?: string;
-  onChange: (value: string) => void;
-  children: ReactNode;
-}) {
-  return (
-    <TextField
-      select
-      fullWidth
-      label={props.label}
-      value={props.value}
-      helperText={props.helperText}
-      SelectProps={{ native: true }}
-      InputLabelProps={{ shrink: true }}
-      inputProps={{ 'data-testid': props.testId }}
-      onChange={event => props.onChange(event.target.value)}
-    >
-      {props.children}
-    </TextField>
-  );
-}
-
 /**
  * Write or edit an article, with the rendered article beside the form as it
  * will be read. A save carries the version the editor opened; if someone
@@ -203,7 +181,7 @@ export function ArticleEditor(props: {
         <Grid item xs={12} md={6}>
           <Grid container spacing={2}>
             <Grid item xs={12} sm={4}>
-              <Choice
+              <ChoiceField
                 label={t('field.kind')}
                 value={draft.kind}
                 testId="editor-kind"
@@ -214,10 +192,10 @@ export function ArticleEditor(props: {
                     {t(`kind.${kind}`)}
                   </option>
                 ))}
-              </Choice>
+              </ChoiceField>
             </Grid>
             <Grid item xs={12} sm={4}>
-              <Choice
+              <ChoiceField
                 label={t('field.visibility')}
                 value={draft.visibility}
                 testId="editor-visibility"
@@ -228,10 +206,10 @@ export function ArticleEditor(props: {
                     {t(`visibility.${visibility}`)}
                   </option>
                 ))}
-              </Choice>
+              </ChoiceField>
             </Grid>
             <Grid item xs={12} sm={4}>
-              <Choice
+              <ChoiceField
                 label={t('field.language')}
                 value={draft.language}
                 testId="editor-language"
@@ -242,7 +220,7 @@ export function ArticleEditor(props: {
                     {t(`language.${language}`)}
                   </option>
                 ))}
-              </Choice>
+              </ChoiceField>
             </Grid>
             <Grid item xs={12}>
               <Typography variant="caption" color="textSecondary">

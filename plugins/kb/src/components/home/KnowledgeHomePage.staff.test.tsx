@@ -6,7 +6,8 @@ jest.setTimeout(20_000);
 // Its own file: usePermission keeps its answers for the whole test file.
 describe('the knowledge home for court staff', () => {
   it('offers no new article', async () => {
-    await renderHome({ staff: true });
+    const { permissions } = await renderHome({ staff: true });
+    await permissions.answered('kb.article.create');
     expect(await screen.findByText('UPS 转电池供电')).toBeInTheDocument();
     expect(screen.queryByTestId('kb-new-article')).toBeNull();
   });

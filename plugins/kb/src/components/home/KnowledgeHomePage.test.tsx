@@ -5,7 +5,7 @@ jest.setTimeout(20_000);
 
 describe('the knowledge home', () => {
   it('shows recent articles and the count of each kind, then searches what is typed', async () => {
-    const api = await renderHome();
+    const { api } = await renderHome();
     expect(await screen.findByText('UPS 转电池供电')).toBeInTheDocument();
     expect(await screen.findByText('Runbooks 5')).toBeInTheDocument();
     expect(api.searchArticles).toHaveBeenCalledWith({ limit: 20 });

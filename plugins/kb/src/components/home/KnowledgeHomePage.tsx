@@ -27,11 +27,10 @@ import SearchIcon from '@material-ui/icons/Search';
 import { useEffect, useState, type FormEvent } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { kbApiRef } from '../../api';
-import { useEntityOptions } from '../../hooks/useEntityOptions';
 import { useKbLinks } from '../../hooks/useKbLinks';
 import { kbTranslationRef } from '../../translation';
 import { ArticleList } from '../shared/ArticleList';
-import { SingleEntityPicker } from '../shared/EntityPicker';
+import { SingleEntityPicker, useEntityOptions } from '@internal/plugin-court-react';
 
 const PAGE = 20;
 /** The most the API returns at once; beyond it, narrow the search. */

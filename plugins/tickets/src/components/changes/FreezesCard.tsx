@@ -19,7 +19,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ticketsApiRef } from '../../api';
 import { messageOf } from '../../errors';
 import { formatInstant, fromLocalInput } from '../../format';
-import { useEntityOptions } from '../../hooks/useEntityOptions';
+import { useEntityOptions } from '@internal/plugin-court-react';
 import { ticketsTranslationRef } from '../../translation';
 import { WindowFields } from './WindowFields';
 

@@ -1,6 +1,8 @@
-import { discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
+import { kbApiRef } from '@internal/plugin-court-react';
+import { KbClient } from '@internal/plugin-kb-common';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor } from '@testing-library/react';
+import { kbArticleRouteRef } from '../../routes';
 import { ArticleSuggestions } from './ArticleSuggestions';
 
 /** The kb backend's answer to /suggestions, recorded with the URL asked. */
@@ -22,9 +24,15 @@ function kbBackend() {
   });
   return {
     asked,
+    // The kb plugin's real client, so the test sees the requests it sends.
     apis: [
-      [discoveryApiRef, { getBaseUrl: async () => 'http://portal/api/kb' }],
-      [fetchApiRef, { fetch }],
+      [
+        kbApiRef,
+        new KbClient({
+          discoveryApi: { getBaseUrl: async () => 'http://portal/api/kb' },
+          fetchApi: { fetch },
+        }),
+      ],
     ] as const,
   };
 }
@@ -37,7 +45,11 @@ describe('knowledge suggestions while filing', () => {
         text={'院办公室打印机卡纸\n纸卡在里面'}
         entityRefs={['resource:default/printer-01']}
       />,
-      { apis: kb.apis },
+      {
+        apis: kb.apis,
+        // The kb plugin's article page, as the app binds it.
+        mountedRoutes: { '/kb/articles/:articleId': kbArticleRouteRef },
+      },
     );
     const link = await screen.findByRole('link', { name: '打印机卡纸怎么办' });
     expect(link).toHaveAttribute('href', '/kb/articles/KB-00004');

@@ -1,13 +1,17 @@
 import { Link } from '@backstage/core-components';
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  useApiHolder,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import type { ArticleSummary } from '@internal/plugin-kb-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { useEffect, useState } from 'react';
+import { useTicketLinks } from '../../hooks/useTicketLinks';
 import { ticketsTranslationRef } from '../../translation';
-import { useKbClient } from '../ticket/useKbClient';
+import { kbApiRef } from '@internal/plugin-court-react';
 
 /** Wait for a pause in typing before asking. */
 const DEBOUNCE_MS = 400;
@@ -23,13 +27,15 @@ export function ArticleSuggestions(props: {
   entityRefs: readonly string[];
 }) {
   const { t } = useTranslationRef(ticketsTranslationRef);
-  const kb = useKbClient();
+  // Without the knowledge base in the app, filing works without suggestions.
+  const kb = useApiHolder().get(kbApiRef);
+  const links = useTicketLinks();
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const text = props.text.trim().slice(0, MAX_TEXT);
   const entities = props.entityRefs.join(',');
 
   useEffect(() => {
-    if (!text && !entities) {
+    if (!kb || (!text && !entities)) {
       setArticles([]);
       return undefined;
     }
@@ -66,9 +72,13 @@ export function ArticleSuggestions(props: {
           >
             <ListItemText
               primary={
-                <Link to={`/kb/articles/${article.id}`} target="_blank">
-                  {article.title}
-                </Link>
+                links.article(article.id) ? (
+                  <Link to={links.article(article.id)!} target="_blank">
+                    {article.title}
+                  </Link>
+                ) : (
+                  article.title
+                )
               }
               secondary={article.snippet}
               // The theme keeps list text on one line; a snippet needs several.

@@ -24,14 +24,18 @@ import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ticketsApiRef } from '../../api';
 import { messageOf } from '../../errors';
-import { useEntityOptions } from '../../hooks/useEntityOptions';
 import { useMayWorkTickets } from '../../hooks/useMayWorkTickets';
 import { useSlaEngine } from '../../hooks/useSlaEngine';
 import { ticketsTranslationRef } from '../../translation';
-import { EntityPicker, SingleEntityPicker } from './EntityPicker';
+import {
+  ChoiceField,
+  EntityPicker,
+  SingleEntityPicker,
+  useEntityOptions,
+} from '@internal/plugin-court-react';
 import { ArticleSuggestions } from './ArticleSuggestions';
 import { LevelPreview } from './LevelPreview';
 
@@ -113,37 +117,6 @@ const useStyles = makeStyles(theme => ({
 }));
 
 const USER_KINDS = ['User'];
-
-/** A native select, so the desk can type a choice and end-to-end tests can pick one. */
-function ChoiceField(props: {
-  label: string;
-  value: string;
-  testId: string;
-  error?: string;
-  placeholder?: string;
-  onChange: (value: string) => void;
-  children: ReactNode;
-}) {
-  return (
-    <TextField
-      select
-      fullWidth
-      label={props.label}
-      value={props.value}
-      error={Boolean(props.error)}
-      helperText={props.error}
-      SelectProps={{ native: true }}
-      InputLabelProps={{ shrink: true }}
-      inputProps={{ 'data-testid': props.testId }}
-      onChange={event => props.onChange(event.target.value)}
-    >
-      {props.placeholder !== undefined && (
-        <option value="">{props.placeholder}</option>
-      )}
-      {props.children}
-    </TextField>
-  );
-}
 
 /**
  * Report a fault or request a service. The level and its targets show as

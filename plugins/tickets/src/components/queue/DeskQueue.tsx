@@ -8,7 +8,7 @@ import { ticketCreatePermission } from '@internal/plugin-tickets-common';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { useCallback, useMemo } from 'react';
-import { useEntityOptions } from '../../hooks/useEntityOptions';
+import { useEntityOptions } from '@internal/plugin-court-react';
 import { useTicketLinks } from '../../hooks/useTicketLinks';
 import { useTicketList } from '../../hooks/useTicketList';
 import { ticketsTranslationRef } from '../../translation';

@@ -12,7 +12,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import { useEffect, useState, type ChangeEvent } from 'react';
-import type { EntityOption } from '../../hooks/useEntityOptions';
+import type { EntityOption } from '@internal/plugin-court-react';
 import { ticketsTranslationRef } from '../../translation';
 import type { QueueFilters } from './queueParams';
 

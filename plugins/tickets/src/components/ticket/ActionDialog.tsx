@@ -23,7 +23,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState, type ReactNode } from 'react';
-import { useEntityOptions } from '../../hooks/useEntityOptions';
+import { useEntityOptions } from '@internal/plugin-court-react';
 import { useSlaEngine } from '../../hooks/useSlaEngine';
 import { ticketsTranslationRef } from '../../translation';
 

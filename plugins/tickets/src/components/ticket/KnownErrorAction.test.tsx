@@ -1,4 +1,5 @@
-import { discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
+import { kbApiRef } from '@internal/plugin-court-react';
+import { KbClient } from '@internal/plugin-kb-common';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { makeTicket } from '../../__testUtils__/fixtures';
@@ -21,9 +22,15 @@ function kbBackend() {
   );
   return {
     fetch,
+    // The kb plugin's real client, so the test sees the requests it sends.
     apis: [
-      [discoveryApiRef, { getBaseUrl: async () => 'http://portal/api/kb' }],
-      [fetchApiRef, { fetch }],
+      [
+        kbApiRef,
+        new KbClient({
+          discoveryApi: { getBaseUrl: async () => 'http://portal/api/kb' },
+          fetchApi: { fetch },
+        }),
+      ],
     ] as const,
   };
 }

@@ -1,4 +1,7 @@
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  useApiHolder,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import type { Ticket } from '@internal/plugin-tickets-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -9,7 +12,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { ticketsTranslationRef } from '../../translation';
-import { useKbClient } from './useKbClient';
+import { kbApiRef } from '@internal/plugin-court-react';
 import type { Mutate } from './useTicketMutation';
 
 /**
@@ -24,11 +27,12 @@ export function KnownErrorAction(props: {
 }) {
   const { ticket, mutate } = props;
   const { t } = useTranslationRef(ticketsTranslationRef);
-  const kb = useKbClient();
+  // Offered only where the app has the knowledge base.
+  const kb = useApiHolder().get(kbApiRef);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [fields, setFields] = useState({ cause: '', workaround: '', fix: '' });
-  if (ticket.type !== 'problem' || !props.canWork) return null;
+  if (!kb || ticket.type !== 'problem' || !props.canWork) return null;
 
   const ready = fields.cause.trim() !== '' && fields.workaround.trim() !== '';
   const create = async () => {

@@ -39,7 +39,7 @@ function LinkLine(props: { link: TicketLink }) {
   const href =
     link.kind === 'ticket'
       ? links.ticket(link.target)
-      : `/kb/articles/${encodeURIComponent(link.target)}`;
+      : links.article(link.target);
   return (
     <ListItem divider>
       <ListItemText

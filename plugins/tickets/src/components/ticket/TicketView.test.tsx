@@ -1,4 +1,5 @@
-import { mockApis } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { answeringPermissionApi } from '@internal/plugin-court-react/testUtils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
@@ -27,10 +28,18 @@ jest.setTimeout(20_000);
 const READ_ONLY_ID = 'read-only-ticket';
 
 let signals: ReturnType<typeof mockSignals>;
+let permissions: ReturnType<typeof answeringPermissionApi>;
 
 async function renderTicket(...details: TicketDetail[]) {
   const api = mockTicketsApi();
   signals = mockSignals();
+  permissions = answeringPermissionApi(request =>
+    request.permission.name === 'tickets.ticket.work' &&
+    'resourceRef' in request &&
+    request.resourceRef === READ_ONLY_ID
+      ? AuthorizeResult.DENY
+      : AuthorizeResult.ALLOW,
+  );
   for (const detail of details) api.getTicket.mockResolvedValueOnce(detail);
   // Later reloads keep returning the last version.
   api.getTicket.mockResolvedValue(details[details.length - 1]);
@@ -39,17 +48,7 @@ async function renderTicket(...details: TicketDetail[]) {
       [ticketsApiRef, api],
       [catalogApiRef, catalogApiMock()],
       [signalApiRef, signals.api],
-      [
-        permissionApiRef,
-        mockApis.permission({
-          authorize: request =>
-            request.permission.name === 'tickets.ticket.work' &&
-            'resourceRef' in request &&
-            request.resourceRef === READ_ONLY_ID
-              ? 'DENY'
-              : 'ALLOW',
-        }),
-      ],
+      [permissionApiRef, permissions.api],
     ],
   });
   await screen.findByTestId('ticket-header');
@@ -133,7 +132,7 @@ describe('TicketView', () => {
     await renderTicket(
       makeDetail(makeTicket({ id: READ_ONLY_ID, status: 'new' })),
     );
-    // Commenting is allowed: once its box shows, the permission answers are in.
+    await permissions.answered('tickets.ticket.work', READ_ONLY_ID);
     await screen.findByTestId('comment-body');
     expect(screen.queryByTestId('ticket-actions')).not.toBeInTheDocument();
     expect(screen.queryByTestId('worklog-submit')).not.toBeInTheDocument();

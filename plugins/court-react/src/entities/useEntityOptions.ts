@@ -11,7 +11,8 @@ export interface EntityOption {
   readonly label: string;
 }
 
-function toOption(entity: Entity): EntityOption {
+/** A user's display name, else the entity's title, else its name. */
+export function toEntityOption(entity: Entity): EntityOption {
   const profile = entity.spec?.profile as { displayName?: string } | undefined;
   return {
     ref: stringifyEntityRef(entity),
@@ -19,6 +20,11 @@ function toOption(entity: Entity): EntityOption {
     label:
       profile?.displayName ?? entity.metadata.title ?? entity.metadata.name,
   };
+}
+
+/** By kind, then by label. */
+export function compareEntityOptions(a: EntityOption, b: EntityOption): number {
+  return a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label);
 }
 
 /**
@@ -40,12 +46,21 @@ export function useEntityOptions(kinds: readonly string[]) {
         'spec.profile.displayName',
       ],
     });
-    return items
-      .map(toOption)
-      .sort(
-        (a, b) =>
-          a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label),
-      );
+    return items.map(toEntityOption).sort(compareEntityOptions);
   }, [catalogApi, key]);
   return { options: value ?? [], loading, error };
+}
+
+/** The option for a ref, or a stand-in while the list loads or when it is not listed. */
+export function optionFor(
+  ref: string,
+  options: readonly EntityOption[],
+): EntityOption {
+  return (
+    options.find(option => option.ref === ref) ?? {
+      ref,
+      kind: ref.split(':')[0],
+      label: ref,
+    }
+  );
 }

@@ -1,0 +1,78 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
+import express, { NextFunction, Request, Response } from 'express';
+import Router from 'express-promise-router';
+import { Caller } from './caller';
+
+/** What every court family's router starts from. */
+export interface CourtRouter {
+  /** JSON bodies up to the limit; bad or oversized bodies are a 400 naming `body`. */
+  readonly router: express.Router;
+  /** The request's user or service credentials; 401 without them. */
+  caller(req: Request): Promise<Caller>;
+  /**
+   * Runs a change under an audit event (who, what, outcome): success with
+   * its meta, or failure with the error, which is rethrown.
+   */
+  audited<T>(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    change: () => Promise<T>,
+  ): Promise<T>;
+}
+
+/**
+ * The router setup shared by the court's backend families: body parsing with
+ * a limit, body errors mapped to 400s, the caller and the audit wrapper.
+ * Routes are added to `router`; permissions are checked in the services.
+ */
+export function createCourtRouter(options: {
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  /** The largest JSON body accepted, in kB. */
+  bodyLimitKb: number;
+}): CourtRouter {
+  const { httpAuth, auditor, bodyLimitKb } = options;
+  const router = Router();
+  router.use(express.json({ limit: `${bodyLimitKb}kb` }));
+  // Say which part of the request is wrong, as for every other bad input.
+  router.use(
+    (
+      error: { type?: string },
+      _req: Request,
+      _res: Response,
+      next: NextFunction,
+    ) => {
+      if (error.type === 'entity.parse.failed') {
+        next(new InputError('body: is not valid JSON (an object is expected)'));
+      } else if (error.type === 'entity.too.large') {
+        next(new InputError(`body: is larger than ${bodyLimitKb} kB`));
+      } else {
+        next(error);
+      }
+    },
+  );
+
+  return {
+    router,
+    caller: req => httpAuth.credentials(req, { allow: ['user', 'service'] }),
+    async audited(req, eventId, meta, change) {
+      const event = await auditor.createEvent({
+        eventId,
+        severityLevel: 'medium',
+        request: req,
+        meta,
+      });
+      try {
+        const result = await change();
+        await event.success({ meta });
+        return result;
+      } catch (error) {
+        await event.fail({ error: error as Error, meta });
+        throw error;
+      }
+    },
+  };
+}
