@@ -30,7 +30,12 @@ export async function signedInPage(
   user: string,
   viewport = { width: 1440, height: 1000 },
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  // The court's people sit in Beijing: times typed into forms are local there, whatever the
+  // machine running the test uses.
+  const context = await browser.newContext({
+    viewport,
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   await page.goto(baseUrl);
   await page.getByTestId(`sign-in-as-${user}`).click();
