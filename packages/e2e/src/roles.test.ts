@@ -81,6 +81,25 @@ for (const [role, user] of Object.entries(ROLE_USERS)) {
   });
 }
 
+test("court staff see a device's Tickets tab but not its 巡检, SLA or 变更 tabs", { timeout: 120_000 }, async () => {
+  for (const [user, seesAll] of [['xuli', false], ['wangqiang', true]] as const) {
+    const page = await signedInPage(browser, portal.baseUrl, user);
+    try {
+      await page.goto(`${portal.baseUrl}/catalog/default/resource/ups-02`);
+      // Entity tabs are links to the tab's path.
+      const tab = (path: string) => page.locator(`a[href$="/resource/ups-02/${path}"]`);
+      await tab('tickets').first().waitFor();
+      for (const path of ['inspections', 'sla', 'changes']) {
+        if (seesAll) await tab(path).first().waitFor();
+        else assert.equal(await tab(path).count(), 0, `${user} sees the ${path} tab`);
+      }
+      await page.screenshot({ path: join(screenshots, `role-device-tabs-${user}.png`) });
+    } finally {
+      await page.context().close();
+    }
+  }
+});
+
 test('court staff opening 巡检 by its address see "not available for your role"', { timeout: 120_000 }, async () => {
   const page = await signedInPage(browser, portal.baseUrl, 'xuli');
   try {

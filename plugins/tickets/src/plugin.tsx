@@ -15,6 +15,7 @@ import { PermittedOnly } from '@internal/plugin-court-react';
 import {
   TicketsClient,
   ticketCreatePermission,
+  ticketReadAllPermission,
 } from '@internal/plugin-tickets-common';
 import HeadsetMicIcon from '@material-ui/icons/HeadsetMic';
 import SwapHorizIcon from '@material-ui/icons/SwapHoriz';
@@ -120,8 +121,14 @@ export const entityTicketsContent = EntityContentBlueprint.make({
   },
 });
 
+/** Tabs about the whole desk's work, not shown to roles that read only their own tickets. */
+const readsAllTickets = {
+  permissions: { $contains: ticketReadAllPermission.name },
+};
+
 export const entitySlaContent = EntityContentBlueprint.make({
   name: 'sla',
+  if: readsAllTickets,
   params: {
     path: '/sla',
     title: ticketsTranslationRef('entity.slaTab'),
@@ -136,6 +143,7 @@ export const entitySlaContent = EntityContentBlueprint.make({
 /** What a change can touch: systems and devices. */
 export const entityChangesContent = EntityContentBlueprint.make({
   name: 'changes',
+  if: readsAllTickets,
   params: {
     path: '/changes',
     title: ticketsTranslationRef('entity.changesTab'),
