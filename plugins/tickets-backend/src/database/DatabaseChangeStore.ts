@@ -3,12 +3,13 @@ import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   ACTIVE_CHANGE_STATUSES,
   ChangeData,
+  ChangeDataChanges,
   ChangeFilter,
-  ChangeOutcome,
   ChangeStatus,
   ChangeWindow,
   ENDED_CHANGE_STATUSES,
   FreezePeriod,
+  NewRegisterRecord,
   ParameterChangeRecord,
   ParameterEdit,
   ScheduledChange,
@@ -37,21 +38,6 @@ export type NewChangeData = Pick<
   | 'parameterEdits'
   | 'release'
 >;
-
-/** Change fields a step may set; `null` clears. */
-export interface ChangeDataChanges {
-  window?: ChangeWindow;
-  outcome?: ChangeOutcome;
-  decidedBy?: string | null;
-  decidedAt?: string | null;
-  decisionComment?: string | null;
-  freezeException?: boolean;
-  startedAt?: string;
-  finishedAt?: string;
-}
-
-/** An edit written to the register, and who let it in. */
-export type NewRegisterRecord = Omit<ParameterChangeRecord, 'changeNumber'>;
 
 /** The change list once `me` is resolved and the caller's access is known. */
 export interface ChangeListRequest {

@@ -14,6 +14,7 @@ import {
 } from '@internal/plugin-sla-common';
 import { CourtClock } from '@internal/plugin-court-node';
 import {
+  assertVersion,
   ComplianceReport,
   ComplianceRow,
   Ticket,
@@ -570,18 +571,6 @@ export function presentTicket(
     asOf: now,
     ...(slaUnknownUntil !== undefined ? { slaUnknownUntil } : {}),
   };
-}
-
-/** @throws ConflictError (409) when the client read an older version */
-export function assertVersion(
-  ticket: Pick<StoredTicket, 'number' | 'version'>,
-  expectedVersion: number,
-) {
-  if (expectedVersion !== ticket.version) {
-    throw new ConflictError(
-      `ticket ${ticket.number} is at version ${ticket.version}, not ${expectedVersion}: reload it and try again`,
-    );
-  }
 }
 
 /** The entity ref a change is recorded under. */
