@@ -108,10 +108,10 @@ export const ticketsPlugin = createBackendPlugin({
           zone: config.zone,
           clock: deps.clock,
           listener: {
-            ticketChanged(ticket, projection, change) {
-              notifier.changed(ticket);
+            ticketUpdated(ticket, projection, happened) {
+              notifier.updated(ticket);
               watch.poke(projection.nextWakeUpAt);
-              if (change.kind === 'created') {
+              if (happened.kind === 'created') {
                 notifier.created(ticket);
                 notifier.assigned(ticket);
               }
@@ -130,8 +130,8 @@ export const ticketsPlugin = createBackendPlugin({
           clock: deps.clock,
           startGraceMinutes: config.changes.startGraceMinutes,
           listener: {
-            changeChanged(change, { step }) {
-              notifier.changed(change);
+            changeUpdated(change, { step }) {
+              notifier.updated(change);
               if (change.status === 'submitted') {
                 notifier.changeAwaitsApproval(change);
               }

@@ -26,7 +26,7 @@ import { TicketService } from './service/TicketService';
 
 /**
  * `/api/tickets`: parses and validates each request (400 naming the field),
- * identifies the caller, audits every change; the service does the rest.
+ * identifies the caller, audits every mutation; the service does the rest.
  */
 export async function createRouter(deps: {
   service: TicketService;

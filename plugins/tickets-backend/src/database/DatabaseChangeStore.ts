@@ -3,7 +3,7 @@ import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   ACTIVE_CHANGE_STATUSES,
   ChangeData,
-  ChangeDataChanges,
+  ChangeDataUpdates,
   ChangeFilter,
   ChangeStatus,
   ChangeWindow,
@@ -23,7 +23,12 @@ import {
   decodeCursor,
   encodeCursor,
 } from './queries';
-import { NewTicket, NewTicketEvent, StoredTicket, TicketChanges } from './rows';
+import {
+  NewTicket,
+  NewTicketEvent,
+  StoredTicket,
+  TicketFieldUpdates,
+} from './rows';
 
 /** What a change carries when filed; the decision and dates come later. */
 export type NewChangeData = Pick<
@@ -119,9 +124,9 @@ export class DatabaseChangeStore {
     ticket: Pick<StoredTicket, 'id' | 'number'>,
     expectedVersion: number,
     step: {
-      fields: TicketChanges;
+      fields: TicketFieldUpdates;
       events: NewTicketEvent[];
-      change: ChangeDataChanges;
+      change: ChangeDataUpdates;
       register: readonly NewRegisterRecord[];
       at: string;
     },
@@ -410,7 +415,7 @@ async function writeRegister(
 }
 
 const CHANGE_COLUMNS: Record<
-  Exclude<keyof ChangeDataChanges, 'window'>,
+  Exclude<keyof ChangeDataUpdates, 'window'>,
   string
 > = {
   outcome: 'outcome',
@@ -425,7 +430,7 @@ const CHANGE_COLUMNS: Record<
 function changeColumns({
   window,
   ...fields
-}: ChangeDataChanges): Record<string, unknown> {
+}: ChangeDataUpdates): Record<string, unknown> {
   const columns: Record<string, unknown> = window
     ? { window_start: window.start, window_end: window.end }
     : {};

@@ -53,9 +53,9 @@ import { TicketAccess } from './TicketAccess';
 import { presentTicket, TicketService, toRecord } from './TicketService';
 import { TicketSla } from './TicketSla';
 
-/** Told of every stored change to a change, to refresh pages and tell people. */
+/** Told of every stored update of a change, to refresh pages and tell people. */
 export interface ChangeListener {
-  changeChanged(
+  changeUpdated(
     ticket: StoredTicket,
     happened: { step: ChangeAction | 'filed' | 'registered'; by: string },
   ): void;
@@ -184,7 +184,7 @@ export class ChangeService {
       events,
     );
     if (!created) return this.refiled(ticket, caller);
-    this.deps.listener.changeChanged(ticket, { step: 'filed', by: actor });
+    this.deps.listener.changeUpdated(ticket, { step: 'filed', by: actor });
     return { detail: await this.detail(ticket), created: true };
   }
 
@@ -248,7 +248,7 @@ export class ChangeService {
       register: plan.register,
       at,
     });
-    this.deps.listener.changeChanged(stored, {
+    this.deps.listener.changeUpdated(stored, {
       step: action.action,
       by: actor,
     });
@@ -303,7 +303,7 @@ export class ChangeService {
       parameterAppliedEvent(record, actor, at),
       record,
     );
-    this.deps.listener.changeChanged(ticket, { step: 'registered', by: actor });
+    this.deps.listener.changeUpdated(ticket, { step: 'registered', by: actor });
     return this.parameters(device);
   }
 

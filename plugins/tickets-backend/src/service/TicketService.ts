@@ -55,13 +55,12 @@ import { TicketSla } from './TicketSla';
 /** Statuses in which the reporter may still edit what they filed. */
 const EDITABLE_BY_REPORTER: readonly string[] = ['new', 'draft'];
 
-/** Who is calling: a signed-in user, or a plugin (e.g. inspections). */
-/** Told of every stored change, to push it to open pages and the watch. */
-export interface TicketChangeListener {
-  ticketChanged(
+/** Told of every stored update, to push it to open pages and the watch. */
+export interface TicketListener {
+  ticketUpdated(
     ticket: StoredTicket,
     projection: SlaProjection,
-    change: { kind: 'created' | 'updated'; by: string },
+    happened: { kind: 'created' | 'updated'; by: string },
   ): void;
 }
 
@@ -76,7 +75,7 @@ export class TicketService {
       sla: TicketSla;
       access: TicketAccess;
       catalog: CatalogEntities;
-      listener: TicketChangeListener;
+      listener: TicketListener;
       /** The court's zone, for ticket-number years. */
       zone: string;
       /** Where "now" comes from: the court clock, never the wall clock. */
@@ -184,7 +183,7 @@ export class TicketService {
       projection,
     );
     if (!created) return this.refiled(stored, caller);
-    this.deps.listener.ticketChanged(stored, projection, {
+    this.deps.listener.ticketUpdated(stored, projection, {
       kind: 'created',
       by: actor,
     });
@@ -297,7 +296,7 @@ export class TicketService {
           'body.entityRefs',
         )
       : undefined;
-    return this.change(ticket, version, caller, {
+    return this.record(ticket, version, caller, {
       fields: {
         title: fields.title,
         description: fields.description,
@@ -334,7 +333,7 @@ export class TicketService {
       ticket.policy.version,
     );
     const outcome = applyAction(ticket, action, policy, actorOf(caller), '');
-    return this.change(ticket, action.version, caller, outcome);
+    return this.record(ticket, action.version, caller, outcome);
   }
 
   async comment(
@@ -480,15 +479,15 @@ export class TicketService {
     return ticket;
   }
 
-  /** Stores a versioned change with its events and the clocks after it. */
-  private async change(
+  /** Records a versioned update with its events and the clocks after it. */
+  private async record(
     ticket: StoredTicket,
     expectedVersion: number,
     caller: Caller,
-    change: {
-      fields: StoredChange['fields'];
+    update: {
+      fields: StoredUpdate['fields'];
       events: NewTicketEvent[];
-      entities?: StoredChange['entities'];
+      entities?: StoredUpdate['entities'];
     },
   ): Promise<Ticket> {
     assertVersion(ticket, expectedVersion);
@@ -496,7 +495,7 @@ export class TicketService {
     const history = await store.events(ticket.id);
     // Keep the log in time order even if clocks of replicas disagree.
     const at = latest(this.now(), history[history.length - 1]?.at);
-    const events = change.events.map(e => ({ ...e, at }));
+    const events = update.events.map(e => ({ ...e, at }));
     const all = [...history, ...withSeq(events, history.length)];
     let clocks;
     try {
@@ -509,13 +508,13 @@ export class TicketService {
     }
     const projection = sla.project(clocks);
     const stored = await store.update(ticket.id, expectedVersion, {
-      fields: change.fields,
+      fields: update.fields,
       events,
       projection,
-      entities: change.entities,
+      entities: update.entities,
       at,
     });
-    this.deps.listener.ticketChanged(stored, projection, {
+    this.deps.listener.ticketUpdated(stored, projection, {
       kind: 'updated',
       by: actorOf(caller),
     });
@@ -524,7 +523,7 @@ export class TicketService {
 
   /** An append changed what the page shows, not the clocks. */
   private touched(ticket: StoredTicket, caller: Caller) {
-    this.deps.listener.ticketChanged(
+    this.deps.listener.ticketUpdated(
       ticket,
       { clocks: [] },
       {
@@ -548,7 +547,7 @@ export class TicketService {
   }
 }
 
-type StoredChange = Parameters<DatabaseTicketStore['update']>[2];
+type StoredUpdate = Parameters<DatabaseTicketStore['update']>[2];
 
 /** A log entry as those who do not work the ticket see it: no work-log notes. */
 function withoutInternalNotes(record: TicketEventRecord): TicketEventRecord {

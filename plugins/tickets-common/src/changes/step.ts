@@ -37,7 +37,7 @@ export type ChangeRecord = Pick<
 >;
 
 /** Change data a step sets; `null` clears the decision. */
-export interface ChangeDataChanges {
+export interface ChangeDataUpdates {
   window?: ChangeWindow;
   outcome?: ChangeOutcome;
   decidedBy?: string | null;
@@ -80,7 +80,7 @@ export interface ChangeStepInput {
 /** What a step writes: the status, the change's fields, log entries, register entries. */
 export interface ChangeStepPlan {
   readonly status: ChangeStatus;
-  readonly change: ChangeDataChanges;
+  readonly change: ChangeDataUpdates;
   readonly events: ChangeStepEvent[];
   readonly register: readonly NewRegisterRecord[];
 }
@@ -133,7 +133,7 @@ export function planChangeStep(input: ChangeStepInput): ChangeStepPlan {
   // The court approved a window: moving out of it asks the court again.
   const reapproval =
     action.action === 'schedule' && !windowWithin(window, change.window);
-  let fields: ChangeDataChanges = {};
+  let fields: ChangeDataUpdates = {};
   let events: ChangeStepEvent[] = [];
   let register: NewRegisterRecord[] = [];
   let status = changeStatusAfter(change, action.action);
