@@ -16,12 +16,12 @@ import {
   ticketPermissionRules,
 } from '@internal/plugin-tickets-node';
 import { readTicketsConfig } from './config';
-import { DatabaseChangeStore } from './database/DatabaseChangeStore';
+import { DatabaseChangeStore } from './changes/DatabaseChangeStore';
 import { DatabaseTicketStore } from './database/DatabaseTicketStore';
 import { createRouter } from './router';
 import { BreachWatch } from './service/BreachWatch';
 import { CatalogEntities } from './service/CatalogEntities';
-import { ChangeService } from './service/ChangeService';
+import { ChangeService } from './changes/ChangeService';
 import { TicketAccess } from './service/TicketAccess';
 import { TicketNotifier } from './service/TicketNotifier';
 import { TicketService } from './service/TicketService';

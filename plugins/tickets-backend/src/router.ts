@@ -19,9 +19,9 @@ import {
   parseInput,
 } from '@internal/plugin-court-node';
 import express from 'express';
-import { addChangeRoutes } from './changeRoutes';
+import { addChangeRoutes } from './changes/router';
 import { openApiDocument } from './openapi';
-import { ChangeService } from './service/ChangeService';
+import { ChangeService } from './changes/ChangeService';
 import { TicketService } from './service/TicketService';
 
 /**

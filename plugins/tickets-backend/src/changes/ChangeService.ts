@@ -45,13 +45,17 @@ import type {
 import { CourtClock } from '@internal/plugin-court-node';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { DatabaseChangeStore } from '../database/DatabaseChangeStore';
+import { DatabaseChangeStore } from './DatabaseChangeStore';
 import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
 import { NewTicketEvent, StoredTicket } from '../database/rows';
-import { CatalogEntities } from './CatalogEntities';
-import { TicketAccess } from './TicketAccess';
-import { presentTicket, TicketService, toRecord } from './TicketService';
-import { TicketSla } from './TicketSla';
+import { CatalogEntities } from '../service/CatalogEntities';
+import { TicketAccess } from '../service/TicketAccess';
+import {
+  presentTicket,
+  TicketService,
+  toRecord,
+} from '../service/TicketService';
+import { TicketSla } from '../service/TicketSla';
 
 /** Told of every stored update of a change, to refresh pages and tell people. */
 export interface ChangeListener {

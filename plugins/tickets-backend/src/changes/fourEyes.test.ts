@@ -7,7 +7,7 @@ import {
   startTicketsBackend,
   SWITCH,
   SWITCH_2,
-} from './__testUtils__/backend';
+} from '../__testUtils__/backend';
 
 jest.setTimeout(120_000);
 

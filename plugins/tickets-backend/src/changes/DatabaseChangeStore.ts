@@ -16,19 +16,19 @@ import {
 } from '@internal/plugin-tickets-common';
 import type { TicketQueryFilter } from '@internal/plugin-tickets-node';
 import { Knex } from 'knex';
-import { DatabaseTicketStore } from './DatabaseTicketStore';
+import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
 import {
   applyCriteria,
   containsPattern,
   decodeCursor,
   encodeCursor,
-} from './queries';
+} from '../database/queries';
 import {
   NewTicket,
   NewTicketEvent,
   StoredTicket,
   TicketFieldUpdates,
-} from './rows';
+} from '../database/rows';
 
 /** What a change carries when filed; the decision and dates come later. */
 export type NewChangeData = Pick<
