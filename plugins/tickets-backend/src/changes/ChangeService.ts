@@ -230,8 +230,8 @@ export class ChangeService {
     } else {
       await this.deps.access.requireOn(ticketWorkPermission, ticket, caller);
     }
-    const pending = pendingEdits(change);
     const at = this.now();
+    // Read what a step may need; planChangeStep decides without I/O.
     const plan = planChangeStep({
       ticket,
       change,
@@ -241,7 +241,7 @@ export class ChangeService {
       freezes: await this.deps.changes.freezes(
         changeStepWindow(change, action),
       ),
-      parameterHistory: await this.histories(pending),
+      parameterHistory: await this.histories(pendingEdits(change)),
       zone: this.deps.zone,
       startGraceMinutes: this.deps.startGraceMinutes,
     });
