@@ -16,12 +16,12 @@ import {
   ticketPermissionRules,
 } from '@internal/plugin-tickets-node';
 import { readTicketsConfig } from './config';
-import { DatabaseChangeStore } from './database/DatabaseChangeStore';
+import { DatabaseChangeStore } from './changes/DatabaseChangeStore';
 import { DatabaseTicketStore } from './database/DatabaseTicketStore';
 import { createRouter } from './router';
 import { BreachWatch } from './service/BreachWatch';
 import { CatalogEntities } from './service/CatalogEntities';
-import { ChangeService } from './service/ChangeService';
+import { ChangeService } from './changes/ChangeService';
 import { TicketAccess } from './service/TicketAccess';
 import { TicketNotifier } from './service/TicketNotifier';
 import { TicketService } from './service/TicketService';
@@ -108,10 +108,10 @@ export const ticketsPlugin = createBackendPlugin({
           zone: config.zone,
           clock: deps.clock,
           listener: {
-            ticketChanged(ticket, projection, change) {
-              notifier.changed(ticket);
+            ticketUpdated(ticket, projection, happened) {
+              notifier.updated(ticket);
               watch.poke(projection.nextWakeUpAt);
-              if (change.kind === 'created') {
+              if (happened.kind === 'created') {
                 notifier.created(ticket);
                 notifier.assigned(ticket);
               }
@@ -130,8 +130,8 @@ export const ticketsPlugin = createBackendPlugin({
           clock: deps.clock,
           startGraceMinutes: config.changes.startGraceMinutes,
           listener: {
-            changeChanged(change, { step }) {
-              notifier.changed(change);
+            changeUpdated(change, { step }) {
+              notifier.updated(change);
               if (change.status === 'submitted') {
                 notifier.changeAwaitsApproval(change);
               }

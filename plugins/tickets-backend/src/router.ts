@@ -19,14 +19,14 @@ import {
   parseInput,
 } from '@internal/plugin-court-node';
 import express from 'express';
-import { addChangeRoutes } from './changeRoutes';
+import { addChangeRoutes } from './changes/router';
 import { openApiDocument } from './openapi';
-import { ChangeService } from './service/ChangeService';
+import { ChangeService } from './changes/ChangeService';
 import { TicketService } from './service/TicketService';
 
 /**
  * `/api/tickets`: parses and validates each request (400 naming the field),
- * identifies the caller, audits every change; the service does the rest.
+ * identifies the caller, audits every mutation; the service does the rest.
  */
 export async function createRouter(deps: {
   service: TicketService;

@@ -19,6 +19,7 @@ export * from './changes/risk';
 export * from './changes/windows';
 export * from './changes/parameters';
 export * from './changes/schemas';
+export * from './changes/step';
 export type { TicketsApi } from './client/TicketsApi';
 export type { TicketsClientOptions } from './client/TicketsClient';
 export { TicketsClient } from './client/TicketsClient';

@@ -75,6 +75,7 @@ export const courtEntities = [
     'sunlei',
     'wuxia',
     'huangjun',
+    'it-engineer',
   ].map(name => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',

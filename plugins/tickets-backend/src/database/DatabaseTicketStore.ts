@@ -19,7 +19,7 @@ import {
   SlaProjection,
   StoredEvent,
   StoredTicket,
-  TicketChanges,
+  TicketFieldUpdates,
 } from './rows';
 import {
   applyCriteria,
@@ -68,7 +68,7 @@ export interface ComplianceCount {
 }
 
 /**
- * Tickets in the plugin's own database (SQLite or PostgreSQL). Every change
+ * Tickets in the plugin's own database (SQLite or PostgreSQL). Every update
  * is one transaction: the row's version is checked and bumped, the events
  * are appended, and the SLA projection is rewritten together.
  */
@@ -186,7 +186,7 @@ export class DatabaseTicketStore {
     id: string,
     expectedVersion: number,
     change: {
-      fields: TicketChanges;
+      fields: TicketFieldUpdates;
       events: NewTicketEvent[];
       projection: SlaProjection;
       entities?: readonly { entityRef: string; systemRef?: string }[];
@@ -633,7 +633,7 @@ function toStoredTicket(
   };
 }
 
-const FIELD_COLUMNS: Record<keyof TicketChanges, string> = {
+const FIELD_COLUMNS: Record<keyof TicketFieldUpdates, string> = {
   title: 'title',
   description: 'description',
   category: 'category',
@@ -650,11 +650,11 @@ const FIELD_COLUMNS: Record<keyof TicketChanges, string> = {
   satisfaction: 'satisfaction',
 };
 
-function fieldColumns(fields: TicketChanges): Record<string, unknown> {
+function fieldColumns(fields: TicketFieldUpdates): Record<string, unknown> {
   const columns: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined) {
-      columns[FIELD_COLUMNS[key as keyof TicketChanges]] = value;
+      columns[FIELD_COLUMNS[key as keyof TicketFieldUpdates]] = value;
     }
   }
   return columns;

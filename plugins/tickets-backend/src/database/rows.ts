@@ -16,8 +16,8 @@ export type StoredTicket = Omit<Ticket, 'clocks' | 'asOf'> & {
   readonly resumeStatus?: TicketStatus;
 };
 
-/** Fields a change may set; `null` clears a nullable one. */
-export interface TicketChanges {
+/** Fields an update may set; `null` clears a nullable one. */
+export interface TicketFieldUpdates {
   title?: string;
   description?: string;
   category?: ServiceRequestCategory | null;

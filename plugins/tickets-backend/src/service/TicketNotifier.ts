@@ -45,7 +45,7 @@ export class TicketNotifier {
     private readonly logger: LoggerService,
   ) {}
 
-  changed(ticket: Pick<StoredTicket, 'id' | 'version'>) {
+  updated(ticket: Pick<StoredTicket, 'id' | 'version'>) {
     this.signals
       .publish<TicketSignal>({
         recipients: { type: 'broadcast' },

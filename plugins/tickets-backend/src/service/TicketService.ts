@@ -14,6 +14,7 @@ import {
 } from '@internal/plugin-sla-common';
 import { CourtClock } from '@internal/plugin-court-node';
 import {
+  assertVersion,
   ComplianceReport,
   ComplianceRow,
   Ticket,
@@ -54,13 +55,12 @@ import { TicketSla } from './TicketSla';
 /** Statuses in which the reporter may still edit what they filed. */
 const EDITABLE_BY_REPORTER: readonly string[] = ['new', 'draft'];
 
-/** Who is calling: a signed-in user, or a plugin (e.g. inspections). */
-/** Told of every stored change, to push it to open pages and the watch. */
-export interface TicketChangeListener {
-  ticketChanged(
+/** Told of every stored update, to push it to open pages and the watch. */
+export interface TicketListener {
+  ticketUpdated(
     ticket: StoredTicket,
     projection: SlaProjection,
-    change: { kind: 'created' | 'updated'; by: string },
+    happened: { kind: 'created' | 'updated'; by: string },
   ): void;
 }
 
@@ -75,7 +75,7 @@ export class TicketService {
       sla: TicketSla;
       access: TicketAccess;
       catalog: CatalogEntities;
-      listener: TicketChangeListener;
+      listener: TicketListener;
       /** The court's zone, for ticket-number years. */
       zone: string;
       /** Where "now" comes from: the court clock, never the wall clock. */
@@ -183,7 +183,7 @@ export class TicketService {
       projection,
     );
     if (!created) return this.refiled(stored, caller);
-    this.deps.listener.ticketChanged(stored, projection, {
+    this.deps.listener.ticketUpdated(stored, projection, {
       kind: 'created',
       by: actor,
     });
@@ -296,7 +296,7 @@ export class TicketService {
           'body.entityRefs',
         )
       : undefined;
-    return this.change(ticket, version, caller, {
+    return this.record(ticket, version, caller, {
       fields: {
         title: fields.title,
         description: fields.description,
@@ -333,7 +333,7 @@ export class TicketService {
       ticket.policy.version,
     );
     const outcome = applyAction(ticket, action, policy, actorOf(caller), '');
-    return this.change(ticket, action.version, caller, outcome);
+    return this.record(ticket, action.version, caller, outcome);
   }
 
   async comment(
@@ -479,15 +479,15 @@ export class TicketService {
     return ticket;
   }
 
-  /** Stores a versioned change with its events and the clocks after it. */
-  private async change(
+  /** Records a versioned update with its events and the clocks after it. */
+  private async record(
     ticket: StoredTicket,
     expectedVersion: number,
     caller: Caller,
-    change: {
-      fields: StoredChange['fields'];
+    update: {
+      fields: StoredUpdate['fields'];
       events: NewTicketEvent[];
-      entities?: StoredChange['entities'];
+      entities?: StoredUpdate['entities'];
     },
   ): Promise<Ticket> {
     assertVersion(ticket, expectedVersion);
@@ -495,7 +495,7 @@ export class TicketService {
     const history = await store.events(ticket.id);
     // Keep the log in time order even if clocks of replicas disagree.
     const at = latest(this.now(), history[history.length - 1]?.at);
-    const events = change.events.map(e => ({ ...e, at }));
+    const events = update.events.map(e => ({ ...e, at }));
     const all = [...history, ...withSeq(events, history.length)];
     let clocks;
     try {
@@ -508,13 +508,13 @@ export class TicketService {
     }
     const projection = sla.project(clocks);
     const stored = await store.update(ticket.id, expectedVersion, {
-      fields: change.fields,
+      fields: update.fields,
       events,
       projection,
-      entities: change.entities,
+      entities: update.entities,
       at,
     });
-    this.deps.listener.ticketChanged(stored, projection, {
+    this.deps.listener.ticketUpdated(stored, projection, {
       kind: 'updated',
       by: actorOf(caller),
     });
@@ -523,7 +523,7 @@ export class TicketService {
 
   /** An append changed what the page shows, not the clocks. */
   private touched(ticket: StoredTicket, caller: Caller) {
-    this.deps.listener.ticketChanged(
+    this.deps.listener.ticketUpdated(
       ticket,
       { clocks: [] },
       {
@@ -547,7 +547,7 @@ export class TicketService {
   }
 }
 
-type StoredChange = Parameters<DatabaseTicketStore['update']>[2];
+type StoredUpdate = Parameters<DatabaseTicketStore['update']>[2];
 
 /** A log entry as those who do not work the ticket see it: no work-log notes. */
 function withoutInternalNotes(record: TicketEventRecord): TicketEventRecord {
@@ -570,18 +570,6 @@ export function presentTicket(
     asOf: now,
     ...(slaUnknownUntil !== undefined ? { slaUnknownUntil } : {}),
   };
-}
-
-/** @throws ConflictError (409) when the client read an older version */
-export function assertVersion(
-  ticket: Pick<StoredTicket, 'number' | 'version'>,
-  expectedVersion: number,
-) {
-  if (expectedVersion !== ticket.version) {
-    throw new ConflictError(
-      `ticket ${ticket.number} is at version ${ticket.version}, not ${expectedVersion}: reload it and try again`,
-    );
-  }
 }
 
 /** The entity ref a change is recorded under. */

@@ -5,11 +5,15 @@ import {
   ParsedTicketAction,
   statusAfterResume,
 } from '@internal/plugin-tickets-common';
-import { NewTicketEvent, StoredTicket, TicketChanges } from '../database/rows';
+import {
+  NewTicketEvent,
+  StoredTicket,
+  TicketFieldUpdates,
+} from '../database/rows';
 
 /** What a lifecycle action does to a ticket: its new fields and log entries. */
 export interface ActionOutcome {
-  readonly fields: TicketChanges;
+  readonly fields: TicketFieldUpdates;
   readonly events: NewTicketEvent[];
 }
 
@@ -105,7 +109,7 @@ export function applyAction(
       };
     }
     case 'assign': {
-      const fields: TicketChanges = {};
+      const fields: TicketFieldUpdates = {};
       if (action.assignee !== undefined) fields.assignee = action.assignee;
       if (action.group !== undefined) fields.group = action.group;
       return {

@@ -1,25 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, Caller } from '@internal/plugin-court-node';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   APPROVAL_ACTIONS,
+  assertNotApprover,
   assessRisk,
-  blockingFreezes,
-  CARRY_OUT_ACTIONS,
   CatalogParameter,
   Change,
   ChangeAction,
   ChangeData,
-  changeLifecycle,
   ChangePage,
   changePriority,
   ChangeStatus,
-  changeStatusAfter,
+  changeStepWindow,
   ChangeSuccessRate,
   changeWarnings,
   ChangeDetail,
@@ -28,19 +21,20 @@ import {
   changeCreatePermission,
   changeFreezeManagePermission,
   currentParameters,
-  DEFAULT_START_GRACE_MINUTES,
   FreezePeriod,
-  mayStartAt,
   ParameterChangeRecord,
   ParameterEdit,
   ParameterRegister,
+  parameterAppliedEvent,
   ParsedChangeAction,
   ParsedChangeRequest,
+  pendingEdits,
+  planChangeStep,
+  registerEntries,
   successRate,
   ticketReadAllPermission,
   ticketReadPermission,
   ticketWorkPermission,
-  windowWithin,
 } from '@internal/plugin-tickets-common';
 import type {
   createFreezeRequestSchema,
@@ -51,26 +45,21 @@ import type {
 import { CourtClock } from '@internal/plugin-court-node';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import {
-  ChangeDataChanges,
-  DatabaseChangeStore,
-  NewRegisterRecord,
-} from '../database/DatabaseChangeStore';
+import { DatabaseChangeStore } from './DatabaseChangeStore';
 import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
 import { NewTicketEvent, StoredTicket } from '../database/rows';
-import { CatalogEntities } from './CatalogEntities';
-import { TicketAccess } from './TicketAccess';
+import { CatalogEntities } from '../service/CatalogEntities';
+import { TicketAccess } from '../service/TicketAccess';
 import {
-  assertVersion,
   presentTicket,
   TicketService,
   toRecord,
-} from './TicketService';
-import { TicketSla } from './TicketSla';
+} from '../service/TicketService';
+import { TicketSla } from '../service/TicketSla';
 
-/** Told of every stored change to a change, to refresh pages and tell people. */
+/** Told of every stored update of a change, to refresh pages and tell people. */
 export interface ChangeListener {
-  changeChanged(
+  changeUpdated(
     ticket: StoredTicket,
     happened: { step: ChangeAction | 'filed' | 'registered'; by: string },
   ): void;
@@ -199,7 +188,7 @@ export class ChangeService {
       events,
     );
     if (!created) return this.refiled(ticket, caller);
-    this.deps.listener.changeChanged(ticket, { step: 'filed', by: actor });
+    this.deps.listener.changeUpdated(ticket, { step: 'filed', by: actor });
     return { detail: await this.detail(ticket), created: true };
   }
 
@@ -238,32 +227,32 @@ export class ChangeService {
     const change = (await this.deps.changes.read([ticket.id])).get(ticket.id)!;
     if (APPROVAL_ACTIONS.includes(action.action)) {
       await this.deps.access.require(changeApprovePermission, caller);
-      // Four eyes: whoever files or carries out (or, in an emergency, did) a change does not approve it.
-      if (actor === ticket.createdBy || actor === ticket.assignee) {
-        throw new NotAllowedError(
-          `${ticket.number}: a change is approved by someone who neither filed nor carries it out`,
-        );
-      }
     } else {
       await this.deps.access.requireOn(ticketWorkPermission, ticket, caller);
-      if (CARRY_OUT_ACTIONS.includes(action.action)) {
-        assertNotApprover(ticket, change, actor);
-      }
-    }
-    assertVersion(ticket, action.version);
-    const status = ticket.status as ChangeStatus;
-    if (!changeLifecycle.isAllowed(status, action.action)) {
-      throw new ConflictError(
-        `cannot ${action.action} change ${ticket.number}: it is ${status}`,
-      );
     }
     const at = this.now();
-    const step = await this.step(ticket, change, action, actor, at);
+    // Read what a step may need; planChangeStep decides without I/O.
+    const plan = planChangeStep({
+      ticket,
+      change,
+      action,
+      actor,
+      at,
+      freezes: await this.deps.changes.freezes(
+        changeStepWindow(change, action),
+      ),
+      parameterHistory: await this.histories(pendingEdits(change)),
+      zone: this.deps.zone,
+      startGraceMinutes: this.deps.startGraceMinutes,
+    });
     const stored = await this.deps.changes.update(ticket, action.version, {
-      ...step,
+      fields: { status: plan.status },
+      change: plan.change,
+      events: plan.events,
+      register: plan.register,
       at,
     });
-    this.deps.listener.changeChanged(stored, {
+    this.deps.listener.changeUpdated(stored, {
       step: action.action,
       by: actor,
     });
@@ -307,7 +296,7 @@ export class ChangeService {
     }
     const at = this.now();
     const actor = actorOf(caller);
-    const [record] = await this.toRegister([edit], {
+    const [record] = registerEntries([edit], await this.histories([edit]), {
       appliedBy: actor,
       appliedAt: at,
       approvedBy: change.decidedBy,
@@ -315,10 +304,10 @@ export class ChangeService {
     });
     await this.deps.changes.register(
       ticket,
-      appliedEvent(record, actor, at),
+      parameterAppliedEvent(record, actor, at),
       record,
     );
-    this.deps.listener.changeChanged(ticket, { step: 'registered', by: actor });
+    this.deps.listener.changeUpdated(ticket, { step: 'registered', by: actor });
     return this.parameters(device);
   }
 
@@ -395,213 +384,16 @@ export class ChangeService {
     };
   }
 
-  /** What a step writes: the status, the change's fields, log entries, register entries. */
-  private async step(
-    ticket: StoredTicket,
-    change: ChangeData,
-    action: ParsedChangeAction,
-    actor: string,
-    at: string,
-  ) {
-    const event = (type: string, data: Record<string, unknown> = {}) => ({
-      type,
-      at,
-      actor,
-      data,
-    });
-    const window =
-      action.action === 'schedule' && action.window
-        ? action.window
-        : change.window;
-    // The court approved a window: moving out of it asks the court again.
-    const reapproval =
-      action.action === 'schedule' && !windowWithin(window, change.window);
-    let fields: ChangeDataChanges = {};
-    let events: NewTicketEvent[] = [];
-    let register: NewRegisterRecord[] = [];
-    let status = changeStatusAfter(change, action.action);
-
-    // A window going back for approval meets the freezes at the approval.
-    if (
-      ['approve', 'schedule', 'start'].includes(action.action) &&
-      !reapproval
-    ) {
-      const hit = blockingFreezes(
-        { ...ticket, ...change, window },
-        await this.deps.changes.freezes(window),
-      );
-      const excepted = action.action === 'approve' && action.freezeException;
-      if (hit.length > 0 && !excepted) {
-        throw new ConflictError(
-          `cannot ${action.action} change ${
-            ticket.number
-          }: its window falls in the freeze ${hit
-            .map(f => `"${f.title}"`)
-            .join(', ')}; ${
-            action.action === 'approve'
-              ? 'approve it with a freeze exception to let it in'
-              : 'move its window out of the freeze'
-          }`,
-        );
-      }
-      // The exception covers the freezes the court saw when it approved.
-      if (action.action === 'approve') fields.freezeException = hit.length > 0;
-    }
-
-    switch (action.action) {
-      case 'submit':
-        events = [event('submitted')];
-        break;
-      case 'approve':
-        fields = {
-          ...fields,
-          decidedBy: actor,
-          decidedAt: at,
-          decisionComment: action.comment ?? null,
-        };
-        events = [
-          event('approved', {
-            comment: action.comment,
-            freezeException: fields.freezeException,
-            outcome: change.emergency ? change.outcome : undefined,
-          }),
-        ];
-        // An emergency change was done first: approving it ends it as
-        // registered, and its edits were applied by the engineer who did
-        // the work, when it was done (its window), not by the approver.
-        if (change.emergency) {
-          fields.startedAt = change.window.start;
-          fields.finishedAt = change.window.end;
-          if (change.outcome === 'succeeded') {
-            register = await this.toRegister(pending(change), {
-              appliedBy: ticket.assignee ?? ticket.createdBy,
-              appliedAt: change.window.end,
-              approvedBy: actor,
-              approvedAt: at,
-            });
-          }
-        }
-        break;
-      case 'reject':
-        fields = {
-          decidedBy: actor,
-          decidedAt: at,
-          decisionComment: action.comment,
-        };
-        events = [event('rejected', { comment: action.comment })];
-        break;
-      case 'schedule':
-        fields = { window };
-        if (reapproval) {
-          fields = {
-            ...fields,
-            decidedBy: null,
-            decidedAt: null,
-            decisionComment: null,
-            freezeException: false,
-          };
-          status = 'submitted';
-        }
-        events = [event('scheduled', { window, reapproval })];
-        break;
-      case 'start':
-        this.assertInWindow(ticket, change, at);
-        fields = { startedAt: at };
-        events = [event('change-started')];
-        break;
-      case 'succeed':
-        fields = { finishedAt: at, outcome: 'succeeded' };
-        events = [event('succeeded', { note: action.note })];
-        register = await this.toRegister(pending(change), {
-          appliedBy: actor,
-          appliedAt: at,
-          approvedBy: change.decidedBy,
-          approvedAt: change.decidedAt,
-        });
-        break;
-      case 'fail':
-      case 'roll-back':
-        fields = {
-          finishedAt: at,
-          outcome: action.action === 'fail' ? 'failed' : 'rolled-back',
-        };
-        events = [
-          event(action.action === 'fail' ? 'failed' : 'rolled-back', {
-            note: action.note,
-          }),
-        ];
-        break;
-      default:
-        throw new InputError(
-          `body.action: unknown action ${
-            (action as { action: string }).action
-          }`,
-        );
-    }
-    return {
-      fields: { status },
-      change: fields,
-      events: [...events, ...register.map(r => appliedEvent(r, actor, at))],
-      register,
-    };
-  }
-
-  /**
-   * A normal change starts only in its approved window, from the grace
-   * before its start until its end.
-   * @throws ConflictError (409) naming the window in the court's zone
-   */
-  private assertInWindow(ticket: StoredTicket, change: ChangeData, at: string) {
-    const grace = this.deps.startGraceMinutes ?? DEFAULT_START_GRACE_MINUTES;
-    if (change.emergency || mayStartAt(change.window, at, grace)) return;
-    const local = (instant: string) =>
-      DateTime.fromISO(instant, { zone: this.deps.zone });
-    const start = local(change.window.start);
-    const end = local(change.window.end);
-    const endFormat = start.hasSame(end, 'day') ? 'HH:mm' : 'yyyy-MM-dd HH:mm';
-    throw new ConflictError(
-      `cannot start change ${
-        ticket.number
-      } outside its approved window ${start.toFormat(
-        'yyyy-MM-dd HH:mm',
-      )}–${end.toFormat(endFormat)} (${
-        this.deps.zone
-      }): it may start from ${grace} min before the window until its end; re-schedule it (a new window goes back for approval)`,
-    );
-  }
-
-  /**
-   * Register entries for `edits`; the old value is the register's latest
-   * (another change may have moved it since filing), else the filed one.
-   */
-  private async toRegister(
+  /** The registers of the devices `edits` touch, newest first. */
+  private async histories(
     edits: readonly ParameterEdit[],
-    by: Pick<
-      ParameterChangeRecord,
-      'appliedBy' | 'appliedAt' | 'approvedBy' | 'approvedAt'
-    >,
-  ): Promise<NewRegisterRecord[]> {
-    const histories = new Map<string, ParameterChangeRecord[]>();
-    const records: NewRegisterRecord[] = [];
-    for (const edit of edits) {
-      if (!histories.has(edit.device)) {
-        histories.set(
-          edit.device,
-          await this.deps.changes.parameterHistory(edit.device),
-        );
-      }
-      const latest = histories
-        .get(edit.device)!
-        .find(record => record.parameter === edit.parameter);
-      records.push({
-        device: edit.device,
-        parameter: edit.parameter,
-        oldValue: latest?.newValue ?? edit.oldValue,
-        newValue: edit.newValue,
-        ...by,
-      });
+  ): Promise<ParameterChangeRecord[]> {
+    const devices = [...new Set(edits.map(edit => edit.device))];
+    const histories = [];
+    for (const device of devices) {
+      histories.push(await this.deps.changes.parameterHistory(device));
     }
-    return records;
+    return histories.flat();
   }
 
   /**
@@ -724,52 +516,6 @@ export class ChangeService {
 
   private now(): string {
     return this.deps.clock.now().toUTC().toISO()!;
-  }
-}
-
-/** Edits not yet in the register. */
-function pending(change: ChangeData): ParameterEdit[] {
-  return change.parameterEdits.filter(edit => !edit.appliedAt);
-}
-
-/**
- * The log entry of a register write, recorded by `actor` at `at`; who applied
- * the edit and when (an emergency change's engineer, in its window) is in it.
- */
-function appliedEvent(
-  record: NewRegisterRecord,
-  actor: string,
-  at: string,
-): NewTicketEvent {
-  return {
-    type: 'parameter-applied',
-    at,
-    actor,
-    data: {
-      device: record.device,
-      parameter: record.parameter,
-      from: record.oldValue,
-      to: record.newValue,
-      appliedBy: record.appliedBy,
-      appliedAt: record.appliedAt,
-    },
-  };
-}
-
-/**
- * Four eyes: whoever approved a change does not carry it out or write its
- * edits to the register.
- * @throws NotAllowedError (403) naming the reason
- */
-function assertNotApprover(
-  ticket: StoredTicket,
-  change: ChangeData,
-  actor: string,
-) {
-  if (change.decidedBy !== undefined && change.decidedBy === actor) {
-    throw new NotAllowedError(
-      `${ticket.number}: ${actor} approved this change, so someone else carries it out and registers its parameter edits (four eyes)`,
-    );
   }
 }
 

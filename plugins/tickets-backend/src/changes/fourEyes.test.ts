@@ -7,7 +7,7 @@ import {
   startTicketsBackend,
   SWITCH,
   SWITCH_2,
-} from './__testUtils__/backend';
+} from '../__testUtils__/backend';
 
 jest.setTimeout(120_000);
 
@@ -50,11 +50,12 @@ describe.each(databases.eachSupportedId())('change rules on %s', databaseId => {
   const openNow = () => ({ start: inHours(0), end: inHours(2) });
 
   it('does not let whoever approved a change start, complete or register it (finding 3)', async () => {
-    // wangqiang files; it-engineer (court IT office and an engineer post) approves.
+    // wangqiang files; it-engineer (court IT office and a software post, so it also works) approves.
     const { body } = await file('wangqiang', { window: openNow() });
     const number = body.change.number;
     expect(
-      (await act('it-engineer', number, { action: 'approve', version: 1 })).status,
+      (await act('it-engineer', number, { action: 'approve', version: 1 }))
+        .status,
     ).toBe(200);
 
     const start = await act('it-engineer', number, {
@@ -112,9 +113,9 @@ describe.each(databases.eachSupportedId())('change rules on %s', databaseId => {
     });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('neither filed');
-    expect((await get('it-engineer', body.change.number)).body.change.status).toBe(
-      'submitted',
-    );
+    expect(
+      (await get('it-engineer', body.change.number)).body.change.status,
+    ).toBe('submitted');
   });
 
   it('starts a normal change only inside its approved window, naming the window (finding 4)', async () => {
@@ -249,16 +250,15 @@ describe.each(databases.eachSupportedId())('change rules on %s', databaseId => {
       approvedBy: 'user:default/wuxia',
       approvedAt: approved.body.change.change.decidedAt,
     });
-    // The one named as doing the work (here huangjun, of the IT office, who may approve) does
-    // not approve it.
+    // The engineer who did the work (here it-engineer, who may approve) does not approve it.
     const forOther = await file('wangqiang', {
       emergency: true,
       outcome: 'failed',
       window: done,
-      implementer: 'user:default/huangjun',
+      implementer: 'user:default/it-engineer',
       parameterEdits: [],
     });
-    const self = await act('huangjun', forOther.body.change.number, {
+    const self = await act('it-engineer', forOther.body.change.number, {
       action: 'approve',
       version: 1,
     });

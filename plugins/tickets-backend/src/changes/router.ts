@@ -17,8 +17,8 @@ import { NotAllowedError } from '@backstage/errors';
 import { Caller, CourtRouter, parseInput } from '@internal/plugin-court-node';
 import { Request, Router } from 'express';
 import { z } from 'zod';
-import { ChangeService } from './service/ChangeService';
-import { TicketService } from './service/TicketService';
+import { ChangeService } from './ChangeService';
+import { TicketService } from '../service/TicketService';
 
 const deviceParams = z.object({ entityRef: entityRefSchema(['resource']) });
 

@@ -3,26 +3,32 @@ import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   ACTIVE_CHANGE_STATUSES,
   ChangeData,
+  ChangeDataUpdates,
   ChangeFilter,
-  ChangeOutcome,
   ChangeStatus,
   ChangeWindow,
   ENDED_CHANGE_STATUSES,
   FreezePeriod,
+  NewRegisterRecord,
   ParameterChangeRecord,
   ParameterEdit,
   ScheduledChange,
 } from '@internal/plugin-tickets-common';
 import type { TicketQueryFilter } from '@internal/plugin-tickets-node';
 import { Knex } from 'knex';
-import { DatabaseTicketStore } from './DatabaseTicketStore';
+import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
 import {
   applyCriteria,
   containsPattern,
   decodeCursor,
   encodeCursor,
-} from './queries';
-import { NewTicket, NewTicketEvent, StoredTicket, TicketChanges } from './rows';
+} from '../database/queries';
+import {
+  NewTicket,
+  NewTicketEvent,
+  StoredTicket,
+  TicketFieldUpdates,
+} from '../database/rows';
 
 /** What a change carries when filed; the decision and dates come later. */
 export type NewChangeData = Pick<
@@ -37,21 +43,6 @@ export type NewChangeData = Pick<
   | 'parameterEdits'
   | 'release'
 >;
-
-/** Change fields a step may set; `null` clears. */
-export interface ChangeDataChanges {
-  window?: ChangeWindow;
-  outcome?: ChangeOutcome;
-  decidedBy?: string | null;
-  decidedAt?: string | null;
-  decisionComment?: string | null;
-  freezeException?: boolean;
-  startedAt?: string;
-  finishedAt?: string;
-}
-
-/** An edit written to the register, and who let it in. */
-export type NewRegisterRecord = Omit<ParameterChangeRecord, 'changeNumber'>;
 
 /** The change list once `me` is resolved and the caller's access is known. */
 export interface ChangeListRequest {
@@ -133,9 +124,9 @@ export class DatabaseChangeStore {
     ticket: Pick<StoredTicket, 'id' | 'number'>,
     expectedVersion: number,
     step: {
-      fields: TicketChanges;
+      fields: TicketFieldUpdates;
       events: NewTicketEvent[];
-      change: ChangeDataChanges;
+      change: ChangeDataUpdates;
       register: readonly NewRegisterRecord[];
       at: string;
     },
@@ -424,7 +415,7 @@ async function writeRegister(
 }
 
 const CHANGE_COLUMNS: Record<
-  Exclude<keyof ChangeDataChanges, 'window'>,
+  Exclude<keyof ChangeDataUpdates, 'window'>,
   string
 > = {
   outcome: 'outcome',
@@ -439,7 +430,7 @@ const CHANGE_COLUMNS: Record<
 function changeColumns({
   window,
   ...fields
-}: ChangeDataChanges): Record<string, unknown> {
+}: ChangeDataUpdates): Record<string, unknown> {
   const columns: Record<string, unknown> = window
     ? { window_start: window.start, window_end: window.end }
     : {};

@@ -9,7 +9,7 @@ import {
   startTicketsBackend,
   SWITCH,
   SWITCH_2,
-} from './__testUtils__/backend';
+} from '../__testUtils__/backend';
 
 jest.setTimeout(60_000);
 
