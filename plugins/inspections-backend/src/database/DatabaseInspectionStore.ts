@@ -463,8 +463,9 @@ export class DatabaseInspectionStore {
   // --- scans ----------------------------------------------------------------
 
   /**
-   * The device's check a scan belongs to: in the given round, else the
-   * earliest open one among the day's rounds.
+   * The device's check a scan belongs to: in the given round, else among the
+   * day's rounds the earliest open one, or, when all are answered, the
+   * answered one (the scan is still evidence that someone was on site).
    */
   async openCheckOf(
     deviceRef: string,
@@ -481,7 +482,7 @@ export class DatabaseInspectionStore {
       ]);
     const row = roundId
       ? await query.where('c.round_id', roundId).first()
-      : await query.where('r.date', date).where('c.status', 'pending').first();
+      : await query.where('r.date', date).first();
     return row ? toCheck(row) : undefined;
   }
 
