@@ -354,6 +354,7 @@ describe.each(databases.eachSupportedId())(
         'inspection_results',
         'inspection_scans',
         'inspection_generation',
+        'inspection_uncovered_year_alerts',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(false);
       }
