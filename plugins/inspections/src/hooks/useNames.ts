@@ -1,4 +1,6 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
+// The court plugin exports its translation ref so device classes have one set of names, not a twin here.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import { courtTranslationRef } from '@internal/plugin-court';
 import { isDeviceClass } from '@internal/plugin-court-common';
 import { useCallback } from 'react';
