@@ -46,7 +46,11 @@ export function readInspectionsConfig(config: Config): InspectionsConfig {
     locationRegisterSchema,
     [],
   );
-  const inspections = readConfigAt(config, 'inspections', inspectionsConfigSchema);
+  const inspections = readConfigAt(
+    config,
+    'inspections',
+    inspectionsConfigSchema,
+  );
   return {
     ...inspections,
     notify:

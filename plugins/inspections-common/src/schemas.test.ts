@@ -20,6 +20,8 @@ describe('the virus statistics query', () => {
   ])('refuses %j, naming %s', (query, field) => {
     const parsed = virusSummaryQuerySchema.safeParse(query);
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map(issue => issue.path.join('.'))).toContain(field);
+    expect(parsed.error?.issues.map(issue => issue.path.join('.'))).toContain(
+      field,
+    );
   });
 });

@@ -87,9 +87,10 @@ export const virusSummaryQuerySchema = z
     to: date.optional(),
   })
   .refine(
-    q => (q.month === undefined) !== (q.from === undefined && q.to === undefined),
+    q =>
+      (q.month === undefined) !== (q.from === undefined && q.to === undefined),
     {
-    path: ['month'],
+      path: ['month'],
       message: 'give a month, or from and to, not both',
     },
   )

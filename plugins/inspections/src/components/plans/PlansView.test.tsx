@@ -15,7 +15,10 @@ const plans: StoredPlan[] = [
     id: 'courtroom-weekly',
     title: '科技法庭与会议设备周巡检',
     titleEn: 'Courtrooms and conference rooms, weekly',
-    devices: { kind: 'resource', classes: ['courtroom-recorder', 'trial-display'] },
+    devices: {
+      kind: 'resource',
+      classes: ['courtroom-recorder', 'trial-display'],
+    },
     frequency: 'weekly',
     calendar: 'working-days',
     team: 'group:default/hardware-post',
@@ -44,7 +47,14 @@ const applicationDaily: ChecklistTemplateVersion = {
   title: '应用系统日常检查',
   titleEn: 'Application daily check',
   profiles: [],
-  items: [{ id: 'reachable', kind: 'pass-fail', label: '可访问', labelEn: 'Reachable' }],
+  items: [
+    {
+      id: 'reachable',
+      kind: 'pass-fail',
+      label: '可访问',
+      labelEn: 'Reachable',
+    },
+  ],
 };
 
 describe('the plans table', () => {
@@ -60,13 +70,15 @@ describe('the plans table', () => {
         [catalogApiRef, catalogApiMock()],
       ],
     });
-    expect(await screen.findByTestId('plan-devices-courtroom-weekly')).toHaveTextContent(
-      'Courtroom recorder, Trial display',
-    );
-    expect(screen.getByTestId('plan-devices-application-daily')).toHaveTextContent(
-      'Application systems, Websites, Services',
-    );
-    expect(await screen.findByText('Application daily check')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('plan-devices-courtroom-weekly'),
+    ).toHaveTextContent('Courtroom recorder, Trial display');
+    expect(
+      screen.getByTestId('plan-devices-application-daily'),
+    ).toHaveTextContent('Application systems, Websites, Services');
+    expect(
+      await screen.findByText('Application daily check'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('Working days (China’s official calendar)'),
     ).toBeInTheDocument();

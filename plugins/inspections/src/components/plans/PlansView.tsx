@@ -53,14 +53,15 @@ export function PlansView() {
               ]
                 .filter(Boolean)
                 .join(', ')}
-              {[...(plan.devices.systems ?? []), ...(plan.devices.entities ?? [])].map(
-                ref => (
-                  <Fragment key={ref}>
-                    {', '}
-                    <EntityRefLink entityRef={ref} />
-                  </Fragment>
-                ),
-              )}
+              {[
+                ...(plan.devices.systems ?? []),
+                ...(plan.devices.entities ?? []),
+              ].map(ref => (
+                <Fragment key={ref}>
+                  {', '}
+                  <EntityRefLink entityRef={ref} />
+                </Fragment>
+              ))}
             </span>
           ),
         },

@@ -27,6 +27,8 @@ describe('the scan page', () => {
         [catalogApiRef, catalogApiMock()],
       ],
     });
-    expect(await screen.findByTestId('scan-no-round')).toHaveTextContent('Scan recorded. UPS 1号 has no open check today.');
+    expect(await screen.findByTestId('scan-no-round')).toHaveTextContent(
+      'Scan recorded. UPS 1号 has no open check today.',
+    );
   });
 });
