@@ -12,6 +12,12 @@ export interface Config {
       initialDelaySeconds?: number;
     };
     /**
+     * Who is notified (once per year) when rounds wait for a year's official
+     * schedule: entity refs. Default the groups of the ops-manager role in
+     * courtOps.roles.
+     */
+    notify?: string[];
+    /**
      * Plans stored at start when no plan of the same id exists yet; afterwards
      * plans are changed through the API (permission inspections.plan.manage).
      */

@@ -20,12 +20,18 @@ const inspectionsConfigSchema = z
         initialDelaySeconds: z.number().int().min(0).max(3600).default(5),
       })
       .prefault({}),
+    /** Notified once per year when rounds wait for its official schedule; default the ops managers. */
+    notify: z.array(z.string().min(1)).optional(),
     /** Plans stored at start when no plan of that id exists (then changed through the API). */
     plans: z.array(planSchema).default([]),
   })
   .prefault({});
 
-export type InspectionsConfig = z.output<typeof inspectionsConfigSchema> & {
+export type InspectionsConfig = Omit<
+  z.output<typeof inspectionsConfigSchema>,
+  'notify'
+> & {
+  notify: readonly string[];
   sla: SlaConfig;
   register: LocationRegister;
   /** Where the portal's pages are, for the label QR codes. */
@@ -40,8 +46,17 @@ export function readInspectionsConfig(config: Config): InspectionsConfig {
     locationRegisterSchema,
     [],
   );
+  const inspections = readConfigAt(
+    config,
+    'inspections',
+    inspectionsConfigSchema,
+  );
   return {
-    ...readConfigAt(config, 'inspections', inspectionsConfigSchema),
+    ...inspections,
+    notify:
+      inspections.notify ??
+      config.getOptionalStringArray('courtOps.roles.ops-manager') ??
+      [],
     sla: parseSlaConfig(config.getOptional('sla')),
     register: new LocationRegister(locations),
     appBaseUrl: (

@@ -403,6 +403,14 @@ describe('inspections API', () => {
       '/statistics/viruses?month=2026-13',
       /query\.month: must be a month such as 2026-11/,
     ],
+    [
+      '/statistics/viruses?month=2026-11&from=2026-11-01&to=2026-11-30',
+      /query\.month: give a month, or from and to, not both/,
+    ],
+    [
+      '/statistics/viruses?from=2026-01-01&to=2027-03-01',
+      /query\.to: a period is at most a year/,
+    ],
     ['/entities?entity=ups-01', /query\.entity: /],
     ['/labels/sheet.svg?page=9', /query\.page: there are 1 pages/],
     ['/rounds?date=2026-02-30', /query\.date: /],

@@ -4,6 +4,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   LiveSlaEngine,
   officialCalendarServiceRef,
@@ -20,6 +21,7 @@ import { ticketsServiceRef } from '@internal/plugin-tickets-node';
 import { InspectionService } from './service/InspectionService';
 import { GENERATOR, RoundGenerator } from './service/RoundGenerator';
 import { readTemplateFiles, TemplateLibrary } from './service/TemplateLibrary';
+import { UncoveredYearAlert } from './service/UncoveredYearAlert';
 
 /** The checklist templates shipped with the plugin. */
 export const TEMPLATES_DIR = resolvePackagePath(
@@ -50,6 +52,7 @@ export const inspectionsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         clock: courtClockServiceRef,
         officialCalendar: officialCalendarServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const config = readInspectionsConfig(deps.config);
@@ -79,6 +82,13 @@ export const inspectionsPlugin = createBackendPlugin({
           logger: deps.logger,
           catchUpDays: config.catchUpDays,
           clock: deps.clock,
+          alert: new UncoveredYearAlert({
+            store,
+            notifications: deps.notifications,
+            recipients: config.notify,
+            logger: deps.logger,
+            clock: deps.clock,
+          }),
         });
         const service = new InspectionService({
           store,

@@ -111,8 +111,8 @@ export async function createRouter(deps: {
 
   router.get('/statistics/viruses', async (req, res) => {
     const credentials = await allowed(req, inspectionCoverageReadPermission);
-    const { month } = parseInput(virusSummaryQuerySchema, req.query, 'query');
-    res.json(await service.virusSummary(month, credentials));
+    const period = parseInput(virusSummaryQuerySchema, req.query, 'query');
+    res.json(await service.virusSummary(period, credentials));
   });
 
   router.get('/entities', async (req, res) => {

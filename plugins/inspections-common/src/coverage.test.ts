@@ -79,14 +79,15 @@ describe('coverage', () => {
 describe('virus statistics', () => {
   it('adds up a month of PC checks', () => {
     expect(
-      summarizeViruses('2026-11', [
+      summarizeViruses({ from: '2026-11-01', to: '2026-11-30' }, [
         { checkId: 'c1', deviceRef: 'pc-01', found: 0, handling: 'none-found' },
         { checkId: 'c2', deviceRef: 'pc-01', found: 2, handling: 'cleaned' },
         { checkId: 'c3', deviceRef: 'pc-02', found: 1, handling: 'unresolved' },
         { checkId: 'c4', deviceRef: 'pc-03' },
       ]),
     ).toEqual({
-      month: '2026-11',
+      from: '2026-11-01',
+      to: '2026-11-30',
       checks: 4,
       pcs: 3,
       infectedChecks: 2,

@@ -145,9 +145,10 @@ export interface VirusAnswer {
   readonly handling?: string;
 }
 
-/** The month's virus-handling statistics (INSP-3), from the PC checks. */
+/** A period's virus-handling statistics (INSP-3), from the PC checks due in it. */
 export interface VirusSummary {
-  readonly month: string;
+  readonly from: string;
+  readonly to: string;
   /** PC checks with a virus answer. */
   readonly checks: number;
   /** Distinct PCs checked. */
@@ -162,7 +163,7 @@ export interface VirusSummary {
 }
 
 export function summarizeViruses(
-  month: string,
+  period: { readonly from: string; readonly to: string },
   answers: readonly VirusAnswer[],
 ): VirusSummary {
   const infected = answers.filter(a => (a.found ?? 0) > 0);
@@ -171,7 +172,8 @@ export function summarizeViruses(
     if (a.handling) handling[a.handling] = (handling[a.handling] ?? 0) + 1;
   }
   return {
-    month,
+    from: period.from,
+    to: period.to,
     checks: new Set(answers.map(a => a.checkId)).size,
     pcs: new Set(answers.map(a => a.deviceRef)).size,
     infectedChecks: new Set(infected.map(a => a.checkId)).size,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { multiLineText } from '@internal/plugin-court-common';
-import { dayNumber } from './dates';
+import { dayNumber, monthBounds } from './dates';
 import { deviceRefSchema, systemRefSchema } from './plans';
 import { resultValueSchema } from './results';
 
@@ -73,11 +73,44 @@ export const coverageQuerySchema = z
   });
 export type CoverageQuery = z.input<typeof coverageQuerySchema>;
 
-export const virusSummaryQuerySchema = z.strictObject({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-11'),
-});
+/**
+ * The virus statistics of a month (`month=2026-11`) or of a period of up to a
+ * year (`from`, `to`, as the coverage view's "this year"); answers the period.
+ */
+export const virusSummaryQuerySchema = z
+  .strictObject({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-11')
+      .optional(),
+    from: date.optional(),
+    to: date.optional(),
+  })
+  .refine(
+    q =>
+      (q.month === undefined) !== (q.from === undefined && q.to === undefined),
+    {
+      path: ['month'],
+      message: 'give a month, or from and to, not both',
+    },
+  )
+  .refine(q => q.month !== undefined || (q.from && q.to), {
+    path: ['to'],
+    message: 'give from and to together',
+  })
+  .refine(q => !q.from || !q.to || spanOf({ from: q.from, to: q.to }) >= 0, {
+    path: ['to'],
+    message: 'must not be before from',
+  })
+  .refine(q => !q.from || !q.to || spanOf({ from: q.from, to: q.to }) <= 366, {
+    path: ['to'],
+    message: 'a period is at most a year',
+  })
+  .transform(({ month, from, to }): { from: string; to: string } => {
+    if (month === undefined) return { from: from!, to: to! };
+    const { first, last } = monthBounds(month);
+    return { from: first, to: last };
+  });
 export type VirusSummaryQuery = z.input<typeof virusSummaryQuerySchema>;
 
 export const entityQuerySchema = z.strictObject({

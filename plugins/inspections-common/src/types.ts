@@ -99,6 +99,8 @@ export interface SaveResultResponse {
 
 export interface ScanResponse {
   readonly deviceRef: string;
+  /** The device's catalog title, for the page that confirms the scan. */
+  readonly deviceTitle: string;
   readonly scannedAt: string;
   /** The open check of the device the scan was recorded on, if any. */
   readonly roundId?: string;

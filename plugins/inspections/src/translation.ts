@@ -97,14 +97,13 @@ export const inspectionsMessages = {
     noSystem: 'No system',
   },
   virus: {
-    title: 'Virus handling, {{month}} (INSP-3)',
-    month: 'Month',
+    title: 'Virus handling, {{from}} – {{to}} (INSP-3)',
     checks: 'PC checks',
     pcs: 'PCs checked',
     infected: 'PCs with viruses',
     found: 'Viruses found',
     handling: 'Handling',
-    none: 'No PC check answered virus questions this month.',
+    none: 'No PC check answered virus questions in this period.',
   },
   labels: {
     title: 'Printable asset labels',
@@ -125,6 +124,18 @@ export const inspectionsMessages = {
     team: 'Team',
     calendar: 'Calendar',
     inactive: 'inactive',
+  },
+  /** The SLA engine's calendars a plan can follow (sla-common defaults). */
+  calendarName: {
+    always: '7×24',
+    'on-site-hours': 'On-site hours (07:30–18:30)',
+    'phone-duty': 'Phone duty hours',
+    'working-days': 'Working days (China’s official calendar)',
+  },
+  /** The component types application plans select. */
+  componentType: {
+    website: 'Websites',
+    service: 'Services',
   },
   frequency: {
     daily: 'Every working day',

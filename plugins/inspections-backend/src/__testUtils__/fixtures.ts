@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { CourtLocation, LocationRegister } from '@internal/plugin-court-common';
 import { CourtClock, ManualCourtClock } from '@internal/plugin-court-node';
 import {
@@ -16,6 +17,7 @@ import { toInspected } from '../service/DeviceDirectory';
 import { IncidentFiler, ServiceDesk } from '../service/IncidentFiler';
 import { InspectionService } from '../service/InspectionService';
 import { RoundGenerator } from '../service/RoundGenerator';
+import { UncoveredYearAlert } from '../service/UncoveredYearAlert';
 import { readTemplateFiles, TemplateLibrary } from '../service/TemplateLibrary';
 import { TEMPLATES_DIR } from '../plugin';
 
@@ -295,6 +297,8 @@ export async function services(options: {
   logger?: LoggerService;
   /** The engine in effect; default the package's data only (ends with 2026). */
   engine?: () => SlaEngine;
+  /** Receives the notifications sent; default none kept. */
+  notifications?: NotificationSendOptions[];
 }) {
   const store = await DatabaseInspectionStore.fromKnex(options.knex);
   const templates = await TemplateLibrary.load(
@@ -320,6 +324,17 @@ export async function services(options: {
     logger,
     catchUpDays: 31,
     clock: options.clock,
+    alert: new UncoveredYearAlert({
+      store,
+      notifications: {
+        send: async sent => {
+          options.notifications?.push(sent);
+        },
+      },
+      recipients: ['group:default/ops-managers'],
+      logger,
+      clock: options.clock,
+    }),
   });
   const desk = options.desk ?? fakeDesk();
   const service = new InspectionService({

@@ -165,8 +165,9 @@ describe.each(databases.eachSupportedId())(
         },
         engineer,
       );
-      expect(await service.virusSummary('2026-03', manager)).toEqual({
-        month: '2026-03',
+      const march = { from: '2026-03-01', to: '2026-03-31' };
+      expect(await service.virusSummary(march, manager)).toEqual({
+        ...march,
         checks: 1,
         pcs: 1,
         infectedChecks: 1,
@@ -174,7 +175,11 @@ describe.each(databases.eachSupportedId())(
         virusesFound: 3,
         handling: { cleaned: 1 },
       });
-      expect((await service.virusSummary('2026-04', manager)).checks).toBe(0);
+      const april = { from: '2026-04-01', to: '2026-04-30' };
+      expect((await service.virusSummary(april, manager)).checks).toBe(0);
+      // The coverage view's "this year" adds up every month so far, not January's.
+      const year = { from: '2026-01-01', to: '2026-12-31' };
+      expect((await service.virusSummary(year, manager)).virusesFound).toBe(3);
     });
 
     it('keeps a template version per content: unchanged adds none, changed adds one, concurrent loads agree', async () => {
@@ -246,6 +251,29 @@ describe.each(databases.eachSupportedId())(
       expect(await service.scan({ device: PC }, engineer)).toMatchObject({
         checkId: undefined,
       });
+    });
+
+    it('records a scan after the check is answered on that check, naming the device by its title', async () => {
+      const knex = await init();
+      const { generator, service, store } = await services({
+        knex,
+        clock: at('2026-03-03'),
+      });
+      await generator.generate('2026-03-03', '2026-03-03');
+      await finish(knex, UPS, ['2026-03-03'], 'passed');
+      const engineer = mockCredentials.user('user:default/wangqiang');
+      const scan = await service.scan({ device: UPS }, engineer);
+      const check = await store.check(scan.checkId!);
+      expect(check).toMatchObject({
+        deviceRef: UPS,
+        dueDate: '2026-03-03',
+        status: 'passed',
+        scannedAt: scan.scannedAt,
+      });
+      expect(scan.roundId).toBe(check?.roundId);
+      expect(scan.deviceTitle).toBe('UPS 1号');
+      const [row] = await knex('inspection_scans').where({ device_ref: UPS });
+      expect(row.check_id).toBe(scan.checkId);
     });
 
     it('saves an answer once per idempotency key, whatever the number of concurrent retries', async () => {
@@ -326,6 +354,7 @@ describe.each(databases.eachSupportedId())(
         'inspection_results',
         'inspection_scans',
         'inspection_generation',
+        'inspection_uncovered_year_alerts',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(false);
       }

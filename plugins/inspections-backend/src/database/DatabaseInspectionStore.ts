@@ -235,6 +235,24 @@ export class DatabaseInspectionStore {
   }
 
   /**
+   * Claims telling the ops managers that rounds wait for `year`'s official
+   * schedule: true for the one caller (of all replicas) that claimed it.
+   */
+  async claimUncoveredYearAlert(year: number, at: string): Promise<boolean> {
+    const inserted = await this.db('inspection_uncovered_year_alerts')
+      .insert({ year, notified_at: at })
+      .onConflict('year')
+      .ignore()
+      .returning('year');
+    return inserted.length === 1;
+  }
+
+  /** Gives a claim back when the notification could not be sent, so the next run retries. */
+  async releaseUncoveredYearAlert(year: number): Promise<void> {
+    await this.db('inspection_uncovered_year_alerts').where({ year }).delete();
+  }
+
+  /**
    * Creates the scheduled rounds not there yet and returns every round's id
    * by schedule key; a round that exists keeps its id and assignee.
    */
@@ -463,8 +481,9 @@ export class DatabaseInspectionStore {
   // --- scans ----------------------------------------------------------------
 
   /**
-   * The device's check a scan belongs to: in the given round, else the
-   * earliest open one among the day's rounds.
+   * The device's check a scan belongs to: in the given round, else among the
+   * day's rounds the earliest open one, or, when all are answered, the
+   * answered one (the scan is still evidence that someone was on site).
    */
   async openCheckOf(
     deviceRef: string,
@@ -481,7 +500,7 @@ export class DatabaseInspectionStore {
       ]);
     const row = roundId
       ? await query.where('c.round_id', roundId).first()
-      : await query.where('r.date', date).where('c.status', 'pending').first();
+      : await query.where('r.date', date).first();
     return row ? toCheck(row) : undefined;
   }
 

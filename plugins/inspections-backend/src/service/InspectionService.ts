@@ -45,10 +45,10 @@ import {
   summarizeViruses,
   TodayRounds,
   VirusSummary,
+  virusSummaryQuerySchema,
   WorkingDays,
   addDays,
   mergeTallies,
-  monthBounds,
   toDay,
 } from '@internal/plugin-inspections-common';
 import { CourtClock } from '@internal/plugin-court-node';
@@ -304,7 +304,8 @@ export class InspectionService {
     caller: Caller,
   ): Promise<ScanResponse> {
     await this.authorize(inspectionRoundRunPermission, caller);
-    if (!(await this.deps.inventory.get(request.device))) {
+    const device = await this.deps.inventory.get(request.device);
+    if (!device) {
       throw new InputError(
         `body.device: ${request.device} is not a device in the catalog`,
       );
@@ -323,6 +324,7 @@ export class InspectionService {
     });
     return {
       deviceRef: request.device,
+      deviceTitle: device.title,
       scannedAt: at,
       roundId: check?.roundId,
       checkId: check?.id,
@@ -354,12 +356,14 @@ export class InspectionService {
     };
   }
 
-  async virusSummary(month: string, caller: Caller): Promise<VirusSummary> {
+  async virusSummary(
+    period: z.output<typeof virusSummaryQuerySchema>,
+    caller: Caller,
+  ): Promise<VirusSummary> {
     await this.authorize(inspectionCoverageReadPermission, caller);
-    const { first, last } = monthBounds(month);
     return summarizeViruses(
-      month,
-      await this.deps.store.virusAnswers(first, last),
+      period,
+      await this.deps.store.virusAnswers(period.from, period.to),
     );
   }
 

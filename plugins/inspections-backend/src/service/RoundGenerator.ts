@@ -13,11 +13,13 @@ import {
   toDay,
   WorkingDays,
 } from '@internal/plugin-inspections-common';
+import { UncoveredYearError } from '@internal/plugin-sla-common';
 import { CourtClock } from '@internal/plugin-court-node';
 import { DatabaseInspectionStore } from '../database/DatabaseInspectionStore';
 import { NewCheck, NewRound } from '../database/rows';
 import { InspectedEntity } from './DeviceDirectory';
 import { TemplateLibrary } from './TemplateLibrary';
+import { UncoveredYearAlert } from './UncoveredYearAlert';
 
 /** Who the generator writes down as having created scheduled rounds. */
 export const GENERATOR = 'plugin:inspections';
@@ -45,6 +47,11 @@ export interface GenerationResult {
   readonly checksCreated: number;
   /** Plans that could not be scheduled (an uncovered year, an unknown calendar). */
   readonly failedPlans: readonly string[];
+  /** The failed plans that wait for a year's official schedule, by year. */
+  readonly uncoveredYears: readonly {
+    readonly year: number;
+    readonly plans: readonly string[];
+  }[];
 }
 
 /**
@@ -66,6 +73,8 @@ export class RoundGenerator {
       logger: LoggerService;
       catchUpDays: number;
       clock: CourtClock;
+      /** Tells the ops managers when rounds wait for a missing year. */
+      alert: Pick<UncoveredYearAlert, 'raise'>;
     },
   ) {}
 
@@ -84,6 +93,9 @@ export class RoundGenerator {
       from = toDay(next) < toDay(earliest) ? earliest : next;
     }
     const result = await this.generate(from, today);
+    for (const { year, plans } of result.uncoveredYears) {
+      await this.deps.alert.raise(year, plans, from);
+    }
     // A plan that failed is retried from the same day next time, once its
     // calendar can answer (e.g. next year's official schedule was added).
     if (result.failedPlans.length === 0) {
@@ -97,17 +109,34 @@ export class RoundGenerator {
     const { store, inventory, logger } = this.deps;
     const plans = (await store.listPlans()).filter(plan => plan.active);
     const nothing = { from, to, roundsCreated: 0, checksCreated: 0 };
-    if (plans.length === 0) return { ...nothing, failedPlans: [] };
+    if (plans.length === 0) {
+      return { ...nothing, failedPlans: [], uncoveredYears: [] };
+    }
     const entities = await inventory.list();
     const failedPlans: string[] = [];
+    const waiting = new Map<number, string[]>();
     const due = plans.flatMap(plan => {
       const occurrences = this.occurrencesOf(plan, from, to);
-      if (!occurrences) failedPlans.push(plan.id);
-      return this.dueUnder(plan, occurrences ?? [], entities);
+      if (occurrences instanceof Error) {
+        failedPlans.push(plan.id);
+        if (occurrences instanceof UncoveredYearError) {
+          const { year } = occurrences;
+          waiting.set(year, [...(waiting.get(year) ?? []), plan.id]);
+        }
+        return [];
+      }
+      return this.dueUnder(plan, occurrences, entities);
     });
+    const failures = {
+      failedPlans,
+      uncoveredYears: [...waiting].map(([year, held]) => ({
+        year,
+        plans: held,
+      })),
+    };
     const existing = await store.existingOccurrences(from, to);
     const fresh = due.filter(d => !existing.has(d.key));
-    if (fresh.length === 0) return { ...nothing, failedPlans };
+    if (fresh.length === 0) return { ...nothing, ...failures };
 
     const rounds = await this.roundsFor(due, fresh);
     const ids = await store.ensureRounds([...rounds.values()]);
@@ -131,15 +160,21 @@ export class RoundGenerator {
     logger.info(
       `inspection rounds ${from}..${to}: ${checksCreated} checks created in ${rounds.size} rounds`,
     );
-    return { from, to, roundsCreated: rounds.size, checksCreated, failedPlans };
+    return {
+      from,
+      to,
+      roundsCreated: rounds.size,
+      checksCreated,
+      ...failures,
+    };
   }
 
-  /** The plan's dates in [from, to]; undefined when its calendar cannot say. */
+  /** The plan's dates in [from, to], or why its calendar cannot say. */
   private occurrencesOf(
     plan: Plan,
     from: string,
     to: string,
-  ): Occurrence[] | undefined {
+  ): Occurrence[] | Error {
     try {
       return dueOccurrences(
         plan,
@@ -152,7 +187,7 @@ export class RoundGenerator {
       this.deps.logger.error(
         `inspection plan ${plan.id}: ${(error as Error).message}`,
       );
-      return undefined;
+      return error instanceof Error ? error : new Error(String(error));
     }
   }
 

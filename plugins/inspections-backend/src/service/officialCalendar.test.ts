@@ -11,6 +11,7 @@ import {
 import { EnteredSchedules } from '@internal/plugin-calendar-common';
 import { defaultSlaConfig } from '@internal/plugin-sla-common';
 import { ManualCourtClock } from '@internal/plugin-court-node';
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { Knex } from 'knex';
 import { PC, plans, services, UPS } from '../__testUtils__/fixtures';
 
@@ -107,33 +108,65 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('holds back rounds on uncovered days and catches them up exactly once after 2027 is entered', async () => {
+    it('holds back rounds on uncovered days, notifies the ops managers once, and catches the rounds up exactly once after 2027 is entered', async () => {
       const knex = await databases.init(databaseId as TestDatabaseId);
       const live = new LiveSlaEngine(defaultSlaConfig, calendar);
       await live.refresh();
       await clock.set('2026-12-31T09:00:00+08:00');
       const logger = mockServices.logger.mock();
+      const notifications: NotificationSendOptions[] = [];
       const replicaA = await services({
         knex,
         clock,
         engine: () => live.current,
         logger,
+        notifications,
       });
       const replicaB = await services({
         knex,
         clock,
         engine: () => live.current,
+        notifications,
       });
       await replicaA.generator.catchUp('2026-12-31');
       const before = await occurrenceKeys(knex);
 
       await clock.set('2027-01-05T09:00:00+08:00');
-      const held = await replicaA.generator.catchUp('2027-01-05');
+      // Both replicas meet the missing year at the same moment.
+      const [held] = await Promise.all([
+        replicaA.generator.catchUp('2027-01-05'),
+        replicaB.generator.catchUp('2027-01-05'),
+      ]);
       expect(held.failedPlans).toHaveLength(4);
       expect(await occurrenceKeys(knex)).toEqual(before);
       expect(await replicaA.store.generatedThrough()).toBe('2026-12-31');
       expect(logger.error).toHaveBeenCalledWith(
         expect.stringContaining('no official holiday schedule for 2027'),
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'inspection rounds from 2027-01-01 wait for the 2027 official schedule',
+        ),
+      );
+      // And again at their next runs: the year is notified once in all.
+      await Promise.all([
+        replicaA.generator.catchUp('2027-01-05'),
+        replicaB.generator.catchUp('2027-01-05'),
+      ]);
+      expect(notifications).toHaveLength(1);
+      expect(notifications[0]).toMatchObject({
+        recipients: {
+          type: 'entity',
+          entityRef: ['group:default/ops-managers'],
+        },
+        payload: {
+          title: expect.stringContaining('2027'),
+          link: '/calendar',
+          scope: 'inspections:uncovered-year:2027',
+        },
+      });
+      expect(notifications[0].payload.description).toContain(
+        'machine-room-daily',
       );
 
       entered = { revision: 1, schedules: [y2027] };
@@ -165,6 +198,7 @@ describe.each(databases.eachSupportedId())(
 
       const again = await replicaB.generator.catchUp('2027-01-05');
       expect(again.checksCreated).toBe(0);
+      expect(notifications).toHaveLength(1);
     });
   },
 );

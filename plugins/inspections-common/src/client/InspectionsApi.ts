@@ -5,6 +5,7 @@ import type {
   LabelsQuery,
   SaveResultRequest,
   ScanRequest,
+  VirusSummaryQuery,
 } from '../schemas';
 import type { ChecklistTemplateVersion } from '../templates';
 import type { VirusSummary } from '../coverage';
@@ -36,7 +37,8 @@ export interface InspectionsApi {
   /** Records a label scan as on-site evidence and finds the device's open check. */
   recordScan(request: ScanRequest): Promise<ScanResponse>;
   getCoverage(query: CoverageQuery): Promise<CoverageReport>;
-  getVirusSummary(month: string): Promise<VirusSummary>;
+  /** A month (`{ month: '2026-11' }`) or a period of up to a year. */
+  getVirusSummary(query: VirusSummaryQuery): Promise<VirusSummary>;
   getEntityInspections(entityRef: string): Promise<EntityInspections>;
   getTemplates(): Promise<ChecklistTemplateVersion[]>;
   getPlans(): Promise<StoredPlan[]>;

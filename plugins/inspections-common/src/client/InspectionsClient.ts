@@ -7,6 +7,7 @@ import type {
   LabelsQuery,
   SaveResultRequest,
   ScanRequest,
+  VirusSummaryQuery,
 } from '../schemas';
 import type { ChecklistTemplateVersion } from '../templates';
 import type {
@@ -76,8 +77,8 @@ export class InspectionsClient implements InspectionsApi {
     return this.request('GET', `/coverage${search({ ...query })}`);
   }
 
-  getVirusSummary(month: string): Promise<VirusSummary> {
-    return this.request('GET', `/statistics/viruses${search({ month })}`);
+  getVirusSummary(query: VirusSummaryQuery): Promise<VirusSummary> {
+    return this.request('GET', `/statistics/viruses${search({ ...query })}`);
   }
 
   getEntityInspections(entityRef: string): Promise<EntityInspections> {

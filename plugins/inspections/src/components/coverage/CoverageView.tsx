@@ -23,6 +23,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { inspectionsApiRef } from '../../api';
 import { isForbidden } from '../../errors';
+import { useNames } from '../../hooks/useNames';
 import { inspectionsTranslationRef } from '../../translation';
 import { VirusSummaryCard } from './VirusSummaryCard';
 
@@ -45,6 +46,7 @@ function presets(now = DateTime.now().setZone('Asia/Shanghai')) {
 export function CoverageView() {
   const { t } = useTranslationRef(inspectionsTranslationRef);
   const api = useApi(inspectionsApiRef);
+  const names = useNames();
   const periods = presets();
   const [period, setPeriod] = useState(periods.thisMonth);
   const report = useAsync(() => api.getCoverage(period), [api, period.from, period.to]);
@@ -157,7 +159,10 @@ export function CoverageView() {
               title={t('coverage.byClass')}
               options={{ paging: false, search: false, padding: 'dense' }}
               data={report.value.byClass}
-              columns={[{ title: t('plans.devices'), field: 'key' }, ...figureColumns]}
+              columns={[
+                { title: t('plans.devices'), render: row => names.deviceClass(row.key) },
+                ...figureColumns,
+              ]}
             />
           </Grid>
           <Grid item xs={12}>
@@ -176,7 +181,7 @@ export function CoverageView() {
         </>
       )}
       <Grid item xs={12} md={6}>
-        <VirusSummaryCard month={period.from.slice(0, 7)} />
+        <VirusSummaryCard from={period.from} to={period.to} />
       </Grid>
     </Grid>
   );

@@ -10,12 +10,13 @@ import { inspectionsApiRef } from '../../api';
 import { useLocalize } from '../../hooks/useLanguage';
 import { inspectionsTranslationRef } from '../../translation';
 
-/** The month's virus-handling statistics from the PC checks (INSP-3). */
-export function VirusSummaryCard(props: { month: string }) {
+/** The period's virus-handling statistics from the PC checks (INSP-3): the coverage view's period. */
+export function VirusSummaryCard(props: { from: string; to: string }) {
+  const { from, to } = props;
   const { t } = useTranslationRef(inspectionsTranslationRef);
   const api = useApi(inspectionsApiRef);
   const localize = useLocalize();
-  const summary = useAsync(() => api.getVirusSummary(props.month), [api, props.month]);
+  const summary = useAsync(() => api.getVirusSummary({ from, to }), [api, from, to]);
   // The handling options' names, from the checklist item that asks for them.
   const templates = useAsync(() => api.getTemplates(), [api]);
   const handlingItem = templates.value
@@ -30,7 +31,7 @@ export function VirusSummaryCard(props: { month: string }) {
   };
   const value = summary.value;
   return (
-    <InfoCard title={t('virus.title', { month: props.month })}>
+    <InfoCard title={t('virus.title', { from, to })}>
       {summary.loading && <Progress />}
       {value && value.checks === 0 && (
         <Typography color="textSecondary">{t('virus.none')}</Typography>

@@ -46,7 +46,7 @@ export function ScanPage() {
       {scan.error && <CourtErrorPanel error={scan.error} />}
       {scan.value && !scan.value.roundId && (
         <Typography data-testid="scan-no-round">
-          {t('scan.noRound', { device: name })}{' '}
+          {t('scan.noRound', { device: scan.value.deviceTitle })}{' '}
           <EntityRefLink entityRef={device}>
             {t('scan.openDevice')}
           </EntityRefLink>
