@@ -3,6 +3,7 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import inspectionsPlugin from '@internal/plugin-inspections';
 import kbPlugin from '@internal/plugin-kb';
 import ticketsPlugin from '@internal/plugin-tickets';
+import { inspectionsTabsByRole, ticketsTabsByRole } from './modules/byRole';
 import { courtAppModule } from './modules/court';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
@@ -10,7 +11,14 @@ import { navModule } from './modules/nav';
 // Plugins listed in packages/app/package.json are discovered (app.packages: all); modules that
 // customise other plugins are listed here.
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule, courtAppModule],
+  features: [
+    catalogPlugin,
+    navModule,
+    homeModule,
+    courtAppModule,
+    ticketsTabsByRole,
+    inspectionsTabsByRole,
+  ],
   // Every link from one court family to another's page, bound here.
   bindRoutes({ bind }) {
     bind(ticketsPlugin.externalRoutes, { kbArticle: kbPlugin.routes.article });

@@ -5,7 +5,10 @@
  *
  * @packageDocumentation
  */
-export { inspectionsPlugin as default } from './plugin';
+export {
+  inspectionsPlugin as default,
+  entityInspectionsContent,
+} from './plugin';
 export { inspectionsApiRef } from './api';
 export { inspectionsTranslationRef } from './translation';
 export { roundRouteRef, rootRouteRef, scanRouteRef } from './routes';

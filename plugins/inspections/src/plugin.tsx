@@ -69,8 +69,6 @@ export const scanPage = PageBlueprint.make({
 
 export const entityInspectionsContent = EntityContentBlueprint.make({
   name: 'inspections',
-  // Not shown to roles that read no rounds (court staff, issue 12).
-  if: { permissions: { $contains: inspectionRoundReadPermission.name } },
   params: {
     path: '/inspections',
     title: inspectionsTranslationRef('entity.tab'),

@@ -5,7 +5,11 @@
  *
  * @packageDocumentation
  */
-export { ticketsPlugin as default } from './plugin';
+export {
+  ticketsPlugin as default,
+  entityChangesContent,
+  entitySlaContent,
+} from './plugin';
 export { ticketsApiRef } from './api';
 export { ticketsTranslationRef } from './translation';
 export {

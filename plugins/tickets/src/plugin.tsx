@@ -15,7 +15,6 @@ import { PermittedOnly } from '@internal/plugin-court-react';
 import {
   TicketsClient,
   ticketCreatePermission,
-  ticketReadAllPermission,
 } from '@internal/plugin-tickets-common';
 import HeadsetMicIcon from '@material-ui/icons/HeadsetMic';
 import SwapHorizIcon from '@material-ui/icons/SwapHoriz';
@@ -121,14 +120,8 @@ export const entityTicketsContent = EntityContentBlueprint.make({
   },
 });
 
-/** Tabs about the whole desk's work, not shown to roles that read only their own tickets. */
-const readsAllTickets = {
-  permissions: { $contains: ticketReadAllPermission.name },
-};
-
 export const entitySlaContent = EntityContentBlueprint.make({
   name: 'sla',
-  if: readsAllTickets,
   params: {
     path: '/sla',
     title: ticketsTranslationRef('entity.slaTab'),
@@ -143,7 +136,6 @@ export const entitySlaContent = EntityContentBlueprint.make({
 /** What a change can touch: systems and devices. */
 export const entityChangesContent = EntityContentBlueprint.make({
   name: 'changes',
-  if: readsAllTickets,
   params: {
     path: '/changes',
     title: ticketsTranslationRef('entity.changesTab'),

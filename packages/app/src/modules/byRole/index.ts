@@ -1,0 +1,34 @@
+import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import { entityInspectionsContent } from '@internal/plugin-inspections';
+import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
+import {
+  entityChangesContent,
+  entitySlaContent,
+} from '@internal/plugin-tickets';
+import { ticketReadAllPermission } from '@internal/plugin-tickets-common';
+
+/**
+ * Entity tabs a role cannot use are not shown to it (issue 12): the app decides
+ * with Backstage's permission predicate on each extension, so the plugins stay
+ * testable on their own.
+ */
+const readsAllTickets = {
+  permissions: { $contains: ticketReadAllPermission.name },
+};
+
+export const ticketsTabsByRole = createFrontendModule({
+  pluginId: 'tickets',
+  extensions: [
+    entitySlaContent.override({ if: readsAllTickets }),
+    entityChangesContent.override({ if: readsAllTickets }),
+  ],
+});
+
+export const inspectionsTabsByRole = createFrontendModule({
+  pluginId: 'inspections',
+  extensions: [
+    entityInspectionsContent.override({
+      if: { permissions: { $contains: inspectionRoundReadPermission.name } },
+    }),
+  ],
+});
