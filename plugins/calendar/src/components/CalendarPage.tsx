@@ -6,6 +6,7 @@ import {
   Table,
 } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { useEntityPresentation } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   calendarScheduleUpdatePermission,
@@ -20,11 +21,34 @@ import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
+import { DEFAULT_ZONE } from '@internal/plugin-sla-common';
+import { DateTime } from 'luxon';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { calendarApiRef } from '../api';
 import { calendarTranslationRef } from '../translation';
 import { YearPreviewGrid } from './YearPreviewGrid';
+
+/** Who saved the version and when, as a person reads it: their name, Beijing time. */
+function SavedVersion(props: {
+  version: number;
+  savedBy: string;
+  savedAt: string;
+}) {
+  const { t } = useTranslationRef(calendarTranslationRef);
+  const { primaryTitle } = useEntityPresentation(props.savedBy);
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {t('form.version', {
+        version: String(props.version),
+        by: primaryTitle,
+        at: DateTime.fromISO(props.savedAt)
+          .setZone(DEFAULT_ZONE)
+          .toFormat('yyyy-MM-dd HH:mm'),
+      })}
+    </Typography>
+  );
+}
 
 /** The form's content: a year's schedule and what it was loaded from. */
 interface Draft {
@@ -245,13 +269,11 @@ export function CalendarPage() {
                 </Grid>
               </Grid>
               {draft?.latest && (
-                <Typography variant="body2" color="textSecondary">
-                  {t('form.version', {
-                    version: String(draft.latest.version),
-                    by: draft.latest.savedBy,
-                    at: draft.latest.savedAt,
-                  })}
-                </Typography>
+                <SavedVersion
+                  version={draft.latest.version}
+                  savedBy={draft.latest.savedBy}
+                  savedAt={draft.latest.savedAt}
+                />
               )}
               {draft?.builtIn && (
                 <Alert severity="info">
