@@ -128,7 +128,9 @@ describe('CalendarPage', () => {
     ]);
     // Who saved it, by name, and when, in Beijing time (saved at 02:00 UTC).
     expect(
-      await screen.findByText('Version 1, saved by huangjun at 2026-12-05 10:00'),
+      await screen.findByText(
+        'Version 1, saved by huangjun at 2026-12-05 10:00',
+      ),
     ).toBeInTheDocument();
     expect(await screen.findByTestId('source-2027')).toHaveTextContent(
       'Entered in the portal · v1',
