@@ -49,6 +49,11 @@ import {
   calendarWarningReadPermission,
 } from '@internal/plugin-calendar-common';
 import {
+  reportAcknowledgePermission,
+  reportIssuePermission,
+  reportReadPermission,
+} from '@internal/plugin-reports-common';
+import {
   KB_ARTICLE_RESOURCE_TYPE,
   kbArticleCreatePermission,
   kbArticleReadPermission,
@@ -385,6 +390,24 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     family: 'calendar',
     permission: calendarWarningReadPermission,
     grants: { 'ops-manager': A, 'court-it-office': A },
+  },
+
+  // --- Service reports: the ops manager issues them, the court IT office receives and
+  // acknowledges them, the desk reads the figures it answers for; court staff see none.
+  {
+    family: 'reports',
+    permission: reportReadPermission,
+    grants: { desk: A, 'ops-manager': A, 'court-it-office': A },
+  },
+  {
+    family: 'reports',
+    permission: reportIssuePermission,
+    grants: { 'ops-manager': A },
+  },
+  {
+    family: 'reports',
+    permission: reportAcknowledgePermission,
+    grants: { 'court-it-office': A },
   },
 
   // Later families: add their rows here.
