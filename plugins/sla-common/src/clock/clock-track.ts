@@ -113,8 +113,12 @@ export class ClockTrack {
     }
     this.stoppedAt = stop;
     this.rule = this.policy.levels[this.level][this.name];
-    const start = this.rule ? startOf(this.rule.startsAt, ticket) : undefined;
-    if (this.rule && start !== undefined) {
+    const event = this.rule ? startOf(this.rule.startsAt, ticket) : undefined;
+    if (this.rule && event !== undefined) {
+      // A clock that only begins counting later than its event (an L4 ticket raised to L2) is
+      // a call at that later instant: its variant and cap are chosen there, so it never gets
+      // more time than a call made as it begins.
+      const start = Math.max(event, this.startedAt ?? t);
       if (this.inForce?.rule !== this.rule || this.inForce.start !== start) {
         this.inForce = this.resolveTarget(this.rule, start);
       }

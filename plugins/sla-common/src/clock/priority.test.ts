@@ -88,6 +88,42 @@ describe('priority raised mid-clock', () => {
     });
     expect(result.arrival.dueAt).toBe(bj('2026-03-02T11:15'));
   });
+
+  // An L4 fault filed at 06:00 (outside on-site hours, which open at 07:30) and raised to L2
+  // later: arrival counts from the raise, as a new L2 call at that instant would.
+  const filedOutsideHours = created('2026-03-02T06:00', 'medium', 'small');
+
+  it('from L4 outside on-site hours gets no more time than a call as they open', () => {
+    const result = clocks(
+      [filedOutsideHours, reprioritised('2026-03-02T07:20', 'high', 'medium')],
+      '2026-03-02T07:21',
+    );
+    // Outside hours 30 min would be 07:50; a call at 07:30 is due 07:45, so 07:45 (25 min).
+    expect(result.arrival).toMatchObject({
+      state: 'running',
+      level: 'L2',
+      startedAt: bj('2026-03-02T07:20'),
+      targetMs: 25 * MINUTE,
+      dueAt: bj('2026-03-02T07:45'),
+    });
+    const newCall = clocks(
+      [created('2026-03-02T07:20', 'high', 'medium')],
+      '2026-03-02T07:21',
+    );
+    expect(result.arrival.dueAt).toBe(newCall.arrival.dueAt);
+  });
+
+  it('from L4 inside on-site hours gets the in-hours target, though filed outside them', () => {
+    const result = clocks(
+      [filedOutsideHours, reprioritised('2026-03-02T07:40', 'high', 'medium')],
+      '2026-03-02T07:41',
+    );
+    expect(result.arrival).toMatchObject({
+      level: 'L2',
+      targetMs: 15 * MINUTE,
+      dueAt: bj('2026-03-02T07:55'),
+    });
+  });
 });
 
 describe('priority lowered mid-clock', () => {

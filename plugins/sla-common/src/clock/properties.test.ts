@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { SlaEngine } from '../engine';
 import { parseSlaConfig } from '../policy/config';
-import { IMPACTS, SlaPolicy, URGENCIES } from '../policy/types';
+import {
+  Impact,
+  IMPACTS,
+  SlaPolicy,
+  Urgency,
+  URGENCIES,
+} from '../policy/types';
 import { PAUSE_REASONS, TicketEvent } from './events';
 import { ClockStatus, TicketClocks } from './result';
 
@@ -196,6 +202,52 @@ describe('clock properties', () => {
             );
             expect(a).toBeLessThanOrEqual(b);
           });
+        },
+      ),
+      { numRuns: EDGE_RUNS },
+    );
+  });
+
+  it(`a ticket raised from L4 is due as a new call at the raise (${EDGE_RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...policies),
+        createdMinute,
+        fc.integer({ min: 1, max: 600 }),
+        fc.constantFrom<[Urgency, Impact]>(
+          ['high', 'large'],
+          ['high', 'medium'],
+          ['medium', 'large'],
+        ),
+        (policy, filedMinute, waited, [u, i]) => {
+          const filed = filedMinute * MINUTE;
+          const raise = filed + waited * MINUTE;
+          const raised = compute(
+            policy,
+            [
+              {
+                type: 'created',
+                at: iso(filed),
+                urgency: 'low',
+                impact: 'small',
+              },
+              {
+                type: 'priority-changed',
+                at: iso(raise),
+                urgency: u,
+                impact: i,
+              },
+            ],
+            raise,
+          );
+          const called = compute(
+            policy,
+            [{ type: 'created', at: iso(raise), urgency: u, impact: i }],
+            raise,
+          );
+          expect(clocksOf(raised).map(c => c.dueAt)).toEqual(
+            clocksOf(called).map(c => c.dueAt),
+          );
         },
       ),
       { numRuns: EDGE_RUNS },
