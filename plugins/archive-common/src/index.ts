@@ -1,1 +1,10 @@
-export {};
+/**
+ * Court Ops Portal document archive, shared by browser and backend: the five document classes and
+ * their numbers, document and file types, permissions, API schemas and client.
+ *
+ * @packageDocumentation
+ */
+
+export * from './classes';
+export * from './types';
+export * from './permissions';

@@ -49,6 +49,12 @@ import {
   calendarWarningReadPermission,
 } from '@internal/plugin-calendar-common';
 import {
+  archiveCreatePermission,
+  archiveReadPermission,
+  archiveRestrictedReadPermission,
+  archiveVolumeCompilePermission,
+} from '@internal/plugin-archive-common';
+import {
   reportAcknowledgePermission,
   reportIssuePermission,
   reportReadPermission,
@@ -408,6 +414,30 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     family: 'reports',
     permission: reportAcknowledgePermission,
     grants: { 'court-it-office': A },
+  },
+
+  // --- Document archive: everyone reads public documents (restricted ones: the IT office and
+  // each document's named readers, decided by the archive); the team and the IT office register
+  // documents; the ops manager compiles the quarterly volume and the DOC-3 drafts.
+  {
+    family: 'archive',
+    permission: archiveReadPermission,
+    grants: { requester: A, ...OM_READ },
+  },
+  {
+    family: 'archive',
+    permission: archiveRestrictedReadPermission,
+    grants: { 'court-it-office': A },
+  },
+  {
+    family: 'archive',
+    permission: archiveCreatePermission,
+    grants: OM_READ,
+  },
+  {
+    family: 'archive',
+    permission: archiveVolumeCompilePermission,
+    grants: { 'ops-manager': A },
   },
 
   // Later families: add their rows here.
