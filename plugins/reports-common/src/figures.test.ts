@@ -12,11 +12,11 @@ import {
   ZONE,
   changes,
   tickets,
-} from './__fixtures__/november';
+} from './__testUtils__/november';
 import { factsOfSystem, ticketFigures } from './figures';
 import { periodWindow } from './period';
 
-// Every expected value below is counted by hand from __fixtures__/november.ts; the comments
+// Every expected value below is counted by hand from __testUtils__/november.ts; the comments
 // name the rows. INC-n is INC-2026-0000n, likewise SR, PRB, CMP and CHG.
 const november = periodWindow({ from: '2026-11-01', to: '2026-11-30' }, ZONE);
 const figures = ticketFigures(tickets, changes, november);
