@@ -5,7 +5,7 @@ const ROW_KEYS = [
   'systemRef',
   'engineer',
   'entityRef',
-  'ticketId',
+  'number',
   'clock',
   'level',
 ] as const;
