@@ -48,7 +48,9 @@ function instantIn(fromMs: number, toMs: number): fc.Arbitrary<string> {
   const minutes = Math.max(0, Math.floor((toMs - fromMs) / MINUTE) - 1);
   return fc
     .integer({ min: 0, max: minutes })
-    .map(m => new Date(fromMs + m * MINUTE).toISOString());
+    .map(
+      m => DateTime.fromMillis(fromMs + m * MINUTE, { zone: 'utc' }).toISO()!,
+    );
 }
 
 function systemsOf(range: FactRange): fc.Arbitrary<string[]> {

@@ -52,7 +52,7 @@ function complianceOf({ met, breached, running }: Counts): ComplianceCounts {
     : { met, breached, running, percent: (met / decided) * 100 };
 }
 
-/** Counts under a key, listed in the order of `order`. */
+/** Compliance counts per key (clock × level, system × clock): only the keys that occurred. */
 class CountsBy<K> {
   private readonly entries = new Map<string, { key: K; counts: Counts }>();
 
@@ -115,7 +115,7 @@ export function complianceFigures(
       for (const systemRef of distinct(ticket.systemRefs)) {
         bySystem.add({ systemRef, clock: clock.clock }, standing);
       }
-      if (standing === 'breached') {
+      if (standing === 'breached' && clock.breachedAt) {
         breaches.push({
           ticketId: ticket.id,
           number: ticket.number,
@@ -123,7 +123,7 @@ export function complianceFigures(
           clock: clock.clock,
           level: clock.level,
           systemRefs: ticket.systemRefs,
-          breachedAt: clock.breachedAt!,
+          breachedAt: clock.breachedAt,
         });
       }
     }
