@@ -13,7 +13,7 @@ import {
   changes,
   tickets,
 } from './__testUtils__/november';
-import { factsOfSystem, ticketFigures } from './figures';
+import { factsCountingIn, factsOfSystem, ticketFigures } from './figures';
 import { periodWindow } from './period';
 
 // Every expected value below is counted by hand from __testUtils__/november.ts; the comments
@@ -467,5 +467,17 @@ describe('ticketFigures on the hand-counted November', () => {
     // INC-1 15 + INC-6 25 + INC-9 30 on December days.
     expect(december.workMinutes.total).toBe(70);
     expect(december.changes.filed).toBe(1);
+  });
+
+  it('finds the rows behind the month’s figures', () => {
+    // Everything but INC-9 and CHG-6, which happened wholly in December. INC-7 (filed in
+    // October) and CHG-4 (filed in October) count by their resolution and failure.
+    const rows = factsCountingIn(tickets, changes, november);
+    expect(rows.tickets.map(t => t.number)).toEqual(
+      tickets.map(t => t.number).filter(n => n !== 'INC-2026-00009'),
+    );
+    expect(rows.changes.map(c => c.number)).toEqual(
+      changes.map(c => c.number).filter(n => n !== 'CHG-2026-00006'),
+    );
   });
 });
