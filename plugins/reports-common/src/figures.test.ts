@@ -480,4 +480,37 @@ describe('ticketFigures on the hand-counted November', () => {
       changes.map(c => c.number).filter(n => n !== 'CHG-2026-00006'),
     );
   });
+
+  it('recounts a month from the facts as they are now: a ticket reopened after it', () => {
+    // INC-1, resolved on 3 November, is reopened on 5 December and still open: its facts lose
+    // the resolution and its resolution clock runs again. November recomputed:
+    const [inc1, ...others] = tickets;
+    const reopened = {
+      ...inc1,
+      status: 'in-progress' as const,
+      resolvedAt: undefined,
+      closedAt: undefined,
+      reopenedAt: ['2026-12-05T01:00:00.000Z'],
+      clocks: inc1.clocks.map(c =>
+        c.clock === 'resolution' ? { ...c, stoppedAt: undefined } : c,
+      ),
+    };
+    const recounted = ticketFigures([reopened, ...others], changes, november);
+    // resolved incidents 5 → 4 of 7; first contact 4 of 7 → 3 of 6; reopen 1 of 7 → 1 of 6
+    // (the December reopen is not November's); its resolution clock, met, now runs at the end.
+    expect(recounted.rates.incidentResolution).toMatchObject({
+      part: 4,
+      whole: 7,
+    });
+    expect(recounted.rates.firstContactResolution).toMatchObject({
+      part: 3,
+      whole: 6,
+    });
+    expect(recounted.rates.reopen).toMatchObject({ part: 1, whole: 6 });
+    expect(recounted.compliance.total).toMatchObject({
+      met: 16,
+      breached: 3,
+      running: 3,
+    });
+  });
 });
