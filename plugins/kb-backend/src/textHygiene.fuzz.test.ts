@@ -1,4 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { taintedText } from '@internal/plugin-court-common/testUtils';
 import fc from 'fast-check';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -16,23 +17,8 @@ const databases = TestDatabases.create({
   disableDocker: true,
 });
 
-/** Characters no single-line field holds: C0, DEL, C1, bidi controls, lone surrogates. */
-const refused = fc
-  .oneof(
-    fc.integer({ min: 0, max: 0x1f }),
-    fc.integer({ min: 0x7f, max: 0x9f }),
-    fc.integer({ min: 0x202a, max: 0x202e }),
-    fc.integer({ min: 0x2066, max: 0x2069 }),
-    fc.integer({ min: 0xd800, max: 0xdfff }),
-  )
-  .map(code => String.fromCharCode(code));
-const text = fc.string({
-  unit: fc.constantFrom(...'打印机 KB-1'.split('')),
-  maxLength: 8,
-});
-const tainted = fc
-  .tuple(text, refused, text)
-  .map(([before, bad, after]) => `卡纸${before}${bad}${after}`);
+/** Ordinary text with one refused character somewhere in it. */
+const tainted = taintedText('卡纸', '打印机 KB-1');
 
 /**
  * Text hygiene through the kb API (issue 12): every single-line field

@@ -1,4 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { taintedText } from '@internal/plugin-court-common/testUtils';
 import fc from 'fast-check';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -18,24 +19,8 @@ const databases = TestDatabases.create({
   disableDocker: true,
 });
 
-/** Characters no single-line field holds: C0, DEL, C1, bidi controls, lone surrogates. */
-const refused = fc
-  .oneof(
-    fc.integer({ min: 0, max: 0x1f }),
-    fc.integer({ min: 0x7f, max: 0x9f }),
-    fc.integer({ min: 0x202a, max: 0x202e }),
-    fc.integer({ min: 0x2066, max: 0x2069 }),
-    fc.integer({ min: 0xd800, max: 0xdfff }),
-  )
-  .map(code => String.fromCharCode(code));
-const text = fc.string({
-  unit: fc.constantFrom(...'交换机 UPS-01 3F'.split('')),
-  maxLength: 8,
-});
 /** Ordinary text with one refused character somewhere in it. */
-const tainted = fc
-  .tuple(text, refused, text)
-  .map(([before, bad, after]) => `核心${before}${bad}${after}`);
+const tainted = taintedText('核心', '交换机 UPS-01 3F');
 
 /**
  * Text hygiene through the API (issue 12, finding 9): every single-line

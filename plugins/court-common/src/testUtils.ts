@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+
+/**
+ * Characters no single-line field holds (the court's text hygiene rule):
+ * C0 controls, DEL, C1 controls, bidi embeddings and isolates, lone
+ * surrogates. Written out here rather than taken from the rule, so a test
+ * built on it fails when the rule lets one of them through.
+ */
+export const refused: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.integer({ min: 0, max: 0x1f }),
+    fc.integer({ min: 0x7f, max: 0x9f }),
+    fc.integer({ min: 0x202a, max: 0x202e }),
+    fc.integer({ min: 0x2066, max: 0x2069 }),
+    fc.integer({ min: 0xd800, max: 0xdfff }),
+  )
+  .map(code => String.fromCharCode(code));
+
+/**
+ * Ordinary text of a family's own words (`prefix`, then characters of
+ * `alphabet`) with one refused character somewhere in it.
+ */
+export function taintedText(
+  prefix: string,
+  alphabet: string,
+): fc.Arbitrary<string> {
+  const text = fc.string({
+    unit: fc.constantFrom(...alphabet.split('')),
+    maxLength: 8,
+  });
+  return fc
+    .tuple(text, refused, text)
+    .map(([before, bad, after]) => `${prefix}${before}${bad}${after}`);
+}
