@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { refused, taintedText } from './testUtils';
+import {
+  assertRefusedInEveryField,
+  refused,
+  SingleLineField,
+  taintedText,
+} from './testUtils';
 
 // The characters the hygiene rule must refuse, spelled out once more.
 const RANGES: [string, number, number][] = [
@@ -41,5 +46,71 @@ describe('text hygiene arbitraries', () => {
         );
       }),
     );
+  });
+
+  describe('assertRefusedInEveryField', () => {
+    const refusing = (field: string): SingleLineField => [
+      field,
+      async () => ({
+        status: 400,
+        body: { error: { message: `${field}: has a control character` } },
+      }),
+    ];
+    const tainted = taintedText('卡纸', '打印机');
+
+    it('passes when every field answers 400 naming itself', async () => {
+      await expect(
+        assertRefusedInEveryField(
+          [refusing('body.title'), refusing('query.q')],
+          tainted,
+          { numRuns: 50 },
+        ),
+      ).resolves.toBeUndefined();
+    });
+
+    it('fails when a field takes the value', async () => {
+      const taking: SingleLineField = [
+        'body.owner',
+        async () => ({ status: 201 }),
+      ];
+      await expect(
+        assertRefusedInEveryField([refusing('body.title'), taking], tainted, {
+          numRuns: 50,
+        }),
+      ).rejects.toThrow(
+        /body\.owner: expected a 400 naming the field, got 201/,
+      );
+    });
+
+    it('fails when the 400 names another field', async () => {
+      const [, wrong] = refusing('body.title');
+      await expect(
+        assertRefusedInEveryField([['body.tags.0', wrong]], tainted, {
+          numRuns: 10,
+        }),
+      ).rejects.toThrow(/body\.tags\.0: expected a 400/);
+    });
+
+    it('never sends a query field a lone surrogate, which a URL cannot carry', async () => {
+      const sent: string[] = [];
+      await assertRefusedInEveryField(
+        [
+          [
+            'query.q',
+            async value => {
+              sent.push(value);
+              return {
+                status: 400,
+                body: { error: { message: 'query.q: bad' } },
+              };
+            },
+          ],
+        ],
+        fc.constantFrom('a\ud800', 'a\u0000'),
+        { numRuns: 20 },
+      );
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent.every(value => value === 'a\u0000')).toBe(true);
+    });
   });
 });

@@ -32,3 +32,43 @@ export function taintedText(
     .tuple(text, refused, text)
     .map(([before, bad, after]) => `${prefix}${before}${bad}${after}`);
 }
+
+/** A single-line field of an API: its name in a 400, and how to send it a value. */
+export type SingleLineField = readonly [
+  field: string,
+  send: (value: string) => PromiseLike<{
+    status: number;
+    body?: { error?: { message?: string } };
+  }>,
+];
+
+/**
+ * The text-hygiene property of a family's API: every field, sent a `tainted`
+ * value, answers 400 with a message naming the field (`body.title: …`).
+ */
+export async function assertRefusedInEveryField(
+  fields: readonly SingleLineField[],
+  tainted: fc.Arbitrary<string>,
+  options: { numRuns: number },
+): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 0, max: fields.length - 1 }),
+      tainted,
+      async (i, value) => {
+        const [field, send] = fields[i];
+        // A URL cannot carry a lone surrogate (it is sent as U+FFFD).
+        fc.pre(!field.startsWith('query.') || !/[\ud800-\udfff]/.test(value));
+        const res = await send(value);
+        const message = res.body?.error?.message ?? '';
+        if (res.status !== 400 || !message.includes(`${field}: `)) {
+          throw new Error(
+            `${field}: expected a 400 naming the field, got ${res.status} ${message}`,
+          );
+        }
+      },
+    ),
+    // The report names the field and what came back, not only the value.
+    { ...options, includeErrorInReport: true },
+  );
+}
