@@ -34,7 +34,7 @@ import {
 import { ManualCourtClock } from '../../plugins/court-node/src';
 import { parseSlaConfig, SlaEngine } from '../../plugins/sla-common/src';
 import { readInspectionsConfig } from '../../plugins/inspections-backend/src/config';
-import { DatabaseInspectionStore } from '../../plugins/inspections-backend/src/database/DatabaseInspectionStore';
+import { inspectionStoresFromKnex } from '../../plugins/inspections-backend/src/database/InspectionStores';
 import { calendarDays } from '../../plugins/inspections-backend/src/service/calendars';
 import { InspectedEntity } from '../../plugins/inspections-backend/src/service/DeviceDirectory';
 import { IncidentFiler } from '../../plugins/inspections-backend/src/service/IncidentFiler';
@@ -178,17 +178,17 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function services(knex: Knex) {
-  const store = await DatabaseInspectionStore.fromKnex(knex);
+  const stores = await inspectionStoresFromKnex(knex);
   const at = new Date('2026-12-31T10:00:00+08:00');
   const clock = new ManualCourtClock(at.toISOString());
   const templates = await TemplateLibrary.load(
     await readTemplateFiles(
       join(repoRoot, 'plugins/inspections-backend/templates'),
     ),
-    store,
+    stores.templates,
     at.toISOString(),
   );
-  await store.seedPlans(
+  await stores.plans.seedPlans(
     config.plans.map(p => planSchema.parse(p)),
     'bench',
     at.toISOString(),
@@ -196,7 +196,7 @@ async function services(knex: Knex) {
   const engine = new SlaEngine(parseSlaConfig(undefined));
   const workingDays = calendarDays(() => engine);
   const generator = new RoundGenerator({
-    store,
+    stores,
     templates,
     inventory,
     workingDays,
@@ -207,12 +207,12 @@ async function services(knex: Knex) {
     alert: { raise: async () => false },
   });
   const service = new InspectionService({
-    store,
+    stores,
     templates,
     inventory,
     generator,
     filer: new IncidentFiler({
-      store,
+      rounds: stores.rounds,
       desk: { createTicket: async () => ({ number: 'INC-2026-00001' }) },
       logger,
       appBaseUrl: 'http://localhost:7007',
@@ -224,7 +224,7 @@ async function services(knex: Knex) {
     zone: 'Asia/Shanghai',
     clock,
   });
-  return { store, templates, generator, service };
+  return { stores, templates, generator, service };
 }
 
 /** A plausible answer for an item; failing ones for a failed check. */

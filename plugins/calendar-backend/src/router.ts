@@ -4,8 +4,9 @@ import {
   calendarScheduleReadPermission,
   calendarScheduleUpdatePermission,
 } from '@internal/plugin-calendar-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
+import { createCourtRouter } from '@internal/plugin-court-node';
 import express, { Request } from 'express';
-import Router from 'express-promise-router';
 import { CalendarService } from './service/CalendarService';
 
 /** A year in the path: 2000..2100. */
@@ -21,8 +22,8 @@ function yearParam(req: Request): number {
 }
 
 /**
- * `/api/calendar`: identifies the caller, audits every save; the service
- * checks permissions first, then the input.
+ * `/api/calendar`: identifies the caller, authorizes before reading the
+ * input, audits every save; the service does the rest.
  */
 export async function createRouter(deps: {
   service: CalendarService;
@@ -30,73 +31,51 @@ export async function createRouter(deps: {
   auditor: AuditorService;
 }): Promise<express.Router> {
   const { service, httpAuth, auditor } = deps;
-  const router = Router();
-  router.use(express.json({ limit: '100kb' }));
-  router.use(
-    (
-      error: { type?: string },
-      _req: Request,
-      _res: unknown,
-      next: (e: unknown) => void,
-    ) => {
-      next(
-        error.type === 'entity.parse.failed'
-          ? new InputError('body: is not valid JSON (an object is expected)')
-          : error,
-      );
-    },
-  );
-  const anyone = (req: Request) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const { router, caller, allowed, audited } = createCourtRouter({
+    httpAuth,
+    auditor,
+    bodyLimitKb: 100,
+    authorize: (permission: BasicPermission, credentials) =>
+      service.require(permission, credentials),
+  });
 
   router.get('/years', async (req, res) => {
-    res.json(await service.listYears(await anyone(req)));
+    res.json(await service.listYears(await caller(req)));
   });
 
   router.get('/years/:year', async (req, res) => {
-    const caller = await anyone(req);
-    await service.require(calendarScheduleReadPermission, caller);
-    res.json(await service.getYear(yearParam(req), caller));
+    const credentials = await allowed(req, calendarScheduleReadPermission);
+    res.json(await service.getYear(yearParam(req), credentials));
   });
 
   router.get('/years/:year/built-in', async (req, res) => {
-    const caller = await anyone(req);
-    await service.require(calendarScheduleReadPermission, caller);
-    res.json(await service.builtInYear(yearParam(req), caller));
+    const credentials = await allowed(req, calendarScheduleReadPermission);
+    res.json(await service.builtInYear(yearParam(req), credentials));
   });
 
   router.put('/years/:year', async (req, res) => {
-    const caller = await httpAuth.credentials(req, { allow: ['user'] });
-    await service.require(calendarScheduleUpdatePermission, caller);
-    const year = Number(req.params.year);
-    const event = await auditor.createEvent({
-      eventId: 'calendar-year-save',
-      severityLevel: 'medium',
-      request: req,
-      meta: { year: req.params.year },
-    });
-    try {
-      const saved = await service.saveYear(yearParam(req), req.body, caller);
-      await event.success({
-        meta: { year, version: saved.latest.version },
-      });
-      res.json(saved);
-    } catch (error) {
-      await event.fail({ error: error as Error, meta: { year } });
-      throw error;
-    }
+    // Each version names the person who entered it: no service saves a year.
+    const person = await httpAuth.credentials(req, { allow: ['user'] });
+    await allowed(req, calendarScheduleUpdatePermission);
+    const saved = await audited(
+      req,
+      'calendar-year-save',
+      { year: req.params.year },
+      () => service.saveYear(yearParam(req), req.body, person),
+    );
+    res.json(saved);
   });
 
   router.get('/schedules', async (req, res) => {
-    res.json(await service.enteredSchedules(await anyone(req)));
+    res.json(await service.enteredSchedules(await caller(req)));
   });
 
   router.get('/revision', async (req, res) => {
-    res.json({ revision: await service.revision(await anyone(req)) });
+    res.json({ revision: await service.revision(await caller(req)) });
   });
 
   router.get('/status', async (req, res) => {
-    res.json(await service.status(await anyone(req)));
+    res.json(await service.status(await caller(req)));
   });
 
   return router;

@@ -1,5 +1,6 @@
 /**
- * The court's catalog model, shared by the catalog module (validation) and the frontend (display).
+ * The court's catalog model, shared by the catalog module (validation) and the frontend (display),
+ * and what every family's API client shares (isomorphic).
  *
  * @packageDocumentation
  */
@@ -11,3 +12,4 @@ export * from './warranty';
 export * from './config';
 export * from './text';
 export * from './entityRefs';
+export * from './client';

@@ -12,7 +12,7 @@ import {
 import { inspectionPermissions } from '@internal/plugin-inspections-common';
 import { courtClockServiceRef } from '@internal/plugin-court-node';
 import { readInspectionsConfig } from './config';
-import { DatabaseInspectionStore } from './database/DatabaseInspectionStore';
+import { openInspectionStores } from './database/InspectionStores';
 import { createRouter } from './router';
 import { calendarDays } from './service/calendars';
 import { DeviceDirectory } from './service/DeviceDirectory';
@@ -60,22 +60,22 @@ export const inspectionsPlugin = createBackendPlugin({
         const live = new LiveSlaEngine(config.sla, deps.officialCalendar);
         const workingDays = calendarDays(() => live.current);
         const zone = live.current.calendars.get(config.calendar).zone;
-        const store = await DatabaseInspectionStore.create({
+        const stores = await openInspectionStores({
           database: deps.database,
           skipMigrations: deps.database.migrations?.skip,
         });
         const at = deps.clock.now().toUTC().toISO()!;
         const templates = await TemplateLibrary.load(
           await readTemplateFiles(TEMPLATES_DIR),
-          store,
+          stores.templates,
           at,
         );
-        await store.seedPlans(config.plans, GENERATOR, at);
+        await stores.plans.seedPlans(config.plans, GENERATOR, at);
         deps.permissionsRegistry.addPermissions(inspectionPermissions);
 
         const inventory = new DeviceDirectory(deps.catalog, deps.auth);
         const generator = new RoundGenerator({
-          store,
+          stores,
           templates,
           inventory,
           workingDays,
@@ -83,7 +83,7 @@ export const inspectionsPlugin = createBackendPlugin({
           catchUpDays: config.catchUpDays,
           clock: deps.clock,
           alert: new UncoveredYearAlert({
-            store,
+            rounds: stores.rounds,
             notifications: deps.notifications,
             recipients: config.notify,
             logger: deps.logger,
@@ -91,12 +91,12 @@ export const inspectionsPlugin = createBackendPlugin({
           }),
         });
         const service = new InspectionService({
-          store,
+          stores,
           templates,
           inventory,
           generator,
           filer: new IncidentFiler({
-            store,
+            rounds: stores.rounds,
             desk: ticketsDesk(deps.auth, deps.tickets),
             logger: deps.logger,
             appBaseUrl: config.appBaseUrl,

@@ -16,13 +16,9 @@ import {
   scanRequestSchema,
   virusSummaryQuerySchema,
 } from '@internal/plugin-inspections-common';
-import {
-  Caller,
-  createCourtRouter,
-  parseInput,
-} from '@internal/plugin-court-node';
+import { createCourtRouter, parseInput } from '@internal/plugin-court-node';
 import { LocationRegister } from '@internal/plugin-court-common';
-import express, { Request } from 'express';
+import express from 'express';
 import { InspectionService } from './service/InspectionService';
 import { labelSheetSvg, sheetInfo } from './service/LabelSheet';
 
@@ -38,23 +34,13 @@ export async function createRouter(deps: {
   appBaseUrl: string;
 }): Promise<express.Router> {
   const { service, httpAuth, auditor } = deps;
-  const { router, caller, audited } = createCourtRouter({
+  const { router, caller, allowed, audited } = createCourtRouter({
     httpAuth,
     auditor,
     bodyLimitKb: 100,
+    authorize: (permission: BasicPermission, credentials) =>
+      service.authorize(permission, credentials),
   });
-  /**
-   * Authorize first: a caller without the permission gets 403 before any
-   * 400 that would describe the expected input.
-   */
-  const allowed = async (
-    req: Request,
-    permission: BasicPermission,
-  ): Promise<Caller> => {
-    const credentials = await caller(req);
-    await service.authorize(permission, credentials);
-    return credentials;
-  };
 
   router.get('/rounds', async (req, res) => {
     const credentials = await allowed(req, inspectionRoundReadPermission);

@@ -10,11 +10,7 @@ import {
   suggestionsQuerySchema,
   updateArticleRequestSchema,
 } from '@internal/plugin-kb-common';
-import {
-  Caller,
-  createCourtRouter,
-  parseInput,
-} from '@internal/plugin-court-node';
+import { createCourtRouter, parseInput } from '@internal/plugin-court-node';
 import express, { Request } from 'express';
 import { z } from 'zod';
 import { KbService } from './service/KbService';
@@ -31,20 +27,13 @@ export async function createRouter(deps: {
   auditor: AuditorService;
 }): Promise<express.Router> {
   const { service, httpAuth, auditor } = deps;
-  const { router, caller, audited } = createCourtRouter({
+  const { router, caller, allowed, audited } = createCourtRouter({
     httpAuth,
     auditor,
     bodyLimitKb: 500,
+    authorize: (action: 'create' | 'read' | 'update', credentials) =>
+      service.authorize(action, credentials),
   });
-  /** Authorize first: 403 before any 400 that would describe the input. */
-  const allowed = async (
-    req: Request,
-    action: 'create' | 'read' | 'update',
-  ): Promise<Caller> => {
-    const credentials = await caller(req);
-    await service.authorize(action, credentials);
-    return credentials;
-  };
   const articleId = (req: Request) =>
     parseInput(articleIdSchema, req.params.id, 'path.id');
 
@@ -92,7 +81,11 @@ export async function createRouter(deps: {
 
   router.get('/articles/:id/versions/:version', async (req, res) => {
     const credentials = await allowed(req, 'read');
-    const version = parseInput(versionParam, req.params.version, 'path.version');
+    const version = parseInput(
+      versionParam,
+      req.params.version,
+      'path.version',
+    );
     res.json(await service.version(articleId(req), version, credentials));
   });
 
@@ -122,7 +115,11 @@ export async function createRouter(deps: {
 
   router.post('/known-errors', async (req, res) => {
     const credentials = await allowed(req, 'create');
-    const body = parseInput(knownErrorFromTicketRequestSchema, req.body, 'body');
+    const body = parseInput(
+      knownErrorFromTicketRequestSchema,
+      req.body,
+      'body',
+    );
     const result = await audited(
       req,
       'kb-known-error-from-ticket',

@@ -13,11 +13,7 @@ import {
   ticketWorkPermission,
   workLogRequestSchema,
 } from '@internal/plugin-tickets-common';
-import {
-  Caller,
-  createCourtRouter,
-  parseInput,
-} from '@internal/plugin-court-node';
+import { createCourtRouter, parseInput } from '@internal/plugin-court-node';
 import express from 'express';
 import { addChangeRoutes } from './changes/router';
 import { openApiDocument } from './openapi';
@@ -35,23 +31,15 @@ export async function createRouter(deps: {
   auditor: AuditorService;
 }): Promise<express.Router> {
   const { service, changes, httpAuth, auditor } = deps;
-  const { router, caller, audited } = createCourtRouter({
+  const { router, caller, allowed, audited } = createCourtRouter({
     httpAuth,
     auditor,
     bodyLimitKb: 200,
+    authorize: (
+      permission: Parameters<TicketService['authorize']>[0],
+      credentials,
+    ) => service.authorize(permission, credentials),
   });
-  /**
-   * Authorize first: a caller denied the permission outright gets 403
-   * before any 400 that would describe the expected input.
-   */
-  const allowed = async (
-    req: express.Request,
-    permission: Parameters<TicketService['authorize']>[0],
-  ): Promise<Caller> => {
-    const credentials = await caller(req);
-    await service.authorize(permission, credentials);
-    return credentials;
-  };
 
   router.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());

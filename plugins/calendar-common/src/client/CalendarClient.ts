@@ -1,4 +1,8 @@
-import { ResponseError } from '@backstage/errors';
+import {
+  CourtClientOptions,
+  CourtRequest,
+  courtRequest,
+} from '@internal/plugin-court-common';
 import type { YearSchedule } from '../schedule';
 import type {
   CalendarStatus,
@@ -21,16 +25,15 @@ export interface CalendarApi {
   getRevision(): Promise<{ revision: number }>;
 }
 
-/** Structural so both the frontend's and the backend's discovery fit. */
-export interface CalendarClientOptions {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  /** The browser's fetchApi adds the user's token; a backend passes its own. */
-  fetchApi?: { fetch: typeof fetch };
-}
+export type CalendarClientOptions = CourtClientOptions;
 
 /** HTTP client of the calendar API; the same in the browser and in Node. */
 export class CalendarClient implements CalendarApi {
-  constructor(private readonly options: CalendarClientOptions) {}
+  private readonly request: CourtRequest;
+
+  constructor(options: CalendarClientOptions) {
+    this.request = courtRequest('calendar', options);
+  }
 
   listYears(): Promise<CoveredYears> {
     return this.request('GET', '/years');
@@ -58,24 +61,5 @@ export class CalendarClient implements CalendarApi {
 
   getRevision(): Promise<{ revision: number }> {
     return this.request('GET', '/revision');
-  }
-
-  private async request<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('calendar');
-    const doFetch = this.options.fetchApi?.fetch ?? fetch;
-    const response = await doFetch(`${baseUrl}${path}`, {
-      method,
-      headers:
-        body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
   }
 }

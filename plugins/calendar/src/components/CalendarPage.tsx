@@ -27,6 +27,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { calendarApiRef } from '../api';
 import { calendarTranslationRef } from '../translation';
+import { ScheduleRows } from './ScheduleRows';
 import { YearPreviewGrid } from './YearPreviewGrid';
 
 /** Who saved the version and when, as a person reads it: their name, Beijing time. */
@@ -136,35 +137,6 @@ export function CalendarPage() {
   const readOnly = !canUpdate.allowed;
   const edit = (change: (s: YearSchedule) => YearSchedule) =>
     setDraft(d => d && { ...d, schedule: change(d.schedule) });
-  const setHoliday = (
-    i: number,
-    field: 'name' | 'start' | 'end',
-    value: string,
-  ) =>
-    edit(s => ({
-      ...s,
-      holidays: s.holidays.map((h, j) =>
-        j === i
-          ? {
-              ...h,
-              [field]: value,
-              ...(field === 'start' && !h.end ? { end: value } : {}),
-            }
-          : h,
-      ),
-    }));
-  const setMakeUp = (i: number, field: 'date' | 'name', value: string) =>
-    edit(s => ({
-      ...s,
-      makeUpWorkingDays: s.makeUpWorkingDays.map((m, j) => {
-        if (j !== i) return m;
-        if (field === 'name' && value === '') {
-          return { date: m.date };
-        }
-        return { ...m, [field]: value };
-      }),
-    }));
-
   const save = async () => {
     if (!draft) return;
     setSaving(true);
@@ -288,148 +260,67 @@ export function CalendarPage() {
               {readOnly && <Alert severity="info">{t('form.readOnly')}</Alert>}
               {draft && (
                 <>
-                  <Typography variant="h6" style={{ marginTop: 16 }}>
-                    {t('form.holidays')}
-                  </Typography>
-                  {draft.schedule.holidays.map((h, i) => (
-                    <Grid
-                      container
-                      spacing={1}
-                      key={i}
-                      data-testid={`holiday-${i}`}
-                    >
-                      <Grid item xs={4}>
-                        <TextField
-                          label={t('form.name')}
-                          value={h.name}
-                          disabled={readOnly}
-                          onChange={e => setHoliday(i, 'name', e.target.value)}
-                          inputProps={{ 'data-testid': `holiday-${i}-name` }}
-                          fullWidth
-                        />
-                      </Grid>
-                      <Grid item xs={3}>
-                        <TextField
-                          label={t('form.start')}
-                          type="date"
-                          value={h.start}
-                          disabled={readOnly}
-                          InputLabelProps={{ shrink: true }}
-                          onChange={e => setHoliday(i, 'start', e.target.value)}
-                          inputProps={{ 'data-testid': `holiday-${i}-start` }}
-                        />
-                      </Grid>
-                      <Grid item xs={3}>
-                        <TextField
-                          label={t('form.end')}
-                          type="date"
-                          value={h.end}
-                          disabled={readOnly}
-                          InputLabelProps={{ shrink: true }}
-                          onChange={e => setHoliday(i, 'end', e.target.value)}
-                          inputProps={{ 'data-testid': `holiday-${i}-end` }}
-                        />
-                      </Grid>
-                      <Grid item xs={2}>
-                        {!readOnly && (
-                          <Button
-                            size="small"
-                            onClick={() =>
-                              edit(s => ({
-                                ...s,
-                                holidays: s.holidays.filter((_, j) => j !== i),
-                              }))
-                            }
-                          >
-                            {t('form.remove')}
-                          </Button>
-                        )}
-                      </Grid>
-                    </Grid>
-                  ))}
-                  {!readOnly && (
-                    <Button
-                      size="small"
-                      data-testid="add-holiday"
-                      onClick={() =>
-                        edit(s => ({
-                          ...s,
-                          holidays: [
-                            ...s.holidays,
-                            { name: '', start: '', end: '' },
-                          ],
-                        }))
-                      }
-                    >
-                      {t('form.addHoliday')}
-                    </Button>
-                  )}
-                  <Typography variant="h6" style={{ marginTop: 16 }}>
-                    {t('form.makeUpWorkingDays')}
-                  </Typography>
-                  {draft.schedule.makeUpWorkingDays.map((m, i) => (
-                    <Grid
-                      container
-                      spacing={1}
-                      key={i}
-                      data-testid={`makeup-${i}`}
-                    >
-                      <Grid item xs={4}>
-                        <TextField
-                          label={t('form.date')}
-                          type="date"
-                          value={m.date}
-                          disabled={readOnly}
-                          InputLabelProps={{ shrink: true }}
-                          onChange={e => setMakeUp(i, 'date', e.target.value)}
-                          inputProps={{ 'data-testid': `makeup-${i}-date` }}
-                        />
-                      </Grid>
-                      <Grid item xs={4}>
-                        <TextField
-                          label={t('form.makeUpFor')}
-                          value={m.name ?? ''}
-                          disabled={readOnly}
-                          onChange={e => setMakeUp(i, 'name', e.target.value)}
-                          inputProps={{ 'data-testid': `makeup-${i}-name` }}
-                        />
-                      </Grid>
-                      <Grid item xs={2}>
-                        {!readOnly && (
-                          <Button
-                            size="small"
-                            onClick={() =>
-                              edit(s => ({
-                                ...s,
-                                makeUpWorkingDays: s.makeUpWorkingDays.filter(
-                                  (_, j) => j !== i,
-                                ),
-                              }))
-                            }
-                          >
-                            {t('form.remove')}
-                          </Button>
-                        )}
-                      </Grid>
-                    </Grid>
-                  ))}
-                  {!readOnly && (
-                    <Button
-                      size="small"
-                      data-testid="add-makeup"
-                      onClick={() =>
-                        edit(s => ({
-                          ...s,
-                          makeUpWorkingDays: [
-                            ...s.makeUpWorkingDays,
-                            { date: '' },
-                          ],
-                        }))
-                      }
-                    >
-                      {t('form.addMakeUp')}
-                    </Button>
-                  )}
+                  <ScheduleRows
+                    title={t('form.holidays')}
+                    testId="holiday"
+                    rows={draft.schedule.holidays}
+                    fields={[
+                      { name: 'name', label: t('form.name'), width: 4 },
+                      {
+                        name: 'start',
+                        label: t('form.start'),
+                        date: true,
+                        width: 3,
+                      },
+                      {
+                        name: 'end',
+                        label: t('form.end'),
+                        date: true,
+                        width: 3,
+                      },
+                    ]}
+                    update={(h, field, value) => ({
+                      ...h,
+                      [field]: value,
+                      // A one-day holiday needs only its start typed.
+                      ...(field === 'start' && !h.end ? { end: value } : {}),
+                    })}
+                    blank={{ name: '', start: '', end: '' }}
+                    onRows={change =>
+                      edit(s => ({ ...s, holidays: change(s.holidays) }))
+                    }
+                    readOnly={readOnly}
+                    addLabel={t('form.addHoliday')}
+                  />
+                  <ScheduleRows
+                    title={t('form.makeUpWorkingDays')}
+                    testId="makeup"
+                    rows={draft.schedule.makeUpWorkingDays}
+                    fields={[
+                      {
+                        name: 'date',
+                        label: t('form.date'),
+                        date: true,
+                        width: 4,
+                      },
+                      { name: 'name', label: t('form.makeUpFor'), width: 4 },
+                    ]}
+                    update={(m, field, value) =>
+                      // The name is optional: an emptied one is left out.
+                      field === 'name' && value === ''
+                        ? { date: m.date }
+                        : { ...m, [field]: value }
+                    }
+                    blank={{ date: '' }}
+                    onRows={change =>
+                      edit(s => ({
+                        ...s,
+                        makeUpWorkingDays: change(s.makeUpWorkingDays),
+                      }))
+                    }
+                    readOnly={readOnly}
+                    addLabel={t('form.addMakeUp')}
+                  />
                   {issues.length > 0 && (
                     <Alert severity="error" data-testid="schedule-issues">
                       {t('form.problems')}

@@ -5,12 +5,20 @@ import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { Caller } from './caller';
 
-/** What every court family's router starts from. */
-export interface CourtRouter {
+/**
+ * What every court family's router starts from. `A` is what the family's
+ * service authorizes: a permission, or the family's own name for an action.
+ */
+export interface CourtRouter<A = never> {
   /** JSON bodies up to the limit; bad or oversized bodies are a 400 naming `body`. */
   readonly router: express.Router;
   /** The request's user or service credentials; 401 without them. */
   caller(req: Request): Promise<Caller>;
+  /**
+   * The caller, once the service allows `action`: a caller without it gets
+   * 403 before any 400 that would describe the expected input.
+   */
+  allowed(req: Request, action: A): Promise<Caller>;
   /**
    * Runs a change under an audit event (who, what, outcome): success with
    * its meta, or failure with the error, which is rethrown.
@@ -26,15 +34,20 @@ export interface CourtRouter {
 /**
  * The router setup shared by the court's backend families: body parsing with
  * a limit, body errors mapped to 400s, the caller and the audit wrapper.
- * Routes are added to `router`; permissions are checked in the services.
+ * Routes are added to `router`; permissions are checked in the services,
+ * `allowed` asks the service's `authorize` before a route reads its input.
  */
-export function createCourtRouter(options: {
+export function createCourtRouter<A = never>(options: {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   /** The largest JSON body accepted, in kB. */
   bodyLimitKb: number;
-}): CourtRouter {
-  const { httpAuth, auditor, bodyLimitKb } = options;
+  /** The service's check: throws `NotAllowedError` unless the caller may. */
+  authorize: (action: A, caller: Caller) => Promise<void>;
+}): CourtRouter<A> {
+  const { httpAuth, auditor, bodyLimitKb, authorize } = options;
+  const caller = (req: Request): Promise<Caller> =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
   const router = Router();
   router.use(express.json({ limit: `${bodyLimitKb}kb` }));
   // Say which part of the request is wrong, as for every other bad input.
@@ -57,7 +70,12 @@ export function createCourtRouter(options: {
 
   return {
     router,
-    caller: req => httpAuth.credentials(req, { allow: ['user', 'service'] }),
+    caller,
+    async allowed(req, action) {
+      const credentials = await caller(req);
+      await authorize(action, credentials);
+      return credentials;
+    },
     async audited(req, eventId, meta, change) {
       const event = await auditor.createEvent({
         eventId,

@@ -1,13 +1,13 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import express from 'express';
 import fc from 'fast-check';
 import request from 'supertest';
 import { z } from 'zod';
-import { actorOf } from './caller';
+import { actorOf, Caller } from './caller';
 import { createCourtRouter } from './courtRouter';
 import { parseInput } from './parseInput';
 import { pluginFetch } from './pluginFetch';
@@ -140,14 +140,24 @@ describe('systemOf', () => {
 });
 
 describe('createCourtRouter', () => {
+  const refusedUser = 'user:default/visitor';
+  // The service's check: everyone but the refused user may make things.
+  const authorize = jest.fn(async (action: 'make', caller: Caller) => {
+    if (actorOf(caller) === refusedUser) {
+      throw new NotAllowedError(`${action} is not allowed`);
+    }
+  });
+  beforeEach(() => authorize.mockClear());
+
   function app(auditor = mockServices.auditor.mock()) {
     const court = createCourtRouter({
       httpAuth: mockServices.httpAuth(),
       auditor,
       bodyLimitKb: 1,
+      authorize,
     });
     court.router.post('/things', async (req, res) => {
-      const credentials = await court.caller(req);
+      const credentials = await court.allowed(req, 'make');
       const body = parseInput(
         z.strictObject({ n: z.number() }),
         req.body,
@@ -226,6 +236,29 @@ describe('createCourtRouter', () => {
       .set('Authorization', mockCredentials.none.header())
       .send({ n: 1 });
     expect(res.status).toBe(401);
+    expect(authorize).not.toHaveBeenCalled();
+  });
+
+  it('asks the service about the caller before the input is read: 403, not 400', async () => {
+    const res = await request(app())
+      .post('/things')
+      .set('Authorization', mockCredentials.user.header(refusedUser))
+      .send({ n: 'not a number' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe('make is not allowed');
+    expect(authorize).toHaveBeenCalledWith(
+      'make',
+      mockCredentials.user(refusedUser),
+    );
+  });
+
+  it('passes an allowed caller on to the route, which then checks the input', async () => {
+    const res = await request(app())
+      .post('/things')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ n: 'not a number' });
+    expect(res.status).toBe(400);
+    expect(authorize).toHaveBeenCalledWith('make', mockCredentials.service());
   });
 });
 

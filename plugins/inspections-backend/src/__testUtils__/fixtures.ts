@@ -11,7 +11,7 @@ import {
 import { SlaEngine } from '@internal/plugin-sla-common';
 import { CreateTicketRequest } from '@internal/plugin-tickets-common';
 import { Knex } from 'knex';
-import { DatabaseInspectionStore } from '../database/DatabaseInspectionStore';
+import { inspectionStoresFromKnex } from '../database/InspectionStores';
 import { calendarDays } from '../service/calendars';
 import { toInspected } from '../service/DeviceDirectory';
 import { IncidentFiler, ServiceDesk } from '../service/IncidentFiler';
@@ -300,16 +300,16 @@ export async function services(options: {
   /** Receives the notifications sent; default none kept. */
   notifications?: NotificationSendOptions[];
 }) {
-  const store = await DatabaseInspectionStore.fromKnex(options.knex);
+  const stores = await inspectionStoresFromKnex(options.knex);
   const templates = await TemplateLibrary.load(
     await readTemplateFiles(TEMPLATES_DIR),
-    store,
+    stores.templates,
     options.clock.now().toUTC().toISO()!,
   );
   const parsedPlans: Plan[] = (options.plans ?? plans).map(p =>
     planSchema.parse(p),
   );
-  await store.seedPlans(
+  await stores.plans.seedPlans(
     parsedPlans,
     'plugin:inspections',
     options.clock.now().toUTC().toISO()!,
@@ -317,7 +317,7 @@ export async function services(options: {
   const workingDays = calendarDays(options.engine ?? packageOnly);
   const logger = options.logger ?? mockServices.logger.mock();
   const generator = new RoundGenerator({
-    store,
+    stores,
     templates,
     inventory,
     workingDays,
@@ -325,7 +325,7 @@ export async function services(options: {
     catchUpDays: 31,
     clock: options.clock,
     alert: new UncoveredYearAlert({
-      store,
+      rounds: stores.rounds,
       notifications: {
         send: async sent => {
           options.notifications?.push(sent);
@@ -338,12 +338,12 @@ export async function services(options: {
   });
   const desk = options.desk ?? fakeDesk();
   const service = new InspectionService({
-    store,
+    stores,
     templates,
     inventory,
     generator,
     filer: new IncidentFiler({
-      store,
+      rounds: stores.rounds,
       desk,
       logger,
       appBaseUrl: 'http://localhost:7007',
@@ -355,7 +355,7 @@ export async function services(options: {
     zone: 'Asia/Shanghai',
     clock: options.clock,
   });
-  return { store, templates, generator, service, desk };
+  return { stores, templates, generator, service, desk };
 }
 
 /** A court clock standing at a moment of a court day, Beijing time. */

@@ -7,7 +7,7 @@ import {
 } from '@internal/plugin-inspections-common';
 import { CreateTicketRequest } from '@internal/plugin-tickets-common';
 import { TicketsService } from '@internal/plugin-tickets-node';
-import { DatabaseInspectionStore } from '../database/DatabaseInspectionStore';
+import { RoundStore } from '../database/RoundStore';
 import { StoredCheck, StoredResult } from '../database/rows';
 
 /** Where incidents go: the tickets API, or a fake in tests. */
@@ -43,7 +43,7 @@ export function incidentSourceRef(check: StoredCheck, itemId: string): string {
 export class IncidentFiler {
   constructor(
     private readonly deps: {
-      store: DatabaseInspectionStore;
+      rounds: RoundStore;
       desk: ServiceDesk;
       logger: LoggerService;
       /** The portal, for the link back to the round. */
@@ -68,7 +68,7 @@ export class IncidentFiler {
       const ticket = await this.deps.desk.createTicket(
         this.request(check, result, item),
       );
-      await this.deps.store.setTicketNumber(check.id, item.id, ticket.number);
+      await this.deps.rounds.setTicketNumber(check.id, item.id, ticket.number);
       return ticket.number;
     } catch (error) {
       this.deps.logger.warn(

@@ -54,10 +54,8 @@ import {
 import { CourtClock } from '@internal/plugin-court-node';
 import { UncoveredYearError } from '@internal/plugin-sla-common';
 import { z } from 'zod';
-import {
-  DatabaseInspectionStore,
-  EntityScope,
-} from '../database/DatabaseInspectionStore';
+import { EntityScope } from '../database/CoverageStore';
+import { InspectionStores } from '../database/InspectionStores';
 import { StoredCheck, StoredResult, StoredRound } from '../database/rows';
 import { InspectedEntity } from './DeviceDirectory';
 import { IncidentFiler } from './IncidentFiler';
@@ -78,7 +76,7 @@ export class InspectionService {
 
   constructor(
     private readonly deps: {
-      store: DatabaseInspectionStore;
+      stores: InspectionStores;
       templates: TemplateLibrary;
       inventory: Inventory & {
         get(ref: string): Promise<InspectedEntity | undefined>;
@@ -127,7 +125,7 @@ export class InspectionService {
     const workingDay = this.deps
       .workingDays(this.deps.calendarId)
       .isWorkingDay(day);
-    let rounds = await this.deps.store.roundsOn(day);
+    let rounds = await this.deps.stores.rounds.roundsOn(day);
     // Before the first scheduled run has found the catalog (a fresh start),
     // today's rounds are made on demand; generation is idempotent.
     if (
@@ -136,7 +134,8 @@ export class InspectionService {
       !rounds.some(r => r.kind === 'scheduled')
     ) {
       const { checksCreated } = await this.deps.generator.generate(day, day);
-      if (checksCreated > 0) rounds = await this.deps.store.roundsOn(day);
+      if (checksCreated > 0)
+        rounds = await this.deps.stores.rounds.roundsOn(day);
     }
     return {
       date: day,
@@ -147,10 +146,10 @@ export class InspectionService {
 
   async round(id: string, caller: Caller): Promise<RoundDetail> {
     await this.authorize(inspectionRoundReadPermission, caller);
-    const round = await this.deps.store.round(id);
+    const round = await this.deps.stores.rounds.round(id);
     if (!round) throw new NotFoundError(`no inspection round ${id}`);
-    const checks = (await this.deps.store.checksOfRound(id)).sort((a, b) =>
-      compareRouteOrder(a.routeOrder, b.routeOrder),
+    const checks = (await this.deps.stores.rounds.checksOfRound(id)).sort(
+      (a, b) => compareRouteOrder(a.routeOrder, b.routeOrder),
     );
     const presented = await this.presentChecks(checks);
     return {
@@ -209,7 +208,7 @@ export class InspectionService {
       createdAt: this.instant(),
       createdBy: actor,
     };
-    const stored = await this.deps.store.insertAdHocRound(
+    const stored = await this.deps.stores.rounds.insertAdHocRound(
       round,
       withTemplate.map(({ entity, template }) => ({
         id: randomUUID(),
@@ -238,8 +237,8 @@ export class InspectionService {
     caller: Caller,
   ): Promise<SaveResultResponse> {
     await this.authorize(inspectionRoundRunPermission, caller);
-    const { store, filer } = this.deps;
-    const check = await store.check(checkId);
+    const { stores, filer } = this.deps;
+    const check = await stores.rounds.check(checkId);
     if (!check) throw new NotFoundError(`no inspection check ${checkId}`);
     const template = await this.template(
       check.templateId,
@@ -253,7 +252,7 @@ export class InspectionService {
     }
     const problem = answerProblem(item, request.value);
     if (problem) throw new InputError(`body.value: ${problem}`);
-    const saved = await store.saveResult(
+    const saved = await stores.rounds.saveResult(
       {
         checkId,
         itemId,
@@ -281,10 +280,10 @@ export class InspectionService {
 
   /** Files the incidents a desk outage left unfiled; the scheduled run calls it. */
   async fileUnfiled(): Promise<number> {
-    const { store, filer } = this.deps;
+    const { stores, filer } = this.deps;
     let filed = 0;
-    for (const result of await store.unfiledFailures(50)) {
-      const check = (await store.check(result.checkId))!;
+    for (const result of await stores.rounds.unfiledFailures(50)) {
+      const check = (await stores.rounds.check(result.checkId))!;
       const template = await this.template(
         check.templateId,
         check.templateVersion,
@@ -310,13 +309,13 @@ export class InspectionService {
         `body.device: ${request.device} is not a device in the catalog`,
       );
     }
-    const check = await this.deps.store.openCheckOf(
+    const check = await this.deps.stores.rounds.openCheckOf(
       request.device,
       this.today(),
       request.roundId,
     );
     const at = this.instant();
-    await this.deps.store.recordScan({
+    await this.deps.stores.rounds.recordScan({
       deviceRef: request.device,
       checkId: check?.id,
       by: actorOf(caller),
@@ -340,8 +339,18 @@ export class InspectionService {
     await this.authorize(inspectionCoverageReadPermission, caller);
     const asOf = this.today();
     const [tallies, overdue] = await Promise.all([
-      this.deps.store.coverageTallies(query.from, query.to, asOf, query.system),
-      this.deps.store.overdueChecks(query.from, query.to, asOf, query.system),
+      this.deps.stores.coverage.coverageTallies(
+        query.from,
+        query.to,
+        asOf,
+        query.system,
+      ),
+      this.deps.stores.coverage.overdueChecks(
+        query.from,
+        query.to,
+        asOf,
+        query.system,
+      ),
     ]);
     return {
       from: query.from,
@@ -363,7 +372,7 @@ export class InspectionService {
     await this.authorize(inspectionCoverageReadPermission, caller);
     return summarizeViruses(
       period,
-      await this.deps.store.virusAnswers(period.from, period.to),
+      await this.deps.stores.coverage.virusAnswers(period.from, period.to),
     );
   }
 
@@ -371,15 +380,15 @@ export class InspectionService {
 
   async entity(ref: string, caller: Caller): Promise<EntityInspections> {
     await this.authorize(inspectionRoundReadPermission, caller);
-    const { store } = this.deps;
+    const { stores } = this.deps;
     const scope: EntityScope = ref.startsWith('system:')
       ? { system: ref }
       : { device: ref };
     const today = this.today();
     const [history, failures, open] = await Promise.all([
-      store.checksOf(scope, today, HISTORY),
-      store.failuresOf(scope, HISTORY),
-      store.openChecksOf(scope),
+      stores.coverage.checksOf(scope, today, HISTORY),
+      stores.coverage.failuresOf(scope, HISTORY),
+      stores.coverage.openChecksOf(scope),
     ]);
     const presented = await this.presentChecks(history);
     const failureTemplates = await this.templatesOf(failures.map(f => f.check));
@@ -401,8 +410,8 @@ export class InspectionService {
     open: readonly StoredCheck[],
     today: string,
   ): Promise<NextDue[]> {
-    const { inventory, store } = this.deps;
-    const plans = (await store.listPlans()).filter(p => p.active);
+    const { inventory, stores } = this.deps;
+    const plans = (await stores.plans.listPlans()).filter(p => p.active);
     const entities =
       'device' in scope
         ? [await inventory.get(ref)].flatMap(e => e ?? [])
@@ -457,7 +466,7 @@ export class InspectionService {
 
   async plans(caller: Caller): Promise<StoredPlan[]> {
     await this.authorize(inspectionRoundReadPermission, caller);
-    return this.deps.store.listPlans();
+    return this.deps.stores.plans.listPlans();
   }
 
   async savePlan(plan: Plan, caller: Caller): Promise<StoredPlan> {
@@ -472,7 +481,11 @@ export class InspectionService {
     } catch (error) {
       throw new InputError(`body.calendar: ${(error as Error).message}`);
     }
-    return this.deps.store.savePlan(plan, actorOf(caller), this.instant());
+    return this.deps.stores.plans.savePlan(
+      plan,
+      actorOf(caller),
+      this.instant(),
+    );
   }
 
   /** The devices of a label sheet, in walking order. */
@@ -519,7 +532,7 @@ export class InspectionService {
     const missing = [...wanted.entries()].filter(
       ([k]) => !this.templateCache.has(k),
     );
-    for (const template of await this.deps.store.templateVersions(
+    for (const template of await this.deps.stores.templates.templateVersions(
       missing.map(([, v]) => v),
     )) {
       this.templateCache.set(keyOf(template.id, template.version), template);
@@ -557,7 +570,9 @@ export class InspectionService {
   private async presentChecks(
     checks: readonly StoredCheck[],
   ): Promise<InspectionCheck[]> {
-    const results = await this.deps.store.resultsOf(checks.map(c => c.id));
+    const results = await this.deps.stores.rounds.resultsOf(
+      checks.map(c => c.id),
+    );
     return checks.map(check => ({
       id: check.id,
       roundId: check.roundId,

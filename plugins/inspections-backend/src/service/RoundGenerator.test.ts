@@ -190,7 +190,7 @@ describe.each(databases.eachSupportedId())(
 
     it('does not move past days it could not schedule (a year without an official holiday schedule)', async () => {
       const knex = await init();
-      const { generator, store } = await services({
+      const { generator, stores } = await services({
         knex,
         clock: at('2027-01-04'),
       });
@@ -203,7 +203,7 @@ describe.each(databases.eachSupportedId())(
         'pc-monthly',
       ]);
       // Retried from 2027-01-01 once the State Council's 2027 schedule is configured.
-      expect(await store.generatedThrough()).toBe('2026-12-31');
+      expect(await stores.rounds.generatedThrough()).toBe('2026-12-31');
     });
   },
 );

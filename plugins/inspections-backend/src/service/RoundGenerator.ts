@@ -15,7 +15,7 @@ import {
 } from '@internal/plugin-inspections-common';
 import { UncoveredYearError } from '@internal/plugin-sla-common';
 import { CourtClock } from '@internal/plugin-court-node';
-import { DatabaseInspectionStore } from '../database/DatabaseInspectionStore';
+import { InspectionStores } from '../database/InspectionStores';
 import { NewCheck, NewRound } from '../database/rows';
 import { InspectedEntity } from './DeviceDirectory';
 import { TemplateLibrary } from './TemplateLibrary';
@@ -65,7 +65,7 @@ export interface GenerationResult {
 export class RoundGenerator {
   constructor(
     private readonly deps: {
-      store: DatabaseInspectionStore;
+      stores: Pick<InspectionStores, 'plans' | 'rounds'>;
       templates: TemplateLibrary;
       inventory: Inventory;
       /** The working days of a calendar id. */
@@ -84,8 +84,8 @@ export class RoundGenerator {
    * so devices added to the catalog since the last run join today's rounds.
    */
   async catchUp(today: string): Promise<GenerationResult> {
-    const { store, catchUpDays } = this.deps;
-    const through = await store.generatedThrough();
+    const { stores, catchUpDays } = this.deps;
+    const through = await stores.rounds.generatedThrough();
     const earliest = addDays(today, 1 - catchUpDays);
     let from = today;
     if (through !== undefined && toDay(through) < toDay(today)) {
@@ -99,15 +99,18 @@ export class RoundGenerator {
     // A plan that failed is retried from the same day next time, once its
     // calendar can answer (e.g. next year's official schedule was added).
     if (result.failedPlans.length === 0) {
-      await store.setGeneratedThrough(today, this.deps.clock.now().toUTC().toISO()!);
+      await stores.rounds.setGeneratedThrough(
+        today,
+        this.deps.clock.now().toUTC().toISO()!,
+      );
     }
     return result;
   }
 
   /** Creates the checks and rounds due in [from, to] that do not exist yet. */
   async generate(from: string, to: string): Promise<GenerationResult> {
-    const { store, inventory, logger } = this.deps;
-    const plans = (await store.listPlans()).filter(plan => plan.active);
+    const { stores, inventory, logger } = this.deps;
+    const plans = (await stores.plans.listPlans()).filter(plan => plan.active);
     const nothing = { from, to, roundsCreated: 0, checksCreated: 0 };
     if (plans.length === 0) {
       return { ...nothing, failedPlans: [], uncoveredYears: [] };
@@ -134,12 +137,12 @@ export class RoundGenerator {
         plans: held,
       })),
     };
-    const existing = await store.existingOccurrences(from, to);
+    const existing = await stores.rounds.existingOccurrences(from, to);
     const fresh = due.filter(d => !existing.has(d.key));
     if (fresh.length === 0) return { ...nothing, ...failures };
 
     const rounds = await this.roundsFor(due, fresh);
-    const ids = await store.ensureRounds([...rounds.values()]);
+    const ids = await stores.rounds.ensureRounds([...rounds.values()]);
     const checks: NewCheck[] = fresh.map(d => ({
       id: randomUUID(),
       roundId: ids.get(scheduleKey(d))!,
@@ -156,7 +159,7 @@ export class RoundGenerator {
       dueDate: d.occurrence.date,
       dueBy: d.occurrence.dueBy,
     }));
-    const checksCreated = await store.insertChecks(checks);
+    const checksCreated = await stores.rounds.insertChecks(checks);
     logger.info(
       `inspection rounds ${from}..${to}: ${checksCreated} checks created in ${rounds.size} rounds`,
     );

@@ -7,7 +7,7 @@ import {
   ChecklistTemplateVersion,
 } from '@internal/plugin-inspections-common';
 import { parse } from 'yaml';
-import { DatabaseInspectionStore } from '../database/DatabaseInspectionStore';
+import { TemplateStore } from '../database/TemplateStore';
 
 /** Same content, same hash, whatever the key order or comments of the file. */
 function contentHash(template: ChecklistTemplate): string {
@@ -81,7 +81,7 @@ export class TemplateLibrary {
    */
   static async load(
     templates: readonly ChecklistTemplate[],
-    store: DatabaseInspectionStore,
+    store: TemplateStore,
     at: string,
   ): Promise<TemplateLibrary> {
     const claimed = new Map<string, string>();

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { CourtClock } from '@internal/plugin-court-node';
-import { DatabaseInspectionStore } from '../database/DatabaseInspectionStore';
+import { RoundStore } from '../database/RoundStore';
 
 /**
  * Tells the ops managers that round generation waits for a year's official
@@ -11,7 +11,7 @@ import { DatabaseInspectionStore } from '../database/DatabaseInspectionStore';
 export class UncoveredYearAlert {
   constructor(
     private readonly deps: {
-      store: DatabaseInspectionStore;
+      rounds: RoundStore;
       notifications: Pick<NotificationService, 'send'>;
       /** Entity refs (the ops managers' groups) to notify. */
       recipients: readonly string[];
@@ -26,7 +26,7 @@ export class UncoveredYearAlert {
     plans: readonly string[],
     heldFrom: string,
   ): Promise<boolean> {
-    const { store, notifications, recipients, logger, clock } = this.deps;
+    const { rounds, notifications, recipients, logger, clock } = this.deps;
     logger.warn(
       `inspection rounds from ${heldFrom} wait for the ${year} official schedule (plans ${plans.join(
         ', ',
@@ -34,7 +34,7 @@ export class UncoveredYearAlert {
     );
     if (recipients.length === 0) return false;
     const at = clock.now().toUTC().toISO()!;
-    if (!(await store.claimUncoveredYearAlert(year, at))) return false;
+    if (!(await rounds.claimUncoveredYearAlert(year, at))) return false;
     try {
       await notifications.send({
         recipients: { type: 'entity', entityRef: [...recipients] },
@@ -54,7 +54,7 @@ export class UncoveredYearAlert {
       return true;
     } catch (error) {
       // Give the claim back: the next run (any replica) tries again.
-      await store.releaseUncoveredYearAlert(year);
+      await rounds.releaseUncoveredYearAlert(year);
       logger.error(
         `could not notify that rounds wait for the ${year} official schedule: ${
           (error as Error).message

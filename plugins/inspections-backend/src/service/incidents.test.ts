@@ -20,7 +20,7 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     async function upsCheck(desk = fakeDesk()) {
       const knex = await databases.init(databaseId as TestDatabaseId);
-      const { service, generator, store } = await services({
+      const { service, generator, stores } = await services({
         knex,
         clock: at('2026-03-02'),
         desk,
@@ -32,7 +32,7 @@ describe.each(databases.eachSupportedId())(
       return {
         knex,
         service,
-        store,
+        stores,
         desk,
         checkId: check.id as string,
         roundId: check.round_id as string,
@@ -148,7 +148,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('opens nothing for a passing answer and closes the check when every required item is answered', async () => {
-      const { service, desk, checkId, store } = await upsCheck();
+      const { service, desk, checkId, stores } = await upsCheck();
       const answers: [string, ResultValue][] = [
         ['operating-mode', { kind: 'choice', value: 'online' }],
         ['battery-charge', { kind: 'reading', value: 98 }],
@@ -176,7 +176,7 @@ describe.each(databases.eachSupportedId())(
         engineer,
       );
       expect(last.check.status).toBe('passed');
-      expect((await store.check(checkId))?.completedBy).toBe(
+      expect((await stores.rounds.check(checkId))?.completedBy).toBe(
         'user:default/wangqiang',
       );
       expect(desk.calls).toEqual([]);

@@ -139,7 +139,9 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(held.failedPlans).toHaveLength(4);
       expect(await occurrenceKeys(knex)).toEqual(before);
-      expect(await replicaA.store.generatedThrough()).toBe('2026-12-31');
+      expect(await replicaA.stores.rounds.generatedThrough()).toBe(
+        '2026-12-31',
+      );
       expect(logger.error).toHaveBeenCalledWith(
         expect.stringContaining('no official holiday schedule for 2027'),
       );
@@ -194,7 +196,9 @@ describe.each(databases.eachSupportedId())(
       );
       expect(added).toContain(`pc-monthly|${PC}|2027-01-04`);
       expect(added).toContain(`machine-room-daily|${UPS}|2027-01-05`);
-      expect(await replicaA.store.generatedThrough()).toBe('2027-01-05');
+      expect(await replicaA.stores.rounds.generatedThrough()).toBe(
+        '2027-01-05',
+      );
 
       const again = await replicaB.generator.catchUp('2027-01-05');
       expect(again.checksCreated).toBe(0);

@@ -1,4 +1,9 @@
-import { ResponseError } from '@backstage/errors';
+import {
+  CourtClientOptions,
+  CourtRequest,
+  courtRequest,
+  queryOf,
+} from '@internal/plugin-court-common';
 import type { VirusSummary } from '../coverage';
 import type { PlanInput } from '../plans';
 import type {
@@ -23,30 +28,20 @@ import type {
 } from '../types';
 import type { InspectionsApi } from './InspectionsApi';
 
-/** Structural so both the frontend's and the backend's discovery fit. */
-export interface InspectionsClientOptions {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  /** The browser's fetchApi adds the user's token. */
-  fetchApi?: { fetch: typeof fetch };
-}
+export type InspectionsClientOptions = CourtClientOptions;
 
 const segment = encodeURIComponent;
 
-function search(query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
 /** HTTP client of the inspections API; the same in the browser and in Node. */
 export class InspectionsClient implements InspectionsApi {
-  constructor(private readonly options: InspectionsClientOptions) {}
+  private readonly request: CourtRequest;
+
+  constructor(private readonly options: InspectionsClientOptions) {
+    this.request = courtRequest('inspections', options);
+  }
 
   getRounds(date?: string): Promise<TodayRounds> {
-    return this.request('GET', `/rounds${search({ date })}`);
+    return this.request('GET', `/rounds${queryOf({ date })}`);
   }
 
   getRound(id: string): Promise<RoundDetail> {
@@ -74,15 +69,15 @@ export class InspectionsClient implements InspectionsApi {
   }
 
   getCoverage(query: CoverageQuery): Promise<CoverageReport> {
-    return this.request('GET', `/coverage${search({ ...query })}`);
+    return this.request('GET', `/coverage${queryOf({ ...query })}`);
   }
 
   getVirusSummary(query: VirusSummaryQuery): Promise<VirusSummary> {
-    return this.request('GET', `/statistics/viruses${search({ ...query })}`);
+    return this.request('GET', `/statistics/viruses${queryOf({ ...query })}`);
   }
 
   getEntityInspections(entityRef: string): Promise<EntityInspections> {
-    return this.request('GET', `/entities${search({ entity: entityRef })}`);
+    return this.request('GET', `/entities${queryOf({ entity: entityRef })}`);
   }
 
   getTemplates(): Promise<ChecklistTemplateVersion[]> {
@@ -98,30 +93,11 @@ export class InspectionsClient implements InspectionsApi {
   }
 
   getLabelSheetInfo(query: Omit<LabelsQuery, 'page'>): Promise<LabelSheetInfo> {
-    return this.request('GET', `/labels${search({ ...query })}`);
+    return this.request('GET', `/labels${queryOf({ ...query })}`);
   }
 
   async labelSheetUrl(query: LabelsQuery): Promise<string> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('inspections');
-    return `${baseUrl}/labels/sheet.svg${search({ ...query })}`;
-  }
-
-  private async request<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('inspections');
-    const doFetch = this.options.fetchApi?.fetch ?? fetch;
-    const response = await doFetch(`${baseUrl}${path}`, {
-      method,
-      headers:
-        body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return `${baseUrl}/labels/sheet.svg${queryOf({ ...query })}`;
   }
 }

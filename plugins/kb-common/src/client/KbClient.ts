@@ -1,4 +1,9 @@
-import { ResponseError } from '@backstage/errors';
+import {
+  CourtClientOptions,
+  CourtRequest,
+  courtRequest,
+  queryOf,
+} from '@internal/plugin-court-common';
 import type {
   CreateArticleRequest,
   ExportQuery,
@@ -20,34 +25,20 @@ import type {
 } from '../types';
 import type { KbApi } from './KbApi';
 
-/** Structural so both the frontend's and the backend's discovery fit. */
-export interface KbClientOptions {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  /** The browser's fetchApi adds the user's token; a backend passes its own. */
-  fetchApi?: { fetch: typeof fetch };
-}
-
-/** `key=a&key=b` for arrays; undefined values left out. */
-function queryString(query: object): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) {
-      params.append(key, String(item));
-    }
-  }
-  const search = params.toString();
-  return search ? `?${search}` : '';
-}
+export type KbClientOptions = CourtClientOptions;
 
 const article = (id: string) => `/articles/${encodeURIComponent(id)}`;
 
 /** HTTP client of the knowledge base API; the same in the browser and in Node. */
 export class KbClient implements KbApi {
-  constructor(private readonly options: KbClientOptions) {}
+  private readonly request: CourtRequest;
+
+  constructor(options: KbClientOptions) {
+    this.request = courtRequest('kb', options);
+  }
 
   searchArticles(query: SearchArticlesQuery = {}): Promise<ArticlePage> {
-    return this.request('GET', `/articles${queryString(query)}`);
+    return this.request('GET', `/articles${queryOf(query)}`);
   }
 
   countKinds(): Promise<KindCounts> {
@@ -75,7 +66,7 @@ export class KbClient implements KbApi {
   }
 
   diffVersions(id: string, from: number, to: number): Promise<ArticleDiff> {
-    return this.request('GET', `${article(id)}/diff${queryString({ from, to })}`);
+    return this.request('GET', `${article(id)}/diff${queryOf({ from, to })}`);
   }
 
   restoreVersion(id: string, request: RestoreArticleRequest): Promise<Article> {
@@ -83,7 +74,7 @@ export class KbClient implements KbApi {
   }
 
   suggest(query: SuggestionsQuery): Promise<ArticleSummary[]> {
-    return this.request('GET', `/suggestions${queryString(query)}`);
+    return this.request('GET', `/suggestions${queryOf(query)}`);
   }
 
   knownErrorFromTicket(
@@ -93,25 +84,6 @@ export class KbClient implements KbApi {
   }
 
   exportArticles(query: ExportQuery = {}): Promise<Article[]> {
-    return this.request('GET', `/export${queryString(query)}`);
-  }
-
-  private async request<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('kb');
-    const doFetch = this.options.fetchApi?.fetch ?? fetch;
-    const response = await doFetch(`${baseUrl}${path}`, {
-      method,
-      headers:
-        body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return this.request('GET', `/export${queryOf(query)}`);
   }
 }

@@ -14,8 +14,8 @@ import {
   ticketWorkPermission,
 } from '@internal/plugin-tickets-common';
 import { NotAllowedError } from '@backstage/errors';
-import { Caller, CourtRouter, parseInput } from '@internal/plugin-court-node';
-import { Request, Router } from 'express';
+import { CourtRouter, parseInput } from '@internal/plugin-court-node';
+import { Router } from 'express';
 import { z } from 'zod';
 import { ChangeService } from './ChangeService';
 import { TicketService } from '../service/TicketService';
@@ -31,11 +31,7 @@ export function addChangeRoutes(
   deps: {
     changes: ChangeService;
     caller: CourtRouter['caller'];
-    /** The caller, once allowed `permission` on something: 403 before any input is read. */
-    allowed: (
-      req: Request,
-      permission: Parameters<TicketService['authorize']>[0],
-    ) => Promise<Caller>;
+    allowed: CourtRouter<Parameters<TicketService['authorize']>[0]>['allowed'];
     audited: CourtRouter['audited'];
   },
 ) {

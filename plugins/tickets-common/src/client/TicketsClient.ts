@@ -1,4 +1,9 @@
-import { ResponseError } from '@backstage/errors';
+import {
+  CourtClientOptions,
+  CourtRequest,
+  courtRequest,
+  queryOf,
+} from '@internal/plugin-court-common';
 import type { SlaConfig } from '@internal/plugin-sla-common';
 import type {
   CommentRequest,
@@ -36,19 +41,18 @@ import type {
 } from '../types';
 import type { TicketsApi } from './TicketsApi';
 
-/** Structural so both the frontend's and the backend's discovery fit. */
-export interface TicketsClientOptions {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  /** The browser's fetchApi adds the user's token; a backend passes its own. */
-  fetchApi?: { fetch: typeof fetch };
-}
+export type TicketsClientOptions = CourtClientOptions;
 
 /** HTTP client of the tickets API; the same in the browser and in Node. */
 export class TicketsClient implements TicketsApi {
-  constructor(private readonly options: TicketsClientOptions) {}
+  private readonly request: CourtRequest;
+
+  constructor(options: TicketsClientOptions) {
+    this.request = courtRequest('tickets', options);
+  }
 
   listTickets(query: ListTicketsQuery = {}): Promise<TicketPage> {
-    return this.request('GET', `/tickets${searchOf(query)}`);
+    return this.request('GET', `/tickets${queryOf(query)}`);
   }
 
   getTicket(idOrNumber: string): Promise<TicketDetail> {
@@ -100,11 +104,11 @@ export class TicketsClient implements TicketsApi {
   }
 
   getCompliance(query: ComplianceQuery): Promise<ComplianceReport> {
-    return this.request('GET', `/sla/compliance${searchOf(query)}`);
+    return this.request('GET', `/sla/compliance${queryOf(query)}`);
   }
 
   listChanges(query: ListChangesQuery = {}): Promise<ChangePage> {
-    return this.request('GET', `/changes${searchOf(query)}`);
+    return this.request('GET', `/changes${queryOf(query)}`);
   }
 
   getChange(idOrNumber: string): Promise<ChangeDetail> {
@@ -127,7 +131,7 @@ export class TicketsClient implements TicketsApi {
   }
 
   listFreezes(query: ListFreezesQuery = {}): Promise<FreezePeriod[]> {
-    return this.request('GET', `/changes/freezes${searchOf(query)}`);
+    return this.request('GET', `/changes/freezes${queryOf(query)}`);
   }
 
   declareFreeze(request: CreateFreezeRequest): Promise<FreezePeriod> {
@@ -139,7 +143,7 @@ export class TicketsClient implements TicketsApi {
   }
 
   getChangeSuccessRate(query: SuccessRateQuery): Promise<ChangeSuccessRate> {
-    return this.request('GET', `/changes/success-rate${searchOf(query)}`);
+    return this.request('GET', `/changes/success-rate${queryOf(query)}`);
   }
 
   getParameterRegister(deviceRef: string): Promise<ParameterRegister> {
@@ -156,36 +160,4 @@ export class TicketsClient implements TicketsApi {
       request,
     );
   }
-
-  private async request<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('tickets');
-    const doFetch = this.options.fetchApi?.fetch ?? fetch;
-    const response = await doFetch(`${baseUrl}${path}`, {
-      method,
-      headers:
-        body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
-  }
-}
-
-/** `?a=1&b=x&b=y` from a query object; lists repeat their key, absent values are left out. */
-function searchOf(query: object): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) {
-      params.append(key, String(item));
-    }
-  }
-  const search = params.toString();
-  return search ? `?${search}` : '';
 }

@@ -3,18 +3,14 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
 import { CLOCK_NAMES } from '@internal/plugin-sla-common';
 import type { Ticket } from '@internal/plugin-tickets-common';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { Fragment, memo, type ReactNode } from 'react';
+import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { formatInstant } from '../../format';
 import { useTicketLinks } from '../../hooks/useTicketLinks';
 import { ticketsTranslationRef } from '../../translation';
 import { ClockCountdown } from '../clocks/ClockCountdown';
 import { LevelChip, StatusChip } from './labels';
+import { ListTable, type ListColumn } from './ListTable';
 
 /** Columns a ticket list can show; `clocks` is the three SLA countdowns. */
 export type TicketColumn =
@@ -29,79 +25,91 @@ export type TicketColumn =
   | 'created'
   | 'updated';
 
-function TicketCells(props: {
-  ticket: Ticket;
-  columns: readonly TicketColumn[];
-}) {
-  const { ticket, columns } = props;
+/** The list's columns: `clocks` is one column per SLA clock. */
+function useTicketColumns(
+  columns: readonly TicketColumn[],
+): readonly ListColumn<Ticket>[] {
   const { t } = useTranslationRef(ticketsTranslationRef);
   const links = useTicketLinks();
-  const href = links.ticket(ticket.number);
-
-  // One renderer per column: the type makes adding a column without its cell an error.
-  const cells: Record<TicketColumn, () => ReactNode> = {
-    number: () => (
-      <TableCell style={{ whiteSpace: 'nowrap' }}>
-        {href ? <Link to={href}>{ticket.number}</Link> : ticket.number}
-      </TableCell>
-    ),
-    title: () => <TableCell>{ticket.title}</TableCell>,
-    type: () => <TableCell>{t(`type.${ticket.type}`)}</TableCell>,
-    level: () => (
-      <TableCell>
-        <LevelChip level={ticket.level} />
-      </TableCell>
-    ),
-    status: () => (
-      <TableCell>
-        <StatusChip status={ticket.status} />
-      </TableCell>
-    ),
-    entities: () => (
-      <TableCell>
-        <EntityRefLinks entityRefs={[...ticket.entityRefs]} hideIcons />
-      </TableCell>
-    ),
-    assignee: () => (
-      <TableCell>
-        {ticket.assignee ? (
-          <EntityRefLink entityRef={ticket.assignee} hideIcon />
-        ) : (
-          <Typography variant="body2" color="textSecondary">
-            {t('queue.unassigned')}
-          </Typography>
-        )}
-      </TableCell>
-    ),
-    clocks: () =>
-      CLOCK_NAMES.map(name => (
-        <TableCell key={name}>
-          {ticket.clocks && (
-            <ClockCountdown clock={ticket.clocks[name]} asOf={ticket.asOf} />
-          )}
-          {!ticket.clocks &&
-            (ticket.slaUnknownUntil === undefined
+  return useMemo(() => {
+    const column = (
+      name: Exclude<TicketColumn, 'clocks'>,
+      render: (ticket: Ticket) => ReactNode,
+      style?: CSSProperties,
+    ): ListColumn<Ticket> => ({
+      title: t(`queue.columns.${name}`),
+      render,
+      style,
+    });
+    // One renderer per column: the type makes adding a column without its cell an error.
+    const cells: Record<TicketColumn, () => ListColumn<Ticket>[]> = {
+      number: () => [
+        column(
+          'number',
+          ticket => {
+            const href = links.ticket(ticket.number);
+            return href ? (
+              <Link to={href}>{ticket.number}</Link>
+            ) : (
+              ticket.number
+            );
+          },
+          { whiteSpace: 'nowrap' },
+        ),
+      ],
+      title: () => [column('title', ticket => ticket.title)],
+      type: () => [column('type', ticket => t(`type.${ticket.type}`))],
+      level: () => [
+        column('level', ticket => <LevelChip level={ticket.level} />),
+      ],
+      status: () => [
+        column('status', ticket => <StatusChip status={ticket.status} />),
+      ],
+      entities: () => [
+        column('entities', ticket => (
+          <EntityRefLinks entityRefs={[...ticket.entityRefs]} hideIcons />
+        )),
+      ],
+      assignee: () => [
+        column('assignee', ticket =>
+          ticket.assignee ? (
+            <EntityRefLink entityRef={ticket.assignee} hideIcon />
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              {t('queue.unassigned')}
+            </Typography>
+          ),
+        ),
+      ],
+      clocks: () =>
+        CLOCK_NAMES.map(name => ({
+          title: t(`clock.${name}`),
+          render: (ticket: Ticket) => {
+            if (ticket.clocks) {
+              return (
+                <ClockCountdown
+                  clock={ticket.clocks[name]}
+                  asOf={ticket.asOf}
+                />
+              );
+            }
+            return ticket.slaUnknownUntil === undefined
               ? t('countdown.none')
               : t('countdown.unknownUntil', {
                   year: String(ticket.slaUnknownUntil),
-                }))}
-        </TableCell>
-      )),
-    created: () => <TableCell>{formatInstant(ticket.createdAt)}</TableCell>,
-    updated: () => <TableCell>{formatInstant(ticket.updatedAt)}</TableCell>,
-  };
-
-  return (
-    <TableRow data-testid={`ticket-row-${ticket.number}`} hover>
-      {columns.map(column => (
-        <Fragment key={column}>{cells[column]()}</Fragment>
-      ))}
-    </TableRow>
-  );
+                });
+          },
+        })),
+      created: () => [
+        column('created', ticket => formatInstant(ticket.createdAt)),
+      ],
+      updated: () => [
+        column('updated', ticket => formatInstant(ticket.updatedAt)),
+      ],
+    };
+    return columns.flatMap(name => cells[name]());
+  }, [columns, links, t]);
 }
-
-// Rows re-render only when their ticket changes; the countdowns tick on their own.
-const TicketRow = memo(TicketCells);
 
 /** Tickets as rows, with whichever columns the view needs. */
 export function TicketTable(props: {
@@ -110,40 +118,13 @@ export function TicketTable(props: {
   empty: string;
   testId?: string;
 }) {
-  const { tickets, columns, empty, testId } = props;
-  const { t } = useTranslationRef(ticketsTranslationRef);
-
-  const header = (column: TicketColumn): ReactNode =>
-    column === 'clocks' ? (
-      CLOCK_NAMES.map(name => (
-        <TableCell key={name}>{t(`clock.${name}`)}</TableCell>
-      ))
-    ) : (
-      <TableCell key={column}>{t(`queue.columns.${column}`)}</TableCell>
-    );
-
   return (
-    <Table size="small" data-testid={testId}>
-      <TableHead>
-        <TableRow>{columns.map(header)}</TableRow>
-      </TableHead>
-      <TableBody>
-        {tickets.length === 0 ? (
-          <TableRow>
-            <TableCell
-              colSpan={columns.length + (columns.includes('clocks') ? 2 : 0)}
-            >
-              <Typography variant="body2" color="textSecondary">
-                {empty}
-              </Typography>
-            </TableCell>
-          </TableRow>
-        ) : (
-          tickets.map(ticket => (
-            <TicketRow key={ticket.id} ticket={ticket} columns={columns} />
-          ))
-        )}
-      </TableBody>
-    </Table>
+    <ListTable
+      rows={props.tickets}
+      columns={useTicketColumns(props.columns)}
+      rowTestId="ticket-row"
+      empty={props.empty}
+      testId={props.testId}
+    />
   );
 }

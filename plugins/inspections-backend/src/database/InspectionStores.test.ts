@@ -16,7 +16,7 @@ import {
   UPS,
   UPS_2,
 } from '../__testUtils__/fixtures';
-import { DatabaseInspectionStore } from './DatabaseInspectionStore';
+import { inspectionStoresFromKnex } from './InspectionStores';
 
 jest.setTimeout(120_000);
 
@@ -184,7 +184,7 @@ describe.each(databases.eachSupportedId())(
 
     it('keeps a template version per content: unchanged adds none, changed adds one, concurrent loads agree', async () => {
       const knex = await init();
-      const store = await DatabaseInspectionStore.fromKnex(knex);
+      const stores = await inspectionStoresFromKnex(knex);
       const template = {
         id: 'probe',
         title: '探针',
@@ -201,25 +201,29 @@ describe.each(databases.eachSupportedId())(
       };
       const versions = await Promise.all(
         Array.from({ length: 4 }, () =>
-          store.saveTemplate(template, 'hash-a', '2026-03-02T00:00:00.000Z'),
+          stores.templates.saveTemplate(
+            template,
+            'hash-a',
+            '2026-03-02T00:00:00.000Z',
+          ),
         ),
       );
       expect(versions).toEqual([1, 1, 1, 1]);
       expect(
-        await store.saveTemplate(
+        await stores.templates.saveTemplate(
           { ...template, title: '探针 v2' },
           'hash-b',
           '2026-03-03T00:00:00.000Z',
         ),
       ).toBe(2);
       expect(
-        await store.saveTemplate(
+        await stores.templates.saveTemplate(
           template,
           'hash-a',
           '2026-03-04T00:00:00.000Z',
         ),
       ).toBe(1);
-      const [v1, v2] = await store
+      const [v1, v2] = await stores.templates
         .templateVersions([
           { id: 'probe', version: 1 },
           { id: 'probe', version: 2 },
@@ -231,7 +235,7 @@ describe.each(databases.eachSupportedId())(
     it('keeps the first scan of a device on its open check as on-site evidence', async () => {
       const knex = await init();
       // Tuesday: the UPS's daily check is due, the PC's monthly one was yesterday.
-      const { generator, service, store } = await services({
+      const { generator, service, stores } = await services({
         knex,
         clock: at('2026-03-03'),
       });
@@ -243,7 +247,7 @@ describe.each(databases.eachSupportedId())(
         engineer,
       );
       expect(again.checkId).toBe(first.checkId);
-      const check = await store.check(first.checkId!);
+      const check = await stores.rounds.check(first.checkId!);
       expect(check?.scannedAt).toBe(first.scannedAt);
       const scans = await knex('inspection_scans').where({ device_ref: UPS });
       expect(scans).toHaveLength(2);
@@ -255,7 +259,7 @@ describe.each(databases.eachSupportedId())(
 
     it('records a scan after the check is answered on that check, naming the device by its title', async () => {
       const knex = await init();
-      const { generator, service, store } = await services({
+      const { generator, service, stores } = await services({
         knex,
         clock: at('2026-03-03'),
       });
@@ -263,7 +267,7 @@ describe.each(databases.eachSupportedId())(
       await finish(knex, UPS, ['2026-03-03'], 'passed');
       const engineer = mockCredentials.user('user:default/wangqiang');
       const scan = await service.scan({ device: UPS }, engineer);
-      const check = await store.check(scan.checkId!);
+      const check = await stores.rounds.check(scan.checkId!);
       expect(check).toMatchObject({
         deviceRef: UPS,
         dueDate: '2026-03-03',
@@ -278,10 +282,10 @@ describe.each(databases.eachSupportedId())(
 
     it('saves an answer once per idempotency key, whatever the number of concurrent retries', async () => {
       const knex = await init();
-      const { store } = await services({ knex, clock: at('2026-03-02') });
+      const { stores } = await services({ knex, clock: at('2026-03-02') });
       const roundId = randomUUID();
       const checkId = randomUUID();
-      await store.insertAdHocRound(
+      await stores.rounds.insertAdHocRound(
         {
           id: roundId,
           date: '2026-03-02',
@@ -307,7 +311,7 @@ describe.each(databases.eachSupportedId())(
         ],
       );
       const save = () =>
-        store.saveResult(
+        stores.rounds.saveResult(
           {
             checkId,
             itemId: 'battery-charge',
