@@ -259,16 +259,15 @@ export class ReportService {
     const unknown = new InputError(
       `${where}.system: ${system} is not a System in the catalog`,
     );
-    let entity;
-    try {
-      entity = await this.deps.catalog.getEntityByRef(system, {
-        credentials: await this.deps.auth.getOwnServiceCredentials(),
-      });
-    } catch (error) {
-      // A malformed ref names no entity; anything else is the catalog's trouble.
-      if ((error as Error).name === 'TypeError') throw unknown;
-      throw error;
-    }
+    // Short forms as the catalog's own readers take them: `network`, `default/network`.
+    const kinded = system.includes(':') ? system : `system:${system}`;
+    const ref = kinded.includes('/')
+      ? kinded
+      : kinded.replace(':', ':default/');
+    if (!/^[^:/\s]+:[^:/\s]+\/[^:/\s]+$/.test(ref)) throw unknown;
+    const entity = await this.deps.catalog.getEntityByRef(ref, {
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+    });
     if (!entity || entity.kind.toLocaleLowerCase('en-US') !== 'system') {
       throw unknown;
     }
