@@ -7,7 +7,10 @@ import {
   ReportDraft,
   ReportPeriod,
 } from '@internal/plugin-reports-common';
-import { OfficialSchedule } from '@internal/plugin-sla-common';
+import {
+  OfficialSchedule,
+  UncoveredYearError,
+} from '@internal/plugin-sla-common';
 import { DateTime } from 'luxon';
 
 /** The hour, in the court's zone, at which drafts are prepared. */
@@ -41,6 +44,22 @@ export function firstWorkingDayAt(
 }
 
 /**
+ * The month's first working day at 08:00, or undefined when the official calendar does not
+ * cover its year yet (the calendar page warns about that; weekly drafts go on).
+ */
+function monthDraftAt(
+  schedule: OfficialSchedule,
+  month: DateTime,
+): DateTime | undefined {
+  try {
+    return firstWorkingDayAt(schedule, month);
+  } catch (error) {
+    if (error instanceof UncoveredYearError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * The latest weekly and monthly drafts due at `now`: the previous week from this week's
  * Monday 08:00, the previous month from this month's first working day 08:00 (or, before
  * that, the month before's, which a backend down on that day still owes).
@@ -53,14 +72,17 @@ export function dueDrafts(
   const local = now.setZone(zone);
   let monday = local.startOf('week').set({ hour: DRAFT_HOUR });
   if (monday > local) monday = monday.minus({ weeks: 1 });
-  let month = firstWorkingDayAt(schedule, local);
-  if (month > local)
-    month = firstWorkingDayAt(schedule, local.minus({ months: 1 }));
-  const before = (at: DateTime, kind: 'week' | 'month') =>
-    previousPeriod(periodOf(kind, at.toISODate()!), kind);
+  let month = monthDraftAt(schedule, local);
+  if (month && month > local) {
+    month = monthDraftAt(schedule, local.minus({ months: 1 }));
+  }
+  const before = (day: DateTime, kind: 'week' | 'month') =>
+    previousPeriod(periodOf(kind, day.toISODate()!), kind);
   return [
     { kind: 'week', period: before(monday, 'week'), at: monday },
-    { kind: 'month', period: before(month, 'month'), at: month },
+    ...(month
+      ? [{ kind: 'month' as const, period: before(month, 'month'), at: month }]
+      : []),
   ];
 }
 
@@ -73,10 +95,11 @@ export function nextDraftAt(
   const local = now.setZone(zone);
   let monday = local.startOf('week').set({ hour: DRAFT_HOUR });
   if (monday <= local) monday = monday.plus({ weeks: 1 });
-  let month = firstWorkingDayAt(schedule, local);
-  if (month <= local)
-    month = firstWorkingDayAt(schedule, local.plus({ months: 1 }));
-  return DateTime.min(monday, month)!;
+  let month = monthDraftAt(schedule, local);
+  if (month && month <= local) {
+    month = monthDraftAt(schedule, local.plus({ months: 1 }));
+  }
+  return month && month < monday ? month : monday;
 }
 
 /**
