@@ -29,20 +29,17 @@ const ISSUE = {
 };
 
 /** Binary bodies as Buffers, whatever their media type. */
-function binary(
-  res: NodeJS.ReadableStream,
-  done: (error: Error | null, body: Buffer) => void,
-) {
+const binary: Parameters<request.Test['parse']>[0] = (res, done) => {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => done(null, Buffer.concat(chunks)));
-}
+};
 
-describe.each(databases.eachSupportedId())('reports API on %s', id => {
+describe.each(databases.eachSupportedId())('reports API on %s', databaseId => {
   let backend: ReportsBackend;
 
   beforeEach(async () => {
-    const knex = await databases.init(id as TestDatabaseId);
+    const knex = await databases.init(databaseId as TestDatabaseId);
     backend = await startReportsBackend({ knex });
   });
   afterEach(() => backend.stop());

@@ -1,11 +1,10 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { JsonObject } from '@backstage/types';
-import { createCourtRouter } from '@internal/plugin-court-node';
+import { CourtRouter, createCourtRouter } from '@internal/plugin-court-node';
 import express from 'express';
 import { ReportService } from './service/ReportService';
 
 /** The audit meta of an issue: what was asked for, as sent (the service validates it). */
-function issueMeta(body: unknown): JsonObject {
+function issueMeta(body: unknown): Parameters<CourtRouter['audited']>[2] {
   const fields = ['kind', 'from', 'to', 'system', 'language'];
   const sent = (
     typeof body === 'object' && body !== null ? body : {}

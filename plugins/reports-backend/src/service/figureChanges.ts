@@ -41,7 +41,8 @@ export function canonicalJson(value: unknown): string {
     JSON.stringify(value, (_key, v: unknown) =>
       isComposite(v) && !Array.isArray(v)
         ? Object.fromEntries(
-            Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+            // An object's keys are distinct: no two compare equal.
+            Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)),
           )
         : v,
     ) ?? 'undefined'
