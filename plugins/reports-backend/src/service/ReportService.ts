@@ -16,6 +16,7 @@ import {
 } from '@internal/plugin-court-node';
 import {
   ChangeFact,
+  figureChanges,
   futurePeriodProblem,
   IssuedReport,
   IssuedReportWithFigures,
@@ -37,7 +38,7 @@ import {
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ReportStore, StoredFile } from '../database/DatabaseReportStore';
-import { canonicalJson, figureChanges } from './figureChanges';
+import { sameFigures } from './sameFigures';
 import { FigureSources } from './FigureSources';
 import { ReportRenderer } from './renderer';
 
@@ -156,10 +157,7 @@ export class ReportService {
     const issuedBy = actorOf(caller);
     for (let attempt = 1; ; attempt++) {
       const latest = await this.deps.store.latest(key);
-      if (
-        latest &&
-        canonicalJson(latest.figures) === canonicalJson(composed.figures)
-      ) {
+      if (latest && sameFigures(latest.figures, composed.figures)) {
         return { report: latest, created: false };
       }
       const version = (latest?.version ?? 0) + 1;
@@ -178,7 +176,7 @@ export class ReportService {
           version,
           figures: composed.figures,
           changesFromPrevious: latest
-            ? figureChanges(latest.figures, composed.figures)
+            ? figureChanges(latest.figures.current, composed.figures.current)
             : [],
           issuedBy,
           issuedAt,
