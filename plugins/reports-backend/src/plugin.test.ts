@@ -352,5 +352,21 @@ describe.each(databases.eachSupportedId())('reports API on %s', databaseId => {
       acknowledgedBy: 'user:default/wuxia',
       acknowledgedAt: '2026-12-08T04:00:00.000Z',
     });
+
+    // Issuing and acknowledging are audited, refusals too.
+    expect(backend.audits.map(a => `${a.eventId} ${a.outcome}`)).toEqual([
+      'report-issue success',
+      'report-acknowledge fail',
+      'report-acknowledge fail',
+      'report-acknowledge success',
+      'report-acknowledge fail',
+      'report-acknowledge fail',
+    ]);
+    expect(backend.audits[0].meta).toEqual({
+      kind: 'month',
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    expect(backend.audits[3].meta).toEqual({ id: issued.body.id });
   });
 });

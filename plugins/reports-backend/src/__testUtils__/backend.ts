@@ -1,4 +1,7 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -24,7 +27,15 @@ export interface ReportsBackend {
   readonly clock: ManualCourtClock;
   readonly sources: FixtureFigureSources;
   readonly notifications: NotificationSendOptions[];
+  /** Audit events with their outcome, in the order they ended. */
+  readonly audits: Audit[];
   stop(): Promise<void>;
+}
+
+export interface Audit {
+  readonly eventId: string;
+  readonly outcome: 'success' | 'fail';
+  readonly meta: unknown;
 }
 
 /**
@@ -45,6 +56,7 @@ export async function startReportsBackend(
   );
   const sources = new FixtureFigureSources();
   const notifications: NotificationSendOptions[] = [];
+  const audits: Audit[] = [];
   const backend = await startCourtTestBackend({
     config: {
       reports: {
@@ -74,6 +86,25 @@ export async function startReportsBackend(
         }),
       }),
       createServiceFactory({
+        service: coreServices.auditor,
+        deps: {},
+        factory: () =>
+          mockServices.auditor.mock({
+            createEvent: async ({ eventId }) => ({
+              success: async options => {
+                audits.push({
+                  eventId,
+                  outcome: 'success',
+                  meta: options?.meta,
+                });
+              },
+              fail: async options => {
+                audits.push({ eventId, outcome: 'fail', meta: options.meta });
+              },
+            }),
+          }),
+      }),
+      createServiceFactory({
         service: notificationService,
         deps: {},
         factory: () => ({
@@ -92,6 +123,7 @@ export async function startReportsBackend(
     clock,
     sources,
     notifications,
+    audits,
     stop: () => backend.stop(),
   };
 }

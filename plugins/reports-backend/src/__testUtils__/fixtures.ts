@@ -1,3 +1,4 @@
+import { ServiceUnavailableError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   InspectionFigures,
@@ -88,6 +89,8 @@ export const KB: KbFigures = {
  */
 export class FixtureFigureSources implements FigureSources {
   readonly calls: string[] = [];
+  /** The tickets backend is down: its figures answer 503. */
+  ticketsDown = false;
   private readonly months = [NOVEMBER, OCTOBER].map(m => ({
     period: m.period,
     tickets: [...m.tickets],
@@ -105,6 +108,11 @@ export class FixtureFigureSources implements FigureSources {
     systemRef?: string,
   ): Promise<TicketFiguresResponse> {
     this.calls.push(`tickets ${period.from}..${period.to} ${systemRef ?? ''}`);
+    if (this.ticketsDown) {
+      throw new ServiceUnavailableError(
+        'the tickets figures are not available',
+      );
+    }
     const month = this.months.find(
       m => m.period.from === period.from && m.period.to === period.to,
     );
