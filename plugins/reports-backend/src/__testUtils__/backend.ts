@@ -91,15 +91,15 @@ export async function startReportsBackend(
         factory: () =>
           mockServices.auditor.mock({
             createEvent: async ({ eventId }) => ({
-              success: async options => {
+              success: async ended => {
                 audits.push({
                   eventId,
                   outcome: 'success',
-                  meta: options?.meta,
+                  meta: ended?.meta,
                 });
               },
-              fail: async options => {
-                audits.push({ eventId, outcome: 'fail', meta: options.meta });
+              fail: async ended => {
+                audits.push({ eventId, outcome: 'fail', meta: ended.meta });
               },
             }),
           }),
