@@ -19,8 +19,7 @@ import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import reportsPlugin from '../index';
 import { figureSourcesServiceRef } from '../service/FigureSources';
-import { ReportRenderer, reportRendererServiceRef } from '../service/renderer';
-import { ENTITIES, fakeRenderer, FixtureFigureSources } from './fixtures';
+import { ENTITIES, FixtureFigureSources } from './fixtures';
 
 export interface ReportsBackend {
   readonly server: Server;
@@ -48,7 +47,6 @@ export async function startReportsBackend(
     knex?: Knex;
     now?: string;
     config?: JsonObject;
-    render?: ReportRenderer;
   } = {},
 ): Promise<ReportsBackend> {
   const clock = new ManualCourtClock(
@@ -72,11 +70,6 @@ export async function startReportsBackend(
         service: figureSourcesServiceRef,
         deps: {},
         factory: () => sources,
-      }),
-      createServiceFactory({
-        service: reportRendererServiceRef,
-        deps: {},
-        factory: () => options.render ?? fakeRenderer,
       }),
       createServiceFactory({
         service: officialCalendarServiceRef,

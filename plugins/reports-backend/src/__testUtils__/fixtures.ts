@@ -10,7 +10,6 @@ import {
   TicketFiguresResponse,
 } from '@internal/plugin-reports-common';
 import { FigureSources } from '../service/FigureSources';
-import { RenderedFile, ReportFilesInput } from '../service/renderer';
 
 const NETWORK = 'system:default/network';
 const CASES = 'system:default/case-management';
@@ -144,37 +143,6 @@ export class FixtureFigureSources implements FigureSources {
     this.calls.push(`kb ${period.from}..${period.to} ${systemRef ?? ''}`);
     return KB;
   }
-}
-
-/**
- * Stands in for the Word and Excel renderer until it lands: deterministic bytes from what a
- * file is made of, so a test sees which version and figures a file was rendered from.
- */
-export async function fakeRenderer(
-  input: ReportFilesInput,
-): Promise<RenderedFile[]> {
-  const text = JSON.stringify({
-    version: input.version,
-    language: input.language,
-    issuedBy: input.issuedBy,
-    court: input.court,
-    total: input.figures.current.tickets.services.total,
-    tickets: input.tickets.map(t => t.number),
-  });
-  return [
-    {
-      name: 'report.docx',
-      mediaType:
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      content: Buffer.from(`docx ${text}`),
-    },
-    {
-      name: 'report.xlsx',
-      mediaType:
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      content: Buffer.from(`xlsx ${text}`),
-    },
-  ];
 }
 
 /** The catalog the tests see: two systems and a device. */

@@ -40,7 +40,12 @@ import { z } from 'zod';
 import { ReportStore, StoredFile } from '../database/DatabaseReportStore';
 import { sameFigures } from './sameFigures';
 import { FigureSources } from './FigureSources';
-import { ReportRenderer } from './renderer';
+import { RenderedFile, ReportFilesInput } from '../files';
+
+/** Renders a report's Word and Excel files (`renderReportFiles`). */
+export type ReportRenderer = (
+  input: ReportFilesInput,
+) => Promise<RenderedFile[]>;
 
 /** A report's figures and the rows behind its current period. */
 export interface ComposedReport {
