@@ -18,8 +18,12 @@ describe('readReportsConfig', () => {
 
   it('stops the start naming a bad key', () => {
     expect(() =>
-      readReportsConfig(new ConfigReader({ reports: { zone: 'Mars/Olympus' } })),
-    ).toThrow(/^Invalid configuration at reports\.zone: is not a known time zone/);
+      readReportsConfig(
+        new ConfigReader({ reports: { zone: 'Mars/Olympus' } }),
+      ),
+    ).toThrow(
+      /^Invalid configuration at reports\.zone: is not a known time zone/,
+    );
     expect(() =>
       readReportsConfig(
         new ConfigReader({ reports: { drafts: { enabled: 'yes' } } }),

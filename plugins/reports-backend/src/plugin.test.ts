@@ -176,6 +176,17 @@ describe.each(databases.eachSupportedId())('reports API on %s', databaseId => {
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain(message);
     }
+    for (const [query, message] of [
+      ['from=2026-11-01', 'query.to: '],
+      ['kind=decade', 'query.kind: '],
+      ['scope=court', 'query: '],
+    ]) {
+      const res = await api()
+        .get(`/api/reports/reports?${query}`)
+        .set('authorization', as('sunlei'));
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.body.error.message).toContain(message);
+    }
     const listed = await api()
       .get('/api/reports/reports')
       .set('authorization', as('sunlei'));

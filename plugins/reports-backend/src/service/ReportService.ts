@@ -54,16 +54,11 @@ export interface ComposedReport {
   readonly changes: readonly ChangeFact[];
 }
 
-const listSchema = z.union([
-  z.strictObject({
-    kind: z.enum(REPORT_KINDS as [ReportKind, ...ReportKind[]]).optional(),
-  }),
-  z
-    .object({
-      kind: z.enum(REPORT_KINDS as [ReportKind, ...ReportKind[]]).optional(),
-    })
-    .and(reportPeriodSchema),
-]);
+const listSchema = z.strictObject({
+  kind: z.enum(REPORT_KINDS as [ReportKind, ...ReportKind[]]).optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
 
 /** How often an issue tries again after another issue took its version number. */
 const ISSUE_ATTEMPTS = 5;
@@ -112,12 +107,13 @@ export class ReportService {
 
   async list(caller: Caller, query: unknown): Promise<IssuedReport[]> {
     await this.authorize(caller, reportReadPermission);
-    const parsed = parseInput(listSchema, query, 'query');
-    return this.deps.store.list({
-      kind: parsed.kind,
-      period:
-        'from' in parsed ? { from: parsed.from, to: parsed.to } : undefined,
-    });
+    const { kind, from, to } = parseInput(listSchema, query, 'query');
+    // A period is both dates or neither.
+    const period =
+      from === undefined && to === undefined
+        ? undefined
+        : parseInput(reportPeriodSchema, { from, to }, 'query');
+    return this.deps.store.list({ kind, period });
   }
 
   async get(caller: Caller, id: string): Promise<IssuedReportWithFigures> {
