@@ -58,10 +58,41 @@ export function minutesOf(ms: number | undefined): number | undefined {
   return ms === undefined ? undefined : ms / 60_000;
 }
 
-/** An instant as the court reads it: local time in the court's zone, to the minute. */
+/**
+ * Instants as the court reads them: local time in `zone`, to the minute. A workbook prints tens
+ * of thousands, and asking the zone is slow, so it is asked at both ends of each UTC day: a day
+ * whose ends agree has one offset throughout (no zone changes twice in a day); only the day of a
+ * change asks for each instant.
+ */
+export function localTimeFormatter(
+  zone: string,
+): (instant: string | undefined) => string {
+  const DAY = 86_400_000;
+  const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+  const days = new Map<number, number | undefined>();
+  return instant => {
+    if (!instant) return '';
+    const ms = Date.parse(instant);
+    if (Number.isNaN(ms)) return instant;
+    const day = Math.floor(ms / DAY);
+    if (!days.has(day)) {
+      const start = offsetAt(day * DAY);
+      days.set(
+        day,
+        start === offsetAt((day + 1) * DAY - 1) ? start : undefined,
+      );
+    }
+    const offset = days.get(day) ?? offsetAt(ms);
+    return new Date(ms + offset * 60_000)
+      .toISOString()
+      .slice(0, 16)
+      .replace('T', ' ');
+  };
+}
+
+/** One instant as the court reads it: local time in `zone`, to the minute. */
 export function localTime(instant: string | undefined, zone: string): string {
-  if (!instant) return '';
-  return DateTime.fromISO(instant, { zone }).toFormat('yyyy-MM-dd HH:mm');
+  return localTimeFormatter(zone)(instant);
 }
 
 /** `system:default/trial` → `trial`: the court's refs live in the default namespace. */

@@ -251,7 +251,10 @@ describe('report.docx', () => {
 describe('report.xlsx', () => {
   it('reads back with exceljs and its raw rows recount to the figures', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(fileNamed(zhFiles, 'report.xlsx'));
+    // exceljs's types predate Node's generic Buffer.
+    await workbook.xlsx.load(
+      fileNamed(zhFiles, 'report.xlsx') as unknown as ExcelJS.Buffer,
+    );
     const tickets = workbook.getWorksheet(RAW_SHEETS.tickets)!;
     const headers = (tickets.getRow(1).values as unknown[]).slice(1);
     const column = (header: string) => headers.indexOf(header) + 1;
