@@ -274,7 +274,7 @@ export class ReportService {
   }
 
   /** The families' figures of the period and of the one before it, and the period's rows. */
-  async compose(
+  private async compose(
     kind: ReportKind,
     period: ReportPeriod,
     systemRef: string | undefined,
