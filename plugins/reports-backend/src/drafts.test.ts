@@ -1,9 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { OfficialSchedule } from '@internal/plugin-sla-common';
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { as, startReportsBackend } from './__testUtils__/backend';
-import { dueDrafts, nextDraftAt } from './service/DraftSchedule';
+import { dueDrafts, isWorkingDay, nextDraftAt } from './service/DraftSchedule';
 
 jest.setTimeout(120_000);
 
@@ -67,6 +68,71 @@ describe('when drafts fall due (official calendar data)', () => {
         d => d.kind === 'month',
       )!.period,
     ).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+  });
+});
+
+describe('the draft schedule at any instant of 2025–2026', () => {
+  const instants = fc
+    .integer({
+      min: DateTime.fromISO('2025-01-01T00:00:00+08:00').toMillis(),
+      max: DateTime.fromISO('2026-12-20T00:00:00+08:00').toMillis(),
+    })
+    .map(ms => DateTime.fromMillis(ms, { zone: 'utc' }));
+
+  it('asks only for whole past periods: the week before the last Monday, a whole month', () => {
+    fc.assert(
+      fc.property(instants, now => {
+        for (const due of dueDrafts(schedule, now, ZONE)) {
+          expect(due.at <= now).toBe(true);
+          const from = DateTime.fromISO(due.period.from, { zone: ZONE });
+          const end = DateTime.fromISO(due.period.to, { zone: ZONE }).plus({
+            days: 1,
+          });
+          expect(end <= now.setZone(ZONE)).toBe(true);
+          if (due.kind === 'week') {
+            expect(from.weekday).toBe(1);
+            expect(end.diff(from, 'days').days).toBe(7);
+            // The Monday that asked for it is the one right after, at 08:00, within a week of now.
+            expect(due.at.toISODate()).toBe(end.toISODate());
+            expect(now.diff(due.at, 'days').days).toBeLessThan(7);
+          } else {
+            expect(from.day).toBe(1);
+            expect(end.day).toBe(1);
+            expect(end.diff(from, 'months').months).toBe(1);
+            // Asked on the first working day of the month after it.
+            expect(isWorkingDay(schedule, due.at)).toBe(true);
+            for (
+              let d = end;
+              d < due.at.startOf('day');
+              d = d.plus({ days: 1 })
+            ) {
+              expect(isWorkingDay(schedule, d)).toBe(false);
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('wakes next at 08:00 after now, and nothing falls due in between', () => {
+    fc.assert(
+      fc.property(instants, now => {
+        const next = nextDraftAt(schedule, now, ZONE);
+        expect(next > now).toBe(true);
+        expect(next.setZone(ZONE).toFormat('HH:mm:ss.SSS')).toBe(
+          '08:00:00.000',
+        );
+        const key = (at: DateTime) =>
+          dueDrafts(schedule, at, ZONE)
+            .map(d => `${d.kind} ${d.period.from}`)
+            .join();
+        // Just before the wake-up the same drafts are due as now; at it, a new one.
+        expect(key(next.minus({ milliseconds: 1 }))).toBe(key(now));
+        expect(key(next)).not.toBe(key(now));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
