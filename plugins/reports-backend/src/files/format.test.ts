@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatChange, localTimeFormatter } from './format';
+import { formatChange, localTimeFormatter, reportTitle } from './format';
 import { labelsOf } from './labels';
 
 describe('localTimeFormatter', () => {
@@ -42,5 +42,29 @@ describe('formatChange', () => {
     expect(formatChange(3, 3, 'integer', t)).toBe('±0');
     expect(formatChange(75, 90, 'percent', t)).toBe('−15.0 个百分点');
     expect(formatChange(undefined, 90, 'percent', t)).toBe('');
+  });
+});
+
+describe('reportTitle', () => {
+  it('names each kind of report in the court’s words and in English', () => {
+    const zh = labelsOf('zh');
+    const en = labelsOf('en');
+    const month = { from: '2026-11-01', to: '2026-11-30' };
+    const quarter = { from: '2026-10-01', to: '2026-12-31' };
+    const week = { from: '2026-11-23', to: '2026-11-29' };
+    expect(reportTitle('month', month, zh)).toBe('2026年11月 服务月报');
+    expect(reportTitle('month', month, en)).toBe(
+      'Monthly service report, November 2026',
+    );
+    expect(reportTitle('quarter', quarter, zh)).toBe('2026年第四季度 服务季报');
+    expect(reportTitle('quarter', quarter, en)).toBe(
+      'Quarterly service report, Q4 2026',
+    );
+    expect(reportTitle('week', week, zh)).toBe(
+      '2026-11-23至2026-11-29 服务周报',
+    );
+    expect(reportTitle('custom', week, en)).toBe(
+      'Service report, 2026-11-23 to 2026-11-29',
+    );
   });
 });

@@ -235,6 +235,7 @@ describe('report.docx', () => {
       'Monthly service report, November 2026',
       '2026-11-01 to 2026-11-30',
       'Version 1',
+      '2026-12-01 09:30 (Beijing time)',
       'Page 2 of',
       ...SECTION_KEYS.map(key => en(key)),
     ]) {

@@ -253,7 +253,7 @@ function cover(
     [t('issuedBy'), shortRef(input.issuedBy)],
     [
       t('issuedAt'),
-      `${localTime(input.issuedAt, figures.zone)}（${t('zoneNote')}）`,
+      t('inCourtTime', { time: localTime(input.issuedAt, figures.zone) }),
     ],
   ];
   const spacer = () =>
@@ -270,8 +270,8 @@ function cover(
     }),
     spacer(),
     new Table({
-      width: { size: 6000, type: WidthType.DXA },
-      columnWidths: [1800, 4200],
+      width: { size: 7200, type: WidthType.DXA },
+      columnWidths: [2600, 4600],
       alignment: AlignmentType.CENTER,
       borders: {
         top: none,
@@ -286,11 +286,11 @@ function cover(
           new TableRow({
             children: [
               new TableCell({
-                width: { size: 1800, type: WidthType.DXA },
+                width: { size: 2600, type: WidthType.DXA },
                 children: [paragraph(label, { bold: true, size: 24 })],
               }),
               new TableCell({
-                width: { size: 4200, type: WidthType.DXA },
+                width: { size: 4600, type: WidthType.DXA },
                 children: [paragraph(value, { size: 24 })],
               }),
             ],
