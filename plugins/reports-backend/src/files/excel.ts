@@ -101,12 +101,7 @@ function widthsOf(rows: readonly SheetRow[], maximum: number): number[] {
   for (const row of rows) {
     if (row.look && row.look !== 'header') continue;
     row.values.forEach((value, i) => {
-      const text =
-        typeof value === 'number'
-          ? value.toFixed(1)
-          : typeof value === 'string'
-          ? value
-          : '';
+      const text = typeof value === 'number' ? value.toFixed(1) : value ?? '';
       widths[i] = Math.max(widths[i] ?? 0, textWidth(text) + 2);
     });
   }

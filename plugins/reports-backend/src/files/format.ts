@@ -44,7 +44,9 @@ export function formatChange(
 ): string {
   if (typeof current !== 'number' || typeof previous !== 'number') return '';
   const delta = current - previous;
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  let sign = '±';
+  if (delta > 0) sign = '+';
+  else if (delta < 0) sign = '−';
   const magnitude = Math.abs(delta);
   if (format === 'percent') {
     return t('percentPoints', {

@@ -235,6 +235,7 @@ describe('report.docx', () => {
       'Monthly service report, November 2026',
       '2026-11-01 to 2026-11-30',
       'Version 1',
+      '2026-12-01 09:30 (Beijing time)',
       'Page 2 of',
       ...SECTION_KEYS.map(key => en(key)),
     ]) {
@@ -414,5 +415,48 @@ describe('the same input', () => {
         sha256(fileNamed(zhFiles, name)),
       );
     }
+  });
+});
+
+describe('a quiet period', () => {
+  it('renders with no rows: the tables say so and the raw sheets keep their headers', async () => {
+    const quiet = {
+      ...fixtureFigures.current,
+      tickets: {
+        ...fixtureFigures.current.tickets,
+        times: [],
+        compliance: {
+          total: { met: 0, breached: 0, running: 0 },
+          byLevel: [],
+          bySystem: [],
+          breaches: [],
+        },
+        topDevices: [],
+        topSystems: [],
+      },
+    };
+    const files = await renderReportFiles(
+      fixtureInput({
+        figures: {
+          ...fixtureFigures,
+          kind: 'week',
+          current: quiet,
+          previous: quiet,
+        },
+        tickets: [],
+        changes: [],
+      }),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      fileNamed(files, 'report.xlsx') as unknown as ExcelJS.Buffer,
+    );
+    expect(workbook.getWorksheet(RAW_SHEETS.tickets)!.rowCount).toBe(1);
+    expect(workbook.getWorksheet(RAW_SHEETS.workLogs)!.rowCount).toBe(1);
+    const compliance = workbook.getWorksheet(`3. ${zh('sectionCompliance')}`)!;
+    const texts: unknown[] = [];
+    compliance.eachRow(row => texts.push(row.getCell(1).value));
+    expect(texts).toContain(zh('none'));
+    expect(fileNamed(files, 'report.docx').length).toBeGreaterThan(5_000);
   });
 });

@@ -39,6 +39,11 @@ const FONT = {
 /** A4 less 2 cm margins each side, in twentieths of a point. */
 const TEXT_WIDTH = 11906 - 2 * 1134;
 const HEADER_FILL = 'DCE6F2';
+const ALIGNMENTS = {
+  left: AlignmentType.LEFT,
+  right: AlignmentType.RIGHT,
+  center: AlignmentType.CENTER,
+} as const;
 const MUTED = '666666';
 
 function paragraph(
@@ -51,12 +56,7 @@ function paragraph(
   } = {},
 ) {
   return new Paragraph({
-    alignment:
-      options.align === 'right'
-        ? AlignmentType.RIGHT
-        : options.align === 'center'
-        ? AlignmentType.CENTER
-        : AlignmentType.LEFT,
+    alignment: ALIGNMENTS[options.align ?? 'left'],
     children: [
       new TextRun({
         text,
@@ -253,7 +253,7 @@ function cover(
     [t('issuedBy'), shortRef(input.issuedBy)],
     [
       t('issuedAt'),
-      `${localTime(input.issuedAt, figures.zone)}（${t('zoneNote')}）`,
+      t('inCourtTime', { time: localTime(input.issuedAt, figures.zone) }),
     ],
   ];
   const spacer = () =>
@@ -270,8 +270,8 @@ function cover(
     }),
     spacer(),
     new Table({
-      width: { size: 6000, type: WidthType.DXA },
-      columnWidths: [1800, 4200],
+      width: { size: 7200, type: WidthType.DXA },
+      columnWidths: [2600, 4600],
       alignment: AlignmentType.CENTER,
       borders: {
         top: none,
@@ -286,11 +286,11 @@ function cover(
           new TableRow({
             children: [
               new TableCell({
-                width: { size: 1800, type: WidthType.DXA },
+                width: { size: 2600, type: WidthType.DXA },
                 children: [paragraph(label, { bold: true, size: 24 })],
               }),
               new TableCell({
-                width: { size: 4200, type: WidthType.DXA },
+                width: { size: 4600, type: WidthType.DXA },
                 children: [paragraph(value, { size: 24 })],
               }),
             ],
@@ -300,6 +300,11 @@ function cover(
   ];
 }
 
+const PAGE_FIELDS: Record<string, string> = {
+  C: PageNumber.CURRENT,
+  T: PageNumber.TOTAL_PAGES,
+};
+
 /** "第 X 页 共 Y 页" with Word's page fields where the label has its placeholders. */
 function pageNumberFooter(t: Translate): Footer {
   const parts = t('pageOf', {
@@ -308,13 +313,7 @@ function pageNumberFooter(t: Translate): Footer {
   })
     .split('\u0000')
     .filter(part => part !== '')
-    .map(part =>
-      part === 'C'
-        ? PageNumber.CURRENT
-        : part === 'T'
-        ? PageNumber.TOTAL_PAGES
-        : part,
-    );
+    .map(part => PAGE_FIELDS[part] ?? part);
   return new Footer({
     children: [
       new Paragraph({
