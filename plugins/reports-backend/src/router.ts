@@ -1,5 +1,10 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { CourtRouter, createCourtRouter } from '@internal/plugin-court-node';
+import { BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  reportAcknowledgePermission,
+  reportIssuePermission,
+} from '@internal/plugin-reports-common';
 import express from 'express';
 import { ReportService } from './service/ReportService';
 
@@ -26,11 +31,13 @@ export async function createRouter(deps: {
   auditor: AuditorService;
 }): Promise<express.Router> {
   const { service } = deps;
-  const { router, caller, audited } = createCourtRouter({
-    httpAuth: deps.httpAuth,
-    auditor: deps.auditor,
-    bodyLimitKb: 16,
-  });
+  const { router, caller, allowed, audited } =
+    createCourtRouter<BasicPermission>({
+      httpAuth: deps.httpAuth,
+      auditor: deps.auditor,
+      bodyLimitKb: 16,
+      authorize: (permission, who) => service.authorize(who, permission),
+    });
 
   router.get('/figures', async (req, res) => {
     res.json(await service.figures(await caller(req), req.query));
@@ -49,7 +56,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/reports', async (req, res) => {
-    const who = await caller(req);
+    const who = await allowed(req, reportIssuePermission);
     const meta = issueMeta(req.body);
     const { report, created } = await audited(req, 'report-issue', meta, () =>
       service.issue(who, req.body),
@@ -79,7 +86,7 @@ export async function createRouter(deps: {
   });
 
   router.post('/reports/:id/acknowledge', async (req, res) => {
-    const who = await caller(req);
+    const who = await allowed(req, reportAcknowledgePermission);
     const { id } = req.params;
     res.json(
       await audited(req, 'report-acknowledge', { id }, () =>

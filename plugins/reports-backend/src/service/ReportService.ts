@@ -222,7 +222,8 @@ export class ReportService {
     });
   }
 
-  private async authorize(caller: Caller, permission: BasicPermission) {
+  /** @throws NotAllowedError unless the caller holds the permission. */
+  async authorize(caller: Caller, permission: BasicPermission) {
     const [decision] = await this.deps.permissions.authorize([{ permission }], {
       credentials: caller,
     });
