@@ -1,3 +1,8 @@
+import {
+  SERVICE_REQUEST_CATEGORIES,
+  TICKET_CHANNELS,
+  TICKET_TYPES,
+} from '@internal/plugin-tickets-common';
 import type {
   PeriodFigures,
   ReportFigures,
@@ -5,13 +10,18 @@ import type {
   ReportPeriod,
 } from '@internal/plugin-reports-common';
 
+/** Zero for each key: the breakdowns a draft does not show. */
+function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map(key => [key, 0])) as Record<K, number>;
+}
+
 /** A period's figures as the reports API answers them, with `total` tickets and the rest derived. */
 export function periodFigures(
   period: ReportPeriod,
   total: number,
 ): PeriodFigures {
   const incidents = Math.floor(total / 2);
-  const zero = { incident: 0, problem: 0, 'service-request': 0 };
+  const zero = { incident: 0, problem: 0, 'service-request': 0, complaint: 0 };
   return {
     period,
     tickets: {
@@ -22,8 +32,8 @@ export function periodFigures(
           incident: incidents,
           'service-request': total - incidents,
         },
-        byCategory: {} as never,
-        byChannel: {} as never,
+        byCategory: zeros(SERVICE_REQUEST_CATEGORIES),
+        byChannel: zeros(TICKET_CHANNELS),
         bySystem: [],
       },
       times: [],
@@ -41,7 +51,7 @@ export function periodFigures(
       workMinutes: {
         total: 0,
         byEngineer: [],
-        byType: {} as never,
+        byType: zeros(TICKET_TYPES),
         bySystem: [],
       },
       rates: {

@@ -251,7 +251,7 @@ export async function renderDraft(input: DraftInput): Promise<Buffer> {
               new TextRun(
                 `编制单位：${
                   input.contractor
-                }　草稿生成：${input.draftedAt.toISODate()}`,
+                }\u3000草稿生成：${input.draftedAt.toISODate()}`,
               ),
             ],
           }),

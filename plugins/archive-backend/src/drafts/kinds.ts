@@ -37,6 +37,12 @@ export const draftRequestSchema = z
   .and(reportPeriodSchema);
 export type DraftRequest = z.output<typeof draftRequestSchema>;
 
+/** The drafts that report one whole week or month, and the report kind of their figures. */
+const WHOLE_PERIODS: Partial<Record<DraftKind, 'week' | 'month'>> = {
+  weekly: 'week',
+  monthly: 'month',
+};
+
 /**
  * The period whose figures fill the draft, and the report kind the reports API computes them
  * for. A plan looks ahead, so it shows the period of the same length just before it; the
@@ -48,12 +54,8 @@ export function figuresPeriodOf(
 ): { period: ReportPeriod; reportKind: ReportKind } {
   const period = { from: request.from, to: request.to };
   // A week or month report covers exactly one Monday–Sunday week or calendar month.
-  const whole =
-    request.kind === 'weekly'
-      ? periodOf('week', request.from)
-      : request.kind === 'monthly'
-      ? periodOf('month', request.from)
-      : undefined;
+  const unit = WHOLE_PERIODS[request.kind];
+  const whole = unit && periodOf(unit, request.from);
   if (whole && (whole.from !== period.from || whole.to !== period.to)) {
     throw new InputError(
       `body.to: a ${request.kind} draft covers ${whole.from} to ${whole.to}`,
@@ -85,11 +87,6 @@ export function figuresPeriodOf(
   }
   return {
     period,
-    reportKind:
-      request.kind === 'weekly'
-        ? 'week'
-        : request.kind === 'monthly'
-        ? 'month'
-        : 'custom',
+    reportKind: WHOLE_PERIODS[request.kind] ?? 'custom',
   };
 }
