@@ -3,7 +3,7 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { InputError, NotAllowedError, ResponseError } from '@backstage/errors';
 import type {
   ArchiveDocument,
   Confidentiality,
@@ -81,7 +81,14 @@ export function reportFiguresOverHttp(options: {
         to: query.to,
       });
       const response = await fetch(`${base}/figures?${params}`);
-      if (!response.ok) throw await ResponseError.fromResponse(response);
+      if (!response.ok) {
+        const error = await ResponseError.fromResponse(response);
+        // The caller's answer is the reports API's: a bad period or no right to read reports.
+        const message = `reports: ${error.body.error.message}`;
+        if (response.status === 400) throw new InputError(message);
+        if (response.status === 403) throw new NotAllowedError(message);
+        throw error;
+      }
       return (await response.json()) as ReportFigures;
     },
   };

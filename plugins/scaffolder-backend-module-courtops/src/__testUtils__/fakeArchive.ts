@@ -38,8 +38,13 @@ export function fakeArchive() {
   let failAfterNext = false;
 
   const handler: Handler = async (req, res) => {
-    const send = (status: number, body: unknown) => {
-      res.status(status).json(body);
+    // Errors with the body of Backstage's error handler.
+    const send = (status: number, body: object) => {
+      res
+        .status(status)
+        .json(
+          status >= 400 ? { ...body, response: { statusCode: status } } : body,
+        );
     };
     const user = (res.locals as { user?: string }).user;
     const body = await jsonOf(req);
