@@ -64,7 +64,7 @@ function memoryArchive() {
   return { archive, documents, files };
 }
 
-function setup() {
+function setup(now = '2026-12-01T09:30:00+08:00') {
   const memory = memoryArchive();
   const queries: unknown[] = [];
   const reports: ReportFiguresSource = {
@@ -81,7 +81,7 @@ function setup() {
   const service = new DraftService({
     archive: memory.archive,
     reports,
-    clock: new ManualCourtClock('2026-12-01T09:30:00+08:00'),
+    clock: new ManualCourtClock(now),
     zone: 'Asia/Shanghai',
     court: '示例市中级人民法院',
     contractor: '示例运维服务公司',
@@ -221,4 +221,21 @@ describe('DraftService', () => {
       expect(documents).toEqual([]);
     },
   );
+
+  it('drafts a week once it has ended in the court, not in UTC', async () => {
+    const week = request({
+      kind: 'weekly',
+      from: '2026-11-23',
+      to: '2026-11-29',
+    });
+    // 23:59:59 on Sunday in Beijing: the week is not over.
+    const sunday = setup('2026-11-29T23:59:59+08:00');
+    await expect(
+      sunday.service.createDraft(week, sunday.caller),
+    ).rejects.toThrow('body.to: the period has not ended yet');
+    // Midnight in Beijing (16:00 UTC on Sunday): it is.
+    const monday = setup('2026-11-29T16:00:00Z');
+    const draft = await monday.service.createDraft(week, monday.caller);
+    expect(draft.date).toBe('2026-11-30');
+  });
 });
