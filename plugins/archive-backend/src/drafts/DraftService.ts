@@ -4,6 +4,7 @@ import {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, ResponseError } from '@backstage/errors';
+import { DRAFT_TITLES } from '@internal/plugin-archive-common';
 import type {
   ArchiveDocument,
   Confidentiality,
@@ -19,7 +20,7 @@ import type {
   ReportPeriod,
 } from '@internal/plugin-reports-common';
 import { DraftInput, draftFileName, renderDraft } from './draftDocument';
-import { DraftRequest, DRAFT_TITLES, figuresPeriodOf } from './kinds';
+import { DraftRequest, figuresPeriodOf } from './kinds';
 
 /** A document as the drafts register it (the archive assigns its number). */
 export interface NewDraftDocument {

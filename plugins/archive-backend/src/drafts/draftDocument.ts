@@ -16,7 +16,7 @@ import type {
   ReportFigures,
 } from '@internal/plugin-reports-common';
 import { DateTime } from 'luxon';
-import { DraftKind, DRAFT_TITLES } from './kinds';
+import { DraftKind, DRAFT_TITLES } from '@internal/plugin-archive-common';
 
 /** What a draft is made from; the same input gives the same bytes. */
 export interface DraftInput {

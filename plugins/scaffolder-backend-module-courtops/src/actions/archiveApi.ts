@@ -7,6 +7,7 @@ import { InputError, ResponseError } from '@backstage/errors';
 import type {
   ArchiveDocument,
   DocumentClass,
+  DraftKind,
   VolumeResult,
 } from '@internal/plugin-archive-common';
 import { pluginFetch } from '@internal/plugin-court-node';
@@ -20,7 +21,7 @@ export interface CompileVolumeRequest {
 }
 
 export interface DraftRequest {
-  readonly kind: 'work-plan' | 'work-summary' | 'weekly' | 'monthly';
+  readonly kind: DraftKind;
   readonly from: string;
   readonly to: string;
   readonly requestKey: string;

@@ -1,12 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ArchiveApi, documentPage, DraftRequest } from './archiveApi';
-
-const DRAFT_KINDS: [DraftRequest['kind'], ...DraftRequest['kind'][]] = [
-  'work-plan',
-  'work-summary',
-  'weekly',
-  'monthly',
-];
+import { DRAFT_KINDS, DraftKind } from '@internal/plugin-archive-common';
+import { ArchiveApi, documentPage } from './archiveApi';
 
 /** What the step leaves for the template's output. */
 interface ArchivedDraft {
@@ -52,7 +46,7 @@ output:
       input: {
         kind: z =>
           z
-            .enum(DRAFT_KINDS)
+            .enum(DRAFT_KINDS as [DraftKind, ...DraftKind[]])
             .describe(
               'work-plan 工作计划, work-summary 工作总结, weekly 周报, monthly 月报',
             ),
