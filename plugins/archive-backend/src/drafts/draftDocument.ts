@@ -224,7 +224,17 @@ export async function renderDraft(input: DraftInput): Promise<Buffer> {
     title,
     styles: {
       default: {
-        document: { run: { font: 'Noto Sans CJK SC', size: 22 } },
+        // 宋体 as the court's Word has it; other machines substitute their CJK serif.
+        document: {
+          run: {
+            font: {
+              ascii: 'Times New Roman',
+              hAnsi: 'Times New Roman',
+              eastAsia: '宋体',
+            },
+            size: 24,
+          },
+        },
       },
     },
     sections: [
