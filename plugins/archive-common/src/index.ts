@@ -8,3 +8,4 @@
 export * from './classes';
 export * from './types';
 export * from './permissions';
+export * from './drafts';
