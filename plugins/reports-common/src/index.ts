@@ -10,3 +10,4 @@ export * from './facts';
 export * from './figures';
 export * from './report';
 export * from './permissions';
+export * from './query';
