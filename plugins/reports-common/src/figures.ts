@@ -1,7 +1,4 @@
-import type {
-  ClockName,
-  PriorityLevel,
-} from '@internal/plugin-sla-common';
+import type { ClockName, PriorityLevel } from '@internal/plugin-sla-common';
 import type {
   ServiceRequestCategory,
   TicketChannel,
@@ -9,6 +6,12 @@ import type {
 } from '@internal/plugin-tickets-common';
 import type { ChangeFact, TicketFact } from './facts';
 import type { PeriodWindow } from './period';
+import { changeFigures } from './maths/changes';
+import { complianceFigures, timeFigures } from './maths/clocks';
+import { rateFigures, satisfactionFigures } from './maths/rates';
+import { createdIn, serviceFigures, topFigures } from './maths/services';
+import { workFigures } from './maths/work';
+import { windowRange } from './maths/window';
 
 /**
  * The figures of a service report (RPT-1, SLA-5). Each is defined, with its formula and edge
@@ -57,7 +60,10 @@ export interface TicketFigures {
     readonly byCategory: Readonly<Record<ServiceRequestCategory, number>>;
     readonly byChannel: Readonly<Record<TicketChannel, number>>;
     /** Per system ref, largest first; a ticket about two systems counts once in each. */
-    readonly bySystem: ReadonlyArray<{ readonly systemRef: string; readonly count: number }>;
+    readonly bySystem: ReadonlyArray<{
+      readonly systemRef: string;
+      readonly count: number;
+    }>;
   };
   /** Per clock × level: how long the clocks that ended in the period ran, and paused. */
   readonly times: ReadonlyArray<{
@@ -69,19 +75,31 @@ export interface TicketFigures {
   readonly compliance: {
     readonly total: ComplianceCounts;
     readonly byLevel: ReadonlyArray<
-      { readonly clock: ClockName; readonly level: PriorityLevel } & ComplianceCounts
+      {
+        readonly clock: ClockName;
+        readonly level: PriorityLevel;
+      } & ComplianceCounts
     >;
     readonly bySystem: ReadonlyArray<
-      { readonly systemRef: string; readonly clock: ClockName } & ComplianceCounts
+      {
+        readonly systemRef: string;
+        readonly clock: ClockName;
+      } & ComplianceCounts
     >;
     readonly breaches: readonly Breach[];
   };
   /** Minutes worked (work logs dated in the period). */
   readonly workMinutes: {
     readonly total: number;
-    readonly byEngineer: ReadonlyArray<{ readonly engineer: string; readonly minutes: number }>;
+    readonly byEngineer: ReadonlyArray<{
+      readonly engineer: string;
+      readonly minutes: number;
+    }>;
     readonly byType: Readonly<Record<TicketType, number>>;
-    readonly bySystem: ReadonlyArray<{ readonly systemRef: string; readonly minutes: number }>;
+    readonly bySystem: ReadonlyArray<{
+      readonly systemRef: string;
+      readonly minutes: number;
+    }>;
   };
   readonly rates: {
     readonly incidentResolution: Rate;
@@ -93,7 +111,9 @@ export interface TicketFigures {
     readonly count: number;
     readonly mean?: number;
     /** How many call-backs gave 1, 2, 3, 4, 5. */
-    readonly distribution: Readonly<Record<'1' | '2' | '3' | '4' | '5', number>>;
+    readonly distribution: Readonly<
+      Record<'1' | '2' | '3' | '4' | '5', number>
+    >;
   };
   readonly changes: {
     readonly filed: number;
@@ -107,27 +127,43 @@ export interface TicketFigures {
     readonly successRate: Rate;
   };
   /** Incidents in the period per device and per system, most first (ten each). */
-  readonly topDevices: ReadonlyArray<{ readonly entityRef: string; readonly incidents: number }>;
-  readonly topSystems: ReadonlyArray<{ readonly systemRef: string; readonly incidents: number }>;
+  readonly topDevices: ReadonlyArray<{
+    readonly entityRef: string;
+    readonly incidents: number;
+  }>;
+  readonly topSystems: ReadonlyArray<{
+    readonly systemRef: string;
+    readonly incidents: number;
+  }>;
 }
 
 /**
  * The ticket and change figures of a period from the facts of every ticket and change that may
  * count in it (the tickets backend selects them; extra rows outside the window count nowhere).
+ * Each figure's rule is in docs/reports.md.
  */
 export function ticketFigures(
-  _tickets: readonly TicketFact[],
-  _changes: readonly ChangeFact[],
-  _window: PeriodWindow,
+  tickets: readonly TicketFact[],
+  changes: readonly ChangeFact[],
+  window: PeriodWindow,
 ): TicketFigures {
-  // The report maths lands with docs/reports.md (reports issue, step 1).
-  throw new Error('ticketFigures: not implemented yet');
+  const range = windowRange(window);
+  const created = createdIn(tickets, range);
+  return {
+    services: serviceFigures(created),
+    times: timeFigures(tickets, range),
+    compliance: complianceFigures(tickets, range),
+    workMinutes: workFigures(tickets, changes, range),
+    rates: rateFigures(tickets, created, range),
+    satisfaction: satisfactionFigures(tickets, range),
+    changes: changeFigures(changes, range),
+    ...topFigures(created),
+  };
 }
 
 /** The facts that count for one system: per-system figures are the court's maths on these. */
-export function factsOfSystem<T extends { readonly systemRefs: readonly string[] }>(
-  facts: readonly T[],
-  systemRef: string,
-): T[] {
+export function factsOfSystem<
+  T extends { readonly systemRefs: readonly string[] },
+>(facts: readonly T[], systemRef: string): T[] {
   return facts.filter(f => f.systemRefs.includes(systemRef));
 }
