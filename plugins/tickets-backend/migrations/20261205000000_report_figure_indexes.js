@@ -17,6 +17,12 @@ exports.up = async function up(knex) {
   await knex.schema.alterTable('ticket_clocks', table => {
     table.index(['stopped_at'], 'ticket_clocks_stopped_idx');
     table.index(['breached_at'], 'ticket_clocks_breached_idx');
+    // Clocks still running at a period's end (started before it, stopped or
+    // breached after it): read from this index alone, without table rows.
+    table.index(
+      ['started_at', 'stopped_at', 'breached_at', 'ticket_id'],
+      'ticket_clocks_span_idx',
+    );
   });
   await knex.schema.alterTable('ticket_changes', table => {
     table.index(['decided_at'], 'ticket_changes_decided_idx');
@@ -29,6 +35,10 @@ exports.down = async function down(knex) {
     table.dropIndex(['decided_at'], 'ticket_changes_decided_idx');
   });
   await knex.schema.alterTable('ticket_clocks', table => {
+    table.dropIndex(
+      ['started_at', 'stopped_at', 'breached_at', 'ticket_id'],
+      'ticket_clocks_span_idx',
+    );
     table.dropIndex(['breached_at'], 'ticket_clocks_breached_idx');
     table.dropIndex(['stopped_at'], 'ticket_clocks_stopped_idx');
   });
