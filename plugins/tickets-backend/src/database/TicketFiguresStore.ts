@@ -44,6 +44,9 @@ const FACT_EVENTS = [
   'submitted',
 ];
 
+/** The entries whose payload a fact reads (routing at filing, known error, satisfaction). */
+const DATA_EVENTS = ['created', 'resolved', 'called-back'];
+
 /** Ended change statuses are their outcome. */
 const OUTCOMES: readonly string[] = ['succeeded', 'failed', 'rolled-back'];
 
@@ -110,11 +113,32 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
       this.db('ticket_clocks')
         .where(ofIds)
         .whereNot('state', 'not-applicable')
-        .select() as Promise<Row[]>,
+        .select(
+          'ticket_id',
+          'clock',
+          'level',
+          'started_at',
+          'stopped_at',
+          'breached_at',
+          'elapsed_ms',
+          'paused_ms',
+        ) as Promise<Row[]>,
       this.db('ticket_events')
         .where(ofIds)
         .where(qb => this.ofTypes(qb, FACT_EVENTS))
-        .select('ticket_id', 'seq', 'type', 'at', 'data')
+        // The payload only where a fact reads it: a month is tens of thousands of entries.
+        .select(
+          'ticket_id',
+          'seq',
+          'type',
+          'at',
+          this.db.raw(
+            `case when type in (${DATA_EVENTS.map(() => '?').join(
+              ', ',
+            )}) then data end as data`,
+            DATA_EVENTS,
+          ),
+        )
         .orderBy(['ticket_id', 'seq']) as Promise<Row[]>,
       this.db('ticket_work_logs')
         .where(ofIds)
@@ -306,12 +330,11 @@ function toTicketFact(
   workLogs: WorkLogFact[],
 ): TicketFact {
   const of = (type: string) => log.filter(event => event.type === type);
-  const created = of('created')[0];
-  const assignedAtFiling =
-    created !== undefined &&
-    (dataOf(created).assignee !== undefined ||
-      dataOf(created).group !== undefined);
   const assignments = of('assigned').length;
+  const created = assignments > 0 ? of('created')[0] : undefined;
+  const routedAtFiling = created ? dataOf(created) : {};
+  const assignedAtFiling =
+    routedAtFiling.assignee !== undefined || routedAtFiling.group !== undefined;
   const knownError = of('resolved')
     .map(event => dataOf(event).knowledgeArticle)
     .filter((article): article is string => typeof article === 'string')
