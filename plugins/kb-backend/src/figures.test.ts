@@ -10,6 +10,16 @@ import {
   startKbBackend,
 } from './__testUtils__/backend';
 
+/** A setup step's answer, or the reason it failed (setup runs outside any test). */
+function answered(res: { status: number; body: unknown }, status: number) {
+  if (res.status !== status) {
+    throw new Error(
+      `expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`,
+    );
+  }
+  return res;
+}
+
 jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({
@@ -40,8 +50,7 @@ describe.each(databases.eachSupportedId())(
           .post('/api/kb/articles')
           .set('Authorization', as('wangqiang'))
           .send(newArticle({ title }));
-        expect(res.status).toBe(201);
-        return res.body as { id: string; version: number };
+        return answered(res, 201).body as { id: string; version: number };
       };
       const edit = async (article: { id: string; version: number }) => {
         const res = await api()
@@ -53,8 +62,7 @@ describe.each(databases.eachSupportedId())(
               version: article.version,
             }),
           );
-        expect(res.status).toBe(200);
-        return res.body as { id: string; version: number };
+        return answered(res, 200).body as { id: string; version: number };
       };
       let a = await create('打印机卡纸处理');
       await clock.set('2026-03-03T00:30:00+08:00');
@@ -89,7 +97,7 @@ describe.each(databases.eachSupportedId())(
           cause: '接口松动',
           workaround: '插紧',
         });
-      expect(known.status).toBe(201);
+      answered(known, 201);
       await clock.set('2026-03-04T09:00:00+08:00');
     });
     afterAll(() => backend.stop());

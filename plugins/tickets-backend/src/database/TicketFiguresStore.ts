@@ -377,6 +377,8 @@ function toChangeFact(
   const filed = log.find(event => event.type === 'submitted');
   if (!filed) return undefined;
   const status = row.status as ChangeStatus;
+  // A rejection is final; any other decided change was approved.
+  const decided = status === 'rejected' ? 'rejected' : 'approved';
   return {
     id: String(row.id),
     number: String(row.number),
@@ -386,11 +388,7 @@ function toChangeFact(
     risk: row.risk_level as RiskLevel,
     ...refs,
     filedAt: String(filed.at),
-    decision: row.decided_at
-      ? status === 'rejected'
-        ? 'rejected'
-        : 'approved'
-      : undefined,
+    decision: row.decided_at ? decided : undefined,
     decidedAt: row.decided_at ?? undefined,
     outcome: OUTCOMES.includes(status) ? (status as ChangeOutcome) : undefined,
     finishedAt: row.finished_at ?? undefined,

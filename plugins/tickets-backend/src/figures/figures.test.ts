@@ -11,6 +11,16 @@ import {
   TicketsBackend,
 } from '../__testUtils__/backend';
 
+/** A setup step's answer, or the reason it failed (setup runs outside any test). */
+function answered(res: { status: number; body: unknown }, status: number) {
+  if (res.status !== status) {
+    throw new Error(
+      `expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`,
+    );
+  }
+  return res;
+}
+
 jest.setTimeout(60_000);
 
 /**
@@ -37,8 +47,7 @@ describe('GET /api/tickets/figures', () => {
         .post('/api/tickets/tickets')
         .set('Authorization', as('xuli'))
         .send(newIncident(overrides));
-      expect(res.status).toBe(201);
-      return res.body;
+      return answered(res, 201).body;
     };
     a = await file({ title: '录音无声' });
     b = await file({ title: '核心交换机告警', entityRefs: [SWITCH] });
@@ -56,14 +65,13 @@ describe('GET /api/tickets/figures', () => {
         .post(`/api/tickets/tickets/${a.id}/actions`)
         .set('Authorization', as('wangqiang'))
         .send({ ...body, version });
-      expect(res.status).toBe(200);
-      version = res.body.version;
+      version = answered(res, 200).body.version;
     }
     const log = await request(backend.server)
       .post(`/api/tickets/tickets/${a.id}/work-logs`)
       .set('Authorization', as('wangqiang'))
       .send({ minutes: 60, workDate: '2026-03-03', note: '更换麦克风模块' });
-    expect(log.status).toBe(201);
+    answered(log, 201);
     // The next morning: the 3rd is over.
     await backend.clock.set('2026-03-04T09:00:00+08:00');
   });
