@@ -10,7 +10,10 @@ import {
 import { UPS } from './__testUtils__/fixtures';
 
 /** A setup step's answer, or the reason it failed (setup runs outside any test). */
-function answered(res: { status: number; body: unknown }, status: number) {
+function answered<R extends { status: number; body: unknown }>(
+  res: R,
+  status: number,
+): R {
   if (res.status !== status) {
     throw new Error(
       `expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`,
