@@ -19,6 +19,8 @@ import {
 import { createCourtRouter, parseInput } from '@internal/plugin-court-node';
 import { LocationRegister } from '@internal/plugin-court-common';
 import express from 'express';
+import { addFigureRoutes } from './figuresRouter';
+import { InspectionFiguresService } from './service/InspectionFigures';
 import { InspectionService } from './service/InspectionService';
 import { labelSheetSvg, sheetInfo } from './service/LabelSheet';
 
@@ -28,6 +30,7 @@ import { labelSheetSvg, sheetInfo } from './service/LabelSheet';
  */
 export async function createRouter(deps: {
   service: InspectionService;
+  figures: InspectionFiguresService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   register: LocationRegister;
@@ -173,6 +176,8 @@ export async function createRouter(deps: {
         }),
       );
   });
+
+  addFigureRoutes(router, { figures: deps.figures, allowed });
 
   return router;
 }

@@ -13,6 +13,7 @@ import {
 import { createCourtRouter, parseInput } from '@internal/plugin-court-node';
 import express, { Request } from 'express';
 import { z } from 'zod';
+import { addFigureRoutes } from './figuresRouter';
 import { KbService } from './service/KbService';
 
 const versionParam = z.coerce.number().int().min(1);
@@ -23,6 +24,8 @@ const versionParam = z.coerce.number().int().min(1);
  */
 export async function createRouter(deps: {
   service: KbService;
+  /** What `/figures` needs besides the caller. */
+  figures: Omit<Parameters<typeof addFigureRoutes>[1], 'caller'>;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
 }): Promise<express.Router> {
@@ -133,6 +136,8 @@ export async function createRouter(deps: {
     const query = parseInput(exportQuerySchema, req.query, 'query');
     res.json(await service.export(query, await caller(req)));
   });
+
+  addFigureRoutes(router, { ...deps.figures, caller });
 
   return router;
 }

@@ -11,3 +11,4 @@ export * from './figures';
 export * from './report';
 export * from './permissions';
 export * from './figureChanges';
+export * from './query';

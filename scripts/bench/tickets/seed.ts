@@ -68,7 +68,7 @@ export async function resetPostgres(createTickets = true): Promise<void> {
   }
 }
 
-async function insertAll(
+export async function insertAll(
   db: Knex,
   table: string,
   rows: Row[],
