@@ -32,5 +32,8 @@ export function documentNumber(
   year: number,
   sequence: number,
 ): string {
-  return `${CLASS_PREFIXES[documentClass]}-${year}-${String(sequence).padStart(4, '0')}`;
+  return `${CLASS_PREFIXES[documentClass]}-${year}-${String(sequence).padStart(
+    4,
+    '0',
+  )}`;
 }

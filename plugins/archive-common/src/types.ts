@@ -10,11 +10,20 @@ export const DOCUMENT_SOURCES: readonly DocumentSource[] = [
 
 /** `public`: anyone in the court; `restricted`: the IT office and the named readers. */
 export type Confidentiality = 'public' | 'restricted';
-export const CONFIDENTIALITIES: readonly Confidentiality[] = ['public', 'restricted'];
+export const CONFIDENTIALITIES: readonly Confidentiality[] = [
+  'public',
+  'restricted',
+];
 
 /** What a file is, by its content (never its name). */
 export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg';
-export const FILE_KINDS: readonly FileKind[] = ['pdf', 'docx', 'xlsx', 'png', 'jpeg'];
+export const FILE_KINDS: readonly FileKind[] = [
+  'pdf',
+  'docx',
+  'xlsx',
+  'png',
+  'jpeg',
+];
 
 export const MEDIA_TYPES: Readonly<Record<FileKind, string>> = {
   pdf: 'application/pdf',
