@@ -29,7 +29,10 @@ export interface NewFile {
   readonly requestKey?: string;
 }
 
-/** Who may see what: everything (the IT office, the portal's own calls), or public documents and those one is a reader of. */
+/**
+ * Who may see what: everything (the IT office, the portal's own calls), or
+ * public documents and the restricted ones one registered or is a named reader of.
+ */
 export type DocumentAccess =
   | { readonly all: true }
   | { readonly all: false; readonly reader?: string };
@@ -97,6 +100,11 @@ export interface ArchiveStore {
     documentId: string,
     file: NewFile,
   ): Promise<{ version: DocumentVersion; created: boolean }>;
+  /** The version a request key made, if it made one. */
+  versionOfRequest(
+    documentId: string,
+    requestKey: string,
+  ): Promise<DocumentVersion | undefined>;
   readFile(
     documentId: string,
     version: number,

@@ -252,7 +252,7 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('shows a restricted document only to everyone-readers and its named readers', async () => {
+    it('shows a restricted document only to those who read all, its named readers and its registrar', async () => {
       await store.createDocument(doc({ title: '公开' }));
       await store.createDocument(
         doc({
@@ -272,6 +272,11 @@ describe.each(databases.eachSupportedId())(
         await titles({ all: false, reader: 'user:default/sunlei' }),
       ).toEqual(['公开', '密件']);
       expect(await titles({ all: true })).toEqual(['公开', '密件']);
+      // Its registrar keeps seeing it.
+      expect(await titles({ all: false, reader: DESK })).toEqual([
+        '公开',
+        '密件',
+      ]);
     });
   },
 );

@@ -353,7 +353,9 @@ export class DatabaseArchiveStore implements ArchiveStore {
       query.where(visible => {
         visible.where('d.confidentiality', 'public');
         if (access.reader) {
-          visible.orWhereExists(this.linked('reader', access.reader));
+          visible
+            .orWhere('d.created_by', access.reader)
+            .orWhereExists(this.linked('reader', access.reader));
         }
       });
     }
@@ -507,6 +509,18 @@ export class DatabaseArchiveStore implements ArchiveStore {
         if (!exists) throw new NotFoundError(`No document ${documentId}`);
       }
     }
+  }
+
+  async versionOfRequest(
+    documentId: string,
+    requestKey: string,
+  ): Promise<DocumentVersion | undefined> {
+    const row: VersionRow | undefined = await this.db(
+      'archive_document_versions',
+    )
+      .where({ document_id: documentId, request_key: requestKey })
+      .first(VERSION_COLUMNS);
+    return row ? toVersion(row) : undefined;
   }
 
   async readFile(
