@@ -2,8 +2,8 @@ import { Config } from '@backstage/config';
 import {
   DOCUMENT_CLASSES,
   DocumentClass,
+  subClassSchema,
 } from '@internal/plugin-archive-common';
-import { singleLineText } from '@internal/plugin-court-common';
 import { readConfigAt } from '@internal/plugin-court-node';
 import { Info } from 'luxon';
 import { z } from 'zod';
@@ -39,7 +39,7 @@ const DEFAULT_SUB_CLASSES: Record<DocumentClass, string[]> = {
 };
 
 const subClassList = z
-  .array(singleLineText().min(1).max(60))
+  .array(subClassSchema)
   .min(1)
   .transform(list => [...new Set(list)]);
 

@@ -33,6 +33,9 @@ export const documentClassSchema = z.enum(
   DOCUMENT_CLASSES as readonly [DocumentClass, ...DocumentClass[]],
 );
 
+/** A sub-class name (运维手册, 来函 …); which ones a class has is configuration. */
+export const subClassSchema = singleLineText().min(1).max(60);
+
 const ticketNumber = singleLineText().regex(
   /^[A-Z]{2,4}-\d{4}-\d{5,}$/,
   'is not a ticket or change number',
@@ -58,7 +61,7 @@ const lists = {
 const metadataShape = {
   title: singleLineText().min(1, 'is required').max(300),
   documentClass: documentClassSchema,
-  subClass: singleLineText().min(1).max(60).optional(),
+  subClass: subClassSchema.optional(),
   date: isoDate,
   source: z.enum(
     DOCUMENT_SOURCES as readonly [DocumentSource, ...DocumentSource[]],
@@ -112,7 +115,7 @@ function listOf<T extends z.ZodType<unknown, string>>(item: T) {
 /** `GET /documents`: filters, a keyword search, a page. */
 export const listDocumentsQuerySchema = z.strictObject({
   class: listOf(documentClassSchema).optional(),
-  subClass: singleLineText().min(1).max(60).optional(),
+  subClass: subClassSchema.optional(),
   /** Document dates, both included. */
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -47,11 +47,19 @@ export async function textPdf(
   const width = A4[0] - 2 * MARGIN;
   let page: PDFPage = doc.addPage(A4);
   let y = A4[1] - MARGIN;
-  const put = (text: string, font: PDFFont, size: number, x = MARGIN) => {
+  /** Writes one line, on a new page when this one is full; a label goes at its left. */
+  const put = (
+    text: string,
+    font: PDFFont,
+    size: number,
+    x = MARGIN,
+    label?: string,
+  ) => {
     if (y < MARGIN + LEADING) {
       page = doc.addPage(A4);
       y = A4[1] - MARGIN;
     }
+    if (label) page.drawText(label, { x: MARGIN, y, size, font: bold });
     page.drawText(text, { x, y, size, font, color: rgb(0, 0, 0) });
     y -= size > SIZE ? size * 1.8 : LEADING;
   };
@@ -64,12 +72,15 @@ export async function textPdf(
     } else if ('label' in line) {
       const labelWidth = 110;
       const parts = wrap(line.value || '—', regular, SIZE, width - labelWidth);
-      parts.forEach((part, i) => {
-        if (i === 0) {
-          page.drawText(line.label, { x: MARGIN, y, size: SIZE, font: bold });
-        }
-        put(part, regular, SIZE, MARGIN + labelWidth);
-      });
+      for (const [index, part] of parts.entries()) {
+        put(
+          part,
+          regular,
+          SIZE,
+          MARGIN + labelWidth,
+          index === 0 ? line.label : undefined,
+        );
+      }
     } else {
       for (const part of wrap(line.text, regular, SIZE, width))
         put(part, regular, SIZE);
