@@ -197,17 +197,17 @@ async function appendPdf(
   input: VolumeInput,
   entry: VolumeEntry,
 ): Promise<string | undefined> {
-  let source: PDFDocument;
+  // A store that cannot read fails the volume; only a file that is not a usable PDF is skipped.
+  const bytes = await input.readPdf(entry);
+  let copied: PDFPage[];
   try {
-    source = await PDFDocument.load(await input.readPdf(entry), {
-      updateMetadata: false,
-    });
+    const source = await PDFDocument.load(bytes, { updateMetadata: false });
+    copied = await doc.copyPages(source, source.getPageIndices());
   } catch (error) {
     return error instanceof Error && /encrypt/i.test(error.message)
       ? '文件已加密'
       : '文件已损坏或不是 PDF';
   }
-  const copied = await doc.copyPages(source, source.getPageIndices());
   if (copied.length === 0) return '文件没有页面';
   copied.forEach(page => doc.addPage(page));
   return undefined;
