@@ -14,8 +14,10 @@ async function embeddedFontProgram(bytes: Uint8Array): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes);
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (object instanceof PDFDict && object.has(PDFName.of('FontFile2'))) {
-      const stream = object.lookup(PDFName.of('FontFile2'), PDFRawStream);
-      return decodePDFRawStream(stream).decode();
+      const stream = object.lookup(PDFName.of('FontFile2'));
+      if (stream instanceof PDFRawStream) {
+        return decodePDFRawStream(stream).decode();
+      }
     }
   }
   throw new Error('no embedded TrueType font');
