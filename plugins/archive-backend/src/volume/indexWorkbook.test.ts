@@ -16,7 +16,10 @@ describe('volumeIndexWorkbook', () => {
       const compiled = await compileVolume(input, join(dir, 'v.pdf'));
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(
-        (await volumeIndexWorkbook(input, compiled)) as unknown as ExcelJS.Buffer,
+        (await volumeIndexWorkbook(
+          input,
+          compiled,
+        )) as unknown as ExcelJS.Buffer,
       );
 
       const rows = workbook

@@ -53,7 +53,9 @@ export async function volumeIndexWorkbook(
   documents.getRow(1).font = { bold: true };
   documents.autoFilter = { from: 'A1', to: 'K1' };
 
-  const toc = workbook.addWorksheet('目录', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const toc = workbook.addWorksheet('目录', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   toc.columns = [
     { header: '标题', key: 'title', width: 60 },
     { header: '页码', key: 'page', width: 8 },
