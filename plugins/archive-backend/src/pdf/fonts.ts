@@ -79,7 +79,7 @@ export async function embedCourtFonts(doc: PDFDocument): Promise<CourtFonts> {
 
 /** Drops what no font can draw (control characters, line breaks) from text bound for a PDF. */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return text.replace(/\p{Cc}+/gu, ' ');
 }
 
 /**

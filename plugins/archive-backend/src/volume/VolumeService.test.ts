@@ -21,6 +21,7 @@ import {
   markerPdf,
 } from './__testUtils__/fixture';
 import { pageCount, pageTexts } from './__testUtils__/poppler';
+import type { VolumeEntry } from './types';
 import {
   VolumeService,
   VolumeSources,
@@ -43,6 +44,15 @@ const version = (
   uploadedBy: 'user:default/wangfang',
   uploadedAt: '2026-12-01T02:00:00Z',
 });
+
+/** A PDF entry's appended version is its latest; d9 has a Word file, not appended. */
+function versionsOf(e: VolumeEntry): DocumentVersion[] {
+  if (e.pdf) {
+    const pdf = version(e.pdf.version, 'pdf', e.pdf.pages);
+    return e.pdf.version === 1 ? [pdf] : [version(1, 'docx'), pdf];
+  }
+  return e.documentId === 'd9' ? [version(1, 'docx')] : [];
+}
 
 /** The fixture quarter as the store holds it, plus what must not be bound. */
 function storedDocuments(): ArchiveDocument[] {
@@ -68,15 +78,7 @@ function storedDocuments(): ArchiveDocument[] {
         date: e.date,
         source: e.source,
         confidentiality: 'public',
-        // A PDF entry's appended version is its latest; d9 has a Word file, not appended.
-        versions: e.pdf
-          ? [
-              version(1, 'docx'),
-              version(e.pdf.version, 'pdf', e.pdf.pages),
-            ].slice(e.pdf.version === 1 ? 1 : 0)
-          : e.documentId === 'd9'
-          ? [version(1, 'docx')]
-          : [],
+        versions: versionsOf(e),
       }),
     ),
   );
