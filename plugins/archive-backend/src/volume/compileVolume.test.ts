@@ -296,3 +296,17 @@ describe('compileVolume beyond the fixture', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
+
+describe('the poppler tools', () => {
+  it('fail the test with what to install when they are missing', () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      expect(() => pageCount('volume.pdf')).toThrow(
+        /^pdfinfo is not installed: .*apt-get install poppler-utils/,
+      );
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});

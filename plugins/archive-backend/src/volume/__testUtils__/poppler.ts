@@ -9,7 +9,9 @@ export function poppler(
   args: string[],
 ): string {
   try {
+    // The env named, so a test's own PATH (Jest gives each test file a copy) is the one searched.
     return execFileSync(tool, args, {
+      env: process.env,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
