@@ -74,6 +74,17 @@ function checkVolume(
       expect(target).toContain(squash(entry.title));
     }
   }
+  // Each register row names the pages its appended PDF occupies.
+  for (const b of result.bound) {
+    const row = squash(texts[b.registerPage - 1]);
+    if (b.appended) {
+      const { from, pages } = b.appended;
+      const range = pages === 1 ? `${from}` : `${from}–${from + pages - 1}`;
+      expect(row).toMatch(
+        new RegExp(`${b.number}.*?\\d{4}-\\d{2}-\\d{2}.{2,4}${range}`),
+      );
+    }
+  }
   return texts;
 }
 
@@ -151,6 +162,10 @@ describe('compileVolume on the fixture quarter', () => {
       { marker: 'REPORT-Q4-p1', page: 10 },
     ]);
     expect(reads).toEqual(['d2', 'd6', 'd11']);
+    expect(squash(texts[2])).toContain(
+      '审判庭音视频设备操作手册2026-10-15运维单位4–6',
+    );
+    expect(squash(texts[6])).toContain('服务质量自查报告2026-10-30运维单位8');
     expect(result.bound.find(b => b.documentId === 'd2')).toEqual({
       documentId: 'd2',
       number: 'YW-2026-0102',

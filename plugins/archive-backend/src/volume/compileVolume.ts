@@ -30,6 +30,8 @@ import type {
 
 export const VOLUME_TITLE = '运维服务文档汇编';
 const TOC_TITLE = '目  录';
+/** The register's 原文页码 column, filled in once each PDF is appended. */
+const REGISTER_PAGES_COLUMN = 5;
 const TOC_LINE = 18;
 const TOC_TITLE_HEIGHT = 60;
 
@@ -103,14 +105,14 @@ export async function compileVolume(
       } 件的 PDF 原文附于登记表之后。`,
       9.5,
     );
-    const rowPages = composer.table(
+    const rows = composer.table(
       [
-        { title: '序号', share: 0.07 },
-        { title: '文档编号', share: 0.19 },
-        { title: '标题', share: 0.42 },
-        { title: '日期', share: 0.14 },
+        { title: '序号', share: 0.06 },
+        { title: '文档编号', share: 0.18 },
+        { title: '标题', share: 0.4 },
+        { title: '日期', share: 0.13 },
         { title: '来源', share: 0.1 },
-        { title: '附页', share: 0.08 },
+        { title: '原文页码', share: 0.13 },
       ],
       part.entries.map((e, n) => [
         String(n + 1),
@@ -118,7 +120,8 @@ export async function compileVolume(
         e.subClass ? `${e.title}（${e.subClass}）` : e.title,
         e.date,
         SOURCE_NAMES[e.source],
-        e.pdf ? '附后' : '',
+        // Written once the PDF is appended and its pages are known.
+        '',
       ]),
     );
     for (const [n, entry] of part.entries.entries()) {
@@ -126,7 +129,7 @@ export async function compileVolume(
         documentId: entry.documentId,
         number: entry.number,
         documentClass: part.documentClass,
-        registerPage: rowPages[n],
+        registerPage: rows[n].page,
       };
       if (!entry.pdf) {
         bound.push(placed);
@@ -138,6 +141,10 @@ export async function compileVolume(
         const pages = doc.getPageCount() - from + 1;
         for (let p = from; p < from + pages; p++)
           pageLabels.set(p, entry.number);
+        rows[n].fill(
+          REGISTER_PAGES_COLUMN,
+          pages === 1 ? `${from}` : `${from}–${from + pages - 1}`,
+        );
         bound.push({ ...placed, appended: { from, pages } });
       } else {
         // A file that cannot be bound still has its place, with the reason, not a hole.
@@ -146,6 +153,7 @@ export async function compileVolume(
         composer.paragraph(
           `此文件无法装订（${failure}），请在档案系统中查阅原件。`,
         );
+        rows[n].fill(REGISTER_PAGES_COLUMN, `${from} 未装订`);
         bound.push({ ...placed, unbound: failure });
       }
       toc.push({

@@ -10,6 +10,13 @@ const GREY = rgb(0.4, 0.4, 0.4);
 const RULE = rgb(0.75, 0.75, 0.75);
 const HEADER_FILL = rgb(0.92, 0.92, 0.92);
 
+/** Where a table row landed; a cell left empty can be written once later pages are known. */
+export interface PlacedRow {
+  /** Physical page number. */
+  readonly page: number;
+  fill(column: number, text: string): void;
+}
+
 export interface TableColumn {
   readonly title: string;
   /** Share of the content width; the shares of a table add up to 1. */
@@ -95,13 +102,13 @@ export class Composer {
 
   /**
    * A table wrapped across pages; each row's cells wrap within their column and a row never
-   * splits. Returns the page each row landed on.
+   * splits. Returns where each row landed.
    */
   table(
     columns: readonly TableColumn[],
     rows: ReadonlyArray<readonly string[]>,
     size = 8.5,
-  ): number[] {
+  ): PlacedRow[] {
     const pad = 3;
     const lineHeight = size * 1.35;
     const widths = columns.map(c => c.share * CONTENT_WIDTH);
@@ -145,7 +152,7 @@ export class Composer {
 
     this.ensure(headerHeight + lineHeight + 2 * pad);
     startPage();
-    const pages: number[] = [];
+    const placed: PlacedRow[] = [];
     for (const row of rows) {
       const lines = wrap(row, this.fonts.regular);
       const height = heightOf(lines);
@@ -153,11 +160,28 @@ export class Composer {
         this.newPage();
         startPage();
       }
+      const page = this.page!;
+      const baseline = this.y - pad - lineHeight + size * 0.3;
       drawRow(lines, this.fonts.regular, false);
-      pages.push(this.pageNumber);
+      placed.push({
+        page: this.pageNumber,
+        fill: (column, text) => {
+          const x =
+            MARGIN.left + widths.slice(0, column).reduce((a, b) => a + b, 0);
+          page.drawText(
+            fitText(text, this.fonts.regular, size, widths[column] - 2 * pad),
+            {
+              x: x + pad,
+              y: baseline,
+              size,
+              font: this.fonts.regular,
+            },
+          );
+        },
+      });
     }
     this.y -= 10;
-    return pages;
+    return placed;
   }
 
   private draw(
