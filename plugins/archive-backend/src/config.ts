@@ -60,6 +60,14 @@ const schema = z
         ) as Record<DocumentClass, z.ZodDefault<typeof subClassList>>,
       )
       .prefault({}),
+    /** Who the volume's cover and the drafts name. */
+    court: subClassSchema.default('人民法院').pipe(z.string().max(100)),
+    contractor: subClassSchema
+      .default('运维服务单位')
+      .pipe(z.string().max(100)),
+    contract: subClassSchema
+      .default('信息化运维服务合同')
+      .pipe(z.string().max(100)),
     filing: z
       .strictObject({
         enabled: z.boolean().default(true),

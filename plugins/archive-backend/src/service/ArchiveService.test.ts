@@ -5,16 +5,27 @@ import {
   mockCredentials,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { NotImplementedError } from '@backstage/errors';
 import { ManualCourtClock } from '@internal/plugin-court-node';
-import { PDFDocument } from 'pdf-lib';
-import { Document, Packer, Paragraph } from 'docx';
+import type {
+  InspectionFigures,
+  TicketFiguresResponse,
+} from '@internal/plugin-reports-common';
+import { randomUUID, createHash } from 'node:crypto';
 import { readArchiveConfig } from '../config';
 import { DatabaseArchiveStore } from '../database/DatabaseArchiveStore';
+import { DraftService } from '../drafts';
+import { FilingSources } from '../filing/sources';
+import { reportFigures } from '../__testUtils__/reportFigures';
+import { markerPdf } from '../volume/__testUtils__/fixture';
+import { VolumeService } from '../volume';
+import {
+  StoreDraftArchive,
+  StoreVolumeArchive,
+  StoreVolumeSources,
+} from './adapters';
 import { ArchiveService } from './ArchiveService';
-import { DraftWriter, VolumeCompiler } from './extensions';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const databases = TestDatabases.create({
   ids: ['POSTGRES_15', 'SQLITE_3'],
@@ -23,84 +34,142 @@ const databases = TestDatabases.create({
 
 const OPS = mockCredentials.user('user:default/sunlei');
 
-async function volumePdf(pages: number, label: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(label);
-  for (let i = 0; i < pages; i++) doc.addPage([300, 300]);
-  return doc.save();
-}
+const quietMonth: InspectionFigures = {
+  roundsPlanned: 0,
+  roundsDone: 0,
+  deviceCoverage: { devices: 0, inspected: 0 },
+  failedItems: 0,
+  incidentsOpened: 0,
+  viruses: { checks: 0, pcs: 0, infectedPcs: 0, virusesFound: 0 },
+};
 
-/** A stand-in for src/volume: counts its compiles, each a different PDF. */
-function countingCompiler(): VolumeCompiler & { compiles: number } {
-  return {
-    compiles: 0,
-    async plan({ quarter, classes }) {
-      return {
-        dryRun: true,
-        year: quarter.year,
-        quarter: quarter.quarter,
-        classes: [...classes],
-        documents: 0,
-        appendedPdfs: 0,
-      };
-    },
-    async compile({ quarter }) {
-      this.compiles++;
-      return {
-        content: await volumePdf(
-          2 + this.compiles,
-          `${quarter.year}-${this.compiles}`,
-        ),
-        pages: 2 + this.compiles,
-      };
-    },
-  };
-}
+/** Families with nothing to say for the quarter: the volume binds the archive's own documents. */
+const quietFamilies: FilingSources = {
+  issuedReports: async () => [],
+  issuedReport: async () => {
+    throw new Error('no reports');
+  },
+  reportFile: async () => new Uint8Array(),
+  ticketFigures: async () =>
+    ({ tickets: [], changes: [] } as unknown as TicketFiguresResponse),
+  change: async () => {
+    throw new Error('no changes');
+  },
+  inspectionFigures: async () => quietMonth,
+};
 
 describe.each(databases.eachSupportedId())(
-  'the volume and draft wiring on %s',
+  'the volume and the drafts wired to the store on %s',
   databaseId => {
     let store: DatabaseArchiveStore;
-    const clock = new ManualCourtClock('2026-10-01T09:00:00+08:00');
+    let archive: ArchiveService;
+    const clock = new ManualCourtClock('2026-10-08T09:00:00+08:00');
     const config = readArchiveConfig(new ConfigReader({}));
 
     beforeEach(async () => {
       store = await DatabaseArchiveStore.fromKnex(
         await databases.init(databaseId as TestDatabaseId),
       );
-    });
-
-    const service = (extras: {
-      volumes?: VolumeCompiler;
-      drafts?: DraftWriter;
-    }) =>
-      new ArchiveService({
+      archive = new ArchiveService({
         store,
         permissions: mockServices.permissions(),
         config,
         clock,
-        ...extras,
+        volumes: new VolumeService({
+          sources: new StoreVolumeSources(store, quietFamilies),
+          archive: new StoreVolumeArchive(store, clock),
+          clock,
+          zone: config.zone,
+          cover: config,
+        }),
+        drafts: new DraftService({
+          archive: new StoreDraftArchive(store, clock),
+          reports: {
+            figures: async query =>
+              reportFigures(query.kind, query, query, {
+                current: 12,
+                previous: 9,
+              }),
+          },
+          clock,
+          zone: config.zone,
+          court: config.court,
+          contractor: config.contractor,
+        }),
       });
+      // The quarter's register: one manual with its PDF, one restricted letter (never bound).
+      const pdf = await markerPdf('manual', 2);
+      const manual = await store.createDocument(
+        {
+          id: randomUUID(),
+          title: '核心交换机配置手册',
+          documentClass: 'om',
+          subClass: '运维手册',
+          date: '2026-08-10',
+          source: 'vendor',
+          systemRefs: [],
+          entityRefs: [],
+          ticketNumbers: [],
+          confidentiality: 'public',
+          readers: [],
+          createdBy: 'user:default/lina',
+          createdAt: '2026-08-10T02:00:00.000Z',
+        },
+        {
+          fileName: 'manual.pdf',
+          kind: 'pdf',
+          content: pdf,
+          sha256: createHash('sha256').update(pdf).digest('hex'),
+          pages: 2,
+          uploadedBy: 'user:default/lina',
+          uploadedAt: '2026-08-10T02:00:00.000Z',
+        },
+      );
+      expect(manual.created).toBe(true);
+      await store.createDocument({
+        id: randomUUID(),
+        title: '机房门禁来函',
+        documentClass: 'other',
+        subClass: '来函',
+        date: '2026-09-01',
+        source: 'court',
+        systemRefs: [],
+        entityRefs: [],
+        ticketNumbers: [],
+        confidentiality: 'restricted',
+        readers: [],
+        createdBy: 'user:default/wuxia',
+        createdAt: '2026-09-01T02:00:00.000Z',
+      });
+    });
 
-    it('files the volume under its quarter: a new version per compile, none for a retried request', async () => {
-      const volumes = countingCompiler();
-      const archive = service({ volumes });
+    it('files the volume as a version of its quarter, with its Excel index, once per request key', async () => {
+      const plan = await archive.compileVolume(
+        { year: 2026, quarter: 3, dryRun: true },
+        OPS,
+      );
+      expect(plan.created).toBe(false);
+      expect(plan.result).toMatchObject({
+        sourceKey: 'volume:2026-Q3',
+        parts: [{ documentClass: 'om', documents: 1, appendedPdfs: 1 }],
+        restrictedLeftOut: 1,
+        nextVersion: 1,
+      });
+      expect(await store.getBySourceKey('volume:2026-Q3')).toBeUndefined();
+
       const first = await archive.compileVolume(
         { year: 2026, quarter: 3, requestKey: 'task-1' },
         OPS,
       );
-      expect(first.created).toBe(true);
-      expect(first.result).toMatchObject({
-        number: 'BG-2026-0001',
-        version: 1,
-        pages: 3,
+      expect(first).toMatchObject({
+        created: true,
+        result: { number: 'BG-2026-0001', version: 1 },
       });
       const retry = await archive.compileVolume(
         { year: 2026, quarter: 3, requestKey: 'task-1' },
         OPS,
       );
       expect(retry).toEqual({ created: false, result: first.result });
-      expect(volumes.compiles).toBe(1);
       const again = await archive.compileVolume(
         { year: 2026, quarter: 3, requestKey: 'task-2' },
         OPS,
@@ -108,74 +177,56 @@ describe.each(databases.eachSupportedId())(
       expect(again.result).toMatchObject({
         number: 'BG-2026-0001',
         version: 2,
-        pages: 4,
       });
-      const document = await store.getBySourceKey('volume:2026-Q3');
-      expect(document).toMatchObject({
+
+      const volume = (await store.getBySourceKey('volume:2026-Q3'))!;
+      expect(volume).toMatchObject({
         documentClass: 'service-report',
         subClass: '季度汇编',
         date: '2026-09-30',
+        createdBy: 'user:default/sunlei',
       });
-      expect(document!.versions.map(v => v.version)).toEqual([1, 2]);
-      const plan = await archive.compileVolume(
-        { year: 2026, quarter: 3, dryRun: true, classes: ['om'] },
-        OPS,
-      );
-      expect(plan).toEqual({
-        created: false,
-        result: expect.objectContaining({ dryRun: true, classes: ['om'] }),
-      });
-      expect(volumes.compiles).toBe(2);
-    });
-
-    it('says plainly when no compiler or draft writer is installed', async () => {
-      const archive = service({});
-      await expect(
-        archive.compileVolume({ year: 2026, quarter: 3 }, OPS),
-      ).rejects.toBeInstanceOf(NotImplementedError);
-      await expect(
-        archive.createDraft(
-          { kind: 'monthly', from: '2026-09-01', to: '2026-09-30' },
-          OPS,
-        ),
-      ).rejects.toBeInstanceOf(NotImplementedError);
-    });
-
-    it('archives a draft as version 1 of a service report, dated no later than today', async () => {
-      const seen: unknown[] = [];
-      const drafts: DraftWriter = {
-        async write(request, onBehalfOf) {
-          seen.push([request, onBehalfOf.principal]);
-          return {
-            title: '2026年9月 运维月报（草稿）',
-            fileName: '2026年9月运维月报.docx',
-            content: await Packer.toBuffer(
-              new Document({
-                sections: [{ children: [new Paragraph('月报')] }],
-              }),
-            ),
-          };
-        },
-      };
-      const document = await service({ drafts }).createDraft(
-        { kind: 'monthly', from: '2026-09-01', to: '2026-10-31' },
-        OPS,
-      );
-      expect(seen).toEqual([
-        [
-          { kind: 'monthly', from: '2026-09-01', to: '2026-10-31' },
-          OPS.principal,
-        ],
+      expect(volume.versions.map(v => [v.version, v.kind])).toEqual([
+        [1, 'pdf'],
+        [2, 'pdf'],
       ]);
-      expect(document).toMatchObject({
+      const stored = await store.readFile(volume.id, 1);
+      expect(createHash('sha256').update(stored!.content).digest('hex')).toBe(
+        volume.versions[0].sha256,
+      );
+      const index = (await store.getBySourceKey('volume:2026-Q3:index'))!;
+      expect(index.versions.map(v => v.kind)).toEqual(['xlsx', 'xlsx']);
+    });
+
+    it('refuses a quarter that has not ended, naming it', async () => {
+      await expect(
+        archive.compileVolume({ year: 2026, quarter: 4 }, OPS),
+      ).rejects.toThrow(/^body\.quarter: /);
+      await expect(
+        archive.compileVolume({ year: 2026, quarter: 7 }, OPS),
+      ).rejects.toThrow(/^body\.quarter: /);
+    });
+
+    it('archives a draft as version 1 of a service report, once per request key', async () => {
+      const request = {
+        kind: 'monthly',
+        from: '2026-09-01',
+        to: '2026-09-30',
+        requestKey: 'task-9',
+      };
+      const draft = await archive.createDraft(request, OPS);
+      expect(draft).toMatchObject({
         documentClass: 'service-report',
         subClass: '月报',
-        date: '2026-10-01',
         createdBy: 'user:default/sunlei',
-        versions: [
-          { version: 1, kind: 'docx', fileName: '2026年9月运维月报.docx' },
-        ],
+        versions: [{ version: 1, kind: 'docx' }],
       });
+      const retried = await archive.createDraft(request, OPS);
+      expect(retried.id).toBe(draft.id);
+      expect(retried.versions).toHaveLength(1);
+      await expect(
+        archive.createDraft({ ...request, to: '2026-09-29' }, OPS),
+      ).rejects.toThrow(/^body\.to: /);
     });
   },
 );
