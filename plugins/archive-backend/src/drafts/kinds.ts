@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { DRAFT_KINDS, DraftKind } from '@internal/plugin-archive-common';
 import {
   periodOf,
   ReportKind,
@@ -8,14 +9,8 @@ import {
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 
-/** The DOC-3 drafts the ops manager writes from: a plan, a summary, the weekly and monthly reports. */
-export type DraftKind = 'work-plan' | 'work-summary' | 'weekly' | 'monthly';
-export const DRAFT_KINDS: readonly DraftKind[] = [
-  'work-plan',
-  'work-summary',
-  'weekly',
-  'monthly',
-];
+export type { DraftKind };
+export { DRAFT_KINDS };
 
 /** How each draft is named in the archive: its heading and the sub-class it is filed under. */
 export const DRAFT_TITLES: Readonly<Record<DraftKind, string>> = {

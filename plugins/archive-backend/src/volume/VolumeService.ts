@@ -4,6 +4,7 @@ import {
   DOCUMENT_CLASSES,
   DocumentClass,
   Quarter,
+  VolumePlan,
   VolumeResult,
 } from '@internal/plugin-archive-common';
 import type { CourtClock } from '@internal/plugin-court-node';
@@ -134,29 +135,8 @@ export interface VolumeCover {
   readonly contract: string;
 }
 
-/** What a dry run answers: what the volume would bind, without binding or filing anything. */
-export interface VolumePlan {
-  readonly quarter: Quarter;
-  readonly period: ReportPeriod;
-  readonly sourceKey: string;
-  readonly parts: ReadonlyArray<{
-    readonly documentClass: DocumentClass;
-    readonly documents: number;
-    readonly appendedPdfs: number;
-    readonly appendedPages: number;
-  }>;
-  readonly generated: {
-    readonly reports: number;
-    readonly changes: number;
-    readonly inspectionMonths: number;
-    readonly incidents: number;
-  };
-  /** Restricted documents are never bound: the volume is readable by everyone in the court. */
-  readonly restrictedLeftOut: number;
-  readonly estimatedPages: number;
-  /** The version compiling now would add. */
-  readonly nextVersion: number;
-}
+/** What a dry run answers (shared with the browser's client). */
+export type { VolumePlan };
 
 /** Register rows per page, allowing for titles that wrap: for estimates only. */
 const ESTIMATED_ROWS_PER_PAGE = 30;
