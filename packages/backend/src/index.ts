@@ -52,6 +52,8 @@ backend.add(import('@internal/plugin-kb-backend'));
 backend.add(import('@internal/plugin-calendar-backend'));
 // Service reports: figures composed from the families, issued snapshots, weekly and monthly drafts.
 backend.add(import('@internal/plugin-reports-backend'));
+// The document archive: five classes, files in the database, filing of reports, changes and inspection records by itself.
+backend.add(import('@internal/plugin-archive-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -9,3 +9,12 @@ export * from './classes';
 export * from './types';
 export * from './permissions';
 export * from './drafts';
+export * from './schemas';
+export * from './fileKind';
+export type {
+  ArchiveApi,
+  ArchiveClientOptions,
+  DocumentPage,
+  VolumePlan,
+} from './client/ArchiveClient';
+export { ArchiveClient } from './client/ArchiveClient';

@@ -1,4 +1,9 @@
 import {
+  archiveCreatePermission,
+  archiveReadPermission,
+  archiveVolumeCompilePermission,
+} from '@internal/plugin-archive-common';
+import {
   calendarScheduleReadPermission,
   calendarScheduleUpdatePermission,
   calendarWarningReadPermission,
@@ -335,5 +340,19 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /api/reports/reports/:id/acknowledge': onResource(
     reportAcknowledgePermission,
   ),
+
+  // Restricted documents answer 404 to whoever may not read them (no existence oracle).
+  'GET /api/archive/documents': needs(archiveReadPermission),
+  'POST /api/archive/documents': needs(archiveCreatePermission),
+  'GET /api/archive/documents/:id': onResource(archiveReadPermission),
+  'PATCH /api/archive/documents/:id': onResource(archiveCreatePermission),
+  'POST /api/archive/documents/:id/versions': onResource(
+    archiveCreatePermission,
+  ),
+  'GET /api/archive/documents/:id/versions/:version/file': onResource(
+    archiveReadPermission,
+  ),
+  'POST /api/archive/volumes': needs(archiveVolumeCompilePermission),
+  'POST /api/archive/drafts': needs(archiveVolumeCompilePermission),
 };
 
