@@ -1,7 +1,4 @@
-import type {
-  ClockName,
-  PriorityLevel,
-} from '@internal/plugin-sla-common';
+import type { ClockName, PriorityLevel } from '@internal/plugin-sla-common';
 import type {
   ServiceRequestCategory,
   TicketChannel,
@@ -57,7 +54,10 @@ export interface TicketFigures {
     readonly byCategory: Readonly<Record<ServiceRequestCategory, number>>;
     readonly byChannel: Readonly<Record<TicketChannel, number>>;
     /** Per system ref, largest first; a ticket about two systems counts once in each. */
-    readonly bySystem: ReadonlyArray<{ readonly systemRef: string; readonly count: number }>;
+    readonly bySystem: ReadonlyArray<{
+      readonly systemRef: string;
+      readonly count: number;
+    }>;
   };
   /** Per clock × level: how long the clocks that ended in the period ran, and paused. */
   readonly times: ReadonlyArray<{
@@ -69,19 +69,31 @@ export interface TicketFigures {
   readonly compliance: {
     readonly total: ComplianceCounts;
     readonly byLevel: ReadonlyArray<
-      { readonly clock: ClockName; readonly level: PriorityLevel } & ComplianceCounts
+      {
+        readonly clock: ClockName;
+        readonly level: PriorityLevel;
+      } & ComplianceCounts
     >;
     readonly bySystem: ReadonlyArray<
-      { readonly systemRef: string; readonly clock: ClockName } & ComplianceCounts
+      {
+        readonly systemRef: string;
+        readonly clock: ClockName;
+      } & ComplianceCounts
     >;
     readonly breaches: readonly Breach[];
   };
   /** Minutes worked (work logs dated in the period). */
   readonly workMinutes: {
     readonly total: number;
-    readonly byEngineer: ReadonlyArray<{ readonly engineer: string; readonly minutes: number }>;
+    readonly byEngineer: ReadonlyArray<{
+      readonly engineer: string;
+      readonly minutes: number;
+    }>;
     readonly byType: Readonly<Record<TicketType, number>>;
-    readonly bySystem: ReadonlyArray<{ readonly systemRef: string; readonly minutes: number }>;
+    readonly bySystem: ReadonlyArray<{
+      readonly systemRef: string;
+      readonly minutes: number;
+    }>;
   };
   readonly rates: {
     readonly incidentResolution: Rate;
@@ -93,7 +105,9 @@ export interface TicketFigures {
     readonly count: number;
     readonly mean?: number;
     /** How many call-backs gave 1, 2, 3, 4, 5. */
-    readonly distribution: Readonly<Record<'1' | '2' | '3' | '4' | '5', number>>;
+    readonly distribution: Readonly<
+      Record<'1' | '2' | '3' | '4' | '5', number>
+    >;
   };
   readonly changes: {
     readonly filed: number;
@@ -107,8 +121,14 @@ export interface TicketFigures {
     readonly successRate: Rate;
   };
   /** Incidents in the period per device and per system, most first (ten each). */
-  readonly topDevices: ReadonlyArray<{ readonly entityRef: string; readonly incidents: number }>;
-  readonly topSystems: ReadonlyArray<{ readonly systemRef: string; readonly incidents: number }>;
+  readonly topDevices: ReadonlyArray<{
+    readonly entityRef: string;
+    readonly incidents: number;
+  }>;
+  readonly topSystems: ReadonlyArray<{
+    readonly systemRef: string;
+    readonly incidents: number;
+  }>;
 }
 
 /**
@@ -125,9 +145,8 @@ export function ticketFigures(
 }
 
 /** The facts that count for one system: per-system figures are the court's maths on these. */
-export function factsOfSystem<T extends { readonly systemRefs: readonly string[] }>(
-  facts: readonly T[],
-  systemRef: string,
-): T[] {
+export function factsOfSystem<
+  T extends { readonly systemRefs: readonly string[] },
+>(facts: readonly T[], systemRef: string): T[] {
   return facts.filter(f => f.systemRefs.includes(systemRef));
 }

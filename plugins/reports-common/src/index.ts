@@ -10,3 +10,5 @@ export * from './facts';
 export * from './figures';
 export * from './report';
 export * from './permissions';
+export * from './client';
+export * from './drillDown';

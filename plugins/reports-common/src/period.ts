@@ -66,7 +66,9 @@ export const reportPeriodSchema = z
 /** The instants of a period's days in `zone`. */
 export function periodWindow(period: ReportPeriod, zone: string): PeriodWindow {
   const start = DateTime.fromISO(period.from, { zone }).startOf('day');
-  const end = DateTime.fromISO(period.to, { zone }).plus({ days: 1 }).startOf('day');
+  const end = DateTime.fromISO(period.to, { zone })
+    .plus({ days: 1 })
+    .startOf('day');
   return { start: start.toUTC().toISO()!, end: end.toUTC().toISO()! };
 }
 
@@ -100,10 +102,10 @@ export function previousPeriod(
     kind === 'week'
       ? { weeks: 1 }
       : kind === 'month'
-        ? { months: 1 }
-        : kind === 'quarter'
-          ? { months: 3 }
-          : { days: to.diff(from, 'days').days + 1 };
+      ? { months: 1 }
+      : kind === 'quarter'
+      ? { months: 3 }
+      : { days: to.diff(from, 'days').days + 1 };
   const prevFrom = from.minus(unit);
   return {
     from: prevFrom.toISODate()!,
@@ -121,13 +123,13 @@ export function periodOf(
     kind === 'week'
       ? day.startOf('week')
       : kind === 'month'
-        ? day.startOf('month')
-        : day.startOf('quarter');
+      ? day.startOf('month')
+      : day.startOf('quarter');
   const end =
     kind === 'week'
       ? day.endOf('week')
       : kind === 'month'
-        ? day.endOf('month')
-        : day.endOf('quarter');
+      ? day.endOf('month')
+      : day.endOf('quarter');
   return { from: start.toISODate()!, to: end.toISODate()! };
 }
