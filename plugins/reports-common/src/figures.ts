@@ -6,6 +6,12 @@ import type {
 } from '@internal/plugin-tickets-common';
 import type { ChangeFact, TicketFact } from './facts';
 import type { PeriodWindow } from './period';
+import { changeFigures } from './maths/changes';
+import { complianceFigures, timeFigures } from './maths/clocks';
+import { rateFigures, satisfactionFigures } from './maths/rates';
+import { createdIn, serviceFigures, topFigures } from './maths/services';
+import { workFigures } from './maths/work';
+import { windowRange } from './maths/window';
 
 /**
  * The figures of a service report (RPT-1, SLA-5). Each is defined, with its formula and edge
@@ -134,14 +140,25 @@ export interface TicketFigures {
 /**
  * The ticket and change figures of a period from the facts of every ticket and change that may
  * count in it (the tickets backend selects them; extra rows outside the window count nowhere).
+ * Each figure's rule is in docs/reports.md.
  */
 export function ticketFigures(
-  _tickets: readonly TicketFact[],
-  _changes: readonly ChangeFact[],
-  _window: PeriodWindow,
+  tickets: readonly TicketFact[],
+  changes: readonly ChangeFact[],
+  window: PeriodWindow,
 ): TicketFigures {
-  // The report maths lands with docs/reports.md (reports issue, step 1).
-  throw new Error('ticketFigures: not implemented yet');
+  const range = windowRange(window);
+  const created = createdIn(tickets, range);
+  return {
+    services: serviceFigures(created),
+    times: timeFigures(tickets, range),
+    compliance: complianceFigures(tickets, range),
+    workMinutes: workFigures(tickets, changes, range),
+    rates: rateFigures(tickets, created, range),
+    satisfaction: satisfactionFigures(tickets, range),
+    changes: changeFigures(changes, range),
+    ...topFigures(created),
+  };
 }
 
 /** The facts that count for one system: per-system figures are the court's maths on these. */

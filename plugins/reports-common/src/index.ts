@@ -10,5 +10,6 @@ export * from './facts';
 export * from './figures';
 export * from './report';
 export * from './permissions';
+export * from './figureChanges';
 export * from './client';
 export * from './drillDown';

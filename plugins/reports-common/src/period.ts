@@ -31,6 +31,12 @@ export interface ReportPeriod {
 export interface PeriodWindow {
   readonly start: Instant;
   readonly end: Instant;
+  /**
+   * The period's first and last day in the court's zone, for facts dated by day (work logs).
+   * `periodWindow` sets them; a window without them is read in Asia/Shanghai.
+   */
+  readonly from?: IsoDate;
+  readonly to?: IsoDate;
 }
 
 const isoDate = z
@@ -69,7 +75,12 @@ export function periodWindow(period: ReportPeriod, zone: string): PeriodWindow {
   const end = DateTime.fromISO(period.to, { zone })
     .plus({ days: 1 })
     .startOf('day');
-  return { start: start.toUTC().toISO()!, end: end.toUTC().toISO()! };
+  return {
+    start: start.toUTC().toISO()!,
+    end: end.toUTC().toISO()!,
+    from: start.toISODate()!,
+    to: end.minus({ days: 1 }).toISODate()!,
+  };
 }
 
 /**
@@ -88,6 +99,12 @@ export function futurePeriodProblem(
   return undefined;
 }
 
+const PERIOD_STEP = {
+  week: { weeks: 1 },
+  month: { months: 1 },
+  quarter: { months: 3 },
+} as const;
+
 /**
  * The period each figure is compared with: the previous week, month or quarter; for a custom
  * period, the same number of days just before it.
@@ -98,17 +115,12 @@ export function previousPeriod(
 ): ReportPeriod {
   const from = DateTime.fromISO(period.from, { zone: 'utc' });
   const to = DateTime.fromISO(period.to, { zone: 'utc' });
-  const unit =
-    kind === 'week'
-      ? { weeks: 1 }
-      : kind === 'month'
-      ? { months: 1 }
-      : kind === 'quarter'
-      ? { months: 3 }
-      : { days: to.diff(from, 'days').days + 1 };
-  const prevFrom = from.minus(unit);
+  const step =
+    kind === 'custom'
+      ? { days: to.diff(from, 'days').days + 1 }
+      : PERIOD_STEP[kind];
   return {
-    from: prevFrom.toISODate()!,
+    from: from.minus(step).toISODate()!,
     to: from.minus({ days: 1 }).toISODate()!,
   };
 }
@@ -119,17 +131,8 @@ export function periodOf(
   date: IsoDate,
 ): ReportPeriod {
   const day = DateTime.fromISO(date, { zone: 'utc' });
-  const start =
-    kind === 'week'
-      ? day.startOf('week')
-      : kind === 'month'
-      ? day.startOf('month')
-      : day.startOf('quarter');
-  const end =
-    kind === 'week'
-      ? day.endOf('week')
-      : kind === 'month'
-      ? day.endOf('month')
-      : day.endOf('quarter');
-  return { from: start.toISODate()!, to: end.toISODate()! };
+  return {
+    from: day.startOf(kind).toISODate()!,
+    to: day.endOf(kind).toISODate()!,
+  };
 }
