@@ -12,6 +12,8 @@ import {
 import { inspectionPermissions } from '@internal/plugin-inspections-common';
 import { courtClockServiceRef } from '@internal/plugin-court-node';
 import { readInspectionsConfig } from './config';
+import { InspectionFiguresStore } from './database/InspectionFiguresStore';
+import { InspectionFiguresService } from './service/InspectionFigures';
 import { DatabaseInspectionStore } from './database/DatabaseInspectionStore';
 import { createRouter } from './router';
 import { calendarDays } from './service/calendars';
@@ -133,6 +135,15 @@ export const inspectionsPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             service,
+            figures: new InspectionFiguresService({
+              store,
+              counts: new InspectionFiguresStore(
+                await deps.database.getClient(),
+              ),
+              exists: ref => inventory.exists(ref),
+              clock: deps.clock,
+              zone,
+            }),
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             register: config.register,

@@ -23,6 +23,8 @@ import {
 } from '@internal/plugin-court-node';
 import { LocationRegister } from '@internal/plugin-court-common';
 import express, { Request } from 'express';
+import { addFigureRoutes } from './figuresRouter';
+import { InspectionFiguresService } from './service/InspectionFigures';
 import { InspectionService } from './service/InspectionService';
 import { labelSheetSvg, sheetInfo } from './service/LabelSheet';
 
@@ -32,6 +34,7 @@ import { labelSheetSvg, sheetInfo } from './service/LabelSheet';
  */
 export async function createRouter(deps: {
   service: InspectionService;
+  figures: InspectionFiguresService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   register: LocationRegister;
@@ -187,6 +190,8 @@ export async function createRouter(deps: {
         }),
       );
   });
+
+  addFigureRoutes(router, { figures: deps.figures, allowed });
 
   return router;
 }

@@ -11,5 +11,6 @@ export * from './figures';
 export * from './report';
 export * from './permissions';
 export * from './figureChanges';
+export * from './query';
 export * from './client';
 export * from './drillDown';

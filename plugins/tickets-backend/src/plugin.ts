@@ -18,6 +18,8 @@ import {
 import { readTicketsConfig } from './config';
 import { DatabaseChangeStore } from './changes/DatabaseChangeStore';
 import { DatabaseTicketStore } from './database/DatabaseTicketStore';
+import { DatabaseTicketFiguresStore } from './database/TicketFiguresStore';
+import { TicketFiguresService } from './figures/TicketFiguresService';
 import { createRouter } from './router';
 import { BreachWatch } from './service/BreachWatch';
 import { CatalogEntities } from './service/CatalogEntities';
@@ -152,6 +154,12 @@ export const ticketsPlugin = createBackendPlugin({
           await createRouter({
             service,
             changes,
+            figures: new TicketFiguresService({
+              store: new DatabaseTicketFiguresStore(db),
+              catalog,
+              clock: deps.clock,
+              zone: config.zone,
+            }),
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
           }),

@@ -20,6 +20,8 @@ import {
 } from '@internal/plugin-court-node';
 import express from 'express';
 import { addChangeRoutes } from './changes/router';
+import { addFigureRoutes } from './figures/router';
+import { TicketFiguresService } from './figures/TicketFiguresService';
 import { openApiDocument } from './openapi';
 import { ChangeService } from './changes/ChangeService';
 import { TicketService } from './service/TicketService';
@@ -31,10 +33,11 @@ import { TicketService } from './service/TicketService';
 export async function createRouter(deps: {
   service: TicketService;
   changes: ChangeService;
+  figures: TicketFiguresService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
 }): Promise<express.Router> {
-  const { service, changes, httpAuth, auditor } = deps;
+  const { service, changes, figures, httpAuth, auditor } = deps;
   const { router, caller, audited } = createCourtRouter({
     httpAuth,
     auditor,
@@ -155,6 +158,7 @@ export async function createRouter(deps: {
   });
 
   addChangeRoutes(router, { changes, caller, allowed, audited });
+  addFigureRoutes(router, { figures, allowed });
 
   return router;
 }

@@ -215,6 +215,9 @@ export type TicketEventData =
       /** A change's assessed risk, and whether it is an emergency registration. */
       readonly risk?: RiskLevel;
       readonly emergency?: boolean;
+      /** Who it was routed to at filing, if anyone. */
+      readonly assignee?: string;
+      readonly group?: string;
     }
   | { readonly type: 'acknowledged' }
   | { readonly type: 'arrived' }

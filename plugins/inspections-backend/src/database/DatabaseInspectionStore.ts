@@ -602,13 +602,27 @@ export class DatabaseInspectionStore {
     }));
   }
 
-  /** The virus answers (INSP-3) of the checks due in [from, to], one entry per check. */
-  async virusAnswers(from: string, to: string): Promise<VirusAnswer[]> {
-    const rows = await this.db('inspection_results as res')
+  /**
+   * The virus answers (INSP-3) of the checks due in [from, to], one entry per
+   * check; `system`: only on that system's PCs.
+   */
+  async virusAnswers(
+    from: string,
+    to: string,
+    system?: string,
+  ): Promise<VirusAnswer[]> {
+    const query = this.db('inspection_results as res')
       .join('inspection_checks as c', 'c.id', 'res.check_id')
       .whereIn('res.stat', ['virus-count', 'virus-handling'])
-      .whereBetween('c.due_date', [from, to])
-      .select('c.id', 'c.device_ref', 'res.stat', 'res.reading', 'res.choice');
+      .whereBetween('c.due_date', [from, to]);
+    if (system) query.where('c.system_ref', system);
+    const rows = await query.select(
+      'c.id',
+      'c.device_ref',
+      'res.stat',
+      'res.reading',
+      'res.choice',
+    );
     const byCheck = new Map<string, VirusAnswer>();
     for (const row of rows) {
       const seen = byCheck.get(row.id) ?? {

@@ -1,4 +1,9 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -104,6 +109,31 @@ export class CatalogEntities {
             : [],
         )
       : [];
+  }
+
+  /**
+   * The System entity `ref` names, as a full ref (`system:default/network`).
+   * @throws InputError naming `field` when it is not a System in the catalog
+   */
+  async requireSystem(
+    ref: string,
+    credentials: BackstageCredentials,
+    field: string,
+  ): Promise<string> {
+    let parsed: CompoundEntityRef | undefined;
+    try {
+      parsed = parseEntityRef(ref, { defaultKind: 'system' });
+    } catch {
+      parsed = undefined;
+    }
+    const entity =
+      parsed && parsed.kind.toLocaleLowerCase('en-US') === 'system'
+        ? await this.catalog.getEntityByRef(parsed, { credentials })
+        : undefined;
+    if (!entity) {
+      throw new InputError(`${field}: ${ref} is not a System in the catalog`);
+    }
+    return stringifyEntityRef(entity);
   }
 
   /** @throws InputError when the user is not in the catalog. */

@@ -64,6 +64,13 @@ export interface TicketListener {
   ): void;
 }
 
+/** What an update records: fields, log entries, and the entities when they change. */
+interface RecordedUpdate {
+  fields: StoredUpdate['fields'];
+  events: NewTicketEvent[];
+  entities?: StoredUpdate['entities'];
+}
+
 /**
  * The service desk: files and works tickets. Checks permissions, applies
  * the lifecycle, keeps the SLA projection in step with the log.
@@ -149,6 +156,9 @@ export class TicketService {
           urgency: request.urgency,
           impact: request.impact,
           title: request.title,
+          // Routed at filing: a later `assigned` is a hand-over (reports count them).
+          ...(request.assignee ? { assignee: request.assignee } : {}),
+          ...(request.group ? { group: request.group } : {}),
         },
       },
     ];
@@ -332,8 +342,10 @@ export class TicketService {
       ticket.policy.id,
       ticket.policy.version,
     );
-    const outcome = applyAction(ticket, action, policy, actorOf(caller), '');
-    return this.record(ticket, action.version, caller, outcome);
+    // The action's instants (resolvedAt, closedAt) are the record's own.
+    return this.record(ticket, action.version, caller, at =>
+      applyAction(ticket, action, policy, actorOf(caller), at),
+    );
   }
 
   async comment(
@@ -484,17 +496,14 @@ export class TicketService {
     ticket: StoredTicket,
     expectedVersion: number,
     caller: Caller,
-    update: {
-      fields: StoredUpdate['fields'];
-      events: NewTicketEvent[];
-      entities?: StoredUpdate['entities'];
-    },
+    planned: RecordedUpdate | ((at: string) => RecordedUpdate),
   ): Promise<Ticket> {
     assertVersion(ticket, expectedVersion);
     const { store, sla } = this.deps;
     const history = await store.events(ticket.id);
     // Keep the log in time order even if clocks of replicas disagree.
     const at = latest(this.now(), history[history.length - 1]?.at);
+    const update = typeof planned === 'function' ? planned(at) : planned;
     const events = update.events.map(e => ({ ...e, at }));
     const all = [...history, ...withSeq(events, history.length)];
     let clocks;
