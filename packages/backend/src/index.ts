@@ -50,6 +50,8 @@ backend.add(import('@internal/plugin-inspections-backend'));
 backend.add(import('@internal/plugin-kb-backend'));
 // The official calendar: next year's schedule entered in the portal, the missing-year warning.
 backend.add(import('@internal/plugin-calendar-backend'));
+// Service reports: figures composed from the families, issued snapshots, weekly and monthly drafts.
+backend.add(import('@internal/plugin-reports-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -1,1 +1,14 @@
-export {};
+/**
+ * Court Ops Portal service reports backend: /api/reports.
+ *
+ * @packageDocumentation
+ */
+export { reportsPlugin as default } from './plugin';
+export { figureSourcesServiceRef } from './service/FigureSources';
+export type { FigureSources } from './service/FigureSources';
+export { reportRendererServiceRef } from './service/renderer';
+export type {
+  ReportFilesInput,
+  RenderedFile,
+  ReportRenderer,
+} from './service/renderer';

@@ -123,3 +123,11 @@ export interface IssuedReport {
 export interface IssuedReportWithFigures extends IssuedReport {
   readonly figures: ReportFigures;
 }
+
+/** A draft the schedule prepared for the ops managers: the court's figures of a past week or month. */
+export interface ReportDraft {
+  readonly kind: Extract<ReportKind, 'week' | 'month'>;
+  readonly period: ReportPeriod;
+  readonly figures: ReportFigures;
+  readonly preparedAt: string;
+}

@@ -9,6 +9,7 @@ import searchPlugin from '@backstage/plugin-search-backend';
 import calendarPlugin from '@internal/plugin-calendar-backend';
 import inspectionsPlugin from '@internal/plugin-inspections-backend';
 import kbPlugin from '@internal/plugin-kb-backend';
+import reportsPlugin from '@internal/plugin-reports-backend';
 import ticketsPlugin from '@internal/plugin-tickets-backend';
 import scaffolderModuleCourtops from '@internal/plugin-scaffolder-backend-module-courtops';
 import type { Server } from 'node:http';
@@ -70,6 +71,7 @@ export async function startMatrixBackend(options: {
       kbPlugin,
       inspectionsPlugin,
       calendarPlugin,
+      reportsPlugin,
     ],
   });
   return {

@@ -33,6 +33,11 @@ import {
   kbArticleUpdatePermission,
 } from '@internal/plugin-kb-common';
 import {
+  reportAcknowledgePermission,
+  reportIssuePermission,
+  reportReadPermission,
+} from '@internal/plugin-reports-common';
+import {
   changeApprovePermission,
   changeCreatePermission,
   changeFreezeManagePermission,
@@ -310,10 +315,23 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   'GET /api/calendar/years': needs(calendarScheduleReadPermission),
   'GET /api/calendar/years/:year': needs(calendarScheduleReadPermission),
-  'GET /api/calendar/years/:year/built-in': needs(calendarScheduleReadPermission),
+  'GET /api/calendar/years/:year/built-in': needs(
+    calendarScheduleReadPermission,
+  ),
   'PUT /api/calendar/years/:year': needs(calendarScheduleUpdatePermission),
   'GET /api/calendar/schedules': needs(calendarScheduleReadPermission),
   'GET /api/calendar/revision': needs(calendarScheduleReadPermission),
   'GET /api/calendar/status': needs(calendarWarningReadPermission),
-};
 
+  // Reading checks the permission before the query, so a bare call reaches the gate.
+  'GET /api/reports/figures': needs(reportReadPermission),
+  'GET /api/reports/rows': needs(reportReadPermission),
+  'GET /api/reports/drafts': needs(reportReadPermission),
+  'GET /api/reports/reports': needs(reportReadPermission),
+  'POST /api/reports/reports': needs(reportIssuePermission),
+  'GET /api/reports/reports/:id': onResource(reportReadPermission),
+  'GET /api/reports/reports/:id/files/:name': onResource(reportReadPermission),
+  'POST /api/reports/reports/:id/acknowledge': onResource(
+    reportAcknowledgePermission,
+  ),
+};
