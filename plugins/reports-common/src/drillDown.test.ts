@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import type { TicketClockFact, TicketFact } from './facts';
-import { clockOutcome, ticketsCounted } from './drillDown';
-import { periodOf, periodWindow } from './period';
+import { ticketsCounted, type ReportSelection } from './drillDown';
+import { ticketFigures } from './figures';
+import { ticketFacts } from './__testUtils__/arbitraries';
+import { periodWindow } from './period';
 
 const ZONE = 'Asia/Shanghai';
 const november = { from: '2026-11-01', to: '2026-11-30' };
@@ -37,55 +39,6 @@ function ticket(number: string, partial: Partial<TicketFact>): TicketFact {
     ...partial,
   };
 }
-
-describe('clockOutcome', () => {
-  it.each([
-    // Stopped in November before any breach: met.
-    [
-      'met',
-      { startedAt: '2026-11-02T01:00:00Z', stoppedAt: '2026-11-02T03:00:00Z' },
-    ],
-    // Stopped at 23:59 Beijing on 30 November (15:59Z): still November.
-    [
-      'met',
-      { startedAt: '2026-11-30T15:00:00Z', stoppedAt: '2026-11-30T15:59:59Z' },
-    ],
-    // Stopped at 00:00 Beijing on 1 December (16:00Z): December, so still running at November's end.
-    [
-      'running',
-      { startedAt: '2026-11-30T15:00:00Z', stoppedAt: '2026-11-30T16:00:00Z' },
-    ],
-    // Stopped on 31 October 23:59 Beijing: October's, not November's.
-    [
-      undefined,
-      { startedAt: '2026-10-31T10:00:00Z', stoppedAt: '2026-10-31T15:59:00Z' },
-    ],
-    // Breached in November, stopped later in November: breached, not met.
-    [
-      'breached',
-      {
-        startedAt: '2026-11-02T01:00:00Z',
-        breachedAt: '2026-11-03T01:00:00Z',
-        stoppedAt: '2026-11-04T01:00:00Z',
-      },
-    ],
-    // Breached in October, stopped in November: counted in October only.
-    [
-      undefined,
-      {
-        startedAt: '2026-10-20T01:00:00Z',
-        breachedAt: '2026-10-25T01:00:00Z',
-        stoppedAt: '2026-11-04T01:00:00Z',
-      },
-    ],
-    // Started in October, still open: running at November's end.
-    ['running', { startedAt: '2026-10-20T01:00:00Z' }],
-    // Started in December: nothing in November.
-    [undefined, { startedAt: '2026-12-01T01:00:00Z' }],
-  ] as const)('counts %s for %j', (expected, times) => {
-    expect(clockOutcome(clock(times), window)).toBe(expected);
-  });
-});
 
 describe('ticketsCounted', () => {
   // Hand-counted: A and B created in November; C in October. A's resolution clock breached in
@@ -140,7 +93,7 @@ describe('ticketsCounted', () => {
   });
   const rows = [a, b, c, d];
   const numbers = (selection: Parameters<typeof ticketsCounted>[1]) =>
-    ticketsCounted(rows, selection, window, november).map(t => t.number);
+    ticketsCounted(rows, selection, window).map(t => t.number);
 
   it('lists the services created in the period, by type and by system', () => {
     expect(numbers({ figure: 'services' })).toEqual(['INC-A', 'SR-B', 'INC-D']);
@@ -188,47 +141,62 @@ describe('ticketsCounted', () => {
   });
 });
 
-describe('clock outcomes over a quarter', () => {
-  const quarter = periodOf('quarter', '2026-10-15');
-  const months = ['2026-10-01', '2026-11-01', '2026-12-01'].map(d =>
-    periodWindow(periodOf('month', d), ZONE),
-  );
-  const qWindow = periodWindow(quarter, ZONE);
-  const base = Date.parse('2026-09-15T00:00:00Z');
-  const day = 86_400_000;
-  const instant = fc
-    .integer({ min: 0, max: 130 * day })
-    .map(ms => new Date(base + ms).toISOString());
-  const clocks = fc
-    .record({
-      startedAt: instant,
-      stopAfter: fc.option(fc.integer({ min: 0, max: 40 * day })),
-      breachAfter: fc.option(fc.integer({ min: 0, max: 40 * day })),
-    })
-    .map(({ startedAt, stopAfter, breachAfter }) => {
-      const at = (after: number | null) =>
-        after === null
-          ? undefined
-          : new Date(Date.parse(startedAt) + after).toISOString();
-      return clock({
-        startedAt,
-        stoppedAt: at(stopAfter),
-        breachedAt: at(breachAfter),
-      });
-    });
+describe('the drill-down and the figures', () => {
+  const period = { from: '2026-11-01', to: '2026-11-30' };
+  const inNovember = periodWindow(period, ZONE);
 
-  it('met and breached of the quarter are the sums of its months; running is its last month’s', () => {
+  it('lists as many tickets as each tile and compliance cell counts', () => {
     fc.assert(
-      fc.property(fc.array(clocks, { maxLength: 30 }), sample => {
-        const count = (w: typeof qWindow, outcome: string) =>
-          sample.filter(c => clockOutcome(c, w) === outcome).length;
-        for (const outcome of ['met', 'breached']) {
-          expect(count(qWindow, outcome)).toBe(
-            months.reduce((sum, w) => sum + count(w, outcome), 0),
-          );
-        }
-        expect(count(qWindow, 'running')).toBe(count(months[2], 'running'));
-      }),
+      fc.property(
+        ticketFacts({
+          fromMs: Date.parse('2026-10-01T00:00:00Z'),
+          toMs: Date.parse('2026-12-31T00:00:00Z'),
+        })
+          // A ticket runs one clock of each name (the generator may repeat one).
+          .map(facts =>
+            facts.map(fact => ({
+              ...fact,
+              clocks: fact.clocks.filter(
+                (clock, i) =>
+                  fact.clocks.findIndex(c => c.clock === clock.clock) === i,
+              ),
+            })),
+          ),
+        tickets => {
+          const figures = ticketFigures(tickets, [], inNovember);
+          const count = (selection: ReportSelection) =>
+            ticketsCounted(tickets, selection, inNovember).length;
+          expect(count({ figure: 'services' })).toBe(figures.services.total);
+          for (const row of figures.services.bySystem) {
+            expect(
+              count({ figure: 'services', systemRef: row.systemRef }),
+            ).toBe(row.count);
+          }
+          // One clock of each name per ticket, so a level × clock cell counts tickets.
+          for (const row of figures.compliance.byLevel) {
+            for (const outcome of ['met', 'breached', 'running'] as const) {
+              expect(
+                count({
+                  figure: 'compliance',
+                  outcome,
+                  clock: row.clock,
+                  level: row.level,
+                }),
+              ).toBe(row[outcome]);
+            }
+          }
+          for (const row of figures.compliance.bySystem) {
+            expect(
+              count({
+                figure: 'compliance',
+                outcome: 'breached',
+                clock: row.clock,
+                systemRef: row.systemRef,
+              }),
+            ).toBe(row.breached);
+          }
+        },
+      ),
     );
   });
 });

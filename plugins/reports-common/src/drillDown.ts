@@ -1,46 +1,9 @@
 import type { ClockName, PriorityLevel } from '@internal/plugin-sla-common';
-import type { TicketClockFact, TicketFact } from './facts';
+import type { TicketFact } from './facts';
+import { clockStanding } from './maths/clocks';
+import { createdIn } from './maths/services';
+import { onDayOf, windowRange } from './maths/window';
 import type { PeriodWindow } from './period';
-
-/** Where a clock's outcome falls for a period (docs/reports.md, "SLA compliance"). */
-export type ClockOutcome = 'met' | 'breached' | 'running';
-
-const within = (instant: string | undefined, window: PeriodWindow) =>
-  instant !== undefined &&
-  Date.parse(instant) >= Date.parse(window.start) &&
-  Date.parse(instant) < Date.parse(window.end);
-
-const before = (instant: string | undefined, end: string) =>
-  instant !== undefined && Date.parse(instant) < Date.parse(end);
-
-/**
- * The outcome a clock counts as in a period, or undefined when it counts elsewhere: `met` when
- * it stopped in the period within target, `breached` when its target ran out in the period,
- * `running` when it started before the period's end and neither stopped nor breached before it.
- * Each clock counts once at most, so a quarter's met and breached are its months' sums.
- */
-export function clockOutcome(
-  clock: TicketClockFact,
-  window: PeriodWindow,
-): ClockOutcome | undefined {
-  const breachedFirst =
-    clock.breachedAt !== undefined &&
-    (clock.stoppedAt === undefined ||
-      Date.parse(clock.breachedAt) <= Date.parse(clock.stoppedAt));
-  if (breachedFirst) {
-    if (within(clock.breachedAt, window)) return 'breached';
-  } else if (within(clock.stoppedAt, window)) {
-    return 'met';
-  }
-  if (
-    before(clock.startedAt, window.end) &&
-    !before(clock.stoppedAt, window.end) &&
-    !before(clock.breachedAt, window.end)
-  ) {
-    return 'running';
-  }
-  return undefined;
-}
 
 /** What a tile or table cell of the report page counts, as the drill-down asks for it. */
 export type ReportSelection =
@@ -50,65 +13,61 @@ export type ReportSelection =
       readonly type?: TicketFact['type'];
       readonly systemRef?: string;
     }
-  /** Tickets with a clock of that outcome in the period, narrowed by clock, level, system. */
+  /** Tickets with a clock met, breached or still running in the period, by clock, level, system. */
   | {
       readonly figure: 'compliance';
-      readonly outcome: ClockOutcome;
+      readonly outcome: 'met' | 'breached' | 'running';
       readonly clock?: ClockName;
       readonly level?: PriorityLevel;
       readonly systemRef?: string;
     }
-  /** Tickets with work logged in the period, by one engineer when given. */
+  /** Tickets with work logged on the period's days, by one engineer when given. */
   | { readonly figure: 'work'; readonly engineer?: string };
 
-/** The date (YYYY-MM-DD) range of a window's days, for work logs dated in the court's zone. */
-export interface PeriodDays {
-  readonly from: string;
-  readonly to: string;
-}
+const about = (ticket: TicketFact, systemRef?: string) =>
+  systemRef === undefined || ticket.systemRefs.includes(systemRef);
 
 /**
- * The very tickets a figure counted: the drill-down behind a tile or a cell, by the same rules
- * as the figures. Rows outside the period (the backend may send more) are left out.
+ * The very tickets a figure counted: the drill-down behind a tile or a cell, by the figures' own
+ * rules (`maths/`), so the list and the count cannot disagree. Rows outside the period (the
+ * backend may send more) are left out.
  */
 export function ticketsCounted(
   tickets: readonly TicketFact[],
   selection: ReportSelection,
   window: PeriodWindow,
-  days: PeriodDays,
 ): TicketFact[] {
-  return tickets.filter(ticket => {
-    switch (selection.figure) {
-      case 'services':
-        return (
-          within(ticket.createdAt, window) &&
+  const range = windowRange(window);
+  switch (selection.figure) {
+    case 'services':
+      return createdIn(tickets, range).filter(
+        ticket =>
           (selection.type === undefined || ticket.type === selection.type) &&
-          (selection.systemRef === undefined ||
-            ticket.systemRefs.includes(selection.systemRef))
-        );
-      case 'compliance':
-        return (
-          (selection.systemRef === undefined ||
-            ticket.systemRefs.includes(selection.systemRef)) &&
+          about(ticket, selection.systemRef),
+      );
+    case 'compliance':
+      return tickets.filter(
+        ticket =>
+          about(ticket, selection.systemRef) &&
           ticket.clocks.some(
             clock =>
               (selection.clock === undefined ||
                 clock.clock === selection.clock) &&
               (selection.level === undefined ||
                 clock.level === selection.level) &&
-              clockOutcome(clock, window) === selection.outcome,
-          )
-        );
-      case 'work':
-        return ticket.workLogs.some(
+              clockStanding(clock, range) === selection.outcome,
+          ),
+      );
+    case 'work':
+      return tickets.filter(ticket =>
+        ticket.workLogs.some(
           log =>
-            log.workDate >= days.from &&
-            log.workDate <= days.to &&
+            onDayOf(range, log.workDate) &&
             (selection.engineer === undefined ||
               log.engineer === selection.engineer),
-        );
-      default:
-        return false;
-    }
-  });
+        ),
+      );
+    default:
+      return [];
+  }
 }

@@ -37,7 +37,6 @@ export function DrillDown(props: {
         rows.value.tickets,
         props.selection,
         periodWindow(props.period, props.zone),
-        props.period,
       )
     : [];
   return (
