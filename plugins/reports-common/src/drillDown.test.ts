@@ -157,8 +157,8 @@ describe('the drill-down and the figures', () => {
             facts.map(fact => ({
               ...fact,
               clocks: fact.clocks.filter(
-                (clock, i) =>
-                  fact.clocks.findIndex(c => c.clock === clock.clock) === i,
+                (own, i) =>
+                  fact.clocks.findIndex(c => c.clock === own.clock) === i,
               ),
             })),
           ),

@@ -36,11 +36,7 @@ export function stepPeriod(
       to: to.plus(days).toISODate()!,
     };
   }
-  const unit =
-    kind === 'week'
-      ? { weeks: step }
-      : kind === 'month'
-      ? { months: step }
-      : { months: 3 * step };
+  const months = { week: 0, month: 1, quarter: 3 }[kind];
+  const unit = months === 0 ? { weeks: step } : { months: months * step };
   return periodOf(kind, from.plus(unit).toISODate()!);
 }

@@ -80,6 +80,20 @@ function IssuedVersion(props: {
   ).primaryTitle;
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  let changesText: string = t('issue.firstVersion');
+  if (report.version > 1) {
+    changesText =
+      report.changesFromPrevious.length === 0
+        ? t('issue.noChanges')
+        : `${t('issue.changed')}: ${report.changesFromPrevious
+            .map(
+              c =>
+                `${c.path} ${JSON.stringify(c.before)} → ${JSON.stringify(
+                  c.after,
+                )}`,
+            )
+            .join('; ')}`;
+  }
   const acknowledge = async () => {
     setBusy(true);
     setError(undefined);
@@ -127,18 +141,7 @@ function IssuedVersion(props: {
         </Box>
       ))}
       <Typography variant="body2" data-testid={`changes-${report.version}`}>
-        {report.version === 1
-          ? t('issue.firstVersion')
-          : report.changesFromPrevious.length === 0
-          ? t('issue.noChanges')
-          : `${t('issue.changed')}: ${report.changesFromPrevious
-              .map(
-                c =>
-                  `${c.path} ${JSON.stringify(c.before)} → ${JSON.stringify(
-                    c.after,
-                  )}`,
-              )
-              .join('; ')}`}
+        {changesText}
       </Typography>
       <Box data-testid={`receipt-${report.version}`}>
         {report.acknowledgedAt ? (

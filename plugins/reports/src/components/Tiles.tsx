@@ -106,6 +106,10 @@ export function Tiles(props: {
           current === undefined ? undefined : current * scale,
           previous === undefined ? undefined : previous * scale,
         );
+        let deltaText: string = delta ?? t('tile.none');
+        if (delta !== undefined && tile.points) {
+          deltaText = t('tile.points', { delta });
+        }
         const content = (
           <CardContent>
             <Typography variant="body2" color="textSecondary">
@@ -128,12 +132,7 @@ export function Tiles(props: {
             </Typography>
             <Typography variant="body2" data-testid={`tile-${tile.key}-delta`}>
               {t('tile.delta', {
-                delta:
-                  delta === undefined
-                    ? t('tile.none')
-                    : tile.points
-                    ? t('tile.points', { delta })
-                    : delta,
+                delta: deltaText,
               })}
             </Typography>
           </CardContent>
