@@ -13,6 +13,18 @@ import { issuedReport } from '../__testUtils__/fixtures';
 describe('ReportsPage, as the desk', () => {
   atBeijingDecemberFirst();
 
+  it('offers neither issuing nor acknowledging, once the permission answers are in', async () => {
+    // First in the file: usePermission caches answers, so a later test would not ask again.
+    const desk = fakeApi();
+    desk.setReports([issuedReport({})]);
+    const answers = await renderPage(desk.api);
+    await screen.findByTestId('receipt-1');
+    await answers.answered(ISSUE);
+    await answers.answered(ACKNOWLEDGE);
+    expect(screen.queryByTestId('issue-report')).toBeNull();
+    expect(screen.queryByTestId('acknowledge-1')).toBeNull();
+  });
+
   it('opens on last month in Beijing, each tile beside the previous period with the change', async () => {
     const { api, figureQueries } = fakeApi();
     await renderPage(api);
@@ -92,17 +104,6 @@ describe('ReportsPage, as the desk', () => {
           .map(r => r.dataset.testid),
       ).toEqual(['drill-row-INC-2026-00003']),
     );
-  });
-
-  it('offers neither issuing nor acknowledging, once the permission answers are in', async () => {
-    const desk = fakeApi();
-    desk.setReports([issuedReport({})]);
-    const answers = await renderPage(desk.api);
-    await screen.findByTestId('receipt-1');
-    await answers.answered(ISSUE);
-    await answers.answered(ACKNOWLEDGE);
-    expect(screen.queryByTestId('issue-report')).toBeNull();
-    expect(screen.queryByTestId('acknowledge-1')).toBeNull();
   });
 
   it('shows the backend’s 400 naming the field for a period that ends before it starts', async () => {
