@@ -13,7 +13,7 @@ import {
   changes,
   tickets,
 } from './__testUtils__/november';
-import { factsOfSystem, ticketFigures } from './figures';
+import { factsCountingIn, factsOfSystem, ticketFigures } from './figures';
 import { periodWindow } from './period';
 
 // Every expected value below is counted by hand from __testUtils__/november.ts; the comments
@@ -467,5 +467,50 @@ describe('ticketFigures on the hand-counted November', () => {
     // INC-1 15 + INC-6 25 + INC-9 30 on December days.
     expect(december.workMinutes.total).toBe(70);
     expect(december.changes.filed).toBe(1);
+  });
+
+  it('finds the rows behind the month’s figures', () => {
+    // Everything but INC-9 and CHG-6, which happened wholly in December. INC-7 (filed in
+    // October) and CHG-4 (filed in October) count by their resolution and failure.
+    const rows = factsCountingIn(tickets, changes, november);
+    expect(rows.tickets.map(t => t.number)).toEqual(
+      tickets.map(t => t.number).filter(n => n !== 'INC-2026-00009'),
+    );
+    expect(rows.changes.map(c => c.number)).toEqual(
+      changes.map(c => c.number).filter(n => n !== 'CHG-2026-00006'),
+    );
+  });
+
+  it('recounts a month from the facts as they are now: a ticket reopened after it', () => {
+    // INC-1, resolved on 3 November, is reopened on 5 December and still open: its facts lose
+    // the resolution and its resolution clock runs again. November recomputed:
+    const [inc1, ...others] = tickets;
+    const reopened = {
+      ...inc1,
+      status: 'in-progress' as const,
+      resolvedAt: undefined,
+      closedAt: undefined,
+      reopenedAt: ['2026-12-05T01:00:00.000Z'],
+      clocks: inc1.clocks.map(c =>
+        c.clock === 'resolution' ? { ...c, stoppedAt: undefined } : c,
+      ),
+    };
+    const recounted = ticketFigures([reopened, ...others], changes, november);
+    // resolved incidents 5 → 4 of 7; first contact 4 of 7 → 3 of 6; reopen 1 of 7 → 1 of 6
+    // (the December reopen is not November's); its resolution clock, met, now runs at the end.
+    expect(recounted.rates.incidentResolution).toMatchObject({
+      part: 4,
+      whole: 7,
+    });
+    expect(recounted.rates.firstContactResolution).toMatchObject({
+      part: 3,
+      whole: 6,
+    });
+    expect(recounted.rates.reopen).toMatchObject({ part: 1, whole: 6 });
+    expect(recounted.compliance.total).toMatchObject({
+      met: 16,
+      breached: 3,
+      running: 3,
+    });
   });
 });

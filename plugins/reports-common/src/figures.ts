@@ -13,6 +13,9 @@ import { createdIn, serviceFigures, topFigures } from './maths/services';
 import { workFigures } from './maths/work';
 import { windowRange } from './maths/window';
 
+export { factsCountingIn } from './maths/rows';
+export { durationStats, rate } from './maths/stats';
+
 /**
  * The figures of a service report (RPT-1, SLA-5). Each is defined, with its formula and edge
  * cases, in docs/reports.md; the functions here are the only place they are computed.
@@ -65,7 +68,7 @@ export interface TicketFigures {
       readonly count: number;
     }>;
   };
-  /** Per clock × level: how long the clocks that ended in the period ran, and paused. */
+  /** Per clock × level: how long the clocks that stopped in the period ran, and paused. */
   readonly times: ReadonlyArray<{
     readonly clock: ClockName;
     readonly level: PriorityLevel;

@@ -13,11 +13,7 @@ export interface InspectionFigures {
   readonly roundsPlanned: number;
   readonly roundsDone: number;
   /** Devices due a check in the period, and those inspected. */
-  readonly deviceCoverage: {
-    readonly devices: number;
-    readonly inspected: number;
-    readonly percent?: number;
-  };
+  readonly deviceCoverage: { readonly devices: number; readonly inspected: number; readonly percent?: number };
   readonly failedItems: number;
   /** Incidents filed from failed items in the period. */
   readonly incidentsOpened: number;
@@ -66,9 +62,7 @@ export interface ReportFigures {
 /** The query of the figures, rows and issuing endpoints. */
 export const reportQuerySchema = z
   .object({
-    kind: z
-      .enum(REPORT_KINDS as [ReportKind, ...ReportKind[]])
-      .default('custom'),
+    kind: z.enum(REPORT_KINDS as [ReportKind, ...ReportKind[]]).default('custom'),
     system: z.string().min(1).max(255).optional(),
   })
   .and(reportPeriodSchema);

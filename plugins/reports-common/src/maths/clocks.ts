@@ -6,7 +6,7 @@ import type {
 } from '@internal/plugin-sla-common';
 import type { TicketClockFact, TicketFact } from '../facts';
 import type { Breach, ComplianceCounts, TicketFigures } from '../figures';
-import { compareText, distinct, durationStats } from './stats';
+import { compareText, distinct, durationStats, rate } from './stats';
 import { WindowRange, beforeEnd, within } from './window';
 
 /**
@@ -46,14 +46,14 @@ interface Counts {
 }
 
 function complianceOf({ met, breached, running }: Counts): ComplianceCounts {
-  const decided = met + breached;
-  return decided === 0
+  const { percent } = rate(met, met + breached);
+  return percent === undefined
     ? { met, breached, running }
-    : { met, breached, running, percent: (met / decided) * 100 };
+    : { met, breached, running, percent };
 }
 
 /** Compliance counts per key (clock × level, system × clock): only the keys that occurred. */
-class CountsBy<K> {
+class CountsBy<K extends object> {
   private readonly entries = new Map<string, { key: K; counts: Counts }>();
 
   constructor(private readonly keyOf: (key: K) => string) {}
@@ -68,12 +68,10 @@ class CountsBy<K> {
     entry.counts[standing] += 1;
   }
 
-  list(
-    compare: (a: K, b: K) => number,
-  ): Array<{ key: K; counts: ComplianceCounts }> {
+  list(compare: (a: K, b: K) => number): Array<K & ComplianceCounts> {
     return [...this.entries.values()]
       .sort((a, b) => compare(a.key, b.key))
-      .map(({ key, counts }) => ({ key, counts: complianceOf(counts) }));
+      .map(({ key, counts }) => ({ ...key, ...complianceOf(counts) }));
   }
 }
 
@@ -130,22 +128,12 @@ export function complianceFigures(
   }
   return {
     total: complianceOf(total),
-    byLevel: byLevel.list(compareClockLevel).map(({ key, counts }) => ({
-      clock: key.clock,
-      level: key.level,
-      ...counts,
-    })),
-    bySystem: bySystem
-      .list(
-        (a, b) =>
-          compareText(a.systemRef, b.systemRef) ||
-          clockRank(a.clock) - clockRank(b.clock),
-      )
-      .map(({ key, counts }) => ({
-        systemRef: key.systemRef,
-        clock: key.clock,
-        ...counts,
-      })),
+    byLevel: byLevel.list(compareClockLevel),
+    bySystem: bySystem.list(
+      (a, b) =>
+        compareText(a.systemRef, b.systemRef) ||
+        clockRank(a.clock) - clockRank(b.clock),
+    ),
     breaches: breaches.sort(
       (a, b) =>
         Date.parse(a.breachedAt) - Date.parse(b.breachedAt) ||

@@ -5,7 +5,7 @@ import {
   ticketFacts,
 } from '../__testUtils__/arbitraries';
 import type { ComplianceCounts, TicketFigures } from '../figures';
-import { factsOfSystem, ticketFigures } from '../figures';
+import { factsCountingIn, factsOfSystem, ticketFigures } from '../figures';
 import { periodOf, periodWindow, ReportPeriod } from '../period';
 
 const ZONE = 'Asia/Shanghai';
@@ -155,6 +155,18 @@ describe('the report maths over periods', () => {
           expect(withOthers).toEqual(alone);
         },
       ),
+    );
+  });
+
+  it('gives the same figures on the rows that count in the period alone', () => {
+    fc.assert(
+      fc.property(facts(), ([tickets, changes]) => {
+        const november = windowOf(months[1]);
+        const rows = factsCountingIn(tickets, changes, november);
+        expect(ticketFigures(rows.tickets, rows.changes, november)).toEqual(
+          ticketFigures(tickets, changes, november),
+        );
+      }),
     );
   });
 
