@@ -24,5 +24,7 @@ export interface Config {
      * once into an empty knowledge base. Default false.
      */
     seedExamples?: boolean;
+    /** The court's IANA time zone, whose days report periods count. Default Asia/Shanghai. */
+    zone?: string;
   };
 }

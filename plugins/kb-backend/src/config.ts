@@ -2,6 +2,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { readConfigAt } from '@internal/plugin-court-node';
+import { Info } from 'luxon';
 import { z } from 'zod';
 
 /** The repository the plugin runs from; runbooks default to its docs/runbooks. */
@@ -18,6 +19,11 @@ const kbConfigSchema = z
       })
       .prefault({}),
     seedExamples: z.boolean().default(false),
+    /** The court's zone: a report period's days are its days. */
+    zone: z
+      .string()
+      .refine(zone => Info.isValidIANAZone(zone), 'unknown IANA time zone')
+      .default('Asia/Shanghai'),
   })
   .prefault({});
 
@@ -32,11 +38,16 @@ export interface KbConfig {
     readonly syncSeconds: number;
   };
   readonly seedExamples: boolean;
+  readonly zone: string;
 }
 
 /** `kb` from app-config; throws naming the bad key. */
 export function readKbConfig(config: Config, cwd = process.cwd()): KbConfig {
-  const { runbooks, seedExamples } = readConfigAt(config, 'kb', kbConfigSchema);
+  const { runbooks, seedExamples, zone } = readConfigAt(
+    config,
+    'kb',
+    kbConfigSchema,
+  );
   const directory = runbooks.directory
     ? resolve(cwd, runbooks.directory)
     : resolve(repoRoot, 'docs/runbooks');
@@ -51,5 +62,6 @@ export function readKbConfig(config: Config, cwd = process.cwd()): KbConfig {
           : directory,
     },
     seedExamples,
+    zone,
   };
 }

@@ -8,6 +8,7 @@ import { courtClockServiceRef } from '@internal/plugin-court-node';
 import { kbPermissions } from '@internal/plugin-kb-common';
 import { readKbConfig } from './config';
 import { DatabaseKbStore } from './database/DatabaseKbStore';
+import { KbFiguresStore } from './database/KbFiguresStore';
 import {
   kbArticlePermissionResourceRef,
   kbArticlePermissionRules,
@@ -79,6 +80,12 @@ export const kbPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             service,
+            figures: {
+              store: new KbFiguresStore(await deps.database.getClient()),
+              permissions: deps.permissions,
+              clock: deps.clock,
+              zone: config.zone,
+            },
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
           }),

@@ -17,6 +17,7 @@ import {
 } from '@internal/plugin-court-node';
 import express, { Request } from 'express';
 import { z } from 'zod';
+import { addFigureRoutes } from './figuresRouter';
 import { KbService } from './service/KbService';
 
 const versionParam = z.coerce.number().int().min(1);
@@ -27,6 +28,8 @@ const versionParam = z.coerce.number().int().min(1);
  */
 export async function createRouter(deps: {
   service: KbService;
+  /** What `/figures` needs besides the caller. */
+  figures: Omit<Parameters<typeof addFigureRoutes>[1], 'caller'>;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
 }): Promise<express.Router> {
@@ -136,6 +139,8 @@ export async function createRouter(deps: {
     const query = parseInput(exportQuerySchema, req.query, 'query');
     res.json(await service.export(query, await caller(req)));
   });
+
+  addFigureRoutes(router, { ...deps.figures, caller });
 
   return router;
 }

@@ -5,6 +5,7 @@ import {
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
+import { courtClockFactory, ManualCourtClock } from '@internal/plugin-court-node';
 import { startCourtTestBackend } from '@internal/plugin-court-node/testUtils';
 import type { TicketDetail } from '@internal/plugin-tickets-common';
 import express from 'express';
@@ -104,7 +105,13 @@ export interface KbBackend {
  * @param options.runbooks the runbooks folder; default a missing one
  */
 export async function startKbBackend(
-  options: { knex?: Knex; runbooks?: string; config?: JsonObject } = {},
+  options: {
+    knex?: Knex;
+    runbooks?: string;
+    config?: JsonObject;
+    /** The court clock; default the machine's. */
+    clock?: ManualCourtClock;
+  } = {},
 ): Promise<KbBackend> {
   const tickets = new Map<string, TicketDetail>();
   const ticketCalls: TicketCall[] = [];
@@ -118,6 +125,7 @@ export async function startKbBackend(
       fakeTicketsPlugin(tickets, ticketCalls),
       catalogServiceMock.factory({ entities: courtEntities }),
       ...(options.knex ? [mockServices.database.factory({ knex: options.knex })] : []),
+      ...(options.clock ? [courtClockFactory(options.clock)] : []),
     ],
   });
   return {

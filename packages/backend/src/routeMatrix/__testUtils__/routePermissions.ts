@@ -32,6 +32,7 @@ import {
   kbArticleReadPermission,
   kbArticleUpdatePermission,
 } from '@internal/plugin-kb-common';
+import { reportReadPermission } from '@internal/plugin-reports-common';
 import {
   reportAcknowledgePermission,
   reportIssuePermission,
@@ -279,6 +280,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   ),
   'GET /api/tickets/parameters/:entityRef': signedIn,
   'POST /api/tickets/parameters/:entityRef': onResource(ticketWorkPermission),
+  'GET /api/tickets/figures': needs(reportReadPermission),
 
   'GET /api/kb/articles': needs(kbArticleReadPermission),
   'GET /api/kb/kinds': needs(kbArticleReadPermission),
@@ -294,6 +296,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/kb/suggestions': needs(kbArticleReadPermission),
   'POST /api/kb/known-errors': needs(kbArticleCreatePermission),
   'GET /api/kb/export': needs(kbArticleReadPermission),
+  'GET /api/kb/figures': needs(reportReadPermission),
 
   'GET /api/inspections/rounds': needs(inspectionRoundReadPermission),
   'POST /api/inspections/rounds': needs(inspectionRoundRunPermission),
@@ -312,6 +315,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'PUT /api/inspections/plans/:id': onResource(inspectionPlanManagePermission),
   'GET /api/inspections/labels': needs(inspectionRoundReadPermission),
   'GET /api/inspections/labels/sheet.svg': needs(inspectionRoundReadPermission),
+  'GET /api/inspections/figures': needs(reportReadPermission),
 
   'GET /api/calendar/years': needs(calendarScheduleReadPermission),
   'GET /api/calendar/years/:year': needs(calendarScheduleReadPermission),
