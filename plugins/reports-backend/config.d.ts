@@ -5,9 +5,9 @@ export interface Config {
     zone?: string;
     /** Named on the cover of the issued Word report. */
     court?: {
-      /** The court, e.g. 云溪市中级人民法院. */
+      /** The court, e.g. 云溪市中级人民法院. Default: organization.name. */
       name?: string;
-      /** The contractor that runs the court's IT. */
+      /** The contractor that runs the court's IT. Default 运维服务商. */
       contractor?: string;
     };
     drafts?: {

@@ -18,7 +18,8 @@ const schema = z
     /** Named on the cover of the Word report. */
     court: z
       .strictObject({
-        name: z.string().min(1).default('人民法院'),
+        /** Default: `organization.name`. */
+        name: z.string().min(1).optional(),
         contractor: z.string().min(1).default('运维服务商'),
       })
       .prefault({}),
@@ -44,11 +45,18 @@ export interface ReportsConfig {
   readonly sla: SlaConfig;
 }
 
-/** `reports` (and `courtOps.roles`, `sla`) from app-config; throws naming the bad key. */
+/** `reports` (and `organization.name`, `courtOps.roles`, `sla`) from app-config; throws naming the bad key. */
 export function readReportsConfig(config: Config): ReportsConfig {
   const parsed = readConfigAt(config, 'reports', schema);
   return {
     ...parsed,
+    court: {
+      name:
+        parsed.court.name ??
+        config.getOptionalString('organization.name') ??
+        '人民法院',
+      contractor: parsed.court.contractor,
+    },
     drafts: {
       enabled: parsed.drafts.enabled,
       notify:

@@ -141,6 +141,35 @@ describe('drafts on the court clock', () => {
   });
 });
 
+describe('drafts while a family does not answer', () => {
+  it('tries again five minutes later until it does', async () => {
+    const backend = await startReportsBackend({
+      knex: await databases.init('SQLITE_3'),
+      now: '2026-11-30T07:59:00+08:00',
+    });
+    const listed = async () =>
+      (
+        await request(backend.server)
+          .get('/api/reports/drafts')
+          .set('authorization', as('sunlei'))
+      ).body;
+    backend.sources.ticketsDown = true;
+    await backend.clock.set('2026-11-30T08:08:59+08:00');
+    expect(await listed()).toEqual([]);
+    backend.sources.ticketsDown = false;
+    // Tries at 07:59, 08:04 and 08:09 (each failure re-arms five minutes on).
+    await backend.clock.set('2026-11-30T08:09:00+08:00');
+    expect(
+      (await listed()).map(
+        (d: { kind: string; period: { from: string } }) =>
+          `${d.kind} ${d.period.from}`,
+      ),
+    ).toEqual(['week 2026-11-23', 'month 2026-10-01']);
+    expect(backend.notifications).toHaveLength(2);
+    await backend.stop();
+  });
+});
+
 describe('a month whose year the official calendar does not cover', () => {
   // Only 2026 is known here: January 2027's first working day cannot be told.
   const only2026 = new OfficialSchedule({ holidays: {}, workdays: {} }, [

@@ -6,9 +6,3 @@
 export { reportsPlugin as default } from './plugin';
 export { figureSourcesServiceRef } from './service/FigureSources';
 export type { FigureSources } from './service/FigureSources';
-export { reportRendererServiceRef } from './service/renderer';
-export type {
-  ReportFilesInput,
-  RenderedFile,
-  ReportRenderer,
-} from './service/renderer';

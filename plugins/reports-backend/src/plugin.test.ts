@@ -1,4 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import {
@@ -200,6 +201,7 @@ describe.each(databases.eachSupportedId())('reports API on %s', databaseId => {
       'report.xlsx',
     ]);
 
+    const contents = new Map<string, Buffer>();
     for (const file of first.body.files) {
       const res = await api()
         .get(`/api/reports/reports/${first.body.id}/files/${file.name}`)
@@ -212,8 +214,24 @@ describe.each(databases.eachSupportedId())('reports API on %s', databaseId => {
       expect(createHash('sha256').update(res.body).digest('hex')).toBe(
         file.sha256,
       );
-      expect(res.body.toString()).toContain('"version":1');
+      // Office Open XML: a zip package.
+      expect(res.body.subarray(0, 2).toString()).toBe('PK');
+      contents.set(file.name, res.body);
     }
+    // The workbook carries the rows behind the figures.
+    const workbook = new ExcelJS.Workbook();
+    // exceljs declares its own global Buffer, which Node's Buffer<ArrayBufferLike> does not match.
+    await workbook.xlsx.load(
+      contents.get('report.xlsx') as unknown as Parameters<
+        typeof workbook.xlsx.load
+      >[0],
+    );
+    const cells = workbook.worksheets.flatMap(sheet =>
+      sheet.getSheetValues().flatMap(row => (Array.isArray(row) ? row : [])),
+    );
+    expect(cells).toEqual(
+      expect.arrayContaining(['INC-2026-00001', 'SR-2026-00001']),
+    );
 
     await backend.clock.advance({ hours: 1 });
     const again = await issue(ISSUE);
@@ -252,21 +270,31 @@ describe.each(databases.eachSupportedId())('reports API on %s', databaseId => {
     expect(second.status).toBe(201);
     expect(second.body.version).toBe(2);
     expect(second.body.id).not.toBe(first.body.id);
-    expect(second.body.changesFromPrevious).toEqual(
-      expect.arrayContaining([
-        { path: 'tickets.services.total', before: 2, after: 3 },
-        { path: 'tickets.services.byType.incident', before: 1, after: 2 },
-        {
-          path: 'tickets.services.bySystem.0.count',
-          before: 2,
-          after: 3,
-        },
-      ]),
-    );
-    expect(second.body.changesFromPrevious).toHaveLength(3);
+    // By hand: one more service, incident, phone call and network ticket; one more incident
+    // filed (not resolved) for the resolution rate; network's incidents in the top systems.
+    expect(second.body.changesFromPrevious).toEqual([
+      { path: 'tickets.services.total', before: 2, after: 3 },
+      { path: 'tickets.services.byType.incident', before: 1, after: 2 },
+      { path: 'tickets.services.byChannel.phone', before: 2, after: 3 },
+      {
+        path: `tickets.services.bySystem[${NETWORK}].count`,
+        before: 2,
+        after: 3,
+      },
+      { path: 'tickets.rates.incidentResolution.whole', before: 1, after: 2 },
+      {
+        path: `tickets.topSystems[${NETWORK}].incidents`,
+        before: 1,
+        after: 2,
+      },
+    ]);
 
-    // The first version is byte for byte what was issued.
+    // The first version is byte for byte what was issued; the second has files of its own.
     expect(((await docx()).body as Buffer).equals(before)).toBe(true);
+    const docxOf = (report: {
+      files: Array<{ name: string; sha256: string }>;
+    }) => report.files.find(f => f.name === 'report.docx')!.sha256;
+    expect(docxOf(second.body)).not.toBe(docxOf(first.body));
     const reread = await api()
       .get(`/api/reports/reports/${first.body.id}`)
       .set('authorization', as('sunlei'));
@@ -346,5 +374,21 @@ describe.each(databases.eachSupportedId())('reports API on %s', databaseId => {
       acknowledgedBy: 'user:default/wuxia',
       acknowledgedAt: '2026-12-08T04:00:00.000Z',
     });
+
+    // Issuing and acknowledging are audited, refusals too.
+    expect(backend.audits.map(a => `${a.eventId} ${a.outcome}`)).toEqual([
+      'report-issue success',
+      'report-acknowledge fail',
+      'report-acknowledge fail',
+      'report-acknowledge success',
+      'report-acknowledge fail',
+      'report-acknowledge fail',
+    ]);
+    expect(backend.audits[0].meta).toEqual({
+      kind: 'month',
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    expect(backend.audits[3].meta).toEqual({ id: issued.body.id });
   });
 });

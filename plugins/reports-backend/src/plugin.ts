@@ -15,7 +15,7 @@ import { DatabaseReportStore } from './database/DatabaseReportStore';
 import { createRouter } from './router';
 import { DraftSchedule } from './service/DraftSchedule';
 import { figureSourcesServiceRef } from './service/FigureSources';
-import { reportRendererServiceRef } from './service/renderer';
+import { renderReportFiles } from './files';
 import { ReportService } from './service/ReportService';
 
 /**
@@ -43,7 +43,6 @@ export const reportsPlugin = createBackendPlugin({
         officialCalendar: officialCalendarServiceRef,
         notifications: notificationService,
         sources: figureSourcesServiceRef,
-        render: reportRendererServiceRef,
       },
       async init(deps) {
         const config = readReportsConfig(deps.config);
@@ -59,7 +58,7 @@ export const reportsPlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
           clock: deps.clock,
-          render: deps.render,
+          render: renderReportFiles,
           zone: config.zone,
           court: config.court,
         });

@@ -1,4 +1,7 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -16,15 +19,22 @@ import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import reportsPlugin from '../index';
 import { figureSourcesServiceRef } from '../service/FigureSources';
-import { ReportRenderer, reportRendererServiceRef } from '../service/renderer';
-import { ENTITIES, fakeRenderer, FixtureFigureSources } from './fixtures';
+import { ENTITIES, FixtureFigureSources } from './fixtures';
 
 export interface ReportsBackend {
   readonly server: Server;
   readonly clock: ManualCourtClock;
   readonly sources: FixtureFigureSources;
   readonly notifications: NotificationSendOptions[];
+  /** Audit events with their outcome, in the order they ended. */
+  readonly audits: Audit[];
   stop(): Promise<void>;
+}
+
+export interface Audit {
+  readonly eventId: string;
+  readonly outcome: 'success' | 'fail';
+  readonly meta: unknown;
 }
 
 /**
@@ -37,7 +47,6 @@ export async function startReportsBackend(
     knex?: Knex;
     now?: string;
     config?: JsonObject;
-    render?: ReportRenderer;
   } = {},
 ): Promise<ReportsBackend> {
   const clock = new ManualCourtClock(
@@ -45,6 +54,7 @@ export async function startReportsBackend(
   );
   const sources = new FixtureFigureSources();
   const notifications: NotificationSendOptions[] = [];
+  const audits: Audit[] = [];
   const backend = await startCourtTestBackend({
     config: {
       reports: {
@@ -62,16 +72,30 @@ export async function startReportsBackend(
         factory: () => sources,
       }),
       createServiceFactory({
-        service: reportRendererServiceRef,
-        deps: {},
-        factory: () => options.render ?? fakeRenderer,
-      }),
-      createServiceFactory({
         service: officialCalendarServiceRef,
         deps: {},
         factory: () => ({
           enteredSchedules: async () => ({ revision: 0, schedules: [] }),
         }),
+      }),
+      createServiceFactory({
+        service: coreServices.auditor,
+        deps: {},
+        factory: () =>
+          mockServices.auditor.mock({
+            createEvent: async ({ eventId }) => ({
+              success: async ended => {
+                audits.push({
+                  eventId,
+                  outcome: 'success',
+                  meta: ended?.meta,
+                });
+              },
+              fail: async ended => {
+                audits.push({ eventId, outcome: 'fail', meta: ended.meta });
+              },
+            }),
+          }),
       }),
       createServiceFactory({
         service: notificationService,
@@ -92,6 +116,7 @@ export async function startReportsBackend(
     clock,
     sources,
     notifications,
+    audits,
     stop: () => backend.stop(),
   };
 }

@@ -1,79 +1,18 @@
+import { ServiceUnavailableError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   InspectionFigures,
   KbFigures,
+  periodWindow,
   ReportPeriod,
   TicketFact,
-  TicketFigures,
+  ticketFigures,
   TicketFiguresResponse,
 } from '@internal/plugin-reports-common';
 import { FigureSources } from '../service/FigureSources';
-import { RenderedFile, ReportFilesInput } from '../service/renderer';
 
 const NETWORK = 'system:default/network';
 const CASES = 'system:default/case-management';
-
-/** Figures of a period in which nothing happened. */
-export function quietTicketFigures(): TicketFigures {
-  const none = { part: 0, whole: 0 };
-  return {
-    services: {
-      total: 0,
-      byType: { incident: 0, 'service-request': 0, problem: 0, complaint: 0 },
-      byCategory: {
-        install: 0,
-        configure: 0,
-        training: 0,
-        'data-adjustment': 0,
-        'demo-support': 0,
-        'spare-part': 0,
-      },
-      byChannel: { portal: 0, phone: 0, monitoring: 0, inspection: 0 },
-      bySystem: [],
-    },
-    times: [],
-    compliance: {
-      total: { met: 0, breached: 0, running: 0 },
-      byLevel: [],
-      bySystem: [],
-      breaches: [],
-    },
-    workMinutes: {
-      total: 0,
-      byEngineer: [],
-      byType: {
-        incident: 0,
-        'service-request': 0,
-        problem: 0,
-        complaint: 0,
-        change: 0,
-      },
-      bySystem: [],
-    },
-    rates: {
-      incidentResolution: none,
-      problemResolution: none,
-      firstContactResolution: none,
-      reopen: none,
-    },
-    satisfaction: {
-      count: 0,
-      distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
-    },
-    changes: {
-      filed: 0,
-      approved: 0,
-      rejected: 0,
-      succeeded: 0,
-      failed: 0,
-      rolledBack: 0,
-      emergency: 0,
-      successRate: none,
-    },
-    topDevices: [],
-    topSystems: [],
-  };
-}
 
 function ticket(
   number: string,
@@ -123,33 +62,9 @@ export const OCTOBER = {
   ],
 };
 
-const quiet = quietTicketFigures();
-
-/** The hand-counted figures of a fixture month, for the court or one system. */
-function figuresOf(
-  tickets: readonly TicketFact[],
-  systemRef?: string,
-): TicketFigures {
-  const counted = systemRef
-    ? tickets.filter(t => t.systemRefs.includes(systemRef))
-    : tickets;
-  const byType = { ...quiet.services.byType };
-  for (const t of counted) byType[t.type]++;
-  const bySystem = new Map<string, number>();
-  for (const t of counted) {
-    for (const s of t.systemRefs) bySystem.set(s, (bySystem.get(s) ?? 0) + 1);
-  }
-  return {
-    ...quiet,
-    services: {
-      ...quiet.services,
-      total: counted.length,
-      byType,
-      bySystem: [...bySystem]
-        .sort((a, b) => b[1] - a[1])
-        .map(([ref, count]) => ({ systemRef: ref, count })),
-    },
-  };
+/** The ticket figures of a period in which nothing happened. */
+export function quietTicketFigures() {
+  return ticketFigures([], [], periodWindow(NOVEMBER.period, 'Asia/Shanghai'));
 }
 
 export const INSPECTIONS: InspectionFigures = {
@@ -173,11 +88,14 @@ export const KB: KbFigures = {
  */
 export class FixtureFigureSources implements FigureSources {
   readonly calls: string[] = [];
+  /** The tickets backend is down: its figures answer 503. */
+  ticketsDown = false;
   private readonly months = [NOVEMBER, OCTOBER].map(m => ({
     period: m.period,
     tickets: [...m.tickets],
   }));
 
+  /** A ticket logged after a report was issued. */
   late(fact: TicketFact) {
     this.months
       .find(m => fact.createdAt.startsWith(m.period.from.slice(0, 7)))!
@@ -189,6 +107,11 @@ export class FixtureFigureSources implements FigureSources {
     systemRef?: string,
   ): Promise<TicketFiguresResponse> {
     this.calls.push(`tickets ${period.from}..${period.to} ${systemRef ?? ''}`);
+    if (this.ticketsDown) {
+      throw new ServiceUnavailableError(
+        'the tickets figures are not available',
+      );
+    }
     const month = this.months.find(
       m => m.period.from === period.from && m.period.to === period.to,
     );
@@ -198,7 +121,12 @@ export class FixtureFigureSources implements FigureSources {
     return {
       period,
       ...(systemRef ? { systemRef } : {}),
-      figures: figuresOf(tickets, systemRef),
+      // The family computes its figures with the shared maths; the counts are checked by hand.
+      figures: ticketFigures(
+        tickets,
+        [],
+        periodWindow(period, 'Asia/Shanghai'),
+      ),
       tickets,
       changes: [],
     };
@@ -215,37 +143,6 @@ export class FixtureFigureSources implements FigureSources {
     this.calls.push(`kb ${period.from}..${period.to} ${systemRef ?? ''}`);
     return KB;
   }
-}
-
-/**
- * Stands in for the Word and Excel renderer until it lands: deterministic bytes from what a
- * file is made of, so a test sees which version and figures a file was rendered from.
- */
-export async function fakeRenderer(
-  input: ReportFilesInput,
-): Promise<RenderedFile[]> {
-  const text = JSON.stringify({
-    version: input.version,
-    language: input.language,
-    issuedBy: input.issuedBy,
-    court: input.court,
-    total: input.figures.current.tickets.services.total,
-    tickets: input.tickets.map(t => t.number),
-  });
-  return [
-    {
-      name: 'report.docx',
-      mediaType:
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      content: Buffer.from(`docx ${text}`),
-    },
-    {
-      name: 'report.xlsx',
-      mediaType:
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      content: Buffer.from(`xlsx ${text}`),
-    },
-  ];
 }
 
 /** The catalog the tests see: two systems and a device. */

@@ -16,6 +16,7 @@ import {
 } from '@internal/plugin-court-node';
 import {
   ChangeFact,
+  figureChanges,
   futurePeriodProblem,
   IssuedReport,
   IssuedReportWithFigures,
@@ -37,9 +38,14 @@ import {
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ReportStore, StoredFile } from '../database/DatabaseReportStore';
-import { canonicalJson, figureChanges } from './figureChanges';
+import { sameFigures } from './sameFigures';
 import { FigureSources } from './FigureSources';
-import { ReportRenderer } from './renderer';
+import { RenderedFile, ReportFilesInput } from '../files';
+
+/** Renders a report's Word and Excel files (`renderReportFiles`). */
+export type ReportRenderer = (
+  input: ReportFilesInput,
+) => Promise<RenderedFile[]>;
 
 /** A report's figures and the rows behind its current period. */
 export interface ComposedReport {
@@ -156,10 +162,7 @@ export class ReportService {
     const issuedBy = actorOf(caller);
     for (let attempt = 1; ; attempt++) {
       const latest = await this.deps.store.latest(key);
-      if (
-        latest &&
-        canonicalJson(latest.figures) === canonicalJson(composed.figures)
-      ) {
+      if (latest && sameFigures(latest.figures, composed.figures)) {
         return { report: latest, created: false };
       }
       const version = (latest?.version ?? 0) + 1;
@@ -178,7 +181,7 @@ export class ReportService {
           version,
           figures: composed.figures,
           changesFromPrevious: latest
-            ? figureChanges(latest.figures, composed.figures)
+            ? figureChanges(latest.figures.current, composed.figures.current)
             : [],
           issuedBy,
           issuedAt,
