@@ -32,7 +32,6 @@ import {
   kbArticleReadPermission,
   kbArticleUpdatePermission,
 } from '@internal/plugin-kb-common';
-import { reportReadPermission } from '@internal/plugin-reports-common';
 import {
   reportAcknowledgePermission,
   reportIssuePermission,
