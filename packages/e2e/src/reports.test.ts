@@ -63,6 +63,8 @@ const recorder = exampleCourt().find(
   e => e.kind === 'Resource' && e.spec?.type === 'courtroom-recorder',
 )!;
 let number = '';
+/** Clocks breached last month: the incident's response and arrival, as the portal counts them. */
+let breached = 0;
 
 before(async () => {
   assert.ok(
@@ -177,7 +179,10 @@ test(
       'sunlei',
       `/api/reports/figures?kind=month&from=${period.from}&to=${period.to}`,
     );
-    assert.equal(figures.current.tickets.compliance.total.breached, 1);
+    breached = figures.current.tickets.compliance.total.breached;
+    // Filed at 09:00 on a day of last month and not answered that month: its response clock (and
+    // its arrival clock, when the level has one) breached there.
+    assert.ok(breached >= 1, `breached clocks: ${breached}`);
   },
 );
 
@@ -194,9 +199,24 @@ test(
     );
     assert.equal(
       await page.getByTestId('tile-breaches-value').innerText(),
-      '1',
+      String(breached),
     );
     await shot(page, '1-month');
+    // On paper: the figures without the sidebar, the period controls or the buttons.
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of [
+      page.locator('nav').first(),
+      page.getByTestId('period-kind'),
+      page.getByTestId('print-report'),
+    ]) {
+      assert.equal(await hidden.isVisible(), false);
+    }
+    assert.equal(
+      await page.getByTestId('tile-breaches-value').isVisible(),
+      true,
+    );
+    await shot(page, '1-print');
+    await page.emulateMedia({ media: 'screen' });
 
     await page.getByTestId('tile-breaches-drill').click();
     const row = page.getByTestId(`drill-row-${number}`);
