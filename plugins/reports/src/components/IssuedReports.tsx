@@ -54,6 +54,7 @@ function FileButton(props: { reportId: string; name: string }) {
         size="small"
         variant="outlined"
         className="no-print"
+        style={{ textTransform: 'none' }}
         data-testid={`download-${props.reportId}-${props.name}`}
         onClick={download}
       >

@@ -46,7 +46,7 @@ const SYSTEM_KINDS = ['system'];
  * the page takes the sheet's full width.
  */
 const PRINT_CSS = `@media print {
-  nav, header button, .no-print, [class*="BackstageSidebar"] { display: none !important; }
+  nav, .no-print, [class*="BackstageSidebar"] { display: none !important; }
   [class*="BackstageSidebarPage-root"], main { padding-left: 0 !important; margin-left: 0 !important; }
   [data-testid="report-figures"] svg { break-inside: avoid; }
 }`;
@@ -84,8 +84,8 @@ function PeriodControls(props: {
     />
   );
   return (
-    <Box className="no-print" mb={2}>
-      <Grid container spacing={2} alignItems="center">
+    <Box mb={2}>
+      <Grid container spacing={2} alignItems="center" className="no-print">
         <Grid item xs={12} sm={2}>
           <ChoiceField
             label={t('period.kind')}
