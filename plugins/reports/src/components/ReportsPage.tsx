@@ -46,7 +46,7 @@ const SYSTEM_KINDS = ['system'];
  * the page takes the sheet's full width.
  */
 const PRINT_CSS = `@media print {
-  nav, .no-print, [class*="BackstageSidebar"] { display: none !important; }
+  nav[aria-label="sidebar nav"], .no-print, [class*="BackstageSidebar"] { display: none !important; }
   [class*="BackstageSidebarPage-root"], main { padding-left: 0 !important; margin-left: 0 !important; }
   [data-testid="report-figures"] svg { break-inside: avoid; }
 }`;
