@@ -8,7 +8,8 @@
 // the desk answers it (the projection records the response clock's breach on the 10th) and the
 // browser, whose clock is set to the same instant, reports on the month that just ended.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -242,6 +243,19 @@ test(
     const docx = await page.getByTestId('file-1-report.docx').innerText();
     assert.match(docx, /SHA-256 [0-9a-f]{64}/);
     await page.getByTestId('file-1-report.xlsx').waitFor();
+    // The Word file downloads with the user's token: its bytes hash to the SHA-256 shown.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .locator('[data-testid^="download-"][data-testid$="-report.docx"]')
+        .click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'report.docx');
+    const bytes = readFileSync(await download.path());
+    assert.ok(
+      docx.includes(createHash('sha256').update(bytes).digest('hex')),
+      docx,
+    );
     assert.equal(
       await page.getByTestId('acknowledge-1').count(),
       0,
