@@ -2,6 +2,7 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import inspectionsPlugin from '@internal/plugin-inspections';
 import kbPlugin from '@internal/plugin-kb';
+import reportsPlugin from '@internal/plugin-reports';
 import ticketsPlugin from '@internal/plugin-tickets';
 import { inspectionsTabsByRole, ticketsTabsByRole } from './modules/byRole';
 import { courtAppModule } from './modules/court';
@@ -26,5 +27,6 @@ export default createApp({
     bind(inspectionsPlugin.externalRoutes, {
       ticket: ticketsPlugin.routes.ticket,
     });
+    bind(reportsPlugin.externalRoutes, { ticket: ticketsPlugin.routes.ticket });
   },
 });

@@ -12,3 +12,5 @@ export * from './report';
 export * from './permissions';
 export * from './figureChanges';
 export * from './query';
+export * from './client';
+export * from './drillDown';

@@ -11,6 +11,7 @@ import type { BasicPermission } from '@backstage/plugin-permission-common';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
 import { PermittedOnly } from '@internal/plugin-court-react';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
+import { reportReadPermission } from '@internal/plugin-reports-common';
 import {
   ticketCreatePermission,
   ticketReadAllPermission,
@@ -34,13 +35,14 @@ const translatedTitles = {
 
 /**
  * Entries shown only to roles that can use the page (issue 12 finding 12): court staff see no
- * 变更 or 巡检, the portal admin no service desk. Basic permissions of the role table that match
+ * 变更, 巡检 or 服务报告, the portal admin no service desk. Basic permissions of the role table that match
  * each page's audience; the backend enforces the same table.
  */
 const navPermissions: Record<string, BasicPermission> = {
   'page:tickets': ticketCreatePermission,
   'page:tickets/changes': ticketReadAllPermission,
   'page:inspections': inspectionRoundReadPermission,
+  'page:reports': reportReadPermission,
   'page:scaffolder': taskCreatePermission,
 };
 
