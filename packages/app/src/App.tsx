@@ -1,9 +1,14 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import archivePlugin from '@internal/plugin-archive';
 import inspectionsPlugin from '@internal/plugin-inspections';
 import kbPlugin from '@internal/plugin-kb';
 import ticketsPlugin from '@internal/plugin-tickets';
-import { inspectionsTabsByRole, ticketsTabsByRole } from './modules/byRole';
+import {
+  archiveTabsByRole,
+  inspectionsTabsByRole,
+  ticketsTabsByRole,
+} from './modules/byRole';
 import { courtAppModule } from './modules/court';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
@@ -18,6 +23,7 @@ export default createApp({
     courtAppModule,
     ticketsTabsByRole,
     inspectionsTabsByRole,
+    archiveTabsByRole,
   ],
   // Every link from one court family to another's page, bound here.
   bindRoutes({ bind }) {
@@ -25,6 +31,10 @@ export default createApp({
     bind(kbPlugin.externalRoutes, { ticket: ticketsPlugin.routes.ticket });
     bind(inspectionsPlugin.externalRoutes, {
       ticket: ticketsPlugin.routes.ticket,
+    });
+    bind(archivePlugin.externalRoutes, {
+      ticket: ticketsPlugin.routes.ticket,
+      change: ticketsPlugin.routes.change,
     });
   },
 });

@@ -9,6 +9,7 @@ import {
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { BasicPermission } from '@backstage/plugin-permission-common';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
+import { archiveReadPermission } from '@internal/plugin-archive-common';
 import { PermittedOnly } from '@internal/plugin-court-react';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
 import {
@@ -42,6 +43,7 @@ const navPermissions: Record<string, BasicPermission> = {
   'page:tickets/changes': ticketReadAllPermission,
   'page:inspections': inspectionRoundReadPermission,
   'page:scaffolder': taskCreatePermission,
+  'page:archive': archiveReadPermission,
 };
 
 export const SidebarContent = NavContentBlueprint.make({
