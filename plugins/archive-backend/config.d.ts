@@ -17,6 +17,12 @@ export interface Config {
       'service-report'?: string[];
       other?: string[];
     };
+    /** The court, as the volume's cover and the drafts name it. */
+    court?: string;
+    /** The O&M contractor. */
+    contractor?: string;
+    /** The contract (name and number) the volume is handed over under. */
+    contract?: string;
     /** Filing of issued reports, finished changes and monthly inspection records by itself. */
     filing?: {
       /** Default true. */

@@ -50,6 +50,8 @@ backend.add(import('@internal/plugin-inspections-backend'));
 backend.add(import('@internal/plugin-kb-backend'));
 // The official calendar: next year's schedule entered in the portal, the missing-year warning.
 backend.add(import('@internal/plugin-calendar-backend'));
+// The document archive: five classes, files in the database, filing of reports, changes and inspection records by itself.
+backend.add(import('@internal/plugin-archive-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

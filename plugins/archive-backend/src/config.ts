@@ -2,8 +2,8 @@ import { Config } from '@backstage/config';
 import {
   DOCUMENT_CLASSES,
   DocumentClass,
+  subClassSchema,
 } from '@internal/plugin-archive-common';
-import { singleLineText } from '@internal/plugin-court-common';
 import { readConfigAt } from '@internal/plugin-court-node';
 import { Info } from 'luxon';
 import { z } from 'zod';
@@ -39,7 +39,7 @@ const DEFAULT_SUB_CLASSES: Record<DocumentClass, string[]> = {
 };
 
 const subClassList = z
-  .array(singleLineText().min(1).max(60))
+  .array(subClassSchema)
   .min(1)
   .transform(list => [...new Set(list)]);
 
@@ -60,6 +60,14 @@ const schema = z
         ) as Record<DocumentClass, z.ZodDefault<typeof subClassList>>,
       )
       .prefault({}),
+    /** Who the volume's cover and the drafts name. */
+    court: subClassSchema.default('人民法院').pipe(z.string().max(100)),
+    contractor: subClassSchema
+      .default('运维服务单位')
+      .pipe(z.string().max(100)),
+    contract: subClassSchema
+      .default('信息化运维服务合同')
+      .pipe(z.string().max(100)),
     filing: z
       .strictObject({
         enabled: z.boolean().default(true),

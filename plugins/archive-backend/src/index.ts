@@ -6,4 +6,3 @@
  * @packageDocumentation
  */
 export { archivePlugin as default } from './plugin';
-export type { VolumeCompiler, DraftWriter } from './service/extensions';

@@ -353,7 +353,7 @@ describe.each(databases.eachSupportedId())('archive API on %s', databaseId => {
     const running = await ask(OPS, { year: 2026, quarter: 4 });
     expect(running.status).toBe(400);
     expect(running.body.error.message).toMatch(
-      /^body\.quarter: 2026 Q4 has not ended/,
+      /^body\.quarter: 2026年第四季度: the period has not ended/,
     );
     const bad = await ask(OPS, { year: 2026, quarter: 5 });
     expect(bad.status).toBe(400);

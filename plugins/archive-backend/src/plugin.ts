@@ -9,7 +9,14 @@ import { DatabaseArchiveStore } from './database/DatabaseArchiveStore';
 import { Filer } from './filing/Filer';
 import { HttpFilingSources } from './filing/sources';
 import { createRouter } from './router';
+import { DraftService, reportFiguresOverHttp } from './drafts';
+import {
+  StoreDraftArchive,
+  StoreVolumeArchive,
+  StoreVolumeSources,
+} from './service/adapters';
 import { ArchiveService } from './service/ArchiveService';
+import { VolumeService } from './volume';
 
 /**
  * The document archive (DOC-1..3): documents in five classes with gapless
@@ -41,11 +48,27 @@ export const archivePlugin = createBackendPlugin({
           skipMigrations: deps.database.migrations?.skip,
         });
         deps.permissionsRegistry.addPermissions(archivePermissions);
+        const families = new HttpFilingSources(deps);
         const service = new ArchiveService({
           store,
           permissions: deps.permissions,
           config,
           clock: deps.clock,
+          volumes: new VolumeService({
+            sources: new StoreVolumeSources(store, families),
+            archive: new StoreVolumeArchive(store, deps.clock),
+            clock: deps.clock,
+            zone: config.zone,
+            cover: config,
+          }),
+          drafts: new DraftService({
+            archive: new StoreDraftArchive(store, deps.clock),
+            reports: reportFiguresOverHttp(deps),
+            clock: deps.clock,
+            zone: config.zone,
+            court: config.court,
+            contractor: config.contractor,
+          }),
         });
         deps.httpRouter.use(
           await createRouter({
@@ -58,7 +81,7 @@ export const archivePlugin = createBackendPlugin({
         if (config.filing.enabled) {
           const filer = new Filer({
             service,
-            sources: new HttpFilingSources(deps),
+            sources: families,
             clock: deps.clock,
             auth: deps.auth,
             auditor: deps.auditor,

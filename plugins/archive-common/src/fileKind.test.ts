@@ -79,11 +79,10 @@ describe('detectFileKind', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), random => {
         const kind = detectFileKind(random);
-        if (kind === 'pdf')
-          expect(Buffer.from(random.subarray(0, 5)).toString()).toBe('%PDF-');
-        if (kind === 'docx' || kind === 'xlsx') {
-          expect([...random.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
-        }
+        const head = Buffer.from(random.subarray(0, 5)).toString('latin1');
+        expect(kind === 'pdf').toBe(head === '%PDF-');
+        const office = kind === 'docx' || kind === 'xlsx';
+        expect(office && !head.startsWith('PK\x03\x04')).toBe(false);
         // Whatever follows the magic bytes, the kind stays.
         expect(detectFileKind(bytes('%PDF-', [...random]))).toBe('pdf');
       }),

@@ -33,6 +33,9 @@ export const documentClassSchema = z.enum(
   DOCUMENT_CLASSES as readonly [DocumentClass, ...DocumentClass[]],
 );
 
+/** A sub-class name (运维手册, 来函 …); which ones a class has is configuration. */
+export const subClassSchema = singleLineText().min(1).max(60);
+
 const ticketNumber = singleLineText().regex(
   /^[A-Z]{2,4}-\d{4}-\d{5,}$/,
   'is not a ticket or change number',
@@ -58,7 +61,7 @@ const lists = {
 const metadataShape = {
   title: singleLineText().min(1, 'is required').max(300),
   documentClass: documentClassSchema,
-  subClass: singleLineText().min(1).max(60).optional(),
+  subClass: subClassSchema.optional(),
   date: isoDate,
   source: z.enum(
     DOCUMENT_SOURCES as readonly [DocumentSource, ...DocumentSource[]],
@@ -112,7 +115,7 @@ function listOf<T extends z.ZodType<unknown, string>>(item: T) {
 /** `GET /documents`: filters, a keyword search, a page. */
 export const listDocumentsQuerySchema = z.strictObject({
   class: listOf(documentClassSchema).optional(),
-  subClass: singleLineText().min(1).max(60).optional(),
+  subClass: subClassSchema.optional(),
   /** Document dates, both included. */
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -156,6 +159,15 @@ export const uploadHeadersSchema = z.object({
     .optional(),
 });
 
+/** The DOC-3 drafts: a work plan, a work summary, the weekly and the monthly report. */
+export type DraftKind = 'work-plan' | 'work-summary' | 'weekly' | 'monthly';
+export const DRAFT_KINDS: readonly DraftKind[] = [
+  'work-plan',
+  'work-summary',
+  'weekly',
+  'monthly',
+];
+
 /** `POST /volumes`: the quarterly bound volume. */
 export const compileVolumeSchema = z.strictObject({
   year: z.number().int().min(2000).max(2100),
@@ -173,24 +185,17 @@ export const compileVolumeSchema = z.strictObject({
 export type CompileVolumeRequest = z.input<typeof compileVolumeSchema>;
 export type VolumeRequest = z.output<typeof compileVolumeSchema>;
 
-export type DraftKind = 'work-plan' | 'work-summary' | 'weekly' | 'monthly';
-export const DRAFT_KINDS: readonly DraftKind[] = [
-  'work-plan',
-  'work-summary',
-  'weekly',
-  'monthly',
-];
-
-/** `POST /drafts`: a DOC-3 Word draft prefilled with the period's figures. */
-export const createDraftSchema = z
-  .strictObject({
-    kind: z.enum(DRAFT_KINDS as readonly [DraftKind, ...DraftKind[]]),
-    from: isoDate,
-    to: isoDate,
-  })
-  .refine(d => d.from <= d.to, { path: ['to'], message: 'is before from' });
-export type CreateDraftRequest = z.input<typeof createDraftSchema>;
-export type DraftRequest = z.output<typeof createDraftSchema>;
+/**
+ * `POST /drafts`: a DOC-3 Word draft prefilled with the period's figures (the
+ * backend's drafts check the period against the kind).
+ */
+export interface CreateDraftRequest {
+  readonly kind: DraftKind;
+  readonly from: string;
+  readonly to: string;
+  /** The scaffolder task id: a retry finds the draft its first attempt made. */
+  readonly requestKey?: string;
+}
 
 /** Is the document's date after today in the court's zone? Then why not. */
 export function futureDateProblem(
@@ -202,15 +207,4 @@ export function futureDateProblem(
   return today !== null && date > today
     ? `is in the future (today is ${today})`
     : undefined;
-}
-
-/** The first instant after a quarter, in the court's zone. */
-export function quarterEnd(
-  year: number,
-  quarter: number,
-  zone: string,
-): DateTime {
-  return DateTime.fromObject({ year, month: quarter * 3, day: 1 }, { zone })
-    .plus({ months: 1 })
-    .startOf('month');
 }

@@ -112,14 +112,16 @@ const unknownKbPermission = createPermission({
 
 // "own" = CONDITIONAL on IS_REPORTER with the caller's ownership refs; "public" = CONDITIONAL on
 // the article being marked public; "own tasks" = CONDITIONAL on IS_TASK_OWNER with the caller;
-// "no templates" = CONDITIONAL on the entity not being a Template.
+// "no templates" = CONDITIONAL on the entity not being a Template; "not ops manager's" = not a
+// Template tagged `ops-manager`.
 type Expected =
   | typeof ALLOW
   | typeof DENY
   | 'own'
   | 'public'
   | 'own tasks'
-  | 'no templates';
+  | 'no templates'
+  | "not ops manager's";
 const roles = Object.keys(users);
 const table: Array<[Permission, Expected[]]> = [
   // Columns in the order of `users`: requester, desk, engineer, ops-manager, court-it-office,
@@ -152,11 +154,19 @@ const table: Array<[Permission, Expected[]]> = [
   [kbArticleCreatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, DENY, DENY]],
   [kbArticleUpdatePermission, [DENY, ALLOW, ALLOW, ALLOW, DENY, DENY, DENY]],
   [unknownKbPermission, [DENY, DENY, DENY, DENY, DENY, DENY, DENY]],
-  // Catalog: everyone reads (court staff and newcomers not the change templates); only the
-  // portal admin writes (issue 12 finding 2).
+  // Catalog: everyone reads (court staff and newcomers no templates, the rest of the team and the
+  // IT office not the ops manager's); only the portal admin writes (issue 12 finding 2).
   [
     catalogEntityReadPermission,
-    ['no templates', ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, 'no templates'],
+    [
+      'no templates',
+      "not ops manager's",
+      "not ops manager's",
+      ALLOW,
+      "not ops manager's",
+      ALLOW,
+      'no templates',
+    ],
   ],
   [catalogEntityDeletePermission, [DENY, DENY, DENY, DENY, DENY, ALLOW, DENY]],
   [catalogEntityRefreshPermission, [DENY, DENY, DENY, DENY, DENY, ALLOW, DENY]],
@@ -207,6 +217,28 @@ function decisionFor(
           rule: 'IS_TASK_OWNER',
           resourceType: 'scaffolder-task',
           params: { createdBy: [userRef(who)] },
+        },
+      };
+    case "not ops manager's":
+      return {
+        result: CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          not: {
+            allOf: [
+              {
+                rule: 'IS_ENTITY_KIND',
+                resourceType: 'catalog-entity',
+                params: { kinds: ['Template'] },
+              },
+              {
+                rule: 'HAS_METADATA',
+                resourceType: 'catalog-entity',
+                params: { key: 'tags', value: 'ops-manager' },
+              },
+            ],
+          },
         },
       };
     case 'no templates':

@@ -190,8 +190,8 @@ const OWN_TASKS = condition(
 );
 
 /**
- * Every scaffolder template of the court files a change; those who file none do not see them
- * (the scaffolder reads a template with the user's own token, so it cannot run it either).
+ * Court staff and newcomers run no scaffolder template, so they do not see them (the scaffolder
+ * reads a template with the user's own token, so it cannot run it either).
  */
 const NO_TEMPLATES = condition(
   'all but templates',
@@ -200,6 +200,33 @@ const NO_TEMPLATES = condition(
     createCatalogConditionalDecision(
       permission as ResourcePermission<typeof RESOURCE_TYPE_CATALOG_ENTITY>,
       { not: catalogConditions.isEntityKind({ kinds: ['Template'] }) },
+    ),
+);
+
+/**
+ * Templates tagged so are the ops manager's alone (the quarterly volume and the DOC-3 drafts,
+ * templates/quarterly-volume and templates/doc-drafts): the rest of the team and the IT office
+ * do not see them, so the scaffolder cannot run them for them either.
+ */
+export const OPS_MANAGER_TEMPLATE_TAG = 'ops-manager';
+
+const NO_OPS_MANAGER_TEMPLATES = condition(
+  "all but the ops manager's templates",
+  RESOURCE_TYPE_CATALOG_ENTITY,
+  permission =>
+    createCatalogConditionalDecision(
+      permission as ResourcePermission<typeof RESOURCE_TYPE_CATALOG_ENTITY>,
+      {
+        not: {
+          allOf: [
+            catalogConditions.isEntityKind({ kinds: ['Template'] }),
+            catalogConditions.hasMetadata({
+              key: 'tags',
+              value: OPS_MANAGER_TEMPLATE_TAG,
+            }),
+          ],
+        },
+      },
     ),
 );
 
@@ -219,13 +246,17 @@ const WORK = { desk: A, engineer: A, 'ops-manager': A } as const;
 const ADMIN_ONLY = { admin: A } as const;
 
 export const ROLE_TABLE: readonly RoleTableRow[] = [
-  // --- Catalog: reading is everyone's; writing is the portal admins' (finding 2).
+  // --- Catalog: reading is everyone's (the templates: those who run them); writing is the portal
+  // admins' (finding 2).
   {
     family: 'catalog',
     permission: catalogEntityReadPermission,
     grants: {
       requester: NO_TEMPLATES,
-      ...OM_READ,
+      desk: NO_OPS_MANAGER_TEMPLATES,
+      engineer: NO_OPS_MANAGER_TEMPLATES,
+      'ops-manager': A,
+      'court-it-office': NO_OPS_MANAGER_TEMPLATES,
       admin: A,
       'no-role': NO_TEMPLATES,
     },

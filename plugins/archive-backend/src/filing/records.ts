@@ -18,6 +18,12 @@ function local(instant: string | undefined, zone: string): string {
     : '';
 }
 
+/** A finished change was approved; an emergency one may be approved only afterwards. */
+function approvalOf(data: ChangeDetail['change']['change']): string {
+  if (data.decidedAt) return '批准';
+  return data.emergency ? '待事后审批（紧急变更）' : '';
+}
+
 /** The change record (变更记录) of a finished change: approval, window, parameter edits, outcome. */
 export function changeRecordPdf(
   detail: ChangeDetail,
@@ -36,15 +42,7 @@ export function changeRecordPdf(
     { heading: '变更内容' },
     { text: change.description },
     { heading: '审批' },
-    // A finished change was approved; an emergency one may be approved afterwards.
-    {
-      label: '审批结论',
-      value: data.decidedAt
-        ? '批准'
-        : data.emergency
-        ? '待事后审批（紧急变更）'
-        : '',
-    },
+    { label: '审批结论', value: approvalOf(data) },
     { label: '审批人', value: data.decidedBy ?? '' },
     { label: '审批时间', value: local(data.decidedAt, zone) },
     { label: '审批意见', value: data.decisionComment ?? '' },

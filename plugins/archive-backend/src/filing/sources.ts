@@ -4,16 +4,19 @@ import { pluginFetch } from '@internal/plugin-court-node';
 import type {
   InspectionFigures,
   IssuedReport,
+  IssuedReportWithFigures,
   TicketFiguresResponse,
 } from '@internal/plugin-reports-common';
 import type { ChangeDetail } from '@internal/plugin-tickets-common';
 
 /**
- * The families the archive files from, over HTTP with the archive's own
- * credentials: the reports, tickets and inspections APIs.
+ * The families the archive files from and binds into the volume, over HTTP
+ * with the archive's own credentials: the reports, tickets and inspections APIs.
  */
 export interface FilingSources {
   issuedReports(): Promise<readonly IssuedReport[]>;
+  /** One issued report with its figures. */
+  issuedReport(id: string): Promise<IssuedReportWithFigures>;
   reportFile(id: string): Promise<Uint8Array>;
   /** Ticket and change facts of a period (dates in the court's zone, both included). */
   ticketFigures(from: string, to: string): Promise<TicketFiguresResponse>;
@@ -44,6 +47,12 @@ export class HttpFilingSources implements FilingSources {
       | IssuedReport[]
       | { items: IssuedReport[] };
     return Array.isArray(body) ? body : body.items;
+  }
+
+  async issuedReport(id: string): Promise<IssuedReportWithFigures> {
+    return (
+      await this.get('reports', `/reports/${encodeURIComponent(id)}`)
+    ).json();
   }
 
   async reportFile(id: string): Promise<Uint8Array> {

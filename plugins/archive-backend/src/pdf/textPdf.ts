@@ -1,5 +1,5 @@
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
-import { cjkFonts } from './cjkFonts';
+import { embedCourtFonts, wrapText } from './fonts';
 
 /** A line of a simple record: a heading, a label with its value, or text. */
 export type RecordLine =
@@ -12,27 +12,15 @@ const MARGIN = 56;
 const SIZE = 10.5;
 const LEADING = 17;
 
-/** Splits text into lines that fit `width`, breaking anywhere (Chinese has no spaces). */
+/** Lines of text that fit `width`, keeping its own line breaks. */
 function wrap(text: string, font: PDFFont, size: number, width: number) {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const char of paragraph) {
-      if (line && font.widthOfTextAtSize(line + char, size) > width) {
-        lines.push(line);
-        line = '';
-      }
-      line += char;
-    }
-    lines.push(line);
-  }
-  return lines;
+  return text.split('\n').flatMap(part => wrapText(part, font, size, width));
 }
 
 /**
  * A record the portal files by itself (a change record, a month's inspection
  * record) as a PDF: a title, then headings, labelled values and text, with
- * the CJK font embedded as a subset and page numbers in the footer.
+ * Noto Sans SC embedded as subsets (`embedCourtFonts`) and page numbers in the footer.
  */
 export async function textPdf(
   title: string,
@@ -43,15 +31,23 @@ export async function textPdf(
   // Fixed dates: the same record gives the same bytes (and SHA-256).
   doc.setCreationDate(new Date(0));
   doc.setModificationDate(new Date(0));
-  const { regular, bold } = await cjkFonts(doc);
+  const { regular, bold } = await embedCourtFonts(doc);
   const width = A4[0] - 2 * MARGIN;
   let page: PDFPage = doc.addPage(A4);
   let y = A4[1] - MARGIN;
-  const put = (text: string, font: PDFFont, size: number, x = MARGIN) => {
+  /** Writes one line, on a new page when this one is full; a label goes at its left. */
+  const put = (
+    text: string,
+    font: PDFFont,
+    size: number,
+    x = MARGIN,
+    label?: string,
+  ) => {
     if (y < MARGIN + LEADING) {
       page = doc.addPage(A4);
       y = A4[1] - MARGIN;
     }
+    if (label) page.drawText(label, { x: MARGIN, y, size, font: bold });
     page.drawText(text, { x, y, size, font, color: rgb(0, 0, 0) });
     y -= size > SIZE ? size * 1.8 : LEADING;
   };
@@ -64,12 +60,15 @@ export async function textPdf(
     } else if ('label' in line) {
       const labelWidth = 110;
       const parts = wrap(line.value || '—', regular, SIZE, width - labelWidth);
-      parts.forEach((part, i) => {
-        if (i === 0) {
-          page.drawText(line.label, { x: MARGIN, y, size: SIZE, font: bold });
-        }
-        put(part, regular, SIZE, MARGIN + labelWidth);
-      });
+      for (const [index, part] of parts.entries()) {
+        put(
+          part,
+          regular,
+          SIZE,
+          MARGIN + labelWidth,
+          index === 0 ? line.label : undefined,
+        );
+      }
     } else {
       for (const part of wrap(line.text, regular, SIZE, width))
         put(part, regular, SIZE);

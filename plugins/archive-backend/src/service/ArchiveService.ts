@@ -1,10 +1,5 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
-import {
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-  NotImplementedError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -13,12 +8,8 @@ import {
   ArchiveDocument,
   DocumentClass,
   DocumentVersion,
-  DOCUMENT_CLASSES,
-  DraftKind,
   FileKind,
   MEDIA_TYPES,
-  Quarter,
-  VolumePlan,
   VolumeResult,
   archiveCreatePermission,
   archiveReadPermission,
@@ -26,12 +17,10 @@ import {
   archiveVolumeCompilePermission,
   compileVolumeSchema,
   createDocumentSchema,
-  createDraftSchema,
   detectFileKind,
   futureDateProblem,
   kindOfFileName,
   listDocumentsQuerySchema,
-  quarterEnd,
   updateDocumentSchema,
   uploadHeadersSchema,
 } from '@internal/plugin-archive-common';
@@ -44,23 +33,17 @@ import {
 import { minimumMatch, queryTerms } from '@internal/plugin-kb-common';
 import { PDFDocument } from 'pdf-lib';
 import { createHash, randomUUID } from 'node:crypto';
-import { ArchiveConfig, FILED_SUB_CLASSES } from '../config';
+import { ArchiveConfig } from '../config';
 import {
   ArchiveStore,
   DocumentAccess,
   NewDocument,
-  NewFile,
 } from '../database/ArchiveStore';
-import { DraftWriter, VolumeCompiler } from './extensions';
+import type { DraftService } from '../drafts';
+import { draftRequestSchema } from '../drafts/kinds';
+import type { VolumePlan, VolumeService } from '../volume';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const DRAFT_SUB_CLASSES: Record<DraftKind, string> = {
-  'work-plan': FILED_SUB_CLASSES.workPlan,
-  'work-summary': FILED_SUB_CLASSES.workSummary,
-  weekly: FILED_SUB_CLASSES.weekly,
-  monthly: FILED_SUB_CLASSES.monthly,
-};
 
 /** A file as uploaded, before it is checked. */
 export interface Upload {
@@ -86,16 +69,16 @@ export class ArchiveService {
   private readonly permissions: PermissionsService;
   private readonly config: ArchiveConfig;
   private readonly clock: CourtClock;
-  private readonly volumes?: VolumeCompiler;
-  private readonly drafts?: DraftWriter;
+  private readonly volumes: Pick<VolumeService, 'plan' | 'compile'>;
+  private readonly drafts: Pick<DraftService, 'createDraft'>;
 
   constructor(options: {
     store: ArchiveStore;
     permissions: PermissionsService;
     config: ArchiveConfig;
     clock: CourtClock;
-    volumes?: VolumeCompiler;
-    drafts?: DraftWriter;
+    volumes: Pick<VolumeService, 'plan' | 'compile'>;
+    drafts: Pick<DraftService, 'createDraft'>;
   }) {
     this.store = options.store;
     this.permissions = options.permissions;
@@ -162,10 +145,6 @@ export class ArchiveService {
 
   private nowIso(): string {
     return this.now().toUTC().toISO()!;
-  }
-
-  private today(): string {
-    return this.now().setZone(this.config.zone).toISODate()!;
   }
 
   async list(query: unknown, caller: Caller) {
@@ -330,104 +309,31 @@ export class ArchiveService {
     return { document, ...file, mediaType: MEDIA_TYPES[file.version.kind] };
   }
 
-  /** `POST /volumes`: the quarter must have ended; the volume is filed as a version. */
+  /**
+   * `POST /volumes`: the ops manager's; the volume service checks that the
+   * quarter has ended, binds it and files it as the next version of the
+   * quarter's volume document (a request key never files twice).
+   */
   async compileVolume(
     body: unknown,
     caller: Caller,
   ): Promise<{ created: boolean; result: VolumeResult | VolumePlan }> {
     await this.require(archiveVolumeCompilePermission, caller);
     const request = parseInput(compileVolumeSchema, body, 'body');
-    const quarter: Quarter = { year: request.year, quarter: request.quarter };
-    const end = quarterEnd(quarter.year, quarter.quarter, this.config.zone);
-    if (this.now() < end) {
-      throw new InputError(
-        `body.quarter: ${quarter.year} Q${
-          quarter.quarter
-        } has not ended (it ends ${end.toISODate()})`,
-      );
-    }
-    if (!this.volumes) {
-      throw new NotImplementedError('The volume compiler is not installed');
-    }
-    const classes = request.classes ?? DOCUMENT_CLASSES;
     if (request.dryRun) {
-      return {
-        created: false,
-        result: await this.volumes.plan({ quarter, classes }),
-      };
+      return { created: false, result: await this.volumes.plan(request) };
     }
-    const sourceKey = `volume:${quarter.year}-Q${quarter.quarter}`;
-    // A retried request (the same scaffolder task) gets its volume without compiling again.
-    const earlier = await this.store.getBySourceKey(sourceKey);
-    const retried =
-      earlier && request.requestKey
-        ? await this.store.versionOfRequest(earlier.id, request.requestKey)
-        : undefined;
-    if (earlier && retried) {
-      return { created: false, result: volumeResult(earlier, retried) };
-    }
-    const { content, pages } = await this.volumes.compile({ quarter, classes });
-    const file: FiledFile = {
-      fileName: `${quarter.year}年第${quarter.quarter}季度文档汇编.pdf`,
-      content,
-    };
-    const filed = await this.fileVersion(
-      {
-        sourceKey,
-        title: `${quarter.year}年第${quarter.quarter}季度文档汇编`,
-        documentClass: 'service-report',
-        subClass: FILED_SUB_CLASSES.volume,
-        date: end.minus({ days: 1 }).toISODate()!,
-      },
-      file,
-      caller,
-      { requestKey: request.requestKey, pages },
-    );
-    return {
-      created: filed.created,
-      result: volumeResult(filed.document, filed.version),
-    };
+    return this.volumes.compile(request, actorOf(caller));
   }
 
-  /** `POST /drafts`: the Word draft as version 1 of a new service-report document. */
+  /** `POST /drafts`: a DOC-3 Word draft as version 1 of a new service-report document. */
   async createDraft(body: unknown, caller: Caller): Promise<ArchiveDocument> {
     await this.require(archiveVolumeCompilePermission, caller);
-    const request = parseInput(createDraftSchema, body, 'body');
-    const today = this.today();
-    if (request.from > today) {
-      throw new InputError(`body.from: is in the future (today is ${today})`);
-    }
-    if (!this.drafts) {
-      throw new NotImplementedError('The draft writer is not installed');
-    }
-    const draft = await this.drafts.write(request, caller);
-    const checked = await this.checkedFile(draft.fileName, draft.content);
-    const { document } = await this.store.createDocument(
-      {
-        id: randomUUID(),
-        title: draft.title,
-        documentClass: 'service-report',
-        subClass: DRAFT_SUB_CLASSES[request.kind],
-        date: request.to < today ? request.to : today,
-        source: 'contractor',
-        systemRefs: [],
-        entityRefs: [],
-        ticketNumbers: [],
-        confidentiality: 'public',
-        readers: [],
-        createdBy: actorOf(caller),
-        createdAt: this.nowIso(),
-      },
-      {
-        fileName: draft.fileName,
-        content: draft.content,
-        ...checked,
-        note: '草稿 / draft',
-        uploadedBy: actorOf(caller),
-        uploadedAt: this.nowIso(),
-      },
-    );
-    return document;
+    const request = parseInput(draftRequestSchema, body, 'body');
+    return this.drafts.createDraft(request, {
+      credentials: caller,
+      actor: actorOf(caller),
+    });
   }
 
   /** Which of these sources are filed already (filing by itself asks before it builds a file). */
@@ -466,71 +372,4 @@ export class ArchiveService {
       },
     );
   }
-
-  /** A new version of the document filed under `sourceKey` (made with its first). */
-  private async fileVersion(
-    document: {
-      sourceKey: string;
-      title: string;
-      documentClass: DocumentClass;
-      subClass: string;
-      date: string;
-    },
-    file: FiledFile,
-    caller: Caller,
-    options: { requestKey?: string; pages?: number },
-  ): Promise<{
-    document: ArchiveDocument;
-    version: DocumentVersion;
-    created: boolean;
-  }> {
-    const checked = await this.checkedFile(file.fileName, file.content);
-    const newFile: NewFile = {
-      fileName: file.fileName,
-      content: file.content,
-      ...checked,
-      pages: options.pages ?? checked.pages,
-      uploadedBy: actorOf(caller),
-      uploadedAt: this.nowIso(),
-      requestKey: options.requestKey,
-    };
-    const first = await this.store.createDocument(
-      {
-        ...document,
-        source: 'contractor',
-        systemRefs: [],
-        entityRefs: [],
-        ticketNumbers: [],
-        confidentiality: 'public',
-        readers: [],
-        id: randomUUID(),
-        createdBy: actorOf(caller),
-        createdAt: newFile.uploadedAt,
-      },
-      newFile,
-    );
-    if (first.created) {
-      return { ...first, version: first.document.versions[0] };
-    }
-    const added = await this.store.addVersion(first.document.id, newFile);
-    return {
-      document: (await this.store.getDocument(first.document.id))!,
-      ...added,
-    };
-  }
-}
-
-function volumeResult(
-  document: ArchiveDocument,
-  version: DocumentVersion,
-): VolumeResult {
-  return {
-    documentId: document.id,
-    number: document.number,
-    version: version.version,
-    pages: version.pages ?? 0,
-    bytes: version.bytes,
-    sha256: version.sha256,
-    url: `/archive/documents/${document.id}`,
-  };
 }

@@ -6,7 +6,13 @@ import type {
   ListDocumentsQuery,
   UpdateDocumentRequest,
 } from '../schemas';
-import type { ArchiveDocument, DocumentVersion, VolumeResult } from '../types';
+import type { DocumentClass } from '../classes';
+import type {
+  ArchiveDocument,
+  DocumentVersion,
+  Quarter,
+  VolumeResult,
+} from '../types';
 
 /** A page of documents, newest document date first. */
 export interface DocumentPage {
@@ -14,16 +20,28 @@ export interface DocumentPage {
   readonly nextCursor?: string;
 }
 
-/** What a dry run of the volume would bind. */
+/** What a dry run of the volume answers: what it would bind, without binding or filing anything. */
 export interface VolumePlan {
-  readonly dryRun: true;
-  readonly year: number;
-  readonly quarter: number;
-  readonly classes: readonly string[];
-  /** Documents per class that the volume would list. */
-  readonly documents: number;
-  /** Archived PDFs that would be appended. */
-  readonly appendedPdfs: number;
+  readonly quarter: Quarter;
+  readonly period: { readonly from: string; readonly to: string };
+  readonly sourceKey: string;
+  readonly parts: ReadonlyArray<{
+    readonly documentClass: DocumentClass;
+    readonly documents: number;
+    readonly appendedPdfs: number;
+    readonly appendedPages: number;
+  }>;
+  readonly generated: {
+    readonly reports: number;
+    readonly changes: number;
+    readonly inspectionMonths: number;
+    readonly incidents: number;
+  };
+  /** Restricted documents are never bound: the volume is readable by everyone in the court. */
+  readonly restrictedLeftOut: number;
+  readonly estimatedPages: number;
+  /** The version compiling now would add. */
+  readonly nextVersion: number;
 }
 
 /** The document archive API (/api/archive). */

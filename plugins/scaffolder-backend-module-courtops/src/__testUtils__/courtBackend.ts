@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { scaffolderModuleCourtOps } from '../module';
+import { fakeArchive } from './fakeArchive';
 
 /** A catalog entity, as the catalog mock takes it. */
 type Entity = NonNullable<
@@ -56,7 +57,7 @@ const court: Entity[] = [
       ],
     },
   },
-  ...['wangqiang', 'xuli', 'wuxia'].map(name => ({
+  ...['wangqiang', 'xuli', 'wuxia', 'zhaomin'].map(name => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name },
@@ -94,6 +95,8 @@ function decide(permission: string, credentials: unknown) {
 export interface CourtBackend {
   readonly server: Server;
   stop(): Promise<void>;
+  /** The fake archive backend the archive templates call. */
+  readonly archive: ReturnType<typeof fakeArchive>;
   /** Discovery of this backend, for an action run outside the scaffolder. */
   readonly discovery: {
     getBaseUrl(pluginId: string): Promise<string>;
@@ -102,15 +105,18 @@ export interface CourtBackend {
 }
 
 /**
- * The tickets plugin, and with `scaffolder` the real scaffolder with this
- * module, over a catalog holding the court corner and the templates.
+ * The tickets plugin and a fake archive, and with `scaffolder` the real
+ * scaffolder with this module, over a catalog holding the court corner and
+ * the templates.
  */
 export async function startCourtBackend(options: {
   scaffolder: boolean;
 }): Promise<CourtBackend> {
+  const archive = fakeArchive();
   const backend = await startTestBackend({
     features: [
       ticketsPlugin,
+      archive.plugin,
       ...(options.scaffolder
         ? [scaffolderPlugin, scaffolderModuleCourtOps]
         : []),
@@ -120,6 +126,8 @@ export async function startCourtBackend(options: {
           template('change-request'),
           template('emergency-change'),
           template('software-release'),
+          template('quarterly-volume'),
+          template('doc-drafts'),
         ],
       }),
       permissions.factory,
@@ -140,6 +148,7 @@ export async function startCourtBackend(options: {
   return {
     server: backend.server,
     stop: () => backend.stop(),
+    archive,
     discovery: {
       getBaseUrl: async (pluginId: string) =>
         `http://localhost:${port}/api/${pluginId}`,

@@ -1,4 +1,9 @@
 import {
+  archiveCreatePermission,
+  archiveReadPermission,
+  archiveVolumeCompilePermission,
+} from '@internal/plugin-archive-common';
+import {
   calendarScheduleReadPermission,
   calendarScheduleUpdatePermission,
   calendarWarningReadPermission,
@@ -315,5 +320,19 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/calendar/schedules': needs(calendarScheduleReadPermission),
   'GET /api/calendar/revision': needs(calendarScheduleReadPermission),
   'GET /api/calendar/status': needs(calendarWarningReadPermission),
+
+  // Restricted documents answer 404 to whoever may not read them (no existence oracle).
+  'GET /api/archive/documents': needs(archiveReadPermission),
+  'POST /api/archive/documents': needs(archiveCreatePermission),
+  'GET /api/archive/documents/:id': onResource(archiveReadPermission),
+  'PATCH /api/archive/documents/:id': onResource(archiveCreatePermission),
+  'POST /api/archive/documents/:id/versions': onResource(
+    archiveCreatePermission,
+  ),
+  'GET /api/archive/documents/:id/versions/:version/file': onResource(
+    archiveReadPermission,
+  ),
+  'POST /api/archive/volumes': needs(archiveVolumeCompilePermission),
+  'POST /api/archive/drafts': needs(archiveVolumeCompilePermission),
 };
 
