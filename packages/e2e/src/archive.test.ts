@@ -82,6 +82,10 @@ test('the ops manager registers a document with its file; a wrong type is refuse
   await form.getByTestId('register-title').fill(title);
   await form.getByTestId('register-date').fill('2026-11-20');
   await form.getByTestId('register-tickets').fill('INC-2026-00042');
+  const systems = form.getByTestId('register-systems');
+  await systems.click();
+  await systems.fill('机房系统');
+  await opsManager.getByRole('option').filter({ hasText: '机房系统' }).first().click();
   // PNG content under a PDF's name: registered, but the file is refused and the form says why.
   await form
     .getByTestId('register-file')
@@ -155,6 +159,13 @@ test('the court IT office finds the registered document by a Chinese keyword', {
   await itOffice.getByTestId('archive-download-1').click();
   assert.equal((await download).suggestedFilename(), 'UPS电池更换.png');
   await shot(itOffice, '7-registered-it-office');
+
+  // The system it was registered against lists it on its Archive tab.
+  await itOffice.getByTestId('archive-related').getByRole('link', { name: '机房系统' }).click();
+  await itOffice.waitForURL(/\/catalog\/default\/system\/machine-rooms/);
+  await itOffice.goto(`${portal.baseUrl}/catalog/default/system/machine-rooms/archive`);
+  await itOffice.getByTestId('entity-archive').getByTestId('archive-row').filter({ hasText: registered }).waitFor();
+  await shot(itOffice, '7b-system-tab');
 });
 
 test('court staff read the public document but are offered no registration or upload', { timeout: 240_000 }, async () => {
