@@ -198,6 +198,8 @@ describe('the archive page', () => {
     expect(
       within(form).getByTestId('archive-register-error'),
     ).toHaveTextContent('YW-2026-0009');
+    // Registered: only the file is sent again, so the rest is locked.
+    expect(within(form).getByTestId('register-title')).toBeDisabled();
 
     api.uploadVersion.mockResolvedValueOnce(makeDocument().versions[0]);
     const good = new File(['%PDF-1.7'], '规程.pdf');

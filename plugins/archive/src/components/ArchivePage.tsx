@@ -19,6 +19,7 @@ import {
 } from '@internal/plugin-archive-common';
 import {
   SingleEntityPicker,
+  toError,
   useEntityOptions,
 } from '@internal/plugin-court-react';
 import Button from '@material-ui/core/Button';
@@ -63,6 +64,7 @@ export function ArchivePage() {
     items: ArchiveDocument[];
     cursor?: string;
   }>();
+  const [moreError, setMoreError] = useState<Error>();
   useEffect(() => setText(filters.q), [filters.q]);
   useEffect(() => setSubClass(filters.subClass), [filters.subClass]);
 
@@ -87,6 +89,7 @@ export function ArchivePage() {
   const key = JSON.stringify(query);
   const first = useAsync(async () => {
     setMore(undefined);
+    setMoreError(undefined);
     return api.listDocuments(JSON.parse(key));
   }, [api, key]);
   const items = [...(first.value?.items ?? []), ...(more?.items ?? [])];
@@ -94,11 +97,16 @@ export function ArchivePage() {
 
   const showMore = async () => {
     if (!cursor) return;
-    const page = await api.listDocuments({ ...JSON.parse(key), cursor });
-    setMore({
-      items: [...(more?.items ?? []), ...page.items],
-      cursor: page.nextCursor,
-    });
+    setMoreError(undefined);
+    try {
+      const page = await api.listDocuments({ ...JSON.parse(key), cursor });
+      setMore({
+        items: [...(more?.items ?? []), ...page.items],
+        cursor: page.nextCursor,
+      });
+    } catch (error) {
+      setMoreError(toError(error));
+    }
   };
 
   const submit = (event: FormEvent) => {
@@ -231,6 +239,7 @@ export function ArchivePage() {
                   empty={t('browse.empty')}
                   testId="archive-results"
                 />
+                {moreError && <ResponseErrorPanel error={moreError} />}
                 {cursor && (
                   <Button onClick={showMore} data-testid="archive-more">
                     {t('browse.more')}

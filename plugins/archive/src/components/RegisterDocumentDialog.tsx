@@ -161,161 +161,171 @@ export function RegisterDocumentDialog(props: {
             : t('register.title')}
         </DialogTitle>
         <DialogContent>
-          <Grid container spacing={2}>
-            {failure && (
-              <Grid item xs={12}>
-                <Alert severity="error" data-testid="archive-register-error">
-                  {failure}
-                </Alert>
+          {/* Once registered, only the file is sent again. */}
+          <fieldset
+            disabled={Boolean(registered)}
+            style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
+          >
+            <Grid container spacing={2}>
+              {failure && (
+                <Grid item xs={12}>
+                  <Alert severity="error" data-testid="archive-register-error">
+                    {failure}
+                  </Alert>
+                </Grid>
+              )}
+              <Grid item xs={12} sm={6}>
+                <ChoiceField
+                  label={t('field.documentClass')}
+                  value={form.documentClass}
+                  testId="register-class"
+                  error={errors.documentClass}
+                  onChange={value =>
+                    set('documentClass', value as DocumentClass)
+                  }
+                >
+                  {DOCUMENT_CLASSES.map(value => (
+                    <option key={value} value={value}>
+                      {t(`class.${value}`)}
+                    </option>
+                  ))}
+                </ChoiceField>
               </Grid>
-            )}
-            <Grid item xs={12} sm={6}>
-              <ChoiceField
-                label={t('field.documentClass')}
-                value={form.documentClass}
-                testId="register-class"
-                error={errors.documentClass}
-                onChange={value => set('documentClass', value as DocumentClass)}
-              >
-                {DOCUMENT_CLASSES.map(value => (
-                  <option key={value} value={value}>
-                    {t(`class.${value}`)}
-                  </option>
-                ))}
-              </ChoiceField>
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <TextField
-                fullWidth
-                label={t('field.subClass')}
-                value={form.subClass}
-                error={Boolean(errors.subClass)}
-                helperText={errors.subClass ?? t('register.subClassHelp')}
-                onChange={event => set('subClass', event.target.value)}
-                inputProps={{ 'data-testid': 'register-subclass' }}
-              />
-            </Grid>
-            <Grid item xs={12}>
-              <TextField
-                fullWidth
-                required
-                label={t('field.title')}
-                value={form.title}
-                error={Boolean(errors.title)}
-                helperText={errors.title}
-                onChange={event => set('title', event.target.value)}
-                inputProps={{ 'data-testid': 'register-title' }}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <TextField
-                fullWidth
-                required
-                type="date"
-                label={t('field.date')}
-                InputLabelProps={{ shrink: true }}
-                value={form.date}
-                error={Boolean(errors.date)}
-                helperText={errors.date}
-                onChange={event => set('date', event.target.value)}
-                inputProps={{ 'data-testid': 'register-date' }}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <ChoiceField
-                label={t('field.source')}
-                value={form.source}
-                testId="register-source"
-                error={errors.source}
-                onChange={value => set('source', value as DocumentSource)}
-              >
-                {DOCUMENT_SOURCES.map(value => (
-                  <option key={value} value={value}>
-                    {t(`source.${value}`)}
-                  </option>
-                ))}
-              </ChoiceField>
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <EntityPicker
-                label={t('field.systemRefs')}
-                options={systems.options}
-                loading={systems.loading}
-                value={form.systemRefs}
-                error={errors.systemRefs}
-                testId="register-systems"
-                onChange={refs => set('systemRefs', refs)}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <EntityPicker
-                label={t('field.entityRefs')}
-                options={devices.options}
-                loading={devices.loading}
-                value={form.entityRefs}
-                error={errors.entityRefs}
-                testId="register-entities"
-                onChange={refs => set('entityRefs', refs)}
-              />
-            </Grid>
-            <Grid item xs={12}>
-              <TextField
-                fullWidth
-                label={t('field.ticketNumbers')}
-                value={form.ticketNumbers}
-                error={Boolean(errors.ticketNumbers)}
-                helperText={
-                  errors.ticketNumbers ?? t('register.ticketNumbersHelp')
-                }
-                onChange={event => set('ticketNumbers', event.target.value)}
-                inputProps={{ 'data-testid': 'register-tickets' }}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <ChoiceField
-                label={t('field.confidentiality')}
-                value={form.confidentiality}
-                testId="register-confidentiality"
-                error={errors.confidentiality}
-                onChange={value =>
-                  set('confidentiality', value as Confidentiality)
-                }
-              >
-                {CONFIDENTIALITIES.map(value => (
-                  <option key={value} value={value}>
-                    {t(`confidentiality.${value}`)}
-                  </option>
-                ))}
-              </ChoiceField>
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <TextField
-                fullWidth
-                type="number"
-                label={t('field.retentionYears')}
-                value={form.retentionYears}
-                error={Boolean(errors.retentionYears)}
-                helperText={
-                  errors.retentionYears ?? t('register.retentionHelp')
-                }
-                onChange={event => set('retentionYears', event.target.value)}
-                inputProps={{ 'data-testid': 'register-retention', min: 1 }}
-              />
-            </Grid>
-            {form.confidentiality === 'restricted' && (
-              <Grid item xs={12}>
-                <EntityPicker
-                  label={t('field.readers')}
-                  helperText={t('register.readersHelp')}
-                  options={users.options}
-                  loading={users.loading}
-                  value={form.readers}
-                  error={errors.readers}
-                  testId="register-readers"
-                  onChange={refs => set('readers', refs)}
+              <Grid item xs={12} sm={6}>
+                <TextField
+                  fullWidth
+                  label={t('field.subClass')}
+                  value={form.subClass}
+                  error={Boolean(errors.subClass)}
+                  helperText={errors.subClass ?? t('register.subClassHelp')}
+                  onChange={event => set('subClass', event.target.value)}
+                  inputProps={{ 'data-testid': 'register-subclass' }}
                 />
               </Grid>
-            )}
+              <Grid item xs={12}>
+                <TextField
+                  fullWidth
+                  required
+                  label={t('field.title')}
+                  value={form.title}
+                  error={Boolean(errors.title)}
+                  helperText={errors.title}
+                  onChange={event => set('title', event.target.value)}
+                  inputProps={{ 'data-testid': 'register-title' }}
+                />
+              </Grid>
+              <Grid item xs={12} sm={6}>
+                <TextField
+                  fullWidth
+                  required
+                  type="date"
+                  label={t('field.date')}
+                  InputLabelProps={{ shrink: true }}
+                  value={form.date}
+                  error={Boolean(errors.date)}
+                  helperText={errors.date}
+                  onChange={event => set('date', event.target.value)}
+                  inputProps={{ 'data-testid': 'register-date' }}
+                />
+              </Grid>
+              <Grid item xs={12} sm={6}>
+                <ChoiceField
+                  label={t('field.source')}
+                  value={form.source}
+                  testId="register-source"
+                  error={errors.source}
+                  onChange={value => set('source', value as DocumentSource)}
+                >
+                  {DOCUMENT_SOURCES.map(value => (
+                    <option key={value} value={value}>
+                      {t(`source.${value}`)}
+                    </option>
+                  ))}
+                </ChoiceField>
+              </Grid>
+              <Grid item xs={12} sm={6}>
+                <EntityPicker
+                  label={t('field.systemRefs')}
+                  options={systems.options}
+                  loading={systems.loading}
+                  value={form.systemRefs}
+                  error={errors.systemRefs}
+                  testId="register-systems"
+                  onChange={refs => set('systemRefs', refs)}
+                />
+              </Grid>
+              <Grid item xs={12} sm={6}>
+                <EntityPicker
+                  label={t('field.entityRefs')}
+                  options={devices.options}
+                  loading={devices.loading}
+                  value={form.entityRefs}
+                  error={errors.entityRefs}
+                  testId="register-entities"
+                  onChange={refs => set('entityRefs', refs)}
+                />
+              </Grid>
+              <Grid item xs={12}>
+                <TextField
+                  fullWidth
+                  label={t('field.ticketNumbers')}
+                  value={form.ticketNumbers}
+                  error={Boolean(errors.ticketNumbers)}
+                  helperText={
+                    errors.ticketNumbers ?? t('register.ticketNumbersHelp')
+                  }
+                  onChange={event => set('ticketNumbers', event.target.value)}
+                  inputProps={{ 'data-testid': 'register-tickets' }}
+                />
+              </Grid>
+              <Grid item xs={12} sm={6}>
+                <ChoiceField
+                  label={t('field.confidentiality')}
+                  value={form.confidentiality}
+                  testId="register-confidentiality"
+                  error={errors.confidentiality}
+                  onChange={value =>
+                    set('confidentiality', value as Confidentiality)
+                  }
+                >
+                  {CONFIDENTIALITIES.map(value => (
+                    <option key={value} value={value}>
+                      {t(`confidentiality.${value}`)}
+                    </option>
+                  ))}
+                </ChoiceField>
+              </Grid>
+              <Grid item xs={12} sm={6}>
+                <TextField
+                  fullWidth
+                  type="number"
+                  label={t('field.retentionYears')}
+                  value={form.retentionYears}
+                  error={Boolean(errors.retentionYears)}
+                  helperText={
+                    errors.retentionYears ?? t('register.retentionHelp')
+                  }
+                  onChange={event => set('retentionYears', event.target.value)}
+                  inputProps={{ 'data-testid': 'register-retention', min: 1 }}
+                />
+              </Grid>
+              {form.confidentiality === 'restricted' && (
+                <Grid item xs={12}>
+                  <EntityPicker
+                    label={t('field.readers')}
+                    helperText={t('register.readersHelp')}
+                    options={users.options}
+                    loading={users.loading}
+                    value={form.readers}
+                    error={errors.readers}
+                    testId="register-readers"
+                    onChange={refs => set('readers', refs)}
+                  />
+                </Grid>
+              )}
+            </Grid>
+          </fieldset>
+          <Grid container spacing={2} style={{ marginTop: 8 }}>
             <Grid item xs={12}>
               <FileField
                 label={t('field.file')}
