@@ -81,6 +81,8 @@ export async function startArchiveBackend(
     config?: JsonObject;
     at?: string;
     families?: ReturnType<typeof fakeFamily>[];
+    /** Filing by itself; on by default when there are families to file from. */
+    filing?: boolean;
   } = {},
 ): Promise<ArchiveBackend> {
   const audits: AuditRecord[] = [];
@@ -89,7 +91,7 @@ export async function startArchiveBackend(
     config: {
       archive: {
         maxFileMb: 0.05,
-        filing: { enabled: Boolean(options.families) },
+        filing: { enabled: options.filing ?? Boolean(options.families) },
       },
       ...options.config,
     },
