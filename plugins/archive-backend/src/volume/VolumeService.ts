@@ -35,6 +35,7 @@ import {
 import { volumeIndexWorkbook } from './indexWorkbook';
 import { quarterName } from './labels';
 import type {
+  CompiledVolume,
   VolumeEntry,
   VolumeGenerated,
   VolumeInput,
@@ -155,12 +156,25 @@ export interface VolumePlan {
   /** Restricted documents are never bound: the volume is readable by everyone in the court. */
   readonly restrictedLeftOut: number;
   readonly estimatedPages: number;
-  /** The version compiling now would add. */
-  readonly nextVersion: number;
+  /** The version compiling now would add (when the service files volumes itself). */
+  readonly nextVersion?: number;
 }
 
 /** Register rows per page, allowing for titles that wrap: for estimates only. */
 const ESTIMATED_ROWS_PER_PAGE = 30;
+
+/** A bound volume before it is filed. */
+export interface BoundVolume {
+  readonly fileName: string;
+  readonly content: Buffer;
+  readonly compiled: CompiledVolume;
+  readonly index: { readonly fileName: string; readonly content: Buffer };
+}
+
+/** 2026年第四季度运维服务文档汇编: the volume document's title and its files' names. */
+export function volumeTitle(q: Quarter): string {
+  return `${quarterName(q)}${VOLUME_TITLE}`;
+}
 
 export function volumeSourceKey(q: Quarter): string {
   return `volume:${q.year}-Q${q.quarter}`;
@@ -181,7 +195,8 @@ export class VolumeService {
   constructor(
     private readonly options: {
       readonly sources: VolumeSources;
-      readonly archive: VolumeArchive;
+      /** Where `compile` files the volume; without it the service only plans and binds. */
+      readonly archive?: VolumeArchive;
       readonly clock: CourtClock;
       /** IANA zone of the court (Asia/Shanghai). */
       readonly zone: string;
@@ -196,7 +211,7 @@ export class VolumeService {
       request.classes,
     );
     const generated = await this.generated(quarter);
-    const existing = await this.options.archive.volumeDocument(
+    const existing = await this.options.archive?.volumeDocument(
       volumeSourceKey(quarter),
     );
     const planned = parts.map(part => ({
@@ -237,7 +252,9 @@ export class VolumeService {
       },
       restrictedLeftOut,
       estimatedPages,
-      nextVersion: existing ? nextVersion(existing) : 1,
+      ...(this.options.archive
+        ? { nextVersion: existing ? nextVersion(existing) : 1 }
+        : {}),
     };
   }
 
@@ -248,7 +265,9 @@ export class VolumeService {
   ): Promise<{ result: VolumeResult; created: boolean }> {
     const quarter = this.endedQuarter(request);
     const sourceKey = volumeSourceKey(quarter);
-    const { archive, sources } = this.options;
+    const { archive } = this.options;
+    if (!archive)
+      throw new Error('VolumeService: no archive to file the volume in');
     if (request.requestKey) {
       const filed = await archive.versionByRequestKey(
         sourceKey,
@@ -257,20 +276,50 @@ export class VolumeService {
       if (filed) return { result: filed, created: false };
     }
 
-    const { parts } = await this.parts(quarter, request.classes);
-    const generated = await this.generated(quarter);
-    const title = `${quarterName(quarter)}${VOLUME_TITLE}`;
     const document = await archive.registerVolumeDocument({
       sourceKey,
-      title,
+      title: volumeTitle(quarter),
       date: quarterPeriod(quarter).to,
       actor,
     });
-    const version = nextVersion(document);
+    const volume = await this.bind(
+      request,
+      `${document.number} 第 ${nextVersion(document)} 版`,
+    );
+    const bound = volume.compiled.bound;
+    const result = await archive.fileVolume({
+      documentId: document.id,
+      sourceKey,
+      requestKey: request.requestKey,
+      fileName: volume.fileName,
+      content: volume.content,
+      pages: volume.compiled.pages,
+      sha256: volume.compiled.sha256,
+      note: `${bound.length} 件文档，附 PDF 原文 ${
+        bound.filter(b => b.appended).length
+      } 件，共 ${volume.compiled.pages} 页`,
+      index: volume.index,
+      actor,
+    });
+    return { result, created: true };
+  }
+
+  /**
+   * Binds the volume of an ended quarter without filing it: the PDF, what `compileVolume`
+   * placed where, and the Excel index. `volumeNumber` is the cover's 卷号.
+   */
+  async bind(
+    request: Pick<VolumeRequest, 'year' | 'quarter' | 'classes'>,
+    volumeNumber: string,
+  ): Promise<BoundVolume> {
+    const quarter = this.endedQuarter(request);
+    const { parts } = await this.parts(quarter, request.classes);
+    const generated = await this.generated(quarter);
+    const { sources } = this.options;
     const input: VolumeInput = {
       ...this.options.cover,
       quarter,
-      volumeNumber: `${document.number} 第 ${version} 版`,
+      volumeNumber,
       compiledAt: this.options.clock.now().toUTC().toISO()!,
       zone: this.options.zone,
       parts,
@@ -282,27 +331,22 @@ export class VolumeService {
     const chunks: Buffer[] = [];
     out.on('data', (chunk: Buffer) => chunks.push(chunk));
     const compiled = await compileVolume(input, out);
-    const bound = compiled.bound.filter(b => b.appended).length;
-    const result = await archive.fileVolume({
-      documentId: document.id,
-      sourceKey,
-      requestKey: request.requestKey,
+    const title = volumeTitle(quarter);
+    return {
       fileName: `${title}.pdf`,
       content: Buffer.concat(chunks),
-      pages: compiled.pages,
-      sha256: compiled.sha256,
-      note: `${compiled.bound.length} 件文档，附 PDF 原文 ${bound} 件，共 ${compiled.pages} 页`,
+      compiled,
       index: {
         fileName: `${title}-卷内目录.xlsx`,
         content: await volumeIndexWorkbook(input, compiled),
       },
-      actor,
-    });
-    return { result, created: true };
+    };
   }
 
   /** The quarter, once it has ended by the court clock; else a 400 naming `quarter`. */
-  private endedQuarter(request: VolumeRequest): Quarter {
+  private endedQuarter(
+    request: Pick<VolumeRequest, 'year' | 'quarter'>,
+  ): Quarter {
     const quarter: Quarter = { year: request.year, quarter: request.quarter };
     const problem = futurePeriodProblem(
       quarterPeriod(quarter),
