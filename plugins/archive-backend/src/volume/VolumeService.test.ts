@@ -22,7 +22,6 @@ import {
 } from './__testUtils__/fixture';
 import { pageCount, pageTexts } from './__testUtils__/poppler';
 import type { VolumeEntry } from './types';
-import { volumeCompiler } from './volumeCompiler';
 import {
   VolumeService,
   VolumeSources,
@@ -236,19 +235,8 @@ async function setUp(now = '2027-01-05T10:00:00+08:00') {
       contract: 'FY-2026-017',
     },
   });
-  const unfiled = new VolumeService({
-    sources,
-    clock,
-    zone: 'Asia/Shanghai',
-    cover: {
-      court: '某市中级人民法院',
-      contractor: '某信息技术有限公司',
-      contract: 'FY-2026-017',
-    },
-  });
   return {
     service,
-    unfiled,
     archive,
     clock,
     reads,
@@ -457,49 +445,5 @@ describe('VolumeService', () => {
       'om',
       'service-report',
     ]);
-  });
-
-  describe('as the compiler an archive service that files volumes itself calls', () => {
-    it('plans and binds without filing, the cover naming the quarter', async () => {
-      const { unfiled, archive, reads } = await setUp();
-      const compiler = volumeCompiler(unfiled);
-      const quarter = { year: 2026, quarter: 4 as const };
-      const plan = await compiler.plan({ quarter, classes: ['om', 'quality'] });
-      expect(plan).toMatchObject({
-        dryRun: true,
-        year: 2026,
-        quarter: 4,
-        classes: ['om', 'quality'],
-        documents: 8,
-        appendedPdfs: 2,
-      });
-      expect(plan).not.toHaveProperty('nextVersion');
-
-      const { content, pages } = await compiler.compile({
-        quarter,
-        classes: ['om'],
-      });
-      const file = join(dir, 'unfiled.pdf');
-      writeFileSync(file, content);
-      expect(pageCount(file)).toBe(pages);
-      expect(pageTexts(file, 1)[0].replace(/\s+/g, '')).toContain(
-        '卷号：2026-Q4',
-      );
-      expect(reads).toEqual(['d2@1']);
-      expect(archive.registrations).toBe(0);
-      await expect(
-        unfiled.compile(request({ year: 2026, quarter: 4 }), OPS),
-      ).rejects.toThrow('no archive');
-    });
-
-    it('refuses a quarter that has not ended', async () => {
-      const { unfiled } = await setUp('2026-12-31T23:59:59+08:00');
-      await expect(
-        volumeCompiler(unfiled).compile({
-          quarter: { year: 2026, quarter: 4 },
-          classes: ['om'],
-        }),
-      ).rejects.toThrow(/^body\.quarter: /);
-    });
   });
 });

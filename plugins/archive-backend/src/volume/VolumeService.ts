@@ -35,7 +35,6 @@ import {
 import { volumeIndexWorkbook } from './indexWorkbook';
 import { quarterName } from './labels';
 import type {
-  CompiledVolume,
   VolumeEntry,
   VolumeGenerated,
   VolumeInput,
@@ -156,25 +155,12 @@ export interface VolumePlan {
   /** Restricted documents are never bound: the volume is readable by everyone in the court. */
   readonly restrictedLeftOut: number;
   readonly estimatedPages: number;
-  /** The version compiling now would add (when the service files volumes itself). */
-  readonly nextVersion?: number;
+  /** The version compiling now would add. */
+  readonly nextVersion: number;
 }
 
 /** Register rows per page, allowing for titles that wrap: for estimates only. */
 const ESTIMATED_ROWS_PER_PAGE = 30;
-
-/** A bound volume before it is filed. */
-export interface BoundVolume {
-  readonly fileName: string;
-  readonly content: Buffer;
-  readonly compiled: CompiledVolume;
-  readonly index: { readonly fileName: string; readonly content: Buffer };
-}
-
-/** 2026年第四季度运维服务文档汇编: the volume document's title and its files' names. */
-export function volumeTitle(q: Quarter): string {
-  return `${quarterName(q)}${VOLUME_TITLE}`;
-}
 
 export function volumeSourceKey(q: Quarter): string {
   return `volume:${q.year}-Q${q.quarter}`;
@@ -195,8 +181,7 @@ export class VolumeService {
   constructor(
     private readonly options: {
       readonly sources: VolumeSources;
-      /** Where `compile` files the volume; without it the service only plans and binds. */
-      readonly archive?: VolumeArchive;
+      readonly archive: VolumeArchive;
       readonly clock: CourtClock;
       /** IANA zone of the court (Asia/Shanghai). */
       readonly zone: string;
@@ -211,7 +196,7 @@ export class VolumeService {
       request.classes,
     );
     const generated = await this.generated(quarter);
-    const existing = await this.options.archive?.volumeDocument(
+    const existing = await this.options.archive.volumeDocument(
       volumeSourceKey(quarter),
     );
     const planned = parts.map(part => ({
@@ -252,9 +237,7 @@ export class VolumeService {
       },
       restrictedLeftOut,
       estimatedPages,
-      ...(this.options.archive
-        ? { nextVersion: existing ? nextVersion(existing) : 1 }
-        : {}),
+      nextVersion: existing ? nextVersion(existing) : 1,
     };
   }
 
@@ -265,9 +248,7 @@ export class VolumeService {
   ): Promise<{ result: VolumeResult; created: boolean }> {
     const quarter = this.endedQuarter(request);
     const sourceKey = volumeSourceKey(quarter);
-    const { archive } = this.options;
-    if (!archive)
-      throw new Error('VolumeService: no archive to file the volume in');
+    const { archive, sources } = this.options;
     if (request.requestKey) {
       const filed = await archive.versionByRequestKey(
         sourceKey,
@@ -276,50 +257,20 @@ export class VolumeService {
       if (filed) return { result: filed, created: false };
     }
 
+    const { parts } = await this.parts(quarter, request.classes);
+    const generated = await this.generated(quarter);
+    const title = `${quarterName(quarter)}${VOLUME_TITLE}`;
     const document = await archive.registerVolumeDocument({
       sourceKey,
-      title: volumeTitle(quarter),
+      title,
       date: quarterPeriod(quarter).to,
       actor,
     });
-    const volume = await this.bind(
-      request,
-      `${document.number} 第 ${nextVersion(document)} 版`,
-    );
-    const bound = volume.compiled.bound;
-    const result = await archive.fileVolume({
-      documentId: document.id,
-      sourceKey,
-      requestKey: request.requestKey,
-      fileName: volume.fileName,
-      content: volume.content,
-      pages: volume.compiled.pages,
-      sha256: volume.compiled.sha256,
-      note: `${bound.length} 件文档，附 PDF 原文 ${
-        bound.filter(b => b.appended).length
-      } 件，共 ${volume.compiled.pages} 页`,
-      index: volume.index,
-      actor,
-    });
-    return { result, created: true };
-  }
-
-  /**
-   * Binds the volume of an ended quarter without filing it: the PDF, what `compileVolume`
-   * placed where, and the Excel index. `volumeNumber` is the cover's 卷号.
-   */
-  async bind(
-    request: Pick<VolumeRequest, 'year' | 'quarter' | 'classes'>,
-    volumeNumber: string,
-  ): Promise<BoundVolume> {
-    const quarter = this.endedQuarter(request);
-    const { parts } = await this.parts(quarter, request.classes);
-    const generated = await this.generated(quarter);
-    const { sources } = this.options;
+    const version = nextVersion(document);
     const input: VolumeInput = {
       ...this.options.cover,
       quarter,
-      volumeNumber,
+      volumeNumber: `${document.number} 第 ${version} 版`,
       compiledAt: this.options.clock.now().toUTC().toISO()!,
       zone: this.options.zone,
       parts,
@@ -331,22 +282,27 @@ export class VolumeService {
     const chunks: Buffer[] = [];
     out.on('data', (chunk: Buffer) => chunks.push(chunk));
     const compiled = await compileVolume(input, out);
-    const title = volumeTitle(quarter);
-    return {
+    const bound = compiled.bound.filter(b => b.appended).length;
+    const result = await archive.fileVolume({
+      documentId: document.id,
+      sourceKey,
+      requestKey: request.requestKey,
       fileName: `${title}.pdf`,
       content: Buffer.concat(chunks),
-      compiled,
+      pages: compiled.pages,
+      sha256: compiled.sha256,
+      note: `${compiled.bound.length} 件文档，附 PDF 原文 ${bound} 件，共 ${compiled.pages} 页`,
       index: {
         fileName: `${title}-卷内目录.xlsx`,
         content: await volumeIndexWorkbook(input, compiled),
       },
-    };
+      actor,
+    });
+    return { result, created: true };
   }
 
   /** The quarter, once it has ended by the court clock; else a 400 naming `quarter`. */
-  private endedQuarter(
-    request: Pick<VolumeRequest, 'year' | 'quarter'>,
-  ): Quarter {
+  private endedQuarter(request: VolumeRequest): Quarter {
     const quarter: Quarter = { year: request.year, quarter: request.quarter };
     const problem = futurePeriodProblem(
       quarterPeriod(quarter),

@@ -2,4 +2,3 @@ export * from './types';
 export { compileVolume } from './compileVolume';
 export { volumeIndexWorkbook } from './indexWorkbook';
 export * from './VolumeService';
-export { volumeCompiler } from './volumeCompiler';
