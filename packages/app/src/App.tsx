@@ -1,10 +1,15 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import archivePlugin from '@internal/plugin-archive';
 import inspectionsPlugin from '@internal/plugin-inspections';
 import kbPlugin from '@internal/plugin-kb';
 import reportsPlugin from '@internal/plugin-reports';
 import ticketsPlugin from '@internal/plugin-tickets';
-import { inspectionsTabsByRole, ticketsTabsByRole } from './modules/byRole';
+import {
+  archiveTabsByRole,
+  inspectionsTabsByRole,
+  ticketsTabsByRole,
+} from './modules/byRole';
 import { courtAppModule } from './modules/court';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
@@ -19,6 +24,7 @@ export default createApp({
     courtAppModule,
     ticketsTabsByRole,
     inspectionsTabsByRole,
+    archiveTabsByRole,
   ],
   // Every link from one court family to another's page, bound here.
   bindRoutes({ bind }) {
@@ -28,5 +34,9 @@ export default createApp({
       ticket: ticketsPlugin.routes.ticket,
     });
     bind(reportsPlugin.externalRoutes, { ticket: ticketsPlugin.routes.ticket });
+    bind(archivePlugin.externalRoutes, {
+      ticket: ticketsPlugin.routes.ticket,
+      change: ticketsPlugin.routes.change,
+    });
   },
 });

@@ -13,6 +13,7 @@ import {
   futurePeriodProblem,
   InspectionFigures,
   IssuedReportWithFigures,
+  periodOf,
   periodWindow,
   ReportPeriod,
   TicketFact,
@@ -147,14 +148,8 @@ export function volumeSourceKey(q: Quarter): string {
 
 /** The quarter as a report period: whole days in the court's zone. */
 export function quarterPeriod(q: Quarter): ReportPeriod {
-  const start = DateTime.fromObject(
-    { year: q.year, month: (q.quarter - 1) * 3 + 1, day: 1 },
-    { zone: 'utc' },
-  );
-  return {
-    from: start.toISODate()!,
-    to: start.plus({ months: 3 }).minus({ days: 1 }).toISODate()!,
-  };
+  const firstMonth = String((q.quarter - 1) * 3 + 1).padStart(2, '0');
+  return periodOf('quarter', `${q.year}-${firstMonth}-01`);
 }
 
 /**
@@ -327,15 +322,12 @@ export class VolumeService {
     const period = quarterPeriod(quarter);
     const window = periodWindow(period, zone);
     const months = [0, 1, 2].map(m => {
-      const start = DateTime.fromISO(period.from, { zone: 'utc' }).plus({
+      const first = DateTime.fromISO(period.from, { zone: 'utc' }).plus({
         months: m,
       });
       return {
-        month: start.toFormat('yyyy-MM'),
-        period: {
-          from: start.toISODate()!,
-          to: start.endOf('month').toISODate()!,
-        },
+        month: first.toFormat('yyyy-MM'),
+        period: periodOf('month', first.toISODate()!),
       };
     });
     const [reports, facts, inspections] = await Promise.all([

@@ -285,6 +285,29 @@ describe('compileVolume beyond the fixture', () => {
     });
   });
 
+  it('puts the footer upright along the bottom the reader sees on turned pages', async () => {
+    const input = await fixtureInput();
+    const readPdf = input.readPdf;
+    const file = join(dir, 'turned.pdf');
+    const result = await compileVolume(
+      {
+        ...input,
+        readPdf: async e =>
+          e.documentId === 'd2'
+            ? markerPdf('MANUAL-AV', 3, [90, 180, 270])
+            : readPdf(e),
+      },
+      file,
+    );
+    const texts = checkVolume(file, result, id => FIXTURE_MARKERS[id]?.marker);
+    for (const page of [4, 5, 6]) {
+      // pdftotext reads the page as shown: the footer is one line, the document's number after it.
+      expect(texts[page - 1]).toMatch(
+        new RegExp(`第 ${page} 页 / 共 11 页\\s+YW-2026-0102`),
+      );
+    }
+  });
+
   it('fails when the store cannot give a file, rather than bind a volume without it', async () => {
     const input = await fixtureInput();
     await expect(

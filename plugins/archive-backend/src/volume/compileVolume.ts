@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { DateTime } from 'luxon';
-import { PDFDocument, PDFPage, rgb } from 'pdf-lib';
+import { degrees, PDFDocument, PDFPage, rgb } from 'pdf-lib';
 import { CourtFonts, embedCourtFonts, fitText } from '../pdf/fonts';
 import { Composer, CONTENT_WIDTH, MARGIN, PAGE_SIZE } from './composer';
 import {
@@ -346,24 +346,35 @@ function drawFooter(
   label: string | undefined,
 ): void {
   const box = page.getCropBox();
-  const text = `第 ${n} 页 / 共 ${total} 页`;
   const size = 8;
-  const y = box.y + 20;
-  page.drawText(text, {
-    x: box.x + (box.width - fonts.regular.widthOfTextAtSize(text, size)) / 2,
-    y,
-    size,
-    font: fonts.regular,
-    color: rgb(0.3, 0.3, 0.3),
-  });
-  if (label) {
-    page.drawText(label, {
-      x: box.x + box.width - 24 - fonts.regular.widthOfTextAtSize(label, size),
-      y,
+  // An appended page may be shown turned (/Rotate, common for landscape scans): the footer goes
+  // along the edge the reader sees at the bottom, upright to them.
+  const turn = (((page.getRotation().angle % 360) + 360) % 360) as
+    | 0
+    | 90
+    | 180
+    | 270;
+  const shownWidth = turn % 180 === 0 ? box.width : box.height;
+  const put = (text: string, fromLeft: number) => {
+    const up = 20;
+    const at = {
+      0: { x: box.x + fromLeft, y: box.y + up },
+      90: { x: box.x + box.width - up, y: box.y + fromLeft },
+      180: { x: box.x + box.width - fromLeft, y: box.y + box.height - up },
+      270: { x: box.x + up, y: box.y + box.height - fromLeft },
+    }[turn];
+    page.drawText(text, {
+      ...at,
+      rotate: degrees(turn),
       size,
       font: fonts.regular,
       color: rgb(0.3, 0.3, 0.3),
     });
+  };
+  const text = `第 ${n} 页 / 共 ${total} 页`;
+  put(text, (shownWidth - fonts.regular.widthOfTextAtSize(text, size)) / 2);
+  if (label) {
+    put(label, shownWidth - 24 - fonts.regular.widthOfTextAtSize(label, size));
   }
 }
 

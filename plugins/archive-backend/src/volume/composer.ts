@@ -96,10 +96,6 @@ export class Composer {
     this.y -= size * 0.4;
   }
 
-  gap(points: number): void {
-    this.y -= points;
-  }
-
   /**
    * A table wrapped across pages; each row's cells wrap within their column and a row never
    * splits. Returns where each row landed.

@@ -1,4 +1,6 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import { entityArchiveContent } from '@internal/plugin-archive';
+import { archiveReadPermission } from '@internal/plugin-archive-common';
 import { entityInspectionsContent } from '@internal/plugin-inspections';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
 import {
@@ -29,6 +31,15 @@ export const inspectionsTabsByRole = createFrontendModule({
   extensions: [
     entityInspectionsContent.override({
       if: { permissions: { $contains: inspectionRoundReadPermission.name } },
+    }),
+  ],
+});
+
+export const archiveTabsByRole = createFrontendModule({
+  pluginId: 'archive',
+  extensions: [
+    entityArchiveContent.override({
+      if: { permissions: { $contains: archiveReadPermission.name } },
     }),
   ],
 });

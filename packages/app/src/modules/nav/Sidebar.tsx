@@ -9,6 +9,7 @@ import {
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { BasicPermission } from '@backstage/plugin-permission-common';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
+import { archiveReadPermission } from '@internal/plugin-archive-common';
 import { PermittedOnly } from '@internal/plugin-court-react';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
 import { reportReadPermission } from '@internal/plugin-reports-common';
@@ -44,6 +45,7 @@ const navPermissions: Record<string, BasicPermission> = {
   'page:inspections': inspectionRoundReadPermission,
   'page:reports': reportReadPermission,
   'page:scaffolder': taskCreatePermission,
+  'page:archive': archiveReadPermission,
 };
 
 export const SidebarContent = NavContentBlueprint.make({

@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import type {
   VolumeEntry,
   VolumeGenerated,
@@ -10,12 +10,15 @@ import type {
 export async function markerPdf(
   marker: string,
   pages: number,
+  /** Each page's /Rotate, as a scanner sets it for landscape pages. */
+  turns: readonly number[] = [],
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let p = 1; p <= pages; p++) {
     const page = doc.addPage([595.28, 841.89]);
     page.drawText(`${marker}-p${p}`, { x: 72, y: 700, size: 24, font });
+    page.setRotation(degrees(turns[p - 1] ?? 0));
   }
   return doc.save();
 }
