@@ -43,6 +43,14 @@ const HEADER_FILL: ExcelJS.Fill = {
 
 type SheetWriter = ExcelJS.Worksheet;
 
+/**
+ * The style of a plain cell. exceljs gives every new cell a style object of its own and, not
+ * having seen that object before, renders its XML to look it up: a month's raw rows paid that
+ * once a cell. One shared object is resolved once (Value holds no dates, so every plain cell
+ * gets the same General xf either way).
+ */
+const PLAIN: Partial<ExcelJS.Style> = {};
+
 /** A row to write: its values, the number format of each, and how it looks. */
 interface SheetRow {
   readonly values: readonly Value[];
@@ -87,7 +95,10 @@ function writeSheet(
     const written = sheet.addRow(row.values.map(value => value ?? null));
     const look = row.look ? LOOKS[row.look] : undefined;
     row.values.forEach((value, i) => {
-      const style = look ?? styleOf(row.formats?.[i], value);
+      const style =
+        look ??
+        styleOf(row.formats?.[i], value) ??
+        (value === undefined ? undefined : PLAIN);
       if (style) written.getCell(i + 1).style = style;
     });
     written.commit();
