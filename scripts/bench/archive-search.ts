@@ -17,7 +17,10 @@
  *     with their links and versions, and the JSON answer.
  *
  *   yarn tsx scripts/bench/archive-search.ts [--count 50000]
- *       [--db sqlite|postgres|both] [--rounds 10] [--keep]
+ *       [--db sqlite|postgres|both] [--rounds 10] [--keep] [--explain]
+ *
+ * `--explain` prints each query's plan (EXPLAIN QUERY PLAN on SQLite,
+ * EXPLAIN ANALYZE on PostgreSQL) of the store's page query before timing.
  *
  * PostgreSQL: 127.0.0.1:5432 as postgres (trust).
  */
@@ -60,6 +63,7 @@ const options = {
   dbs: (arg('db') ?? 'both') === 'both' ? ['sqlite', 'postgres'] : [arg('db')!],
   rounds: Number(arg('rounds') ?? '10'),
   keep: process.argv.includes('--keep'),
+  explain: process.argv.includes('--explain'),
 };
 
 // ---------------------------------------------------------------------------
@@ -180,13 +184,14 @@ const DEVICE_REFS = Array.from(
   { length: 60 },
   (_, i) => `resource:default/device-${String(i + 1).padStart(3, '0')}`,
 );
+/** A court clerk: named reader of some restricted documents. */
+const CLERK = 'user:default/chenjing';
 const READERS = [
   'user:default/zhangwei',
   'user:default/lina',
-  'user:default/wangqiang',
   'user:default/liuyang',
+  CLERK,
 ];
-const CLERK = 'user:default/chenjing';
 
 function ticketNumber(next: () => number, year: number): string {
   const prefix = next() < 0.7 ? 'INC' : 'CHG';
@@ -289,7 +294,7 @@ function firstFile(document: Omit<NewDocument, 'id'>): NewFile {
 
 const IT_OFFICE: DocumentAccess = { all: true };
 /** Court staff: public documents, and the restricted ones naming them. */
-const COURT_STAFF: DocumentAccess = { all: false, reader: READERS[1] };
+const COURT_STAFF: DocumentAccess = { all: false, reader: CLERK };
 
 interface Query {
   kind: string;
@@ -471,6 +476,39 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - columns));
 }
 
+/** The plan of the first statement the list runs: the page query. */
+async function explain(
+  knex: Knex,
+  kind: string,
+  store: DatabaseArchiveStore,
+  q: Query & { access: DocumentAccess },
+) {
+  let first: { sql: string; bindings: readonly Knex.Value[] } | undefined;
+  const listener = (event: typeof first) => {
+    first ??= event;
+  };
+  knex.on('query', listener);
+  try {
+    await list(store, q.query, q.access);
+  } finally {
+    knex.off('query', listener);
+  }
+  console.log(`\n  ${q.kind}: ${label(q)}`);
+  if (kind === 'sqlite') {
+    const rows: { id: number; parent: number; detail: string }[] =
+      await knex.raw(`EXPLAIN QUERY PLAN ${first!.sql}`, first!.bindings);
+    for (const row of rows)
+      console.log(`    ${row.parent}/${row.id} ${row.detail}`);
+  } else {
+    // knex's pg client numbers its placeholders; raw() takes them as ?.
+    const { rows } = await knex.raw(
+      `EXPLAIN (ANALYZE, BUFFERS) ${first!.sql.replace(/\$\d+/g, '?')}`,
+      first!.bindings,
+    );
+    for (const row of rows) console.log(`    ${row['QUERY PLAN']}`);
+  }
+}
+
 function label(q: Query): string {
   const parts = Object.entries(q.query)
     .filter(([key]) => key !== 'cursor')
@@ -495,6 +533,9 @@ async function bench(kind: string, documents: Omit<NewDocument, 'id'>[]) {
     const queries = [];
     for (const q of queriesFor(documents))
       queries.push(await prepared(store, q));
+    if (options.explain) {
+      for (const q of queries) await explain(knex, kind, store, q);
+    }
     // Warm-up: one pass, as a running portal would have its pages cached.
     for (const q of queries) await list(store, q.query, q.access);
     const times: number[] = [];
