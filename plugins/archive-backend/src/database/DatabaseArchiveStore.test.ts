@@ -252,6 +252,46 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('finds a number as written: every document a ticket names, one document by its number, within the other filters', async () => {
+      const form = await store.createDocument(doc({ title: '故障登记表' }));
+      await store.createDocument(
+        doc({
+          title: '故障处理报告',
+          documentClass: 'service-report',
+          date: '2026-11-21',
+          confidentiality: 'restricted',
+        }),
+      );
+      await store.createDocument(
+        doc({ title: '其他工单', ticketNumbers: ['INC-2026-00043'] }),
+      );
+      const titles = async (q: string, extra: Partial<DocumentFilter> = {}) =>
+        (
+          await store.listDocuments({
+            access: everyone,
+            search: { text: q, terms: queryTerms(q), minimumMatch: 1 },
+            limit: 10,
+            ...extra,
+          })
+        ).items.map(i => i.title);
+      expect(await titles('INC-2026-00042')).toEqual([
+        '故障处理报告',
+        '故障登记表',
+      ]);
+      expect(
+        await titles('INC-2026-00042', {
+          access: { all: false, reader: 'user:default/xuli' },
+        }),
+      ).toEqual(['故障登记表']);
+      expect(
+        await titles('INC-2026-00042', { classes: ['service-report'] }),
+      ).toEqual(['故障处理报告']);
+      expect(await titles(form.document.number.toLowerCase())).toEqual([
+        '故障登记表',
+      ]);
+      expect(await titles('INC-2026-00044')).toEqual([]);
+    });
+
     it('shows a restricted document only to those who read all, its named readers and its registrar', async () => {
       await store.createDocument(doc({ title: '公开' }));
       await store.createDocument(

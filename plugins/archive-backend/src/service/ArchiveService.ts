@@ -7,6 +7,7 @@ import {
 import {
   ArchiveDocument,
   DocumentClass,
+  DocumentSearch,
   DocumentVersion,
   FileKind,
   MEDIA_TYPES,
@@ -37,6 +38,7 @@ import { ArchiveConfig } from '../config';
 import {
   ArchiveStore,
   DocumentAccess,
+  DocumentFilter,
   NewDocument,
 } from '../database/ArchiveStore';
 import type { DraftService } from '../drafts';
@@ -44,6 +46,31 @@ import { draftRequestSchema } from '../drafts/kinds';
 import type { VolumePlan, VolumeService } from '../volume';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The store's filter for a checked `GET /documents` query and what the caller
+ * may read (also what the search benchmark runs).
+ */
+export function documentFilterOf(
+  search: DocumentSearch,
+  access: DocumentAccess,
+): DocumentFilter {
+  const terms = search.q ? queryTerms(search.q) : [];
+  return {
+    access,
+    classes: search.class,
+    subClass: search.subClass,
+    from: search.from,
+    to: search.to,
+    system: search.system,
+    entity: search.entity,
+    search: search.q
+      ? { text: search.q, terms, minimumMatch: minimumMatch(terms.length) }
+      : undefined,
+    limit: search.limit,
+    cursor: search.cursor,
+  };
+}
 
 /** A file as uploaded, before it is checked. */
 export interface Upload {
@@ -151,21 +178,7 @@ export class ArchiveService {
   async list(query: unknown, caller: Caller) {
     const access = await this.access(caller);
     const search = parseInput(listDocumentsQuerySchema, query, 'query');
-    const terms = search.q ? queryTerms(search.q) : [];
-    return this.store.listDocuments({
-      access,
-      classes: search.class,
-      subClass: search.subClass,
-      from: search.from,
-      to: search.to,
-      system: search.system,
-      entity: search.entity,
-      search: search.q
-        ? { text: search.q, terms, minimumMatch: minimumMatch(terms.length) }
-        : undefined,
-      limit: search.limit,
-      cursor: search.cursor,
-    });
+    return this.store.listDocuments(documentFilterOf(search, access));
   }
 
   async get(id: string, caller: Caller): Promise<ArchiveDocument> {
