@@ -259,9 +259,14 @@ describe.each(databases.eachSupportedId())('archive API on %s', databaseId => {
     expect((await upload(secret.id, 'notice.pdf', await pdf(1))).status).toBe(
       201,
     );
+    // The registrar (desk) is named among its readers, visibly.
+    expect([...secret.readers].sort()).toEqual([
+      `user:default/${DESK}`,
+      'user:default/sunlei',
+    ]);
     const byId = `/api/archive/documents/${secret.id}`;
     const search = `/api/archive/documents?q=${encodeURIComponent('门禁密码')}`;
-    // The registrar (desk) keeps seeing what they registered; another desk member does not.
+    // The registrar (desk) reads it as a named reader; another desk member does not.
     for (const [user, sees] of [
       [STAFF, false],
       [OTHER_DESK, false],

@@ -353,9 +353,7 @@ export class DatabaseArchiveStore implements ArchiveStore {
       query.where(visible => {
         visible.where('d.confidentiality', 'public');
         if (access.reader) {
-          visible
-            .orWhere('d.created_by', access.reader)
-            .orWhereExists(this.linked('reader', access.reader));
+          visible.orWhereExists(this.linked('reader', access.reader));
         }
       });
     }

@@ -147,9 +147,7 @@ export class ArchiveService {
     return (
       access.all ||
       document.confidentiality === 'public' ||
-      (access.reader !== undefined &&
-        (document.readers.includes(access.reader) ||
-          document.createdBy === access.reader))
+      (access.reader !== undefined && document.readers.includes(access.reader))
     );
   }
 
@@ -215,6 +213,14 @@ export class ArchiveService {
     this.checkDate(metadata.date);
     const { document } = await this.store.createDocument({
       ...metadata,
+      // Whoever registers a restricted document is named among its readers (visibly, so an
+      // edit can take them off): they upload its file next.
+      readers:
+        metadata.confidentiality === 'restricted' &&
+        caller.principal.type === 'user' &&
+        !metadata.readers.includes(caller.principal.userEntityRef)
+          ? [...metadata.readers, caller.principal.userEntityRef]
+          : metadata.readers,
       id: randomUUID(),
       createdBy: actorOf(caller),
       createdAt: this.nowIso(),
