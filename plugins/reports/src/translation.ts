@@ -1,5 +1,5 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
-import type { MessageKey } from '@internal/plugin-court-react';
+import { MessageKey, ticketLabelMessages } from '@internal/plugin-court-react';
 
 /** Every string of the service reports page, in English; Chinese lives in translations/zh.ts. */
 export const reportsMessages = {
@@ -49,30 +49,7 @@ export const reportsMessages = {
     workByEngineer: 'Work hours by engineer',
     empty: 'Nothing in this period.',
   },
-  type: {
-    incident: 'Incident',
-    'service-request': 'Service request',
-    problem: 'Problem',
-    complaint: 'Complaint',
-    change: 'Change',
-  },
-  status: {
-    new: 'New',
-    acknowledged: 'Acknowledged',
-    'on-site': 'On site',
-    'in-progress': 'In progress',
-    pending: 'Pending',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    draft: 'Draft',
-    submitted: 'Awaiting approval',
-    approved: 'Approved',
-    rejected: 'Rejected',
-    scheduled: 'Scheduled',
-    succeeded: 'Succeeded',
-    failed: 'Failed',
-    'rolled-back': 'Rolled back',
-  },
+  ...ticketLabelMessages,
   clock: {
     response: 'Response',
     arrival: 'Arrival',

@@ -1,5 +1,5 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
-import type { MessageKey } from '@internal/plugin-court-react';
+import { MessageKey, ticketLabelMessages } from '@internal/plugin-court-react';
 
 /** Every string of the service desk, in English; Chinese lives in translations/zh.ts. */
 export const ticketsMessages = {
@@ -12,30 +12,7 @@ export const ticketsMessages = {
     change: 'Change',
     backToChanges: 'Back to the changes',
   },
-  status: {
-    new: 'New',
-    acknowledged: 'Acknowledged',
-    'on-site': 'On site',
-    'in-progress': 'In progress',
-    pending: 'Pending',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    draft: 'Draft',
-    submitted: 'Awaiting approval',
-    approved: 'Approved',
-    rejected: 'Rejected',
-    scheduled: 'Scheduled',
-    succeeded: 'Succeeded',
-    failed: 'Failed',
-    'rolled-back': 'Rolled back',
-  },
-  type: {
-    incident: 'Incident',
-    'service-request': 'Service request',
-    problem: 'Problem',
-    complaint: 'Complaint',
-    change: 'Change',
-  },
+  ...ticketLabelMessages,
   level: {
     L1: 'L1 (critical)',
     L2: 'L2 (high)',

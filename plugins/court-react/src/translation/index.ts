@@ -9,3 +9,4 @@ export type MessageKey<T, Prefix extends string = ''> = {
     ? `${Prefix}${K}`
     : MessageKey<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
+export { ticketLabelMessages, ticketLabelMessagesZh } from './ticketLabels';

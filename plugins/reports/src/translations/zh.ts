@@ -1,3 +1,4 @@
+import { ticketLabelMessagesZh } from '@internal/plugin-court-react';
 import type { ReportsMessageKey } from '../translation';
 
 // Simplified Chinese: every key of the English messages, no more, no fewer (the type checks it).
@@ -38,26 +39,7 @@ const zh: Record<ReportsMessageKey, string> = {
   'chart.servicesBySystem': '按系统的服务量',
   'chart.workByEngineer': '按工程师的工时',
   'chart.empty': '本周期没有数据。',
-  'type.incident': '故障',
-  'type.service-request': '服务请求',
-  'type.problem': '问题',
-  'type.complaint': '投诉',
-  'type.change': '变更',
-  'status.new': '新建',
-  'status.acknowledged': '已响应',
-  'status.on-site': '已到场',
-  'status.in-progress': '处理中',
-  'status.pending': '挂起',
-  'status.resolved': '已解决',
-  'status.closed': '已关闭',
-  'status.draft': '草稿',
-  'status.submitted': '待审批',
-  'status.approved': '已批准',
-  'status.rejected': '已驳回',
-  'status.scheduled': '已排期',
-  'status.succeeded': '成功',
-  'status.failed': '失败',
-  'status.rolled-back': '已回退',
+  ...ticketLabelMessagesZh,
   'clock.response': '响应',
   'clock.arrival': '到场',
   'clock.resolution': '解决',

@@ -1,3 +1,4 @@
+import { ticketLabelMessagesZh } from '@internal/plugin-court-react';
 import type { TicketsMessageKey } from '../translation';
 
 // Simplified Chinese: every key of the English messages, no more, no fewer (the type checks it).
@@ -9,26 +10,7 @@ const zh: Record<TicketsMessageKey, string> = {
   'page.changes': '变更',
   'page.change': '变更单',
   'page.backToChanges': '返回变更',
-  'status.new': '新建',
-  'status.acknowledged': '已响应',
-  'status.on-site': '已到场',
-  'status.in-progress': '处理中',
-  'status.pending': '挂起',
-  'status.resolved': '已解决',
-  'status.closed': '已关闭',
-  'status.draft': '草稿',
-  'status.submitted': '待审批',
-  'status.approved': '已批准',
-  'status.rejected': '已驳回',
-  'status.scheduled': '已排期',
-  'status.succeeded': '成功',
-  'status.failed': '失败',
-  'status.rolled-back': '已回退',
-  'type.incident': '故障',
-  'type.service-request': '服务请求',
-  'type.problem': '问题',
-  'type.complaint': '投诉',
-  'type.change': '变更',
+  ...ticketLabelMessagesZh,
   'level.L1': '一级（紧急）',
   'level.L2': '二级（高）',
   'level.L3': '三级（中）',
