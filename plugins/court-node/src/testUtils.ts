@@ -16,3 +16,4 @@ export {
   ownershipOf,
   roleExamples,
 } from './testing/courtUsers';
+export { answered } from './testing/answered';

@@ -1,3 +1,4 @@
+import { answered } from '@internal/plugin-court-node/testUtils';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ManualCourtClock } from '@internal/plugin-court-node';
 import type { InspectionFigures } from '@internal/plugin-reports-common';
@@ -8,19 +9,6 @@ import {
   startInspectionsBackend,
 } from './__testUtils__/backend';
 import { UPS } from './__testUtils__/fixtures';
-
-/** A setup step's answer, or the reason it failed (setup runs outside any test). */
-function answered<R extends { status: number; body: unknown }>(
-  res: R,
-  status: number,
-): R {
-  if (res.status !== status) {
-    throw new Error(
-      `expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`,
-    );
-  }
-  return res;
-}
 
 jest.setTimeout(60_000);
 

@@ -1,3 +1,4 @@
+import { answered } from '@internal/plugin-court-node/testUtils';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ManualCourtClock } from '@internal/plugin-court-node';
 import type { TicketDetail } from '@internal/plugin-tickets-common';
@@ -9,19 +10,6 @@ import {
   RECORDER,
   startKbBackend,
 } from './__testUtils__/backend';
-
-/** A setup step's answer, or the reason it failed (setup runs outside any test). */
-function answered<R extends { status: number; body: unknown }>(
-  res: R,
-  status: number,
-): R {
-  if (res.status !== status) {
-    throw new Error(
-      `expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`,
-    );
-  }
-  return res;
-}
 
 jest.setTimeout(120_000);
 

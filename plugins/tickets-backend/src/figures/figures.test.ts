@@ -1,3 +1,4 @@
+import { answered } from '@internal/plugin-court-node/testUtils';
 import { ManualCourtClock } from '@internal/plugin-court-node';
 import type { TicketFiguresResponse } from '@internal/plugin-reports-common';
 import request from 'supertest';
@@ -10,19 +11,6 @@ import {
   SWITCH,
   TicketsBackend,
 } from '../__testUtils__/backend';
-
-/** A setup step's answer, or the reason it failed (setup runs outside any test). */
-function answered<R extends { status: number; body: unknown }>(
-  res: R,
-  status: number,
-): R {
-  if (res.status !== status) {
-    throw new Error(
-      `expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`,
-    );
-  }
-  return res;
-}
 
 jest.setTimeout(60_000);
 
