@@ -1,0 +1,7 @@
+/**
+ * Court Ops Portal confidential access grants and engineer approval (SEC-1, SEC-2).
+ *
+ * @packageDocumentation
+ */
+
+export {};

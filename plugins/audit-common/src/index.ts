@@ -1,0 +1,7 @@
+/**
+ * Court Ops Portal the audit trail the court can read: every auditor event stored, hash-chained, verified (SEC-3).
+ *
+ * @packageDocumentation
+ */
+
+export {};

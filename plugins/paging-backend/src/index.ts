@@ -1,0 +1,7 @@
+/**
+ * Court Ops Portal paging: WeCom, DingTalk, SMS gateway and e-mail with acknowledgement and escalation.
+ *
+ * @packageDocumentation
+ */
+
+export {};

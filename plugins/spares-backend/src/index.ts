@@ -1,0 +1,7 @@
+/**
+ * Court Ops Portal spare parts stock and third-party repairs.
+ *
+ * @packageDocumentation
+ */
+
+export {};
