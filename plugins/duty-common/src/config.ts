@@ -57,6 +57,8 @@ export const dutyConfigSchema = z
     /** A check-in later than this after the shift's start is late. */
     lateAfterMinutes: z.number().int().min(0).max(240).default(10),
     engineers: z.array(engineerSchema).default([]),
+    /** What the duty room's QR code carries: a check-in with it was made in the room. */
+    roomCode: z.string().min(4).max(100).default('court-duty-room'),
   })
   .superRefine((config, ctx) => {
     const ids = new Set(config.posts.map(p => p.id));
@@ -89,7 +91,10 @@ export const dutyConfigSchema = z
         message: 'must be after onSite.start (the day shift ends the same day)',
       });
     }
-    if (config.phone.start !== config.onSite.end || config.phone.end !== config.onSite.start) {
+    if (
+      config.phone.start !== config.onSite.end ||
+      config.phone.end !== config.onSite.start
+    ) {
       // 7×24 (SLA-3): the night shift fills exactly the hours the day shift leaves.
       ctx.addIssue({
         code: 'custom',

@@ -15,7 +15,10 @@ export interface OfficialDays {
 }
 
 /** Working, rest or holiday: a make-up Saturday (调休) is a working day, a holiday Monday is not. */
-export function courtDayKind(calendar: OfficialDays, date: string): CourtDayKind {
+export function courtDayKind(
+  calendar: OfficialDays,
+  date: string,
+): CourtDayKind {
   const official = calendar.dayKind(date);
   if (official === 'holiday') return 'holiday';
   if (official === 'make-up-working-day') return 'working';
@@ -25,8 +28,9 @@ export function courtDayKind(calendar: OfficialDays, date: string): CourtDayKind
 /** The dates (YYYY-MM-DD) of a month (YYYY-MM). */
 export function datesOfMonth(month: string): string[] {
   const first = DateTime.fromISO(`${month}-01`, { zone: 'utc' });
-  return Array.from({ length: first.daysInMonth ?? 0 }, (_, i) =>
-    first.plus({ days: i }).toISODate()!,
+  return Array.from(
+    { length: first.daysInMonth ?? 0 },
+    (_, i) => first.plus({ days: i }).toISODate()!,
   );
 }
 
@@ -46,10 +50,16 @@ export function shiftSpan(
   const at = (day: string, time: string) =>
     DateTime.fromISO(`${day}T${time}`, { zone: config.zone }).toMillis();
   if (kind === 'on-site') {
-    return { start: at(date, config.onSite.start), end: at(date, config.onSite.end) };
+    return {
+      start: at(date, config.onSite.start),
+      end: at(date, config.onSite.end),
+    };
   }
   const next = DateTime.fromISO(date).plus({ days: 1 }).toISODate()!;
-  return { start: at(date, config.phone.start), end: at(next, config.phone.end) };
+  return {
+    start: at(date, config.phone.start),
+    end: at(next, config.phone.end),
+  };
 }
 
 /** The same as UTC ISO instants, as shifts are stored. */
@@ -69,7 +79,9 @@ function coveredBy(config: Pick<DutyConfig, 'posts'>, post: string): string[] {
 }
 
 function onLeave(leaves: readonly LeaveSpan[], engineer: string, date: string) {
-  return leaves.some(l => l.engineer === engineer && l.from <= date && date <= l.to);
+  return leaves.some(
+    l => l.engineer === engineer && l.from <= date && date <= l.to,
+  );
 }
 
 /** What the rules need besides the shifts. */
@@ -96,7 +108,10 @@ export function checkRoster(
   const coverage = new Map<string, number>();
   const phones = new Map<string, number>();
   const engineers = new Map(config.engineers.map(e => [e.ref, e]));
-  const byEngineer = new Map<string, Array<ShiftSlot & { start: number; end: number }>>();
+  const byEngineer = new Map<
+    string,
+    Array<ShiftSlot & { start: number; end: number }>
+  >();
 
   for (const shift of shifts) {
     const mine = inMonth.has(shift.date);
@@ -118,13 +133,22 @@ export function checkRoster(
       const engineer = engineers.get(who);
       if (
         !engineer ||
-        (shift.kind === 'on-site' && !engineer.posts.includes(shift.post ?? '')) ||
+        (shift.kind === 'on-site' &&
+          !engineer.posts.includes(shift.post ?? '')) ||
         (shift.kind === 'phone' && !engineer.phone)
       ) {
-        problems.push({ rule: 'not-qualified', engineer: who, shiftId: shift.id });
+        problems.push({
+          rule: 'not-qualified',
+          engineer: who,
+          shiftId: shift.id,
+        });
       }
       if (!isApproved(who)) {
-        problems.push({ rule: 'not-approved', engineer: who, shiftId: shift.id });
+        problems.push({
+          rule: 'not-approved',
+          engineer: who,
+          shiftId: shift.id,
+        });
       }
       if (onLeave(leaves, who, shift.date)) {
         problems.push({ rule: 'on-leave', engineer: who, shiftId: shift.id });
@@ -139,7 +163,13 @@ export function checkRoster(
     for (const post of config.posts) {
       const have = coverage.get(`${date} ${post.id}`) ?? 0;
       if (have < config.onSite.perPost) {
-        problems.push({ rule: 'coverage', date, post: post.id, needed: config.onSite.perPost, have });
+        problems.push({
+          rule: 'coverage',
+          date,
+          post: post.id,
+          needed: config.onSite.perPost,
+          have,
+        });
       }
     }
     const have = phones.get(date) ?? 0;
@@ -152,10 +182,15 @@ export function checkRoster(
     let latest: (typeof list)[number] | undefined;
     let lastPhone: (typeof list)[number] | undefined;
     for (const shift of list) {
-      const reported = inMonth.has(shift.date) || (latest && inMonth.has(latest.date));
+      const reported =
+        inMonth.has(shift.date) || (latest && inMonth.has(latest.date));
       if (latest && shift.start < latest.end) {
         if (reported) {
-          problems.push({ rule: 'double-booking', engineer, shiftIds: [latest.id, shift.id] });
+          problems.push({
+            rule: 'double-booking',
+            engineer,
+            shiftIds: [latest.id, shift.id],
+          });
         }
       } else if (
         lastPhone &&
@@ -163,7 +198,11 @@ export function checkRoster(
         shift.start < lastPhone.end + restMs &&
         (inMonth.has(shift.date) || inMonth.has(lastPhone.date))
       ) {
-        problems.push({ rule: 'rest', engineer, shiftIds: [lastPhone.id, shift.id] });
+        problems.push({
+          rule: 'rest',
+          engineer,
+          shiftIds: [lastPhone.id, shift.id],
+        });
       }
       if (!latest || shift.end > latest.end) latest = shift;
       if (shift.kind === 'phone') lastPhone = shift;
@@ -173,7 +212,12 @@ export function checkRoster(
 }
 
 /** The id a generated shift gets: readable, and unique for its date, kind, post and place. */
-export function shiftIdOf(date: string, kind: ShiftKind, post?: string, n = 1): string {
+export function shiftIdOf(
+  date: string,
+  kind: ShiftKind,
+  post?: string,
+  n = 1,
+): string {
   return kind === 'phone' ? `${date}.phone` : `${date}.on-site.${post}.${n}`;
 }
 
@@ -198,7 +242,8 @@ export function generateRoster(options: {
   const load = new Map<string, number>();
   const loadByKind = new Map<string, number>();
   const phoneLoad = new Map<string, number>();
-  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const bump = (map: Map<string, number>, key: string) =>
+    map.set(key, (map.get(key) ?? 0) + 1);
   const shifts: ShiftSlot[] = [];
   let lastPhone = options.phoneBefore;
 
@@ -210,21 +255,31 @@ export function generateRoster(options: {
     const restUntil = phoneEnd + config.restHoursAfterPhone * 3_600_000;
     const resting = dayStart < restUntil ? lastPhone : undefined;
     const restingAtNight =
-      shiftSpan(config, date, 'phone').start < restUntil ? lastPhone : undefined;
+      shiftSpan(config, date, 'phone').start < restUntil
+        ? lastPhone
+        : undefined;
     const rotation = (engineer: DutyEngineer) =>
-      (team.indexOf(engineer) - dayIndex + team.length * 40) % Math.max(team.length, 1);
-    const order = (candidates: DutyEngineer[], extra: (e: DutyEngineer) => number) =>
+      (team.indexOf(engineer) - dayIndex + team.length * 40) %
+      Math.max(team.length, 1);
+    const order = (
+      candidates: DutyEngineer[],
+      extra: (e: DutyEngineer) => number,
+    ) =>
       candidates.sort(
         (a, b) =>
           extra(a) - extra(b) ||
-          (loadByKind.get(`${a.ref} ${dayKind}`) ?? 0) - (loadByKind.get(`${b.ref} ${dayKind}`) ?? 0) ||
+          (loadByKind.get(`${a.ref} ${dayKind}`) ?? 0) -
+            (loadByKind.get(`${b.ref} ${dayKind}`) ?? 0) ||
           (load.get(a.ref) ?? 0) - (load.get(b.ref) ?? 0) ||
           rotation(a) - rotation(b),
       );
     const free = team.filter(e => !onLeave(leaves, e.ref, date));
     const onSiteToday = new Set<string>();
     const coverage = new Map<string, number>();
-    const assign = (engineer: DutyEngineer | undefined, slot: Omit<ShiftSlot, 'engineer'>) => {
+    const assign = (
+      engineer: DutyEngineer | undefined,
+      slot: Omit<ShiftSlot, 'engineer'>,
+    ) => {
       shifts.push({ ...slot, engineer: engineer?.ref ?? null });
       if (!engineer) return;
       bump(load, engineer.ref);
@@ -236,11 +291,19 @@ export function generateRoster(options: {
       for (let n = 1; n <= needed; n++) {
         const [engineer] = order(
           free.filter(
-            e => e.posts.includes(post.id) && e.ref !== resting && !onSiteToday.has(e.ref),
+            e =>
+              e.posts.includes(post.id) &&
+              e.ref !== resting &&
+              !onSiteToday.has(e.ref),
           ),
           () => 0,
         );
-        assign(engineer, { id: shiftIdOf(date, 'on-site', post.id, n), date, kind: 'on-site', post: post.id });
+        assign(engineer, {
+          id: shiftIdOf(date, 'on-site', post.id, n),
+          date,
+          kind: 'on-site',
+          post: post.id,
+        });
         for (const covered of coveredBy(config, post.id)) {
           coverage.set(covered, (coverage.get(covered) ?? 0) + 1);
         }
@@ -250,7 +313,9 @@ export function generateRoster(options: {
 
     const [phone] = order(
       free.filter(e => e.phone && e.ref !== restingAtNight),
-      e => (onSiteToday.has(e.ref) ? 1_000_000 : 0) + (phoneLoad.get(e.ref) ?? 0) * 1000,
+      e =>
+        (onSiteToday.has(e.ref) ? 1_000_000 : 0) +
+        (phoneLoad.get(e.ref) ?? 0) * 1000,
     );
     assign(phone, { id: shiftIdOf(date, 'phone'), date, kind: 'phone' });
     if (phone) bump(phoneLoad, phone.ref);
@@ -278,7 +343,10 @@ export function onCallAt(
   const at = DateTime.fromISO(instant, { setZone: true });
   const ms = at.toMillis();
   const running = shifts.filter(
-    s => s.engineer !== null && Date.parse(s.startsAt) <= ms && ms < Date.parse(s.endsAt),
+    s =>
+      s.engineer !== null &&
+      Date.parse(s.startsAt) <= ms &&
+      ms < Date.parse(s.endsAt),
   );
   const local = at.setZone(config.zone).toFormat('HH:mm');
   const onSiteHours = config.onSite.start <= local && local < config.onSite.end;

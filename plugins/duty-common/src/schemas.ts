@@ -1,4 +1,8 @@
-import { entityRefSchema, singleLineString, multiLineString } from '@internal/plugin-court-common';
+import {
+  entityRefSchema,
+  singleLineString,
+  multiLineString,
+} from '@internal/plugin-court-common';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 
@@ -16,7 +20,9 @@ export const monthSchema = z
 export const instantSchema = z
   .string()
   .refine(
-    value => DateTime.fromISO(value, { setZone: true }).isValid && /(Z|[+-]\d{2}:?\d{2})$/.test(value),
+    value =>
+      DateTime.fromISO(value, { setZone: true }).isValid &&
+      /(Z|[+-]\d{2}:?\d{2})$/.test(value),
     'must be an ISO 8601 instant with its offset',
   );
 
@@ -74,7 +80,11 @@ export const decisionSchema = z
   })
   .superRefine((decision, ctx) => {
     if (!decision.approve && !decision.reason?.trim()) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to refuse' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'is required to refuse',
+      });
     }
   });
 export type DecisionRequest = z.input<typeof decisionSchema>;
@@ -87,7 +97,11 @@ export const requestLeaveSchema = z
   })
   .superRefine((leave, ctx) => {
     if (leave.to < leave.from) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'ends before the leave starts' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'ends before the leave starts',
+      });
     }
   });
 export type RequestLeaveRequest = z.input<typeof requestLeaveSchema>;
@@ -98,7 +112,9 @@ export const checkInSchema = z.strictObject({
 });
 export type CheckInRequest = z.input<typeof checkInSchema>;
 
-export const onCallQuerySchema = z.strictObject({ at: instantSchema.optional() });
+export const onCallQuerySchema = z.strictObject({
+  at: instantSchema.optional(),
+});
 export type OnCallQuery = z.input<typeof onCallQuerySchema>;
 
 export const monthQuerySchema = z.strictObject({ month: monthSchema });

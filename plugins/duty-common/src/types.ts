@@ -117,14 +117,18 @@ export interface OnCall {
   readonly at: string;
   /** Whether the instant is in on-site hours (else phone duty is the answer). */
   readonly onSiteHours: boolean;
-  readonly onSite: ReadonlyArray<{ readonly post: string; readonly engineer: string }>;
+  readonly onSite: ReadonlyArray<{
+    readonly post: string;
+    readonly engineer: string;
+  }>;
   /** The engineer on phone duty at the instant, if it is phone hours and someone is rostered. */
   readonly phone?: string;
   /** The engineer to call now: phone duty at night; at day, the first on the desk. */
   readonly first?: string;
 }
 
-export type AttendanceFlag = 'on-time' | 'late' | 'missing' | 'upcoming' | 'open';
+/** Missing: no check-in by the time it would be late; upcoming: not yet that time. */
+export type AttendanceFlag = 'on-time' | 'late' | 'missing' | 'upcoming';
 
 export interface AttendanceRecord {
   readonly shift: Shift;

@@ -55,6 +55,14 @@ import {
   archiveVolumeCompilePermission,
 } from '@internal/plugin-archive-common';
 import {
+  dutyAttendanceReadPermission,
+  dutyLeaveApproveContractorPermission,
+  dutyLeaveApproveCourtPermission,
+  dutyRosterManagePermission,
+  dutyRosterReadPermission,
+  dutyShiftStandPermission,
+} from '@internal/plugin-duty-common';
+import {
   reportAcknowledgePermission,
   reportIssuePermission,
   reportReadPermission,
@@ -469,6 +477,41 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     family: 'archive',
     permission: archiveVolumeCompilePermission,
     grants: { 'ops-manager': A },
+  },
+
+  // --- Duty: everyone sees the roster and who is on call; the resident engineers (desk and
+  // engineer posts) stand shifts (swaps, leave, check-in, their calendar feed); the ops manager
+  // runs the roster and decides leave for the contractor, the court IT office for the court;
+  // both read attendance.
+  {
+    family: 'duty',
+    permission: dutyRosterReadPermission,
+    grants: { requester: A, ...OM_READ },
+  },
+  {
+    family: 'duty',
+    permission: dutyRosterManagePermission,
+    grants: { 'ops-manager': A },
+  },
+  {
+    family: 'duty',
+    permission: dutyShiftStandPermission,
+    grants: { desk: A, engineer: A },
+  },
+  {
+    family: 'duty',
+    permission: dutyLeaveApproveCourtPermission,
+    grants: { 'court-it-office': A },
+  },
+  {
+    family: 'duty',
+    permission: dutyLeaveApproveContractorPermission,
+    grants: { 'ops-manager': A },
+  },
+  {
+    family: 'duty',
+    permission: dutyAttendanceReadPermission,
+    grants: { 'ops-manager': A, 'court-it-office': A },
   },
 
   // Later families: add their rows here.

@@ -29,7 +29,10 @@ import type { DutyPost } from '../config';
 export interface DutyApi {
   getSetup(): Promise<{ posts: DutyPost[]; engineers: string[]; zone: string }>;
   getRoster(month: string): Promise<Roster>;
-  generateRoster(month: string, request?: GenerateRosterRequest): Promise<Roster>;
+  generateRoster(
+    month: string,
+    request?: GenerateRosterRequest,
+  ): Promise<Roster>;
   updateShift(id: string, request: UpdateShiftRequest): Promise<Shift>;
   addShift(month: string, request: AddShiftRequest): Promise<Shift>;
   publishRoster(month: string, request: PublishRosterRequest): Promise<Roster>;
@@ -60,22 +63,42 @@ export class DutyClient implements DutyApi {
   }
 
   getSetup() {
-    return this.request<{ posts: DutyPost[]; engineers: string[]; zone: string }>('GET', '/setup');
+    return this.request<{
+      posts: DutyPost[];
+      engineers: string[];
+      zone: string;
+    }>('GET', '/setup');
   }
   getRoster(month: string) {
     return this.request<Roster>('GET', `/rosters/${encodeURIComponent(month)}`);
   }
   generateRoster(month: string, request: GenerateRosterRequest = {}) {
-    return this.request<Roster>('POST', `/rosters/${encodeURIComponent(month)}/generate`, request);
+    return this.request<Roster>(
+      'POST',
+      `/rosters/${encodeURIComponent(month)}/generate`,
+      request,
+    );
   }
   updateShift(id: string, request: UpdateShiftRequest) {
-    return this.request<Shift>('PUT', `/shifts/${encodeURIComponent(id)}`, request);
+    return this.request<Shift>(
+      'PUT',
+      `/shifts/${encodeURIComponent(id)}`,
+      request,
+    );
   }
   addShift(month: string, request: AddShiftRequest) {
-    return this.request<Shift>('POST', `/rosters/${encodeURIComponent(month)}/shifts`, request);
+    return this.request<Shift>(
+      'POST',
+      `/rosters/${encodeURIComponent(month)}/shifts`,
+      request,
+    );
   }
   publishRoster(month: string, request: PublishRosterRequest) {
-    return this.request<Roster>('POST', `/rosters/${encodeURIComponent(month)}/publish`, request);
+    return this.request<Roster>(
+      'POST',
+      `/rosters/${encodeURIComponent(month)}/publish`,
+      request,
+    );
   }
   myShifts(month: string) {
     return this.request<Shift[]>('GET', `/my/shifts${queryOf({ month })}`);
@@ -90,7 +113,11 @@ export class DutyClient implements DutyApi {
     return this.request<Swap>('POST', '/swaps', request);
   }
   decideSwap(id: string, decision: DecisionRequest) {
-    return this.request<Swap>('POST', `/swaps/${encodeURIComponent(id)}/decision`, decision);
+    return this.request<Swap>(
+      'POST',
+      `/swaps/${encodeURIComponent(id)}/decision`,
+      decision,
+    );
   }
   listLeave(query: LeaveQuery = {}) {
     return this.request<Leave[]>('GET', `/leave${queryOf(query)}`);
@@ -99,23 +126,38 @@ export class DutyClient implements DutyApi {
     return this.request<Leave>('POST', '/leave', request);
   }
   decideLeave(id: string, decision: DecisionRequest) {
-    return this.request<Leave>('POST', `/leave/${encodeURIComponent(id)}/decision`, decision);
+    return this.request<Leave>(
+      'POST',
+      `/leave/${encodeURIComponent(id)}/decision`,
+      decision,
+    );
   }
   checkIn(request: CheckInRequest = {}) {
-    return this.request<AttendanceRecord>('POST', '/attendance/check-in', request);
+    return this.request<AttendanceRecord>(
+      'POST',
+      '/attendance/check-in',
+      request,
+    );
   }
   checkOut() {
     return this.request<AttendanceRecord>('POST', '/attendance/check-out', {});
   }
   attendance(month: string) {
-    return this.request<AttendanceRecord[]>('GET', `/attendance${queryOf({ month })}`);
+    return this.request<AttendanceRecord[]>(
+      'GET',
+      `/attendance${queryOf({ month })}`,
+    );
   }
   async attendanceSheetUrl(month: string) {
     const base = await this.options.discoveryApi.getBaseUrl('duty');
     return `${base}/attendance/sheet${queryOf({ month })}`;
   }
   createCalendarFeed() {
-    return this.request<{ url: string; createdAt: string }>('POST', '/my/calendar-feed', {});
+    return this.request<{ url: string; createdAt: string }>(
+      'POST',
+      '/my/calendar-feed',
+      {},
+    );
   }
   revokeCalendarFeed() {
     return this.request<void>('DELETE', '/my/calendar-feed');

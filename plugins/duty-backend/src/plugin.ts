@@ -1,0 +1,94 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { officialCalendarServiceRef } from '@internal/plugin-calendar-node';
+import { courtClockServiceRef } from '@internal/plugin-court-node';
+import { dutyPermissions } from '@internal/plugin-duty-common';
+import {
+  OfficialSchedule,
+  mergeOfficialYears,
+} from '@internal/plugin-sla-common';
+import { readDutyConfig } from './config';
+import { DutyStore } from './database/DutyStore';
+import { createRouter } from './router';
+import { DutyService } from './service/DutyService';
+
+/**
+ * Duty (DUTY-1, DUTY-2, SLA-3): monthly rosters of on-site and phone duty on the court's
+ * calendar, swaps, leave with both approvals, attendance, who is on call now, personal
+ * calendar feeds; /api/duty.
+ */
+export const dutyPlugin = createBackendPlugin({
+  pluginId: 'duty',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        discovery: coreServices.discovery,
+        auditor: coreServices.auditor,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        clock: courtClockServiceRef,
+        officialCalendar: officialCalendarServiceRef,
+        notifications: notificationService,
+      },
+      async init(deps) {
+        const config = readDutyConfig(deps.config);
+        const store = await DutyStore.create({
+          database: deps.database,
+          skipMigrations: deps.database.migrations?.skip,
+        });
+        deps.permissionsRegistry.addPermissions(dutyPermissions);
+        let official:
+          | { revision: number; schedule: OfficialSchedule }
+          | undefined;
+        const service = new DutyService({
+          store,
+          permissions: deps.permissions,
+          config,
+          clock: deps.clock,
+          // The package's years with those entered in the portal, rebuilt when they change.
+          officialDays: async () => {
+            const entered = await deps.officialCalendar.enteredSchedules();
+            if (official?.revision !== entered.revision) {
+              official = {
+                revision: entered.revision,
+                schedule: OfficialSchedule.fromChineseDays(
+                  mergeOfficialYears([], entered.schedules),
+                ),
+              };
+            }
+            return official.schedule;
+          },
+          notifier: {
+            async notify(recipients, message) {
+              if (recipients.length === 0) return;
+              await deps.notifications.send({
+                recipients: { type: 'entity', entityRef: [...recipients] },
+                payload: { ...message, topic: 'duty', severity: 'normal' },
+              });
+            },
+          },
+          externalBaseUrl: () => deps.discovery.getExternalBaseUrl('duty'),
+          appBaseUrl: deps.config.getString('app.baseUrl'),
+        });
+        deps.httpRouter.addAuthPolicy({
+          path: '/calendar',
+          allow: 'unauthenticated',
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            service,
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+          }),
+        );
+      },
+    });
+  },
+});
