@@ -1,7 +1,8 @@
 /**
- * Court Ops Portal duty roster, leave, attendance, who is on call now, major-event assurance.
+ * Court Ops Portal duty for other backend plugins: `dutyServiceRef`, who is on call at an
+ * instant (tickets outside on-site hours, inspection rounds, SLA warnings).
  *
  * @packageDocumentation
  */
 
-export {};
+export * from './dutyService';

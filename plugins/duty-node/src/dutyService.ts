@@ -1,0 +1,71 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  coreServices,
+  createServiceFactory,
+  createServiceRef,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { pluginFetch } from '@internal/plugin-court-node';
+import { DutyApi, DutyClient, OnCall } from '@internal/plugin-duty-common';
+
+/** The duty roster's API for other backend families (tickets, inspections, SLA warnings). */
+export interface DutyService {
+  /**
+   * Who is on call at an instant, asked with the calling plugin's own credentials; undefined
+   * when the duty plugin does not answer (not installed, stopped), so the caller keeps its
+   * behaviour without a roster.
+   */
+  onCallAt(instant: string): Promise<OnCall | undefined>;
+  /** The duty API as `credentials` call it (a user's: their permissions apply). */
+  as(credentials: BackstageCredentials): DutyApi;
+}
+
+/** The duty API over HTTP, found through discovery, signed by `auth`. */
+export function createDutyService(deps: {
+  auth: AuthService;
+  discovery: { getBaseUrl(pluginId: string): Promise<string> };
+  logger: LoggerService;
+}): DutyService {
+  const { auth, discovery, logger } = deps;
+  const client = (
+    onBehalfOf: Parameters<typeof pluginFetch>[0]['onBehalfOf'],
+  ) =>
+    new DutyClient({
+      discoveryApi: discovery,
+      fetchApi: pluginFetch({ auth, targetPluginId: 'duty', onBehalfOf }),
+    });
+  const own = client(() => auth.getOwnServiceCredentials());
+  return {
+    async onCallAt(instant) {
+      try {
+        return await own.onCall(instant);
+      } catch (error) {
+        logger.warn(
+          `duty did not answer who is on call at ${instant}: ${error}`,
+        );
+        return undefined;
+      }
+    },
+    as: credentials => client(credentials),
+  };
+}
+
+/**
+ * Depend on this to ask the duty roster. The default factory uses the plugin's discovery, auth
+ * and logger; tests may substitute a fake.
+ */
+export const dutyServiceRef = createServiceRef<DutyService>({
+  id: 'courtops.duty',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        logger: coreServices.logger,
+      },
+      factory: createDutyService,
+    }),
+});
