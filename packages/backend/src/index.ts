@@ -54,6 +54,8 @@ backend.add(import('@internal/plugin-calendar-backend'));
 backend.add(import('@internal/plugin-reports-backend'));
 // The document archive: five classes, files in the database, filing of reports, changes and inspection records by itself.
 backend.add(import('@internal/plugin-archive-backend'));
+// Duty: rosters of on-site and phone duty, leave, attendance, who is on call now (docs/duty.md).
+backend.add(import('@internal/plugin-duty-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

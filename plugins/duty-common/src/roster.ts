@@ -62,6 +62,20 @@ export function shiftSpan(
   };
 }
 
+/** `shiftSpan` remembered per date and kind: luxon's zone arithmetic dominates a month's check. */
+function spanMemo(config: Pick<DutyConfig, 'zone' | 'onSite' | 'phone'>) {
+  const memo = new Map<string, { start: number; end: number }>();
+  return (date: string, kind: ShiftKind) => {
+    const key = `${date} ${kind}`;
+    let span = memo.get(key);
+    if (!span) {
+      span = shiftSpan(config, date, kind);
+      memo.set(key, span);
+    }
+    return span;
+  };
+}
+
 /** The same as UTC ISO instants, as shifts are stored. */
 export function shiftInstants(
   config: Pick<DutyConfig, 'zone' | 'onSite' | 'phone'>,
@@ -112,6 +126,7 @@ export function checkRoster(
     string,
     Array<ShiftSlot & { start: number; end: number }>
   >();
+  const spanOf = spanMemo(config);
 
   for (const shift of shifts) {
     const mine = inMonth.has(shift.date);
@@ -155,7 +170,7 @@ export function checkRoster(
       }
     }
     const list = byEngineer.get(shift.engineer) ?? [];
-    list.push({ ...shift, ...shiftSpan(config, shift.date, shift.kind) });
+    list.push({ ...shift, ...spanOf(shift.date, shift.kind) });
     byEngineer.set(shift.engineer, list);
   }
 
@@ -246,18 +261,17 @@ export function generateRoster(options: {
     map.set(key, (map.get(key) ?? 0) + 1);
   const shifts: ShiftSlot[] = [];
   let lastPhone = options.phoneBefore;
+  const spanOf = spanMemo(config);
 
   datesOfMonth(month).forEach((date, dayIndex) => {
     const dayKind = dayKindOf(date);
     const previousDate = DateTime.fromISO(date).minus({ days: 1 }).toISODate()!;
-    const phoneEnd = shiftSpan(config, previousDate, 'phone').end;
-    const dayStart = shiftSpan(config, date, 'on-site').start;
+    const phoneEnd = spanOf(previousDate, 'phone').end;
+    const dayStart = spanOf(date, 'on-site').start;
     const restUntil = phoneEnd + config.restHoursAfterPhone * 3_600_000;
     const resting = dayStart < restUntil ? lastPhone : undefined;
     const restingAtNight =
-      shiftSpan(config, date, 'phone').start < restUntil
-        ? lastPhone
-        : undefined;
+      spanOf(date, 'phone').start < restUntil ? lastPhone : undefined;
     const rotation = (engineer: DutyEngineer) =>
       (team.indexOf(engineer) - dayIndex + team.length * 40) %
       Math.max(team.length, 1);

@@ -479,8 +479,8 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     grants: { 'ops-manager': A },
   },
 
-  // --- Duty: everyone sees the roster and who is on call; the resident engineers (desk and
-  // engineer posts) stand shifts (swaps, leave, check-in, their calendar feed); the ops manager
+  // --- Duty: everyone sees the roster and who is on call; the engineers (desk, engineer posts,
+  // the ops manager) stand shifts (swaps, leave, check-in, their calendar feed); the ops manager
   // runs the roster and decides leave for the contractor, the court IT office for the court;
   // both read attendance.
   {
@@ -496,7 +496,9 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
   {
     family: 'duty',
     permission: dutyShiftStandPermission,
-    grants: { desk: A, engineer: A },
+    // The ops manager is one of the contractor's off-site support engineers too; only those in
+    // duty.engineers stand shifts, the duty service checks that.
+    grants: { desk: A, engineer: A, 'ops-manager': A },
   },
   {
     family: 'duty',

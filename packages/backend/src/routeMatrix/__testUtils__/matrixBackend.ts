@@ -7,6 +7,7 @@ import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
 import archivePlugin from '@internal/plugin-archive-backend';
+import dutyPlugin from '@internal/plugin-duty-backend';
 import calendarPlugin from '@internal/plugin-calendar-backend';
 import inspectionsPlugin from '@internal/plugin-inspections-backend';
 import kbPlugin from '@internal/plugin-kb-backend';
@@ -74,6 +75,7 @@ export async function startMatrixBackend(options: {
       calendarPlugin,
       reportsPlugin,
       archivePlugin,
+      dutyPlugin,
     ],
   });
   return {

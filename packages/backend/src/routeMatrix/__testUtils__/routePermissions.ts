@@ -8,6 +8,14 @@ import {
   calendarScheduleUpdatePermission,
   calendarWarningReadPermission,
 } from '@internal/plugin-calendar-common';
+import {
+  dutyAttendanceReadPermission,
+  dutyLeaveApproveContractorPermission,
+  dutyLeaveApproveCourtPermission,
+  dutyRosterManagePermission,
+  dutyRosterReadPermission,
+  dutyShiftStandPermission,
+} from '@internal/plugin-duty-common';
 import { Permission } from '@backstage/plugin-permission-common';
 import {
   catalogEntityDeletePermission,
@@ -323,7 +331,9 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   'GET /api/calendar/years': needs(calendarScheduleReadPermission),
   'GET /api/calendar/years/:year': needs(calendarScheduleReadPermission),
-  'GET /api/calendar/years/:year/built-in': needs(calendarScheduleReadPermission),
+  'GET /api/calendar/years/:year/built-in': needs(
+    calendarScheduleReadPermission,
+  ),
   'PUT /api/calendar/years/:year': needs(calendarScheduleUpdatePermission),
   'GET /api/calendar/schedules': needs(calendarScheduleReadPermission),
   'GET /api/calendar/revision': needs(calendarScheduleReadPermission),
@@ -354,5 +364,36 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   ),
   'POST /api/archive/volumes': needs(archiveVolumeCompilePermission),
   'POST /api/archive/drafts': needs(archiveVolumeCompilePermission),
-};
 
+  'GET /api/duty/setup': needs(dutyRosterReadPermission),
+  'GET /api/duty/rosters/:month': needs(dutyRosterReadPermission),
+  'POST /api/duty/rosters/:month/generate': needs(dutyRosterManagePermission),
+  'POST /api/duty/rosters/:month/shifts': needs(dutyRosterManagePermission),
+  'POST /api/duty/rosters/:month/publish': needs(dutyRosterManagePermission),
+  'PUT /api/duty/shifts/:id': needs(dutyRosterManagePermission),
+  'GET /api/duty/my/shifts': needs(dutyShiftStandPermission),
+  'GET /api/duty/on-call': needs(dutyRosterReadPermission),
+  'GET /api/duty/swaps': needs(dutyRosterReadPermission),
+  'POST /api/duty/swaps': needs(dutyShiftStandPermission),
+  'POST /api/duty/swaps/:id/decision': needs(dutyRosterManagePermission),
+  'GET /api/duty/leave': needs(dutyRosterReadPermission),
+  'POST /api/duty/leave': needs(dutyShiftStandPermission),
+  // Either side's approver: the court IT office or the ops manager.
+  'POST /api/duty/leave/:id/decision': {
+    guard: [
+      dutyLeaveApproveCourtPermission,
+      dutyLeaveApproveContractorPermission,
+    ],
+    anyOf: true,
+  },
+  'POST /api/duty/attendance/check-in': needs(dutyShiftStandPermission),
+  'POST /api/duty/attendance/check-out': needs(dutyShiftStandPermission),
+  'GET /api/duty/attendance': needs(dutyRosterReadPermission),
+  'GET /api/duty/attendance/sheet': needs(dutyAttendanceReadPermission),
+  'POST /api/duty/my/calendar-feed': needs(dutyShiftStandPermission),
+  'DELETE /api/duty/my/calendar-feed': needs(dutyShiftStandPermission),
+  // The phone's calendar has no session: the personal token in the path is the credential, and
+  // an unknown one is 404 for everyone.
+  'GET /api/duty/calendar/:file': { guard: [], resource: true },
+  'GET /api/duty/duty-room/qr.svg': needs(dutyRosterManagePermission),
+};
