@@ -10,6 +10,7 @@ import {
   LiveSlaEngine,
   officialCalendarServiceRef,
 } from '@internal/plugin-calendar-node';
+import { dutyServiceRef } from '@internal/plugin-duty-node';
 import { ticketPermissions } from '@internal/plugin-tickets-common';
 import {
   ticketPermissionResourceRef,
@@ -53,6 +54,7 @@ export const ticketsPlugin = createBackendPlugin({
         notifications: notificationService,
         signals: signalsServiceRef,
         clock: courtClockServiceRef,
+        duty: dutyServiceRef,
       },
       async init(deps) {
         const config = readTicketsConfig(deps.config);
@@ -109,6 +111,10 @@ export const ticketsPlugin = createBackendPlugin({
           catalog,
           zone: config.zone,
           clock: deps.clock,
+          phoneDutyAt: async at => {
+            const onCall = await deps.duty.onCallAt(at);
+            return onCall && !onCall.onSiteHours ? onCall.phone : undefined;
+          },
           listener: {
             ticketUpdated(ticket, projection, happened) {
               notifier.updated(ticket);

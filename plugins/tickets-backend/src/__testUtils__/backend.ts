@@ -114,7 +114,13 @@ export interface TicketsBackend {
  * @param options.clock the court clock, e.g. shared by replicas; default one standing at {@link COURT_NOW}
  */
 export async function startTicketsBackend(
-  options: { knex?: Knex; config?: JsonObject; clock?: ManualCourtClock } = {},
+  options: {
+    knex?: Knex;
+    config?: JsonObject;
+    clock?: ManualCourtClock;
+    /** Other plugins in the same backend (e.g. the real duty plugin). */
+    features?: Parameters<typeof startCourtTestBackend>[0]['features'];
+  } = {},
 ): Promise<TicketsBackend> {
   const clock = options.clock ?? new ManualCourtClock(COURT_NOW);
   const notifications: NotificationSendOptions[] = [];
@@ -123,6 +129,7 @@ export async function startTicketsBackend(
     config: options.config,
     features: [
       ticketsPlugin,
+      ...(options.features ?? []),
       catalogServiceMock.factory({ entities: courtEntities }),
       courtClockFactory(clock),
       ...(options.knex

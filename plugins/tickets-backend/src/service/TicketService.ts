@@ -87,6 +87,11 @@ export class TicketService {
       zone: string;
       /** Where "now" comes from: the court clock, never the wall clock. */
       clock: CourtClock;
+      /**
+       * The engineer on phone duty at an instant outside on-site hours (SLA-3), from the duty
+       * roster; undefined in on-site hours, without a roster, or without the duty plugin.
+       */
+      phoneDutyAt?: (at: string) => Promise<string | undefined>;
     },
   ) {}
 
@@ -145,6 +150,10 @@ export class TicketService {
       'body.entityRefs',
     );
     const at = this.now();
+    // Outside on-site hours a ticket nobody routed goes to the engineer on phone duty.
+    const assignee =
+      request.assignee ??
+      (request.group ? undefined : await this.deps.phoneDutyAt?.(at));
     const policy = sla.engine.activePolicy();
     const level = policy.matrix[request.urgency][request.impact];
     const events: NewTicketEvent[] = [
@@ -157,7 +166,7 @@ export class TicketService {
           impact: request.impact,
           title: request.title,
           // Routed at filing: a later `assigned` is a hand-over (reports count them).
-          ...(request.assignee ? { assignee: request.assignee } : {}),
+          ...(assignee ? { assignee } : {}),
           ...(request.group ? { group: request.group } : {}),
         },
       },
@@ -182,7 +191,7 @@ export class TicketService {
         urgency: request.urgency,
         impact: request.impact,
         level,
-        assignee: request.assignee,
+        assignee,
         group: request.group,
         entities,
         policy: draft.policy,

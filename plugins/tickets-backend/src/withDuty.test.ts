@@ -1,0 +1,99 @@
+// The real duty plugin beside the desk, as packages/backend wires them.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import dutyPlugin from '@internal/plugin-duty-backend';
+import { ManualCourtClock } from '@internal/plugin-court-node';
+import { answered } from '@internal/plugin-court-node/testUtils';
+import request from 'supertest';
+import { as, newIncident, startTicketsBackend } from './__testUtils__/backend';
+
+jest.setTimeout(120_000);
+
+const TEAM = [
+  { ref: 'user:default/lina', posts: ['desk'] },
+  { ref: 'user:default/zhangwei', posts: ['desk', 'hardware'] },
+  { ref: 'user:default/wangqiang', posts: ['hardware'] },
+  { ref: 'user:default/liuyang', posts: ['software'] },
+  { ref: 'user:default/chenjing', posts: ['software'] },
+];
+
+/**
+ * Tickets filed outside on-site hours go to the engineer on phone duty (SLA-3), as the duty
+ * roster says; in on-site hours, to the day desk as before. Each plugin has its own database
+ * (in-memory SQLite); both stores are tested on PostgreSQL in their own suites.
+ */
+describe('tickets with the duty roster', () => {
+  let backend: Awaited<ReturnType<typeof startTicketsBackend>>;
+  let clock: ManualCourtClock;
+  let phoneOn16th: string;
+  const api = () => request(backend.server);
+
+  beforeAll(async () => {
+    // Near the instants the tests name: the breach watch wakes up along every minute passed.
+    clock = new ManualCourtClock('2026-02-16T20:00:00+08:00');
+    backend = await startTicketsBackend({
+      clock,
+      config: {
+        app: { baseUrl: 'http://portal.court.example' },
+        duty: { engineers: TEAM },
+      },
+      features: [dutyPlugin],
+    });
+    const roster = answered(
+      await api()
+        .post('/api/duty/rosters/2026-02/generate')
+        .set('Authorization', as('sunlei'))
+        .send({}),
+      201,
+    ).body;
+    phoneOn16th = roster.shifts.find(
+      (s: { date: string; kind: string }) =>
+        s.date === '2026-02-16' && s.kind === 'phone',
+    ).engineer;
+  });
+  afterAll(() => backend?.stop());
+
+  const assignedTo = (ticketId: string) =>
+    backend.notifications
+      .filter(n => n.payload.scope === `ticket:${ticketId}:assigned`)
+      .flatMap(n =>
+        n.recipients.type === 'entity' ? [n.recipients.entityRef].flat() : [],
+      );
+
+  const file = async (user: string, body = newIncident()) =>
+    answered(
+      await api()
+        .post('/api/tickets/tickets')
+        .set('Authorization', as(user))
+        .send(body),
+      201,
+    ).body;
+
+  it('a ticket filed at 21:00 on a Spring Festival night is assigned to and notifies the phone-duty engineer', async () => {
+    await clock.set('2026-02-16T21:00:00+08:00');
+    const ticket = await file('xuli');
+    expect(phoneOn16th).toMatch(/^user:default\//);
+    expect(ticket.assignee).toBe(phoneOn16th);
+    expect(assignedTo(ticket.id)).toEqual([phoneOn16th]);
+  });
+
+  it('one filed at 10:00 the next morning goes to the day desk, unassigned, as before', async () => {
+    await clock.set('2026-02-17T10:00:00+08:00');
+    const ticket = await file('xuli');
+    expect(ticket.assignee).toBeUndefined();
+    expect(assignedTo(ticket.id)).toEqual([]);
+    expect(
+      backend.notifications.some(
+        n => n.payload.scope === `ticket:${ticket.id}:created`,
+      ),
+    ).toBe(true);
+  });
+
+  it('a ticket the desk routes itself keeps its assignee at night', async () => {
+    await clock.set('2026-02-17T22:00:00+08:00');
+    const ticket = await file(
+      'lina',
+      newIncident({ assignee: 'user:default/liuyang' }),
+    );
+    expect(ticket.assignee).toBe('user:default/liuyang');
+  });
+});
