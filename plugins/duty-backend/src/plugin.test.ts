@@ -291,6 +291,20 @@ describe.each(databases.eachSupportedId())('the duty API on %s', databaseId => {
       ),
     ).toBe(true);
 
+    // Leave reasons are personal: approvers see all, engineers their own, court staff none.
+    const listed = async (user: string) =>
+      answered(
+        await api().get('/api/duty/leave').set('Authorization', as(user)),
+        200,
+      ).body.map((l: { engineer: string }) => l.engineer);
+    expect(new Set(await listed('wuxia'))).toEqual(
+      new Set(['user:default/liuyang', 'user:default/it-engineer']),
+    );
+    expect(new Set(await listed('liuyang'))).toEqual(
+      new Set(['user:default/liuyang']),
+    );
+    expect(await listed('xuli')).toEqual([]);
+
     // Liuyang himself may not be named back during his leave.
     const onLeave = await api()
       .put(`/api/duty/shifts/${vacated[0].id}`)

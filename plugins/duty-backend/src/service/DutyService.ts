@@ -617,10 +617,15 @@ export class DutyService {
     return swap;
   }
 
+  /** Everyone's leave for the approvers; one's own for everyone else. */
   async listLeave(query: unknown, caller: Caller): Promise<Leave[]> {
     await this.authorize(dutyRosterReadPermission, caller);
     const filter = parseInput(leaveQuerySchema, query, 'query');
-    return this.store.listLeave(filter);
+    // Reasons are personal: the approvers see everyone's leave, others their own.
+    if ((await this.leaveSides(caller)).length > 0) {
+      return this.store.listLeave(filter);
+    }
+    return this.store.listLeave({ ...filter, engineer: actorOf(caller) });
   }
 
   async requestLeave(body: unknown, caller: Caller): Promise<Leave> {
