@@ -3,11 +3,7 @@ import {
   MiddlewareFactory,
   type ExtendedHttpServer,
 } from '@backstage/backend-defaults/rootHttpRouter';
-import {
-  InputError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+import { InputError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import express from 'express';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,9 +14,7 @@ describe('hideInternalErrors', () => {
   const logger = mockServices.logger.mock();
   const app = express();
   app.get('/internal', () => {
-    throw new Error(
-      "ENOENT: no such file or directory, open '/srv/court/data/kb.sqlite'",
-    );
+    throw new Error("ENOENT: no such file or directory, open '/srv/court/data/kb.sqlite'");
   });
   app.get('/thrown-string', () => {
     throw 'a string, not an Error'; // eslint-disable-line no-throw-literal
@@ -36,10 +30,7 @@ describe('hideInternalErrors', () => {
   });
   app.use(hideInternalErrors(logger));
   // Even with stack traces switched on (development), a hidden error shows none.
-  const factory = MiddlewareFactory.create({
-    config: mockServices.rootConfig(),
-    logger,
-  });
+  const factory = MiddlewareFactory.create({ config: mockServices.rootConfig(), logger });
   app.use(factory.error({ showStackTraces: true }));
 
   it('answers an unexpected error by a log reference, and logs the original', async () => {
@@ -55,34 +46,24 @@ describe('hideInternalErrors', () => {
     expect(logId).toBeDefined();
     expect(logger.error).toHaveBeenCalledWith(
       `Internal error logId=${logId}`,
-      expect.objectContaining({
-        message: expect.stringContaining('/srv/court'),
-      }),
+      expect.objectContaining({ message: expect.stringContaining('/srv/court') }),
     );
   });
 
   it('hides what was thrown when it is not an Error', async () => {
     const res = await supertest(app).get('/thrown-string');
     expect(res.status).toBe(500);
-    expect(res.body.error.message).toMatch(
-      /^An internal error occurred logId=/,
-    );
+    expect(res.body.error.message).toMatch(/^An internal error occurred logId=/);
   });
 
   it.each([
     ['/input', 400, 'body.title: is required'],
     ['/missing', 404, 'ticket INC-1 not found'],
     ['/unavailable', 503, 'Service is shutting down'],
-  ])(
-    'keeps the message of %s, written for the caller',
-    async (path, status, message) => {
-      const res = await supertest(app).get(path);
-      expect({ status: res.status, message: res.body.error.message }).toEqual({
-        status,
-        message,
-      });
-    },
-  );
+  ])('keeps the message of %s, written for the caller', async (path, status, message) => {
+    const res = await supertest(app).get(path);
+    expect({ status: res.status, message: res.body.error.message }).toEqual({ status, message });
+  });
 });
 
 describe('stopGracefully', () => {
@@ -91,23 +72,17 @@ describe('stopGracefully', () => {
   let releaseSlow: () => void;
   let beforeShutdown: Array<() => Promise<void> | void>;
   const exit = jest.fn();
-  const header = (typ: string) =>
-    Buffer.from(JSON.stringify({ alg: 'ES256', typ })).toString('base64url');
+  const header = (typ: string) => Buffer.from(JSON.stringify({ alg: 'ES256', typ })).toString('base64url');
   const pluginToken = `Bearer ${header('vnd.backstage.plugin')}.e30.c2ln`;
   const userToken = `Bearer ${header('vnd.backstage.user')}.e30.c2ln`;
 
-  async function start(options: {
-    drainMs: number;
-    quietMs?: number;
-    hardLimitMs: number;
-  }) {
+  async function start(options: { drainMs: number; quietMs?: number; hardLimitMs: number }) {
     beforeShutdown = [];
     const app = express();
     server = createServer(app);
     const lifecycle = {
       ...mockServices.rootLifecycle.mock(),
-      addBeforeShutdownHook: (hook: () => Promise<void> | void) =>
-        beforeShutdown.push(hook),
+      addBeforeShutdownHook: (hook: () => Promise<void> | void) => beforeShutdown.push(hook),
     };
     stopGracefully(
       app,
@@ -139,20 +114,13 @@ describe('stopGracefully', () => {
   ): Promise<{ status?: number; body?: string; error?: string }> {
     return new Promise(resolve => {
       const headers = authorization ? { authorization } : undefined;
-      const req = request(
-        { host: '127.0.0.1', port, path, agent: false, headers },
-        res => {
-          let body = '';
-          res.on('data', chunk => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode, body }));
-          res.on('error', error =>
-            resolve({ error: (error as NodeJS.ErrnoException).code }),
-          );
-        },
-      );
-      req.on('error', error =>
-        resolve({ error: (error as NodeJS.ErrnoException).code }),
-      );
+      const req = request({ host: '127.0.0.1', port, path, agent: false, headers }, res => {
+        let body = '';
+        res.on('data', chunk => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode, body }));
+        res.on('error', error => resolve({ error: (error as NodeJS.ErrnoException).code }));
+      });
+      req.on('error', error => resolve({ error: (error as NodeJS.ErrnoException).code }));
       req.end();
     });
   }
@@ -162,10 +130,7 @@ describe('stopGracefully', () => {
     server.on('connection', () => (connections += 1));
     const response = get(path);
     await new Promise<void>(resolve => {
-      const poll = setInterval(
-        () => connections === 1 && (clearInterval(poll), resolve()),
-        5,
-      );
+      const poll = setInterval(() => connections === 1 && (clearInterval(poll), resolve()), 5);
     });
     await new Promise(resolve => setTimeout(resolve, 20)); // let the request reach its route
     return { response }; // wrapped: awaiting inFlight() must not wait for the answer
@@ -176,28 +141,16 @@ describe('stopGracefully', () => {
     const { response: slow } = await inFlight('/slow');
 
     let drained = false;
-    const shutdown = Promise.all(beforeShutdown.map(hook => hook())).then(
-      () => {
-        drained = true;
-      },
-    );
+    const shutdown = Promise.all(beforeShutdown.map(hook => hook())).then(() => {
+      drained = true;
+    });
     const refused = await get('/fast', userToken);
     expect(refused.status).toBe(503);
-    expect(JSON.parse(refused.body!).error.message).toBe(
-      'The portal is stopping',
-    );
-    expect(await get('/fast', 'Bearer not-a-token.at.all')).toMatchObject({
-      status: 503,
-    });
+    expect(JSON.parse(refused.body!).error.message).toBe('The portal is stopping');
+    expect(await get('/fast', 'Bearer not-a-token.at.all')).toMatchObject({ status: 503 });
     // What work in flight causes: another plugin's call, and its fetch of signing keys.
-    expect(await get('/fast', pluginToken)).toEqual({
-      status: 200,
-      body: '{"answered":"at once"}',
-    });
-    expect(await get('/fast')).toEqual({
-      status: 200,
-      body: '{"answered":"at once"}',
-    });
+    expect(await get('/fast', pluginToken)).toEqual({ status: 200, body: '{"answered":"at once"}' });
+    expect(await get('/fast')).toEqual({ status: 200, body: '{"answered":"at once"}' });
     expect(drained).toBe(false);
 
     releaseSlow();

@@ -17,10 +17,7 @@
  * error, its stack and the same logId. Stack traces in bodies are Backstage's development-only
  * feature already (NODE_ENV=development).
  */
-import type {
-  LoggerService,
-  RootLifecycleService,
-} from '@backstage/backend-plugin-api';
+import type { LoggerService, RootLifecycleService } from '@backstage/backend-plugin-api';
 import {
   rootHttpRouterServiceFactory,
   type ExtendedHttpServer,
@@ -79,15 +76,8 @@ const statusByErrorName: ReadonlyMap<string, number> = new Map([
 
 function statusOf(error: Error): number {
   for (const field of ['statusCode', 'status'] as const) {
-    const value = (error as Error & Partial<Record<typeof field, unknown>>)[
-      field
-    ];
-    if (
-      typeof value === 'number' &&
-      Number.isInteger(value) &&
-      value >= 100 &&
-      value <= 599
-    ) {
+    const value = (error as Error & Partial<Record<typeof field, unknown>>)[field];
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599) {
       return value;
     }
   }
@@ -122,9 +112,7 @@ export function hideInternalErrors(logger: LoggerService): ErrorRequestHandler {
  * such a call (`/.backstage/auth/v1/jwks.json`), and static files are harmless.
  */
 function fromUser(req: Request): boolean {
-  const token = /^Bearer ([^.\s]+)\./i.exec(
-    req.headers.authorization ?? '',
-  )?.[1];
+  const token = /^Bearer ([^.\s]+)\./i.exec(req.headers.authorization ?? '')?.[1];
   if (!token) return false;
   try {
     const header = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
@@ -142,10 +130,7 @@ function fromUser(req: Request): boolean {
 export function stopGracefully(
   app: Express,
   server: Server,
-  {
-    lifecycle,
-    logger,
-  }: { lifecycle: RootLifecycleService; logger: LoggerService },
+  { lifecycle, logger }: { lifecycle: RootLifecycleService; logger: LoggerService },
   options: GracefulStopOptions = defaultGracefulStop,
 ): void {
   let inFlight = 0;
@@ -161,10 +146,7 @@ export function stopGracefully(
         refused += 1;
         res.setHeader('retry-after', '10');
         res.status(503).json({
-          error: {
-            name: 'ServiceUnavailableError',
-            message: 'The portal is stopping',
-          },
+          error: { name: 'ServiceUnavailableError', message: 'The portal is stopping' },
           request: { method: req.method, url: req.url },
           response: { statusCode: 503 },
         });
@@ -190,26 +172,21 @@ export function stopGracefully(
     const started = Date.now();
     draining = true;
     setTimeout(() => {
-      logger.error(
-        `Stop took longer than ${options.hardLimitMs} ms; exiting anyway`,
-      );
+      logger.error(`Stop took longer than ${options.hardLimitMs} ms; exiting anyway`);
       options.exit(1);
     }, options.hardLimitMs).unref();
 
     // Idle keep-alive connections stay open while draining: closing one races a plugin's client
     // that is sending on it (ECONNRESET). Each answer from now on closes its connection instead.
     const received = inFlight;
-    const busy = () =>
-      inFlight > 0 || Date.now() - lastActivity < options.quietMs;
+    const busy = () => inFlight > 0 || Date.now() - lastActivity < options.quietMs;
     while (busy() && Date.now() - started < options.drainMs) {
       await new Promise(resolve => setTimeout(resolve, 20));
     }
     void closeListener();
     server.closeIdleConnections();
     logger.info(
-      `Drained in ${
-        Date.now() - started
-      } ms: ${received} requests were in flight, ${inFlight} still open; ${refused} new ones refused; port closed`,
+      `Drained in ${Date.now() - started} ms: ${received} requests were in flight, ${inFlight} still open; ${refused} new ones refused; port closed`,
     );
   });
 
@@ -229,17 +206,11 @@ export function stopGracefully(
  * defaults' settings only `backend.trustProxy` applies to this portal (behind the court's proxy);
  * it sets no `backend.server` timeouts.
  */
-export function configureRootHttpRouter(
-  context: RootHttpRouterConfigureContext,
-): void {
-  const { app, server, middleware, routes, healthRouter, logger, config } =
-    context;
+export function configureRootHttpRouter(context: RootHttpRouterConfigureContext): void {
+  const { app, server, middleware, routes, healthRouter, logger, config } = context;
   // The router's lifecycle is the root lifecycle (a dependency of rootHttpRouterServiceFactory);
   // the context's type names only the plugin-level part of it.
-  stopGracefully(app, server, {
-    lifecycle: context.lifecycle as RootLifecycleService,
-    logger,
-  });
+  stopGracefully(app, server, { lifecycle: context.lifecycle as RootLifecycleService, logger });
   const trustProxy = config.getOptional('backend.trustProxy');
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   app.use(middleware.helmet());

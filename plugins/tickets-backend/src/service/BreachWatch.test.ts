@@ -131,9 +131,9 @@ describe.each(databases.eachSupportedId())(
           const breached = await request(backend.server)
             .get('/api/tickets/tickets?breached=true')
             .set('Authorization', as('lina'));
-          expect(breached.body.items.map((t: { id: string }) => t.id)).toEqual([
-            res.body.id,
-          ]);
+          expect(breached.body.items.map((t: { id: string }) => t.id)).toEqual(
+            [res.body.id],
+          );
         },
       );
     });

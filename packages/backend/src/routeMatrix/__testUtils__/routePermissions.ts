@@ -331,9 +331,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   'GET /api/calendar/years': needs(calendarScheduleReadPermission),
   'GET /api/calendar/years/:year': needs(calendarScheduleReadPermission),
-  'GET /api/calendar/years/:year/built-in': needs(
-    calendarScheduleReadPermission,
-  ),
+  'GET /api/calendar/years/:year/built-in': needs(calendarScheduleReadPermission),
   'PUT /api/calendar/years/:year': needs(calendarScheduleUpdatePermission),
   'GET /api/calendar/schedules': needs(calendarScheduleReadPermission),
   'GET /api/calendar/revision': needs(calendarScheduleReadPermission),
