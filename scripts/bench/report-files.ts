@@ -3,14 +3,16 @@
  * so). Renders a month's Word and Excel files (renderReportFiles, as issuing does) for a month of
  * synthetic facts the size a busy court's month reaches in the tickets benchmark's year (about
  * 8,500 tickets of 100,000 a year, ~300 changes, two work logs a ticket, ~5 % breached clocks in
- * the breach list), N times, and prints the p50 and p95 of a render and the peak RSS.
+ * the breach list), N times, and prints the p50 and p95 of a render and the peak RSS; then the
+ * Word report's page count as LibreOffice lays it out (soffice → PDF → pdfinfo).
  *
  *   yarn tsx scripts/bench/report-files.ts [--tickets 8500] [--runs 10] [--language zh|en]
  *       [--out <folder>]   (writes the last run's files there, to open or count pages)
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
@@ -376,11 +378,50 @@ async function main() {
   if (p95 > GOAL_P95_MS || rssMb >= GOAL_RSS_MB || hashes.size !== 1) {
     console.log('  GOAL MISSED');
   }
+  const docx = last.find(file => file.name === 'report.docx');
+  if (docx) {
+    console.log(
+      `  report.docx pages (LibreOffice → PDF → pdfinfo): ${wordPages(
+        docx.content,
+      )}`,
+    );
+  }
   if (options.out) {
     mkdirSync(options.out, { recursive: true });
     for (const file of last)
       writeFileSync(join(options.out, file.name), file.content);
     console.log(`  files written to ${options.out}`);
+  }
+}
+
+/** Pages of the Word report as LibreOffice lays it out, or why they could not be counted. */
+function wordPages(docx: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'report-pages-'));
+  try {
+    writeFileSync(join(dir, 'report.docx'), docx);
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        join(dir, 'report.docx'),
+      ],
+      { stdio: 'ignore', timeout: 300_000 },
+    );
+    const info = execFileSync('pdfinfo', [join(dir, 'report.pdf')], {
+      encoding: 'utf8',
+    });
+    return (
+      /^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 'unknown (no Pages in pdfinfo)'
+    );
+  } catch (error) {
+    return `not counted (${(error as Error).message.split('\n')[0]})`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -19,6 +19,17 @@ export const figuresQuerySchema = z
 export type FiguresQuery = z.output<typeof figuresQuerySchema>;
 
 /**
+ * The tickets backend's figures query: `facts=none` answers the figures without the facts
+ * behind them (`TicketFiguresOnly`), for a report that shows figures only, or the previous
+ * period's column; a month's facts are megabytes of JSON.
+ */
+export const ticketFiguresQuerySchema = z
+  .object({ facts: z.enum(['all', 'none']).default('all') })
+  .and(figuresQuerySchema);
+
+export type TicketFiguresQuery = z.output<typeof ticketFiguresQuerySchema>;
+
+/**
  * @throws InputError naming `query.to` when the period's last day has not
  * ended at `now` in `zone`
  */

@@ -13,7 +13,11 @@ export interface InspectionFigures {
   readonly roundsPlanned: number;
   readonly roundsDone: number;
   /** Devices due a check in the period, and those inspected. */
-  readonly deviceCoverage: { readonly devices: number; readonly inspected: number; readonly percent?: number };
+  readonly deviceCoverage: {
+    readonly devices: number;
+    readonly inspected: number;
+    readonly percent?: number;
+  };
   readonly failedItems: number;
   /** Incidents filed from failed items in the period. */
   readonly incidentsOpened: number;
@@ -42,6 +46,12 @@ export interface TicketFiguresResponse {
   readonly changes: readonly ChangeFact[];
 }
 
+/** The tickets backend's answer to `facts=none`: the figures alone. */
+export type TicketFiguresOnly = Omit<
+  TicketFiguresResponse,
+  'tickets' | 'changes'
+>;
+
 /** The families' figures of one period. */
 export interface PeriodFigures {
   readonly period: ReportPeriod;
@@ -62,7 +72,9 @@ export interface ReportFigures {
 /** The query of the figures, rows and issuing endpoints. */
 export const reportQuerySchema = z
   .object({
-    kind: z.enum(REPORT_KINDS as [ReportKind, ...ReportKind[]]).default('custom'),
+    kind: z
+      .enum(REPORT_KINDS as [ReportKind, ...ReportKind[]])
+      .default('custom'),
     system: z.string().min(1).max(255).optional(),
   })
   .and(reportPeriodSchema);

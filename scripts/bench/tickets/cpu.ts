@@ -49,7 +49,10 @@ function machineBusyTicks(): number {
   return user + nice + system + irq + softirq + steal;
 }
 
-export function cpuSample(backendPgid: number | undefined): Sample {
+export function cpuSample(
+  backendPgid: number | undefined,
+  prefix = PG_PREFIX,
+): Sample {
   const usage = process.cpuUsage();
   return {
     at: performance.now(),
@@ -60,7 +63,7 @@ export function cpuSample(backendPgid: number | undefined): Sample {
     postgres: procTicks(
       (_pgrp, comm, pid) =>
         comm === 'postgres' &&
-        readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(PG_PREFIX),
+        readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(prefix),
     ),
     self: ((usage.user + usage.system) / 1e6) * TICKS,
   };
@@ -113,12 +116,12 @@ export async function waitForQuiet(
  * Gives the PostgreSQL server processes serving this bench's databases the
  * backend's priority (they are forked per connection, at the server's).
  */
-export function prioritisePostgres(nice: number): void {
+export function prioritisePostgres(nice: number, prefix = PG_PREFIX): void {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.startsWith('postgres:') && cmd.includes(PG_PREFIX)) {
+      if (cmd.startsWith('postgres:') && cmd.includes(prefix)) {
         setPriority(Number(entry), nice);
       }
     } catch {

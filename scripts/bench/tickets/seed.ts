@@ -22,7 +22,11 @@ export const PG_PREFIX = 'courtops_bench_tickets_';
 
 export type DbKind = 'sqlite' | 'postgres';
 
-export function ticketsKnex(kind: DbKind, dataDir: string): Knex {
+export function ticketsKnex(
+  kind: DbKind,
+  dataDir: string,
+  prefix = PG_PREFIX,
+): Knex {
   return kind === 'sqlite'
     ? knexFactory({
         client: 'better-sqlite3',
@@ -31,17 +35,21 @@ export function ticketsKnex(kind: DbKind, dataDir: string): Knex {
       })
     : knexFactory({
         client: 'pg',
-        connection: { ...PG, database: `${PG_PREFIX}tickets` },
+        connection: { ...PG, database: `${prefix}tickets` },
         pool: { min: 0, max: 2 },
       });
 }
 
 /**
  * Drops every `courtops_bench_tickets_*` database (the backend's plugin
- * databases of a previous run of this bench, never another bench's), then
- * creates an empty tickets database unless told not to.
+ * databases of a previous run of this bench, never another bench's; another
+ * bench passes its own prefix), then creates an empty tickets database
+ * unless told not to.
  */
-export async function resetPostgres(createTickets = true): Promise<void> {
+export async function resetPostgres(
+  createTickets = true,
+  prefix = PG_PREFIX,
+): Promise<void> {
   const admin = knexFactory({
     client: 'pg',
     connection: { ...PG, database: 'postgres' },
@@ -50,10 +58,10 @@ export async function resetPostgres(createTickets = true): Promise<void> {
   try {
     const { rows } = await admin.raw(
       `select datname from pg_database where datname like ?`,
-      [`${PG_PREFIX.replace(/_/g, '\\_')}%`],
+      [`${prefix.replace(/_/g, '\\_')}%`],
     );
     for (const { datname } of rows as { datname: string }[]) {
-      if (!datname.startsWith(PG_PREFIX)) continue;
+      if (!datname.startsWith(prefix)) continue;
       await admin.raw(
         `select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()`,
         [datname],
@@ -61,7 +69,7 @@ export async function resetPostgres(createTickets = true): Promise<void> {
       await admin.raw(`drop database if exists ??`, [datname]);
     }
     if (createTickets) {
-      await admin.raw(`create database ??`, [`${PG_PREFIX}tickets`]);
+      await admin.raw(`create database ??`, [`${prefix}tickets`]);
     }
   } finally {
     await admin.destroy();
@@ -99,11 +107,12 @@ export async function seed(
   dataDir: string,
   data: Dataset,
   migrationsDir: string,
+  prefix = PG_PREFIX,
 ): Promise<SeedResult> {
   const started = performance.now();
-  if (kind === 'postgres') await resetPostgres();
+  if (kind === 'postgres') await resetPostgres(true, prefix);
   mkdirSync(dataDir, { recursive: true });
-  const db = ticketsKnex(kind, dataDir);
+  const db = ticketsKnex(kind, dataDir, prefix);
   try {
     if (kind === 'sqlite') {
       // As DatabaseTicketStore.fromKnex does.

@@ -7,6 +7,7 @@ import {
   ReportPeriod,
   TicketFact,
   ticketFigures,
+  TicketFiguresOnly,
   TicketFiguresResponse,
 } from '@internal/plugin-reports-common';
 import { FigureSources } from '../service/FigureSources';
@@ -107,6 +108,13 @@ export class FixtureFigureSources implements FigureSources {
     systemRef?: string,
   ): Promise<TicketFiguresResponse> {
     this.calls.push(`tickets ${period.from}..${period.to} ${systemRef ?? ''}`);
+    return this.answer(period, systemRef);
+  }
+
+  private answer(
+    period: ReportPeriod,
+    systemRef?: string,
+  ): TicketFiguresResponse {
     if (this.ticketsDown) {
       throw new ServiceUnavailableError(
         'the tickets figures are not available',
@@ -130,6 +138,17 @@ export class FixtureFigureSources implements FigureSources {
       tickets,
       changes: [],
     };
+  }
+
+  async ticketFigures(
+    period: ReportPeriod,
+    systemRef?: string,
+  ): Promise<TicketFiguresOnly> {
+    this.calls.push(
+      `ticket figures ${period.from}..${period.to} ${systemRef ?? ''}`,
+    );
+    const { tickets, changes, ...figuresOnly } = this.answer(period, systemRef);
+    return figuresOnly;
   }
 
   async inspections(period: ReportPeriod, systemRef?: string) {

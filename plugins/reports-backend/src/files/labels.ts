@@ -63,6 +63,10 @@ const en = {
   systems: 'Systems',
   breachedAt: 'Breached at',
   none: 'None in this period.',
+  chartCompared:
+    'One pair of bars per row of the table below, in its order: dark this period, light the previous period.',
+  chartOutcomes:
+    'One bar per row of the table below, in its order, this period: green met, red breached, grey running at the end.',
   // sections
   sectionServices: 'Services',
   sectionTimes: 'Response and arrival',
@@ -255,6 +259,9 @@ const zh: Labels = {
   systems: '系统',
   breachedAt: '超时时间',
   none: '本期无。',
+  chartCompared: '每组条形对应下表一行（顺序相同）：深色为本期，浅色为上期。',
+  chartOutcomes:
+    '每个条形对应下表一行（顺序相同），本期：绿色达标，红色超时，灰色期末未完成。',
   sectionServices: '服务概况',
   sectionTimes: '响应与到场',
   sectionCompliance: 'SLA 达标率',

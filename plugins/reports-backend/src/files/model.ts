@@ -35,10 +35,19 @@ export interface Column {
   readonly compare?: boolean;
 }
 
+/**
+ * How the Word report pictures a table, from its own cells (so a chart cannot disagree with
+ * its table): `compared` draws the first compared column, this period beside the previous;
+ * `outcomes` splits each row's bar by its first three compared columns (met, breached,
+ * running) in this period.
+ */
+export type ChartKind = 'compared' | 'outcomes';
+
 export interface ReportTable {
   readonly title: string;
   readonly columns: readonly Column[];
   readonly rows: ReadonlyArray<readonly Cell[]>;
+  readonly chart?: ChartKind;
 }
 
 export interface ReportSection {
@@ -146,6 +155,7 @@ function servicesSection(f: ReportFigures, t: Translate): ReportSection {
       },
       {
         title: t('servicesByType'),
+        chart: 'compared',
         columns: [figure('ticketType'), count],
         rows: TYPES.map(([type, label]) => [
           t(label),
@@ -314,6 +324,7 @@ function complianceSection(f: ReportFigures, t: Translate): ReportSection {
       },
       {
         title: t('complianceByLevel'),
+        chart: 'outcomes',
         columns: [
           { header: t('clock'), format: 'text' },
           { header: t('level'), format: 'text' },
@@ -405,6 +416,7 @@ function workSection(f: ReportFigures, t: Translate): ReportSection {
       },
       {
         title: t('workBySystem'),
+        chart: 'compared',
         columns: columns('system'),
         rows: keyed(
           now.bySystem,

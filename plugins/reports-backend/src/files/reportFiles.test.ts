@@ -140,7 +140,13 @@ let zhFiles: RenderedFile[];
 let enFiles: RenderedFile[];
 
 beforeAll(async () => {
-  for (const tool of ['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'])
+  for (const tool of [
+    'soffice',
+    'pdftotext',
+    'pdfinfo',
+    'pdftoppm',
+    'pdfimages',
+  ])
     await requireTool(tool);
   dir = mkdtempSync(join(tmpdir(), 'report-files-'));
   zhFiles = await renderReportFiles(fixtureInput());
@@ -226,6 +232,61 @@ describe('report.docx', () => {
     expect(
       readFileSync(join(TEST_RESULTS, 'report-zh-cover.png')).length,
     ).toBeGreaterThan(1000);
+  });
+
+  it('draws its three charts beside their tables, captioned, and they are not blank', async () => {
+    // pdfimages -list: page num type width height ... — the pictures LibreOffice laid out.
+    const { stdout } = await run('pdfimages', ['-list', zhPdf]);
+    const images = stdout
+      .split('\n')
+      .slice(2)
+      .map(line => line.trim().split(/\s+/))
+      // Each PNG comes with its alpha channel as a soft mask ('smask').
+      .filter(fields => fields[2] === 'image')
+      .map(fields => Number(fields[0]));
+    expect(images).toHaveLength(3);
+    // Services by type, compliance per level × clock, work per system: each on the page of its
+    // table's heading, with the caption that says how to read its bars.
+    const expected: Array<[LabelKey, LabelKey]> = [
+      ['servicesByType', 'chartCompared'],
+      ['complianceByLevel', 'chartOutcomes'],
+      ['workBySystem', 'chartCompared'],
+    ];
+    for (const [i, [title, caption]] of expected.entries()) {
+      const text = squeeze(await pdfText(zhPdf, images[i]));
+      expect(text).toContain(squeeze(zh(title)));
+      expect(text).toContain(squeeze(zh(caption)));
+    }
+    // The services chart's page as pixels: this period's bars are there, in their teal (a
+    // colour nothing else on the page has; headings are blue).
+    await run('pdftoppm', [
+      '-r',
+      '40',
+      '-f',
+      String(images[0]),
+      '-l',
+      String(images[0]),
+      '-singlefile',
+      zhPdf,
+      join(dir, 'chart-page'),
+    ]);
+    const ppm = readFileSync(join(dir, 'chart-page.ppm'));
+    // P6 header: magic, width, height, maxval, each followed by one whitespace byte.
+    const header = /^P6\s+\d+\s+\d+\s+\d+\s/.exec(
+      ppm.subarray(0, 64).toString('latin1'),
+    )![0];
+    let teal = 0;
+    for (let i = header.length; i + 2 < ppm.length; i += 3) {
+      const near = (value: number, target: number) =>
+        Math.abs(value - target) <= 16;
+      if (
+        near(ppm[i], 0x1f) &&
+        near(ppm[i + 1], 0x7a) &&
+        near(ppm[i + 2], 0x8c)
+      )
+        teal++;
+    }
+    expect(teal).toBeGreaterThan(100);
   });
 
   it('is all English when asked for in English, but for the court’s own names', async () => {

@@ -4,6 +4,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -23,6 +24,7 @@ import {
   shortRef,
   textWidth,
 } from './format';
+import { ChartImage, renderChart } from './charts';
 import type { Translate } from './labels';
 import { Cell, Column, isCompared, ReportSection, ReportTable } from './model';
 import type { ReportFilesInput } from './types';
@@ -162,7 +164,46 @@ function widthsOf(
   return needed.map(w => (w <= short ? w : Math.floor((w / flexible) * room)));
 }
 
-function wordTable(table: ReportTable, t: Translate): Array<Paragraph | Table> {
+/** The chart above its table, and the caption that says how to read it. */
+function chartParagraphs(
+  table: ReportTable,
+  chart: ChartImage,
+  id: number,
+  t: Translate,
+): Paragraph[] {
+  const caption = t(
+    table.chart === 'outcomes' ? 'chartOutcomes' : 'chartCompared',
+  );
+  return [
+    new Paragraph({
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: chart.png,
+          transformation: { width: chart.width, height: chart.height },
+          // An explicit id: docx's own counter runs across documents, and the bytes must not.
+          altText: {
+            id: String(id),
+            name: `chart-${id}`,
+            description: caption,
+          },
+        }),
+      ],
+    }),
+    new Paragraph({
+      keepNext: true,
+      spacing: { after: 120 },
+      children: [new TextRun({ text: caption, size: 16, color: MUTED })],
+    }),
+  ];
+}
+
+function wordTable(
+  table: ReportTable,
+  t: Translate,
+  chart?: { image: ChartImage; id: number },
+): Array<Paragraph | Table> {
   const heading = new Paragraph({
     text: table.title,
     heading: HeadingLevel.HEADING_2,
@@ -218,6 +259,7 @@ function wordTable(table: ReportTable, t: Translate): Array<Paragraph | Table> {
   const line = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
   return [
     heading,
+    ...(chart ? chartParagraphs(table, chart.image, chart.id, t) : []),
     new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: widths,
@@ -356,13 +398,20 @@ export async function renderWord(
     input.figures.current.period,
     t,
   )}`;
+  const tables = sections.flatMap(section => section.tables);
+  const images = await Promise.all(tables.map(renderChart));
+  const charts = new Map<ReportTable, { image: ChartImage; id: number }>();
+  tables.forEach((table, i) => {
+    const image = images[i];
+    if (image) charts.set(table, { image, id: charts.size + 1 });
+  });
   const body = sections.flatMap((section, i) => [
     new Paragraph({
       text: section.title,
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: i === 0,
     }),
-    ...section.tables.flatMap(table => wordTable(table, t)),
+    ...section.tables.flatMap(table => wordTable(table, t, charts.get(table))),
   ]);
   const doc = new Document({
     title,

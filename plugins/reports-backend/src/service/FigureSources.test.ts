@@ -65,7 +65,7 @@ function probePlugin(got: (sources: FigureSources) => void) {
 }
 
 describe('HttpFigureSources', () => {
-  it("calls each family's /figures with the period, the system and the reports plugin's own credentials", async () => {
+  it("calls each family's /figures with the period, the system and the reports plugin's own credentials (the tickets' figures alone with facts=none)", async () => {
     const heard: Heard[] = [];
     let sources: FigureSources | undefined;
     const tickets = { period: {}, figures: {}, tickets: [], changes: [] };
@@ -84,6 +84,7 @@ describe('HttpFigureSources', () => {
       expect(await sources!.tickets(period, 'system:default/network')).toEqual(
         tickets,
       );
+      expect(await sources!.ticketFigures(period)).toEqual(tickets);
       expect(await sources!.inspections(period)).toEqual(INSPECTIONS);
       expect(await sources!.kb(period)).toEqual(KB);
       expect(heard).toEqual([
@@ -91,6 +92,11 @@ describe('HttpFigureSources', () => {
           family: 'tickets',
           subject: 'plugin:reports',
           query: { ...period, system: 'system:default/network' },
+        },
+        {
+          family: 'tickets',
+          subject: 'plugin:reports',
+          query: { ...period, facts: 'none' },
         },
         { family: 'inspections', subject: 'plugin:reports', query: period },
         { family: 'kb', subject: 'plugin:reports', query: period },

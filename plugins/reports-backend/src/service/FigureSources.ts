@@ -11,6 +11,7 @@ import {
   InspectionFigures,
   KbFigures,
   ReportPeriod,
+  TicketFiguresOnly,
   TicketFiguresResponse,
 } from '@internal/plugin-reports-common';
 
@@ -19,10 +20,16 @@ import {
  * (`GET /api/<family>/figures`). The reports backend composes them and reads no family's tables.
  */
 export interface FigureSources {
+  /** The figures and the facts behind them (the rows an issued report carries). */
   tickets(
     period: ReportPeriod,
     systemRef?: string,
   ): Promise<TicketFiguresResponse>;
+  /** The figures alone: a month's facts are megabytes that a figures-only answer would drop. */
+  ticketFigures(
+    period: ReportPeriod,
+    systemRef?: string,
+  ): Promise<TicketFiguresOnly>;
   inspections(
     period: ReportPeriod,
     systemRef?: string,
@@ -40,6 +47,12 @@ export class HttpFigureSources implements FigureSources {
     return this.get<TicketFiguresResponse>('tickets', period, systemRef);
   }
 
+  ticketFigures(period: ReportPeriod, systemRef?: string) {
+    return this.get<TicketFiguresOnly>('tickets', period, systemRef, {
+      facts: 'none',
+    });
+  }
+
   inspections(period: ReportPeriod, systemRef?: string) {
     return this.get<InspectionFigures>('inspections', period, systemRef);
   }
@@ -52,9 +65,14 @@ export class HttpFigureSources implements FigureSources {
     family: string,
     period: ReportPeriod,
     systemRef?: string,
+    extra: Record<string, string> = {},
   ): Promise<T> {
     const { auth, discovery } = this.deps;
-    const query = new URLSearchParams({ from: period.from, to: period.to });
+    const query = new URLSearchParams({
+      from: period.from,
+      to: period.to,
+      ...extra,
+    });
     if (systemRef) query.set('system', systemRef);
     const url = `${await discovery.getBaseUrl(family)}/figures?${query}`;
     const { fetch } = pluginFetch({

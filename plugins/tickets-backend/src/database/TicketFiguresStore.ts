@@ -67,12 +67,11 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
     system?: string,
   ): Promise<{ tickets: TicketFact[]; changes: ChangeFact[] }> {
     const { start, end } = toStoredInstants(window);
-    const candidates = await this.candidateIds(period, start, end);
-    if (candidates.length === 0) return { tickets: [], changes: [] };
-
+    // The candidates stay in the database: a month has tens of thousands of candidate rows
+    // (a ticket per instant that may count), a quarter over a hundred thousand.
     const ticketQuery = this.db('tickets')
       .leftJoin('ticket_changes', 'ticket_changes.ticket_id', 'tickets.id')
-      .where(qb => this.idIn(qb, 'tickets.id', candidates))
+      .whereIn('tickets.id', this.candidates(period, start, end))
       .select(
         'tickets.id',
         'tickets.number',
@@ -103,7 +102,7 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
     const rows: Row[] = await ticketQuery;
     if (rows.length === 0) return { tickets: [], changes: [] };
     const ids = rows.map(row => String(row.id));
-    const ofIds = (qb: Knex.QueryBuilder) => this.idIn(qb, 'ticket_id', ids);
+    const ofIds = this.idIn('ticket_id', ids);
 
     const [entities, clocks, events, workLogs] = await Promise.all([
       this.db('ticket_entities')
@@ -138,8 +137,7 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
             )}) then data end as data`,
             DATA_EVENTS,
           ),
-        )
-        .orderBy(['ticket_id', 'seq']) as Promise<Row[]>,
+        ) as Promise<Row[]>,
       this.db('ticket_work_logs')
         .where(ofIds)
         .where('work_date', '>=', period.from)
@@ -160,6 +158,8 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
     const entitiesOf = byTicket(entities, row => row);
     const clocksOf = byTicket(clocks, toClockFact);
     const eventsOf = byTicket(events, row => row);
+    // Sorted here, a ticket's few entries each: in SQL the whole period's entries spill to disk.
+    for (const log of eventsOf.values()) log.sort((a, b) => a.seq - b.seq);
     const logsOf = byTicket(workLogs, toWorkLogFact);
 
     const tickets: TicketFact[] = [];
@@ -191,68 +191,73 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
 
   /**
    * The ids of every ticket or change with something that may count in
-   * [start, end). UNION ALL, deduplicated here: a UNION makes SQLite read
-   * each part in id order, through the whole clocks table.
+   * [start, end), as a subquery (an id may come more than once; `in`
+   * needs no more). UNION ALL: a UNION makes SQLite read each part in id
+   * order, through the whole clocks table.
    */
-  private async candidateIds(
+  private candidates(
     period: ReportPeriod,
     start: string,
     end: string,
-  ): Promise<string[]> {
+  ): Knex.QueryBuilder {
     const { db } = this;
     const inWindow = (qb: Knex.QueryBuilder, column: string) =>
       qb.where(column, '>=', start).where(column, '<', end);
-    const rows: Row[] = await db
-      .select({ id: 'id' })
-      .from('tickets')
-      .where(qb => inWindow(qb, 'created_at'))
-      .unionAll(qb =>
-        inWindow(qb.select('ticket_id').from('ticket_clocks'), 'stopped_at'),
-      )
-      .unionAll(qb =>
-        inWindow(qb.select('ticket_id').from('ticket_clocks'), 'breached_at'),
-      )
-      // Still running at the end: started before it, neither stopped nor breached before it.
-      .unionAll(qb =>
-        qb
-          .select('ticket_id')
-          .from('ticket_clocks')
-          .where('started_at', '<', end)
-          .where(q =>
-            q.whereNull('stopped_at').orWhere('stopped_at', '>=', end),
-          )
-          .where(q =>
-            q.whereNull('breached_at').orWhere('breached_at', '>=', end),
-          ),
-      )
-      .unionAll(qb =>
-        inWindow(
+    return (
+      db
+        .select({ id: 'id' })
+        .from('tickets')
+        .where(qb => inWindow(qb, 'created_at'))
+        .unionAll(qb =>
+          inWindow(qb.select('ticket_id').from('ticket_clocks'), 'stopped_at'),
+        )
+        .unionAll(qb =>
+          inWindow(qb.select('ticket_id').from('ticket_clocks'), 'breached_at'),
+        )
+        // Still running at the end: started before it, neither stopped nor breached before it.
+        .unionAll(qb =>
           qb
             .select('ticket_id')
-            .from('ticket_events')
-            .whereIn('type', [
-              'resolved',
-              'reopened',
-              'called-back',
-              'submitted',
-            ]),
-          'at',
-        ),
-      )
-      .unionAll(qb =>
-        qb
-          .select('ticket_id')
-          .from('ticket_work_logs')
-          .where('work_date', '>=', period.from)
-          .where('work_date', '<=', period.to),
-      )
-      .unionAll(qb =>
-        inWindow(qb.select('ticket_id').from('ticket_changes'), 'decided_at'),
-      )
-      .unionAll(qb =>
-        inWindow(qb.select('ticket_id').from('ticket_changes'), 'finished_at'),
-      );
-    return [...new Set(rows.map(row => String(row.id)))];
+            .from('ticket_clocks')
+            .where('started_at', '<', end)
+            .where(q =>
+              q.whereNull('stopped_at').orWhere('stopped_at', '>=', end),
+            )
+            .where(q =>
+              q.whereNull('breached_at').orWhere('breached_at', '>=', end),
+            ),
+        )
+        .unionAll(qb =>
+          inWindow(
+            qb
+              .select('ticket_id')
+              .from('ticket_events')
+              .whereIn('type', [
+                'resolved',
+                'reopened',
+                'called-back',
+                'submitted',
+              ]),
+            'at',
+          ),
+        )
+        .unionAll(qb =>
+          qb
+            .select('ticket_id')
+            .from('ticket_work_logs')
+            .where('work_date', '>=', period.from)
+            .where('work_date', '<=', period.to),
+        )
+        .unionAll(qb =>
+          inWindow(qb.select('ticket_id').from('ticket_changes'), 'decided_at'),
+        )
+        .unionAll(qb =>
+          inWindow(
+            qb.select('ticket_id').from('ticket_changes'),
+            'finished_at',
+          ),
+        )
+    );
   }
 
   /**
@@ -273,16 +278,23 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
 
   /**
    * `column` is one of `ids`, bound as one value whatever their number
-   * (SQLite limits bound parameters, PostgreSQL a statement's size).
+   * (SQLite limits bound parameters, PostgreSQL a statement's size), and
+   * encoded once for the four reads that share it.
    */
-  private idIn(qb: Knex.QueryBuilder, column: string, ids: readonly string[]) {
-    return this.isSqlite()
-      ? qb.whereRaw('?? in (select value from json_each(?))', [
-          column,
-          JSON.stringify(ids),
-        ])
-      : qb.whereRaw('?? = any(?::text[])', [column, [...ids]]);
+  private idIn(column: string, ids: readonly string[]) {
+    const [sql, list] = this.isSqlite()
+      ? ['?? in (select value from json_each(?))', JSON.stringify(ids)]
+      : ['?? = any(?::text[])', toArrayLiteral(ids)];
+    return (qb: Knex.QueryBuilder) => qb.whereRaw(sql, [column, list]);
   }
+}
+
+/** A PostgreSQL array literal of texts, every element quoted. */
+function toArrayLiteral(texts: readonly string[]): string {
+  const quoted = texts.map(
+    text => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+  );
+  return `{${quoted.join(',')}}`;
 }
 
 /** Stored instants are fixed-width `…T02:10:00.000Z` strings: compare like with like. */
@@ -329,17 +341,41 @@ function toTicketFact(
   clocks: TicketClockFact[],
   workLogs: WorkLogFact[],
 ): TicketFact {
-  const of = (type: string) => log.filter(event => event.type === type);
-  const assignments = of('assigned').length;
-  const created = assignments > 0 ? of('created')[0] : undefined;
-  const routedAtFiling = created ? dataOf(created) : {};
+  // One pass over the ticket's entries, oldest first; payloads parsed only where read.
+  let assignments = 0;
+  let created: Row | undefined;
+  let arrived: Row | undefined;
+  let knownError: string | undefined;
+  let callBack: Row | undefined;
+  const reopenedAt: string[] = [];
+  for (const event of log) {
+    switch (event.type) {
+      case 'assigned':
+        assignments++;
+        break;
+      case 'created':
+        created ??= event;
+        break;
+      case 'arrived':
+        arrived ??= event;
+        break;
+      case 'reopened':
+        reopenedAt.push(String(event.at));
+        break;
+      case 'resolved': {
+        const article = dataOf(event).knowledgeArticle;
+        if (typeof article === 'string') knownError = article;
+        break;
+      }
+      case 'called-back':
+        callBack = event;
+        break;
+      default:
+    }
+  }
+  const routedAtFiling = assignments > 0 && created ? dataOf(created) : {};
   const assignedAtFiling =
     routedAtFiling.assignee !== undefined || routedAtFiling.group !== undefined;
-  const knownError = of('resolved')
-    .map(event => dataOf(event).knowledgeArticle)
-    .filter((article): article is string => typeof article === 'string')
-    .pop();
-  const callBack = of('called-back').pop();
   const satisfaction = callBack ? dataOf(callBack).satisfaction : undefined;
   return {
     id: String(row.id),
@@ -353,10 +389,10 @@ function toTicketFact(
     ...refs,
     assignee: row.assignee ?? undefined,
     createdAt: String(row.created_at),
-    arrivedAt: of('arrived')[0]?.at ?? undefined,
+    arrivedAt: arrived?.at ?? undefined,
     resolvedAt: row.resolved_at ?? undefined,
     closedAt: row.closed_at ?? undefined,
-    reopenedAt: of('reopened').map(event => String(event.at)),
+    reopenedAt,
     // The first assignment, at filing or later, hands nothing over.
     reassignments: Math.max(0, assignments - (assignedAtFiling ? 0 : 1)),
     knownErrorArticle: knownError,

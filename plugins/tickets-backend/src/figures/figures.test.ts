@@ -137,6 +137,16 @@ describe('GET /api/tickets/figures', () => {
     });
   });
 
+  it('answers the same figures without the facts when asked for facts=none', async () => {
+    const day = { from: '2026-03-03', to: '2026-03-03' };
+    const all = await figures('sunlei', day);
+    const only = await figures('sunlei', { ...day, facts: 'none' });
+    expect(only.status).toBe(200);
+    expect(Object.keys(only.body).sort()).toEqual(['figures', 'period']);
+    expect(only.body.figures).toEqual(all.body.figures);
+    expect(all.body.tickets).toHaveLength(2);
+  });
+
   it('counts a day with nothing in it as zero', async () => {
     const res = await figures('lina', { from: '2026-03-02', to: '2026-03-02' });
     expect(res.status).toBe(200);
@@ -171,6 +181,11 @@ describe('GET /api/tickets/figures', () => {
       'query.from',
     ],
     ['no period', {}, 'query.from'],
+    [
+      'facts that are neither all nor none',
+      { from: '2026-03-03', to: '2026-03-03', facts: 'some' },
+      'query.facts',
+    ],
     [
       'a system not in the catalog',
       { from: '2026-03-03', to: '2026-03-03', system: 'system:default/nope' },

@@ -1,13 +1,16 @@
 import {
-  figuresQuerySchema,
   reportReadPermission,
+  ticketFiguresQuerySchema,
 } from '@internal/plugin-reports-common';
 import { Caller, parseInput } from '@internal/plugin-court-node';
 import { Request, Router } from 'express';
 import { TicketService } from '../service/TicketService';
 import { TicketFiguresService } from './TicketFiguresService';
 
-/** `/figures?from&to[&system]`: a period's ticket and change figures, for reports. */
+/**
+ * `/figures?from&to[&system][&facts=none]`: a period's ticket and change figures, for reports,
+ * with the facts behind them unless `facts=none`.
+ */
 export function addFigureRoutes(
   router: Router,
   deps: {
@@ -22,7 +25,17 @@ export function addFigureRoutes(
   const { figures, allowed } = deps;
   router.get('/figures', async (req, res) => {
     const credentials = await allowed(req, reportReadPermission);
-    const query = parseInput(figuresQuerySchema, req.query, 'query');
-    res.json(await figures.figures(query, credentials));
+    const { facts, ...query } = parseInput(
+      ticketFiguresQuerySchema,
+      req.query,
+      'query',
+    );
+    const answer = await figures.figures(query, credentials);
+    if (facts === 'none') {
+      const { tickets, changes, ...figuresOnly } = answer;
+      res.json(figuresOnly);
+    } else {
+      res.json(answer);
+    }
   });
 }
