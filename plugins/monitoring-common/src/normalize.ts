@@ -45,7 +45,8 @@ export function fromAlertmanager(
     const labels = alert.labels;
     const annotations = alert.annotations;
     const instance = labels.instance?.replace(/:\d+$/, '');
-    const isIp = instance !== undefined && /^\d+\.\d+\.\d+\.\d+$/.test(instance);
+    const isIp =
+      instance !== undefined && /^\d+\.\d+\.\d+\.\d+$/.test(instance);
     return {
       source: 'alertmanager',
       fingerprint: `alertmanager:${

@@ -51,27 +51,28 @@ export const ZABBIX_SEVERITIES = [
  * ({EVENT.ID}, {EVENT.VALUE}, {EVENT.NSEVERITY}, {HOST.IP}, ...).
  * `event_value` is 1 for a problem and 0 for its recovery.
  */
-export const zabbixPayloadSchema = z.object({
-  event_id: z.string().regex(/^\d+$/, 'must be a Zabbix event id'),
-  event_value: z.enum(['0', '1']),
-  event_name: z.string().min(1).max(500),
-  event_nseverity: z.enum(['0', '1', '2', '3', '4', '5']),
-  event_severity: z.string().optional(),
-  /** `{EVENT.DATE}` and `{EVENT.TIME}`, in the Zabbix server's zone (per source config). */
-  event_date: z.string().regex(/^\d{4}\.\d{2}\.\d{2}$/, 'must be YYYY.MM.DD'),
-  event_time: z.string().regex(/^\d{2}:\d{2}:\d{2}$/, 'must be hh:mm:ss'),
-  event_recovery_date: z.string().optional(),
-  event_recovery_time: z.string().optional(),
-  event_tags: z
-    .array(z.object({ tag: z.string(), value: z.string() }))
-    .default([]),
-  trigger_id: z.string().regex(/^\d+$/, 'must be a Zabbix trigger id'),
-  trigger_description: z.string().optional(),
-  host_host: z.string().min(1).max(255),
-  host_name: z.string().max(255).optional(),
-  host_ip: z.string().max(100).optional(),
-  event_url: z.string().optional(),
-})
+export const zabbixPayloadSchema = z
+  .object({
+    event_id: z.string().regex(/^\d+$/, 'must be a Zabbix event id'),
+    event_value: z.enum(['0', '1']),
+    event_name: z.string().min(1).max(500),
+    event_nseverity: z.enum(['0', '1', '2', '3', '4', '5']),
+    event_severity: z.string().optional(),
+    /** `{EVENT.DATE}` and `{EVENT.TIME}`, in the Zabbix server's zone (per source config). */
+    event_date: z.string().regex(/^\d{4}\.\d{2}\.\d{2}$/, 'must be YYYY.MM.DD'),
+    event_time: z.string().regex(/^\d{2}:\d{2}:\d{2}$/, 'must be hh:mm:ss'),
+    event_recovery_date: z.string().optional(),
+    event_recovery_time: z.string().optional(),
+    event_tags: z
+      .array(z.object({ tag: z.string(), value: z.string() }))
+      .default([]),
+    trigger_id: z.string().regex(/^\d+$/, 'must be a Zabbix trigger id'),
+    trigger_description: z.string().optional(),
+    host_host: z.string().min(1).max(255),
+    host_name: z.string().max(255).optional(),
+    host_ip: z.string().max(100).optional(),
+    event_url: z.string().optional(),
+  })
   // The zone does not change whether a date exists.
   .refine(p => zabbixInstant(p.event_date, p.event_time, 'UTC').isValid, {
     path: ['event_date'],

@@ -67,9 +67,9 @@ describe('isFlapping', () => {
         fc.uniqueArray(fc.integer({ min: 0, max: 600 }), { maxLength: 8 }),
         fc.integer({ min: 1, max: 6 }),
         (seconds, fires) => {
-          expect(
-            isFlapping(seconds.map(at), { fires, minutes: 10 }),
-          ).toBe(seconds.length >= fires);
+          expect(isFlapping(seconds.map(at), { fires, minutes: 10 })).toBe(
+            seconds.length >= fires,
+          );
         },
       ),
     );

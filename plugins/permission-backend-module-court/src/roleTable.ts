@@ -55,6 +55,10 @@ import {
   archiveVolumeCompilePermission,
 } from '@internal/plugin-archive-common';
 import {
+  monitoringIntakeReadPermission,
+  monitoringReadPermission,
+} from '@internal/plugin-monitoring-common';
+import {
   reportAcknowledgePermission,
   reportIssuePermission,
   reportReadPermission,
@@ -469,6 +473,21 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     family: 'archive',
     permission: archiveVolumeCompilePermission,
     grants: { 'ops-manager': A },
+  },
+
+  // --- Monitoring intake: the O&M side reads alerts, their incidents, the status board and the
+  // intake's health; what the intake could not place (dead letters, unmapped alerts) is the desk's
+  // to sort out, with the engineers and the ops manager looking on. Sources post with their own
+  // static tokens, checked by the monitoring plugin against each receiver's subject, not here.
+  {
+    family: 'monitoring',
+    permission: monitoringReadPermission,
+    grants: OM_READ,
+  },
+  {
+    family: 'monitoring',
+    permission: monitoringIntakeReadPermission,
+    grants: { desk: A, engineer: A, 'ops-manager': A },
   },
 
   // Later families: add their rows here.

@@ -4,11 +4,7 @@ import {
   queryOf,
 } from '@internal/plugin-court-common';
 import type { ListIncidentsQuery } from '../schemas';
-import type {
-  DeadLetter,
-  MonitoredIncident,
-  SourceHealth,
-} from '../types';
+import type { DeadLetter, MonitoredIncident, SourceHealth } from '../types';
 
 /** The monitoring intake's read API (/api/monitoring); sources post to the receivers. */
 export interface MonitoringApi {
