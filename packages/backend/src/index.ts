@@ -54,6 +54,8 @@ backend.add(import('@internal/plugin-calendar-backend'));
 backend.add(import('@internal/plugin-reports-backend'));
 // The document archive: five classes, files in the database, filing of reports, changes and inspection records by itself.
 backend.add(import('@internal/plugin-archive-backend'));
+// Monitoring intake: Alertmanager, Zabbix and generic alerts become incidents without duplicates.
+backend.add(import('@internal/plugin-monitoring-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -10,6 +10,7 @@ import archivePlugin from '@internal/plugin-archive-backend';
 import calendarPlugin from '@internal/plugin-calendar-backend';
 import inspectionsPlugin from '@internal/plugin-inspections-backend';
 import kbPlugin from '@internal/plugin-kb-backend';
+import monitoringPlugin from '@internal/plugin-monitoring-backend';
 import reportsPlugin from '@internal/plugin-reports-backend';
 import ticketsPlugin from '@internal/plugin-tickets-backend';
 import scaffolderModuleCourtops from '@internal/plugin-scaffolder-backend-module-courtops';
@@ -74,6 +75,7 @@ export async function startMatrixBackend(options: {
       calendarPlugin,
       reportsPlugin,
       archivePlugin,
+      monitoringPlugin,
     ],
   });
   return {
