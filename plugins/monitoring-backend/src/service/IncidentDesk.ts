@@ -33,13 +33,11 @@ export function ticketsDesk(tickets: TicketsService): IncidentDesk {
       await tickets.as(as).addComment(ticketNumber, { body });
     },
     async link(parent, child, as) {
-      await tickets
-        .as(as)
-        .addLink(parent, {
-          kind: 'ticket',
-          target: child,
-          relation: 'related',
-        });
+      await tickets.as(as).addLink(parent, {
+        kind: 'ticket',
+        target: child,
+        relation: 'related',
+      });
     },
     async resolve(ticketNumber, resolution, as) {
       const api = tickets.as(as);
