@@ -27,6 +27,8 @@ exports.up = async function up(knex) {
     table.string('cleared_at', 40).nullable();
     table.boolean('flapping').notNullable().defaultTo(false);
     table.string('storm_id', 300).nullable();
+    // While one delivery files the ticket, its repeats do not (unless it stalled).
+    table.string('filing_since', 40).nullable();
     table.index(['system_ref', 'first_seen'], 'monitoring_alerts_system_idx');
     table.index(['entity_ref'], 'monitoring_alerts_entity_idx');
   });

@@ -84,6 +84,8 @@ export async function startMonitoringBackend(
     at?: string;
     config?: JsonObject;
     databases?: { monitoring: Knex; tickets: Knex };
+    /** The catalog; the example corner above by default. */
+    entities?: Entity[];
   } = {},
 ): Promise<MonitoringBackend> {
   const clock = new ManualCourtClock(options.at ?? '2026-12-06T10:00:00+08:00');
@@ -103,7 +105,9 @@ export async function startMonitoringBackend(
     features: [
       monitoringPlugin,
       ticketsPlugin,
-      catalogServiceMock.factory({ entities: courtEntities }),
+      catalogServiceMock.factory({
+        entities: options.entities ?? courtEntities,
+      }),
       courtClockFactory(clock),
       createServiceFactory({
         service: notificationService,

@@ -36,6 +36,7 @@ interface AlertRow {
   cleared_at: string | null;
   flapping: boolean | number;
   storm_id: string | null;
+  filing_since: string | null;
 }
 
 /** An alert's incident as stored, with what filing needs. */
@@ -62,6 +63,11 @@ export interface Firing {
   readonly newFire: boolean;
   /** It had cleared and fires again. */
   readonly refired: boolean;
+  /**
+   * This delivery should file the ticket: none is filed and no other
+   * delivery is filing it (or that one stalled for a minute).
+   */
+  readonly fileTicket: boolean;
 }
 
 /** A system's storm: one parent incident for the alerts beyond the limit. */
@@ -120,6 +126,10 @@ function toAlert(row: AlertRow): StoredAlert {
   };
 }
 
+function isSqlite(db: Knex): boolean {
+  return String(db.client.config.client).includes('sqlite');
+}
+
 /** Instants are stored as ISO strings in UTC, so they sort as text. */
 const MINUTE_MS = 60_000;
 const minus = (instant: string, ms: number) =>
@@ -145,6 +155,11 @@ export class DatabaseMonitoringStore {
     db: Knex,
     skipMigrations = false,
   ): Promise<DatabaseMonitoringStore> {
+    if (isSqlite(db)) {
+      // A burst of deliveries commits many small transactions; Backstage
+      // leaves the default rollback journal on.
+      await db.raw('PRAGMA journal_mode = WAL');
+    }
     if (!skipMigrations) {
       await db.migrate.latest({ directory: migrationsDir });
     }
@@ -154,7 +169,7 @@ export class DatabaseMonitoringStore {
   private readonly sqlite: boolean;
 
   private constructor(private readonly db: Knex) {
-    this.sqlite = String(db.client.config.client).includes('sqlite');
+    this.sqlite = isSqlite(db);
   }
 
   /** The row of `fingerprint` locked for this transaction (SQLite locks the whole file anyway). */
@@ -208,6 +223,7 @@ export class DatabaseMonitoringStore {
           cleared_at: null,
           flapping: false,
           storm_id: null,
+          filing_since: placement.entityRef ? now : null,
         };
         await trx('monitoring_alerts').insert(inserted);
         await this.addFire(trx, alert.fingerprint, 1, alert.startsAt);
@@ -216,6 +232,7 @@ export class DatabaseMonitoringStore {
           created: true,
           newFire: true,
           refired: false,
+          fileTicket: placement.entityRef !== undefined,
         };
       }
       const newFire = await this.addFire(
@@ -226,10 +243,16 @@ export class DatabaseMonitoringStore {
       );
       // A late repeat of a firing that has cleared does not reopen it.
       const refired = row.status === 'cleared' && newFire;
+      const fileTicket =
+        row.ticket_number === null &&
+        row.entity_ref !== null &&
+        row.storm_id === null &&
+        (row.filing_since === null || row.filing_since < minus(now, MINUTE_MS));
       const patch: Partial<AlertRow> = {
         occurrences: Number(row.occurrences) + 1,
         last_seen: now,
         ...(refired ? { status: 'open', cleared_at: null } : {}),
+        ...(fileTicket ? { filing_since: now } : {}),
       };
       await trx('monitoring_alerts')
         .where({ fingerprint: alert.fingerprint })
@@ -239,6 +262,7 @@ export class DatabaseMonitoringStore {
         created: false,
         newFire,
         refired,
+        fileTicket,
       };
     });
   }
@@ -272,12 +296,14 @@ export class DatabaseMonitoringStore {
     placement: Placement,
     now: string,
     previousEpisode: number,
-  ): Promise<StoredAlert> {
+  ): Promise<{ alert: StoredAlert; started: boolean }> {
     return this.db.transaction(async trx => {
       const row = await this.locked(trx, alert.fingerprint);
       if (!row) throw new Error(`no alert ${alert.fingerprint}`);
-      // Another delivery already started it.
-      if (row.episode !== previousEpisode) return toAlert(row);
+      // Another delivery already started it (and files its ticket).
+      if (row.episode !== previousEpisode) {
+        return { alert: toAlert(row), started: false };
+      }
       const patch: Partial<AlertRow> = {
         episode: row.episode + 1,
         title: alert.title,
@@ -303,7 +329,7 @@ export class DatabaseMonitoringStore {
         row.episode + 1,
         alert.startsAt,
       );
-      return toAlert({ ...row, ...patch });
+      return { alert: toAlert({ ...row, ...patch }), started: true };
     });
   }
 
@@ -330,6 +356,13 @@ export class DatabaseMonitoringStore {
       .where({ fingerprint })
       .first();
     return row ? toAlert(row) : undefined;
+  }
+
+  /** A filing that failed: the next delivery files instead. */
+  async releaseFiling(fingerprint: string, episode: number): Promise<void> {
+    await this.db('monitoring_alerts')
+      .where({ fingerprint, episode })
+      .update({ filing_since: null });
   }
 
   /** Stores the ticket of an episode (not of a later one). */

@@ -98,7 +98,7 @@ export class IntakeService {
   ): Promise<DeliveryResult> {
     const { store, config } = this.deps;
     const receivedAt = this.now();
-    await store.touchSource(source, receivedAt);
+    await this.touch(source, receivedAt);
     let alerts: ReceivedAlert[];
     try {
       alerts = this.read(source, body);
@@ -132,6 +132,19 @@ export class IntakeService {
     return { received: alerts.length, incidents };
   }
 
+  /**
+   * Notes the source's delivery, at most once a second: heartbeats are
+   * minutes long, and a burst should not write a row per delivery.
+   */
+  private async touch(source: AlertSource, at: string): Promise<void> {
+    const last = this.touched.get(source);
+    if (last !== undefined && Date.parse(at) - Date.parse(last) < 1000) return;
+    this.touched.set(source, at);
+    await this.deps.store.touchSource(source, at);
+  }
+
+  private readonly touched = new Map<AlertSource, string>();
+
   private read(source: AlertSource, body: unknown): ReceivedAlert[] {
     switch (source) {
       case 'alertmanager':
@@ -161,15 +174,17 @@ export class IntakeService {
     const firing = await store.recordFiring(alert, placement, now);
     let current = firing.alert;
     let created = firing.created;
+    let fileTicket = firing.fileTicket;
     if (firing.refired && current.ticketNumber) {
       if (await desk.isDone(current.ticketNumber, caller)) {
-        current = await store.startEpisode(
+        const episode = await store.startEpisode(
           alert,
           placement,
           now,
           current.episode,
         );
-        created = true;
+        current = episode.alert;
+        created = fileTicket = episode.started;
       } else {
         await desk.note(
           current.ticketNumber,
@@ -183,19 +198,30 @@ export class IntakeService {
     if (created && current.system !== undefined) {
       current = await this.placeInStorm(current, now, caller);
     }
-    if (
-      current.stormId === undefined &&
-      !current.ticketNumber &&
-      current.entityRef
-    ) {
-      const number = await desk.file(this.ticketOf(current, alert), caller);
-      await store.setTicket(current.fingerprint, current.episode, number);
-      current = { ...current, ticketNumber: number };
+    if (fileTicket && current.stormId === undefined && current.entityRef) {
+      current = await this.file(current, alert, caller);
     }
     if (firing.newFire && !current.flapping) {
       current = await this.checkFlapping(current, caller);
     }
     return current;
+  }
+
+  /** Files the alert's ticket; a failed filing leaves it to the next delivery. */
+  private async file(
+    alert: StoredAlert,
+    received: ReceivedAlert,
+    caller: Caller,
+  ): Promise<StoredAlert> {
+    const { store, desk } = this.deps;
+    try {
+      const number = await desk.file(this.ticketOf(alert, received), caller);
+      await store.setTicket(alert.fingerprint, alert.episode, number);
+      return { ...alert, ticketNumber: number };
+    } catch (error) {
+      await store.releaseFiling(alert.fingerprint, alert.episode);
+      throw error;
+    }
   }
 
   /** A new alert of a system: its own incident, or the storm's (opening it). */
