@@ -186,6 +186,8 @@ export class DatabaseMonitoringStore {
     placement: Placement,
     now: string,
   ): Promise<Firing> {
+    const repeat = await this.repeat(alert, now);
+    if (repeat) return repeat;
     try {
       return await this.firing(alert, placement, now);
     } catch (error) {
@@ -193,6 +195,47 @@ export class DatabaseMonitoringStore {
       if (!(await this.get(alert.fingerprint))) throw error;
       return this.firing(alert, placement, now);
     }
+  }
+
+  /**
+   * The common case in one statement, without a transaction: a repeat of a
+   * firing already recorded, whose incident is filed (or needs none).
+   */
+  private async repeat(
+    alert: ReceivedAlert,
+    now: string,
+  ): Promise<Firing | undefined> {
+    const startsAt = new Date(alert.startsAt).toISOString();
+    const counted = await this.db('monitoring_alerts')
+      .where({ fingerprint: alert.fingerprint, status: 'open' })
+      .where(q =>
+        q
+          .whereNotNull('ticket_number')
+          .orWhereNotNull('storm_id')
+          .orWhereNull('entity_ref'),
+      )
+      .whereExists(fires =>
+        fires
+          .select(this.db.raw('1'))
+          .from('monitoring_fires')
+          .whereRaw(
+            'monitoring_fires.fingerprint = monitoring_alerts.fingerprint',
+          )
+          .whereRaw('monitoring_fires.episode = monitoring_alerts.episode')
+          .where('monitoring_fires.starts_at', startsAt),
+      )
+      .update({ occurrences: this.db.raw('occurrences + 1'), last_seen: now });
+    if (counted === 0) return undefined;
+    const stored = await this.get(alert.fingerprint);
+    return stored
+      ? {
+          alert: stored,
+          created: false,
+          newFire: false,
+          refired: false,
+          fileTicket: false,
+        }
+      : undefined;
   }
 
   private firing(
