@@ -8,12 +8,28 @@ export interface Config {
      * `backend.auth.externalAccess` (type static) whose `subject` is given here.
      */
     sources?: {
-      alertmanager?: MonitoringSourceConfig;
-      zabbix?: MonitoringSourceConfig & {
+      alertmanager?: {
+        /** The subject of the source's static token. Default monitoring-alertmanager. */
+        subject?: string;
+        /** Resolve the ticket when the alert clears. Default false (an event is added). */
+        autoResolve?: boolean;
+        /** Alert the desk when nothing arrived for this many minutes. */
+        heartbeatMinutes?: number;
+      };
+      zabbix?: {
+        /** Default monitoring-zabbix. */
+        subject?: string;
+        autoResolve?: boolean;
+        heartbeatMinutes?: number;
         /** The Zabbix server's zone, for {EVENT.DATE} {EVENT.TIME}. Default Asia/Shanghai. */
         zone?: string;
       };
-      generic?: MonitoringSourceConfig;
+      generic?: {
+        /** Default monitoring-generic. */
+        subject?: string;
+        autoResolve?: boolean;
+        heartbeatMinutes?: number;
+      };
     };
     /** An alert firing `fires` times within `minutes` is marked flapping. Defaults 3 and 30. */
     flapping?: { fires?: number; minutes?: number };
@@ -21,10 +37,11 @@ export interface Config {
     storm?: { alerts?: number };
     /** Urgency (high, medium, low) and impact (large, medium, small) per severity. */
     severities?: {
-      [severity in 'critical' | 'major' | 'minor' | 'warning' | 'info']?: {
-        urgency: string;
-        impact: string;
-      };
+      critical?: { urgency: string; impact: string };
+      major?: { urgency: string; impact: string };
+      minor?: { urgency: string; impact: string };
+      warning?: { urgency: string; impact: string };
+      info?: { urgency: string; impact: string };
     };
     /** How alerts are matched to devices. */
     mapping?: {
@@ -38,13 +55,4 @@ export interface Config {
     /** How many refused deliveries are kept. Default 200. */
     deadLetters?: { keep?: number };
   };
-}
-
-interface MonitoringSourceConfig {
-  /** The subject of the source's static token. Default monitoring-<source>. */
-  subject?: string;
-  /** Resolve the ticket when the alert clears. Default false (an event is added). */
-  autoResolve?: boolean;
-  /** Alert the desk when nothing arrived for this many minutes. */
-  heartbeatMinutes?: number;
 }
