@@ -168,6 +168,8 @@ async function run(db: 'sqlite' | 'postgres') {
 
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
+  // Why deliveries failed, each reason once.
+  const failures = new Set<string>();
   const started = performance.now();
   const interval = 1000 / RATE;
   const inFlight: Promise<void>[] = [];
@@ -183,12 +185,15 @@ async function run(db: 'sqlite' | 'postgres') {
         body: bodies[i],
       })
         .then(async res => {
-          await res.arrayBuffer();
+          const text = await res.text();
           latencies.push(performance.now() - sent);
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          if (res.status !== 200)
+            failures.add(`${res.status} ${text.slice(0, 200)}`);
         })
-        .catch(() => {
+        .catch((error: Error & { cause?: { code?: string } }) => {
           statuses.error = (statuses.error ?? 0) + 1;
+          failures.add(`error ${error.cause?.code ?? error.message}`);
         }),
     );
   }
@@ -230,6 +235,8 @@ async function run(db: 'sqlite' | 'postgres') {
       .join(' '),
   };
   console.log(JSON.stringify(result));
+  for (const failure of [...failures].slice(0, 5))
+    console.log(`  failed: ${failure}`);
   const goals = [
     [
       `exactly ${FINGERPRINTS} incidents`,
