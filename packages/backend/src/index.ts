@@ -56,6 +56,8 @@ backend.add(import('@internal/plugin-reports-backend'));
 backend.add(import('@internal/plugin-archive-backend'));
 // Duty: rosters of on-site and phone duty, leave, attendance, who is on call now (docs/duty.md).
 backend.add(import('@internal/plugin-duty-backend'));
+// Monitoring intake: Alertmanager, Zabbix and generic alerts become incidents without duplicates.
+backend.add(import('@internal/plugin-monitoring-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

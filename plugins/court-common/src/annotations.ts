@@ -14,6 +14,10 @@ export const DEVICE_ANNOTATIONS = {
   warrantyEnd: 'court-ops.io/warranty-end',
   ip: 'court-ops.io/ip',
   inspectionProfile: 'court-ops.io/inspection-profile',
+  /** The device's DNS host name, as monitoring tools name it. */
+  hostname: 'court-ops.io/hostname',
+  /** Ids monitoring tools know the device by (a Zabbix host, an exporter target), comma-separated. */
+  monitoringId: 'court-ops.io/monitoring-id',
 } as const;
 
 export type DeviceFactName = keyof typeof DEVICE_ANNOTATIONS;

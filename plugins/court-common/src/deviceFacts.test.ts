@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { isCourtDevice, readDeviceFacts, validateDeviceFacts } from './deviceFacts';
+import { isCourtDevice, monitoringIdsOf, readDeviceFacts, validateDeviceFacts } from './deviceFacts';
 import { LocationRegister } from './locations';
 
 const rules = {
@@ -43,12 +43,25 @@ describe('validateDeviceFacts', () => {
     expect(validateDeviceFacts(device({}), rules)).toEqual([]);
   });
 
+  it('accepts the names monitoring tools know a device by', () => {
+    const named = device({
+      'court-ops.io/hostname': 'core-sw-1.court.local',
+      'court-ops.io/monitoring-id': 'zabbix:10084, prom/core-sw-1',
+    });
+    expect(validateDeviceFacts(named, rules)).toEqual([]);
+    expect(monitoringIdsOf(named.metadata.annotations!['court-ops.io/monitoring-id'])).toEqual(['zabbix:10084', 'prom/core-sw-1']);
+  });
+
   it.each([
     ['court-ops.io/asset-tag', 'NET-0001', /must look like YX-NET-0001/],
     ['court-ops.io/asset-tag', 'ZZ-NET-0001', /must look like YX-NET-0001/],
     ['court-ops.io/location', 'Z-9F-X99', /not in the court's location register/],
     ['court-ops.io/ip', '10.10.0.300', /not a valid IPv4 address/],
     ['court-ops.io/ip', 'core-switch.local', /not a valid IPv4 address/],
+    ['court-ops.io/hostname', 'core switch', /not a valid host name/],
+    ['court-ops.io/hostname', '-core.local', /not a valid host name/],
+    ['court-ops.io/monitoring-id', 'zabbix:10084, ', /comma-separated ids/],
+    ['court-ops.io/monitoring-id', '交换机', /comma-separated ids/],
     ['court-ops.io/warranty-end', '2028/06/30', /YYYY-MM-DD/],
     ['court-ops.io/warranty-end', '2027-02-30', /not a real calendar date/],
     ['court-ops.io/vendor', ' ', /required/],

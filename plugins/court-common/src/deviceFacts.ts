@@ -40,6 +40,17 @@ export interface DeviceFactRules {
 
 const annotationField = (key: string) => `metadata.annotations.${key}`;
 
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const MONITORING_ID = /^[A-Za-z0-9._:/-]{1,200}$/;
+
+/** The ids of a `court-ops.io/monitoring-id` annotation. */
+export function monitoringIdsOf(annotation: string | undefined): string[] {
+  return (annotation ?? '')
+    .split(',')
+    .map(id => id.trim())
+    .filter(Boolean);
+}
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
@@ -128,6 +139,25 @@ export function validateDeviceFacts(
       annotationField(DEVICE_ANNOTATIONS.ip),
       z.ipv4().safeParse(ip).success,
       `"${ip}" is not a valid IPv4 address`,
+    );
+  }
+
+  const hostname = annotations[DEVICE_ANNOTATIONS.hostname];
+  if (hostname !== undefined) {
+    check(
+      annotationField(DEVICE_ANNOTATIONS.hostname),
+      HOSTNAME.test(hostname) && hostname.length <= 253,
+      `"${hostname}" is not a valid host name (letters, digits, hyphens, dots)`,
+    );
+  }
+
+  const monitoringIds = annotations[DEVICE_ANNOTATIONS.monitoringId];
+  if (monitoringIds !== undefined) {
+    check(
+      annotationField(DEVICE_ANNOTATIONS.monitoringId),
+      monitoringIdsOf(monitoringIds).length > 0 &&
+        monitoringIds.split(',').every(id => MONITORING_ID.test(id.trim())),
+      `"${monitoringIds}" must be comma-separated ids of letters, digits and . _ : / -`,
     );
   }
 

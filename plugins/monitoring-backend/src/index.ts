@@ -1,7 +1,7 @@
 /**
- * Court Ops Portal monitoring intake: Alertmanager, Zabbix and generic alerts become incidents without duplicates; status board.
+ * Court Ops Portal monitoring intake: Alertmanager, Zabbix and generic
+ * alerts become incidents without duplicates (/api/monitoring).
  *
  * @packageDocumentation
  */
-
-export {};
+export { monitoringPlugin as default } from './plugin';

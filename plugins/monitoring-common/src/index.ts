@@ -1,7 +1,14 @@
 /**
- * Court Ops Portal monitoring intake: Alertmanager, Zabbix and generic alerts become incidents without duplicates; status board.
+ * Monitoring intake (MON-1, MON-2): the receivers' payload formats, the
+ * rules that keep alerts to one incident each (fingerprints, flapping,
+ * storms, severity mapping), permissions and the API client. Isomorphic.
  *
  * @packageDocumentation
  */
-
-export {};
+export * from './types';
+export * from './payloads';
+export * from './normalize';
+export * from './rules';
+export * from './permissions';
+export * from './schemas';
+export * from './client/MonitoringClient';

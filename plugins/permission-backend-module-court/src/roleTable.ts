@@ -62,6 +62,9 @@ import {
   dutyRosterReadPermission,
   dutyShiftStandPermission,
 } from '@internal/plugin-duty-common';
+  monitoringIntakeReadPermission,
+  monitoringReadPermission,
+} from '@internal/plugin-monitoring-common';
 import {
   reportAcknowledgePermission,
   reportIssuePermission,
@@ -514,6 +517,20 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     family: 'duty',
     permission: dutyAttendanceReadPermission,
     grants: { 'ops-manager': A, 'court-it-office': A },
+  },
+  // --- Monitoring intake: the O&M side reads alerts, their incidents, the status board and the
+  // intake's health; what the intake could not place (dead letters, unmapped alerts) is the desk's
+  // to sort out, with the engineers and the ops manager looking on. Sources post with their own
+  // static tokens, checked by the monitoring plugin against each receiver's subject, not here.
+  {
+    family: 'monitoring',
+    permission: monitoringReadPermission,
+    grants: OM_READ,
+  },
+  {
+    family: 'monitoring',
+    permission: monitoringIntakeReadPermission,
+    grants: { desk: A, engineer: A, 'ops-manager': A },
   },
 
   // Later families: add their rows here.

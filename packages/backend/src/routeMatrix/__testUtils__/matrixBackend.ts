@@ -11,6 +11,7 @@ import dutyPlugin from '@internal/plugin-duty-backend';
 import calendarPlugin from '@internal/plugin-calendar-backend';
 import inspectionsPlugin from '@internal/plugin-inspections-backend';
 import kbPlugin from '@internal/plugin-kb-backend';
+import monitoringPlugin from '@internal/plugin-monitoring-backend';
 import reportsPlugin from '@internal/plugin-reports-backend';
 import ticketsPlugin from '@internal/plugin-tickets-backend';
 import scaffolderModuleCourtops from '@internal/plugin-scaffolder-backend-module-courtops';
@@ -76,6 +77,7 @@ export async function startMatrixBackend(options: {
       reportsPlugin,
       archivePlugin,
       dutyPlugin,
+      monitoringPlugin,
     ],
   });
   return {

@@ -16,6 +16,9 @@ import {
   dutyRosterReadPermission,
   dutyShiftStandPermission,
 } from '@internal/plugin-duty-common';
+  monitoringIntakeReadPermission,
+  monitoringReadPermission,
+} from '@internal/plugin-monitoring-common';
 import { Permission } from '@backstage/plugin-permission-common';
 import {
   catalogEntityDeletePermission,
@@ -362,6 +365,16 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   ),
   'POST /api/archive/volumes': needs(archiveVolumeCompilePermission),
   'POST /api/archive/drafts': needs(archiveVolumeCompilePermission),
+
+  // Receivers: only each source's own token subject, never a user.
+  'POST /api/monitoring/alertmanager': service,
+  'POST /api/monitoring/zabbix': service,
+  'POST /api/monitoring/generic': service,
+  'GET /api/monitoring/incidents': needs(monitoringReadPermission),
+  'GET /api/monitoring/health': needs(monitoringReadPermission),
+  'GET /api/monitoring/unmapped': needs(monitoringIntakeReadPermission),
+  'GET /api/monitoring/dead-letters': needs(monitoringIntakeReadPermission),
+};
 
   'GET /api/duty/setup': needs(dutyRosterReadPermission),
   'GET /api/duty/rosters/:month': needs(dutyRosterReadPermission),

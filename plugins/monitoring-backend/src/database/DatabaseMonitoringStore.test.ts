@@ -1,0 +1,157 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { ReceivedAlert } from '@internal/plugin-monitoring-common';
+import { DatabaseMonitoringStore } from './DatabaseMonitoringStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const alert: ReceivedAlert = {
+  source: 'generic',
+  fingerprint: 'generic:ups-b1-battery',
+  status: 'firing',
+  severity: 'major',
+  title: 'UPS on battery',
+  description: '',
+  host: 'ups-a-b1',
+  startsAt: '2026-12-06T10:00:00+08:00',
+};
+const placement = {
+  entityRef: 'resource:default/ups-a-b1',
+  systemRef: 'system:default/machine-rooms',
+};
+const at = (minute: number) =>
+  `2026-12-06T02:${String(minute).padStart(2, '0')}:00.000Z`;
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseMonitoringStore on %s',
+  id => {
+    let store: DatabaseMonitoringStore;
+    beforeEach(async () => {
+      store = await DatabaseMonitoringStore.fromKnex(await databases.init(id));
+    });
+
+    it('makes one row of concurrent first deliveries and counts every one', async () => {
+      const firings = await Promise.all(
+        Array.from({ length: 25 }, () =>
+          store.recordFiring(alert, placement, at(0)),
+        ),
+      );
+      expect(firings.filter(f => f.created)).toHaveLength(1);
+      // Only the first files the ticket; its repeats do not while it does.
+      expect(firings.filter(f => f.fileTicket)).toHaveLength(1);
+      expect(firings.filter(f => f.newFire)).toHaveLength(1);
+      expect(await store.get(alert.fingerprint)).toMatchObject({
+        occurrences: 25,
+        episode: 1,
+        entityRef: placement.entityRef,
+      });
+    });
+
+    it('reopens a cleared alert only for a new firing, and starts an episode once', async () => {
+      await store.recordFiring(alert, placement, at(0));
+      expect(await store.recordCleared(alert.fingerprint, at(5))).toMatchObject(
+        {
+          status: 'cleared',
+          clearedAt: at(5),
+        },
+      );
+      expect(
+        await store.recordCleared(alert.fingerprint, at(6)),
+      ).toBeUndefined();
+      // A late copy of the old firing does not reopen it.
+      const late = await store.recordFiring(alert, placement, at(7));
+      expect(late).toMatchObject({ refired: false, newFire: false });
+      expect(late.alert.status).toBe('cleared');
+      const again = { ...alert, startsAt: '2026-12-06T10:10:00+08:00' };
+      const refired = await store.recordFiring(again, placement, at(10));
+      expect(refired).toMatchObject({ refired: true, newFire: true });
+      const [first, second] = await Promise.all([
+        store.startEpisode(again, placement, at(10), 1),
+        store.startEpisode(again, placement, at(10), 1),
+      ]);
+      expect([first.started, second.started].sort()).toEqual([false, true]);
+      expect(first.alert.episode).toBe(2);
+      expect(second.alert.episode).toBe(2);
+      expect(await store.get(alert.fingerprint)).toMatchObject({
+        episode: 2,
+        occurrences: 1,
+        firstSeen: at(10),
+      });
+      expect(await store.fires(alert.fingerprint, 2)).toEqual([
+        '2026-12-06T02:10:00.000Z',
+      ]);
+    });
+
+    it('keeps only the newest dead letters', async () => {
+      for (let i = 0; i < 5; i++) {
+        await store.addDeadLetter(
+          {
+            source: 'zabbix',
+            receivedAt: at(i),
+            error: `body.event_value: ${i}`,
+            body: '{}',
+          },
+          3,
+        );
+      }
+      const letters = await store.listDeadLetters();
+      expect(letters.map(l => l.receivedAt)).toEqual([at(4), at(3), at(2)]);
+    });
+
+    it('claims a silence once, and again only after a delivery', async () => {
+      await store.watchSource('alertmanager', at(0));
+      expect(await store.claimSilence('alertmanager', at(11))).toBe(true);
+      expect(await store.claimSilence('alertmanager', at(12))).toBe(false);
+      await store.touchSource('alertmanager', at(20));
+      expect(await store.claimSilence('alertmanager', at(31))).toBe(true);
+      expect(await store.sources()).toEqual([
+        {
+          source: 'alertmanager',
+          lastDeliveryAt: at(20),
+          watchedSince: at(0),
+          silenceAlertedAt: at(31),
+        },
+      ]);
+    });
+
+    it('opens one storm per system and lets later alerts join it', async () => {
+      const decide = jest.fn();
+      decide.mockReturnValueOnce({ siblings: [], open: true });
+      await store.recordFiring(alert, placement, at(0));
+      const opened = await store.placeInSystem(
+        alert.fingerprint,
+        placement.systemRef,
+        at(0),
+        decide,
+      );
+      const other = { ...alert, fingerprint: 'generic:ups-b2' };
+      await store.recordFiring(other, placement, at(0));
+      const seen = jest.fn().mockImplementation(state => ({
+        siblings: [],
+        stormId: state.openStorm?.id,
+      }));
+      const joined = await store.placeInSystem(
+        other.fingerprint,
+        placement.systemRef,
+        at(0),
+        seen,
+      );
+      expect(seen.mock.calls[0][0].openStorm).toMatchObject({
+        id: opened.stormId,
+        members: 1,
+      });
+      expect(joined.stormId).toBe(opened.stormId);
+      expect((await store.storm(opened.stormId!))!.members).toBe(2);
+      // A minute without alerts ends it.
+      const later = jest.fn().mockReturnValue({ siblings: [] });
+      await store.recordFiring(
+        { ...other, fingerprint: 'generic:x' },
+        placement,
+        at(2),
+      );
+      await store.placeInSystem('generic:x', placement.systemRef, at(2), later);
+      expect(later.mock.calls[0][0].openStorm).toBeUndefined();
+    });
+  },
+);

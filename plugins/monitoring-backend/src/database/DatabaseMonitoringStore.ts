@@ -1,0 +1,659 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  AlertSeverity,
+  AlertSource,
+  DeadLetter,
+  MonitoredIncident,
+  ReceivedAlert,
+} from '@internal/plugin-monitoring-common';
+import { Knex } from 'knex';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-monitoring-backend',
+  'migrations',
+);
+
+interface AlertRow {
+  fingerprint: string;
+  source: AlertSource;
+  episode: number;
+  title: string;
+  description: string;
+  severity: AlertSeverity;
+  status: 'open' | 'cleared';
+  ticket_number: string | null;
+  entity_ref: string | null;
+  system_ref: string | null;
+  host: string | null;
+  ip: string | null;
+  monitoring_id: string | null;
+  occurrences: number;
+  first_seen: string;
+  last_seen: string;
+  cleared_at: string | null;
+  flapping: boolean | number;
+  storm_id: string | null;
+  filing_since: string | null;
+}
+
+/** An alert's incident as stored, with what filing needs. */
+export interface StoredAlert extends MonitoredIncident {
+  readonly episode: number;
+  readonly description: string;
+  readonly host?: string;
+  readonly ip?: string;
+  readonly stormId?: string;
+}
+
+/** Where an alert belongs in the catalog; neither when unmapped. */
+export interface Placement {
+  readonly entityRef?: string;
+  readonly systemRef?: string;
+}
+
+/** What a firing delivery did to its fingerprint's incident. */
+export interface Firing {
+  readonly alert: StoredAlert;
+  /** The first time this fingerprint was seen: an incident to file. */
+  readonly created: boolean;
+  /** A start instant not seen before in this episode (a new firing). */
+  readonly newFire: boolean;
+  /** It had cleared and fires again. */
+  readonly refired: boolean;
+  /**
+   * This delivery should file the ticket: none is filed and no other
+   * delivery is filing it (or that one stalled for a minute).
+   */
+  readonly fileTicket: boolean;
+}
+
+/** A system's storm: one parent incident for the alerts beyond the limit. */
+export interface Storm {
+  readonly id: string;
+  readonly systemRef: string;
+  readonly openedAt: string;
+  readonly ticketNumber?: string;
+  readonly members: number;
+}
+
+/** A source's deliveries, for the heartbeat watch and the health view. */
+export interface SourceRecord {
+  readonly source: AlertSource;
+  readonly lastDeliveryAt?: string;
+  readonly watchedSince: string;
+  readonly silenceAlertedAt?: string;
+}
+
+/** Where `placeInSystem` put a new alert: its own incident, or a storm (`open`: it opened it). */
+export interface StormPlacement {
+  readonly open?: boolean;
+  readonly stormId?: string;
+  /** With `open`: the alerts of the minute before, each with its own incident. */
+  readonly siblings: readonly StoredAlert[];
+}
+
+export interface StormState {
+  /** Alerts of the system first seen in the last minute, each with its own incident. */
+  readonly ownInLastMinute: StoredAlert[];
+  /** The storm still going (an alert joined within the minute). */
+  readonly openStorm?: Storm;
+}
+
+function toAlert(row: AlertRow): StoredAlert {
+  return {
+    fingerprint: row.fingerprint,
+    source: row.source,
+    episode: row.episode,
+    title: row.title,
+    description: row.description,
+    severity: row.severity,
+    status: row.status,
+    ticketNumber: row.ticket_number ?? undefined,
+    entityRef: row.entity_ref ?? undefined,
+    system: row.system_ref ?? undefined,
+    host: row.host ?? undefined,
+    ip: row.ip ?? undefined,
+    occurrences: Number(row.occurrences),
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    clearedAt: row.cleared_at ?? undefined,
+    flapping: Boolean(row.flapping),
+    stormId: row.storm_id ?? undefined,
+    stormParent: row.storm_id ?? undefined,
+  };
+}
+
+function isSqlite(db: Knex): boolean {
+  return String(db.client.config.client).includes('sqlite');
+}
+
+/** Instants are stored as ISO strings in UTC, so they sort as text. */
+const MINUTE_MS = 60_000;
+const minus = (instant: string, ms: number) =>
+  new Date(Date.parse(instant) - ms).toISOString();
+
+/**
+ * The monitoring intake's tables. Every change of one fingerprint happens in
+ * a transaction on its row, so concurrent deliveries count every occurrence
+ * and make one incident.
+ */
+export class DatabaseMonitoringStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseMonitoringStore> {
+    return DatabaseMonitoringStore.fromKnex(
+      await options.database.getClient(),
+      options.skipMigrations,
+    );
+  }
+
+  static async fromKnex(
+    db: Knex,
+    skipMigrations = false,
+  ): Promise<DatabaseMonitoringStore> {
+    if (isSqlite(db)) {
+      // A burst of deliveries commits many small transactions; Backstage
+      // leaves the default rollback journal on.
+      await db.raw('PRAGMA journal_mode = WAL');
+    }
+    if (!skipMigrations) {
+      await db.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseMonitoringStore(db);
+  }
+
+  private readonly sqlite: boolean;
+
+  private constructor(private readonly db: Knex) {
+    this.sqlite = isSqlite(db);
+  }
+
+  /** The row of `fingerprint` locked for this transaction (SQLite locks the whole file anyway). */
+  private locked(trx: Knex.Transaction, fingerprint: string) {
+    const query = trx<AlertRow>('monitoring_alerts')
+      .where({ fingerprint })
+      .first();
+    return this.sqlite ? query : query.forUpdate();
+  }
+
+  /** Counts a firing delivery: a new incident, an occurrence, or a firing again. */
+  async recordFiring(
+    alert: ReceivedAlert,
+    placement: Placement,
+    now: string,
+  ): Promise<Firing> {
+    const repeat = await this.repeat(alert, now);
+    if (repeat) return repeat;
+    try {
+      return await this.firing(alert, placement, now);
+    } catch (error) {
+      // Two first deliveries raced to insert: the loser counts as a repeat.
+      if (!(await this.get(alert.fingerprint))) throw error;
+      return this.firing(alert, placement, now);
+    }
+  }
+
+  /**
+   * The common case in one statement, without a transaction: a repeat of a
+   * firing already recorded, whose incident is filed (or needs none).
+   */
+  private async repeat(
+    alert: ReceivedAlert,
+    now: string,
+  ): Promise<Firing | undefined> {
+    const startsAt = new Date(alert.startsAt).toISOString();
+    const counted = await this.db('monitoring_alerts')
+      .where({ fingerprint: alert.fingerprint, status: 'open' })
+      .where(q =>
+        q
+          .whereNotNull('ticket_number')
+          .orWhereNotNull('storm_id')
+          .orWhereNull('entity_ref'),
+      )
+      .whereExists(fires =>
+        fires
+          .select(this.db.raw('1'))
+          .from('monitoring_fires')
+          .whereRaw(
+            'monitoring_fires.fingerprint = monitoring_alerts.fingerprint',
+          )
+          .whereRaw('monitoring_fires.episode = monitoring_alerts.episode')
+          .where('monitoring_fires.starts_at', startsAt),
+      )
+      .update({ occurrences: this.db.raw('occurrences + 1'), last_seen: now });
+    if (counted === 0) return undefined;
+    const stored = await this.get(alert.fingerprint);
+    return stored
+      ? {
+          alert: stored,
+          created: false,
+          newFire: false,
+          refired: false,
+          fileTicket: false,
+        }
+      : undefined;
+  }
+
+  private firing(
+    alert: ReceivedAlert,
+    placement: Placement,
+    now: string,
+  ): Promise<Firing> {
+    return this.db.transaction(async trx => {
+      const row = await this.locked(trx, alert.fingerprint);
+      if (!row) {
+        const inserted: AlertRow = {
+          fingerprint: alert.fingerprint,
+          source: alert.source,
+          episode: 1,
+          title: alert.title,
+          description: alert.description,
+          severity: alert.severity,
+          status: 'open',
+          ticket_number: null,
+          entity_ref: placement.entityRef ?? null,
+          system_ref: placement.systemRef ?? null,
+          host: alert.host ?? null,
+          ip: alert.ip ?? null,
+          monitoring_id: alert.monitoringId ?? null,
+          occurrences: 1,
+          first_seen: now,
+          last_seen: now,
+          cleared_at: null,
+          flapping: false,
+          storm_id: null,
+          filing_since: placement.entityRef ? now : null,
+        };
+        await trx('monitoring_alerts').insert(inserted);
+        await this.addFire(trx, alert.fingerprint, 1, alert.startsAt);
+        return {
+          alert: toAlert(inserted),
+          created: true,
+          newFire: true,
+          refired: false,
+          fileTicket: placement.entityRef !== undefined,
+        };
+      }
+      const newFire = await this.addFire(
+        trx,
+        alert.fingerprint,
+        row.episode,
+        alert.startsAt,
+      );
+      // A late repeat of a firing that has cleared does not reopen it.
+      const refired = row.status === 'cleared' && newFire;
+      const fileTicket =
+        row.ticket_number === null &&
+        row.entity_ref !== null &&
+        row.storm_id === null &&
+        (row.filing_since === null || row.filing_since < minus(now, MINUTE_MS));
+      const patch: Partial<AlertRow> = {
+        occurrences: Number(row.occurrences) + 1,
+        last_seen: now,
+        ...(refired ? { status: 'open', cleared_at: null } : {}),
+        ...(fileTicket ? { filing_since: now } : {}),
+      };
+      await trx('monitoring_alerts')
+        .where({ fingerprint: alert.fingerprint })
+        .update(patch);
+      return {
+        alert: toAlert({ ...row, ...patch }),
+        created: false,
+        newFire,
+        refired,
+        fileTicket,
+      };
+    });
+  }
+
+  /** Records a start instant; false when this episode had it already. */
+  private async addFire(
+    trx: Knex.Transaction,
+    fingerprint: string,
+    episode: number,
+    startsAt: string,
+  ): Promise<boolean> {
+    const at = new Date(startsAt).toISOString();
+    const seen = await trx('monitoring_fires')
+      .where({ fingerprint, episode, starts_at: at })
+      .first();
+    if (seen) return false;
+    await trx('monitoring_fires').insert({
+      fingerprint,
+      episode,
+      starts_at: at,
+    });
+    return true;
+  }
+
+  /**
+   * A fingerprint firing again after its ticket was resolved: its next
+   * episode, a fresh incident with one occurrence.
+   */
+  async startEpisode(
+    alert: ReceivedAlert,
+    placement: Placement,
+    now: string,
+    previousEpisode: number,
+  ): Promise<{ alert: StoredAlert; started: boolean }> {
+    return this.db.transaction(async trx => {
+      const row = await this.locked(trx, alert.fingerprint);
+      if (!row) throw new Error(`no alert ${alert.fingerprint}`);
+      // Another delivery already started it (and files its ticket).
+      if (row.episode !== previousEpisode) {
+        return { alert: toAlert(row), started: false };
+      }
+      const patch: Partial<AlertRow> = {
+        episode: row.episode + 1,
+        title: alert.title,
+        description: alert.description,
+        severity: alert.severity,
+        status: 'open',
+        ticket_number: null,
+        entity_ref: placement.entityRef ?? null,
+        system_ref: placement.systemRef ?? null,
+        occurrences: 1,
+        first_seen: now,
+        last_seen: now,
+        cleared_at: null,
+        flapping: false,
+        storm_id: null,
+      };
+      await trx('monitoring_alerts')
+        .where({ fingerprint: alert.fingerprint })
+        .update(patch);
+      await this.addFire(
+        trx,
+        alert.fingerprint,
+        row.episode + 1,
+        alert.startsAt,
+      );
+      return { alert: toAlert({ ...row, ...patch }), started: true };
+    });
+  }
+
+  /** Marks the alert cleared; the alert when it was open (once per clearing). */
+  async recordCleared(
+    fingerprint: string,
+    now: string,
+  ): Promise<StoredAlert | undefined> {
+    return this.db.transaction(async trx => {
+      const row = await this.locked(trx, fingerprint);
+      if (!row || row.status !== 'open') return undefined;
+      const patch = {
+        status: 'cleared' as const,
+        cleared_at: now,
+        last_seen: now,
+      };
+      await trx('monitoring_alerts').where({ fingerprint }).update(patch);
+      return toAlert({ ...row, ...patch });
+    });
+  }
+
+  async get(fingerprint: string): Promise<StoredAlert | undefined> {
+    const row = await this.db<AlertRow>('monitoring_alerts')
+      .where({ fingerprint })
+      .first();
+    return row ? toAlert(row) : undefined;
+  }
+
+  /** A filing that failed: the next delivery files instead. */
+  async releaseFiling(fingerprint: string, episode: number): Promise<void> {
+    await this.db('monitoring_alerts')
+      .where({ fingerprint, episode })
+      .update({ filing_since: null });
+  }
+
+  /** Stores the ticket of an episode (not of a later one). */
+  async setTicket(
+    fingerprint: string,
+    episode: number,
+    ticketNumber: string,
+  ): Promise<void> {
+    await this.db('monitoring_alerts')
+      .where({ fingerprint, episode })
+      .update({ ticket_number: ticketNumber });
+  }
+
+  /** The start instants of an episode's firings. */
+  async fires(fingerprint: string, episode: number): Promise<string[]> {
+    const rows = await this.db('monitoring_fires')
+      .where({ fingerprint, episode })
+      .select('starts_at');
+    return rows.map(r => r.starts_at);
+  }
+
+  /** Marks it flapping; true only for the call that marked it. */
+  async markFlapping(fingerprint: string): Promise<boolean> {
+    const updated = await this.db('monitoring_alerts')
+      .where({ fingerprint, flapping: false })
+      .update({ flapping: true });
+    return updated > 0;
+  }
+
+  /**
+   * Decides under one transaction where a system's new alert goes, so the
+   * storm's parent is opened once: `decide` sees the system's last minute.
+   */
+  async placeInSystem(
+    fingerprint: string,
+    systemRef: string,
+    now: string,
+    decide: (state: StormState) => StormPlacement,
+  ): Promise<StormPlacement> {
+    return this.db.transaction(async trx => {
+      const since = minus(now, MINUTE_MS);
+      const storms = trx('monitoring_storms')
+        .where({ system_ref: systemRef })
+        .where('last_at', '>', since)
+        .orderBy('opened_at', 'desc')
+        .first();
+      const stormRow = await (this.sqlite ? storms : storms.forUpdate());
+      const own = await trx<AlertRow>('monitoring_alerts')
+        .where({ system_ref: systemRef })
+        .whereNull('storm_id')
+        .where('first_seen', '>', since)
+        .whereNot({ fingerprint });
+      const decision = decide({
+        ownInLastMinute: own.map(toAlert),
+        openStorm: stormRow
+          ? {
+              id: stormRow.id,
+              systemRef,
+              openedAt: stormRow.opened_at,
+              ticketNumber: stormRow.ticket_number ?? undefined,
+              members: Number(stormRow.members),
+            }
+          : undefined,
+      });
+      if (decision.open) {
+        const id = `${systemRef}@${now}`;
+        await trx('monitoring_storms')
+          .insert({
+            id,
+            system_ref: systemRef,
+            opened_at: now,
+            last_at: now,
+            members: 1,
+            ticket_number: null,
+          })
+          .onConflict('id')
+          .ignore();
+        await trx('monitoring_alerts')
+          .where({ fingerprint })
+          .update({ storm_id: id });
+        return { ...decision, stormId: id };
+      }
+      if (decision.stormId) {
+        await trx('monitoring_storms')
+          .where({ id: decision.stormId })
+          .update({ last_at: now, members: trx.raw('members + 1') });
+        await trx('monitoring_alerts')
+          .where({ fingerprint })
+          .update({ storm_id: decision.stormId });
+      }
+      return decision;
+    });
+  }
+
+  async storm(id: string): Promise<Storm | undefined> {
+    const row = await this.db('monitoring_storms').where({ id }).first();
+    return row
+      ? {
+          id: row.id,
+          systemRef: row.system_ref,
+          openedAt: row.opened_at,
+          ticketNumber: row.ticket_number ?? undefined,
+          members: Number(row.members),
+        }
+      : undefined;
+  }
+
+  async setStormTicket(id: string, ticketNumber: string): Promise<void> {
+    await this.db('monitoring_storms')
+      .where({ id })
+      .update({ ticket_number: ticketNumber });
+  }
+
+  /** Newest first; an entity's own alerts, or a system's and its devices'. */
+  async list(filter: {
+    entityRef?: string;
+    status?: 'open' | 'cleared';
+    limit: number;
+  }): Promise<MonitoredIncident[]> {
+    const query = this.db<AlertRow>('monitoring_alerts')
+      .leftJoin(
+        'monitoring_storms',
+        'monitoring_storms.id',
+        'monitoring_alerts.storm_id',
+      )
+      .select('monitoring_alerts.*', {
+        storm_ticket: 'monitoring_storms.ticket_number',
+      })
+      .orderBy('monitoring_alerts.last_seen', 'desc')
+      .limit(filter.limit);
+    if (filter.entityRef) {
+      const ref = filter.entityRef;
+      query.where(q =>
+        q
+          .where('monitoring_alerts.entity_ref', ref)
+          .orWhere('monitoring_alerts.system_ref', ref),
+      );
+    }
+    if (filter.status) query.where('monitoring_alerts.status', filter.status);
+    const rows = (await query) as (AlertRow & {
+      storm_ticket: string | null;
+    })[];
+    return rows.map(row =>
+      present({
+        ...toAlert(row),
+        // A storm member is handled under its parent's ticket.
+        ticketNumber: row.ticket_number ?? row.storm_ticket ?? undefined,
+      }),
+    );
+  }
+
+  /** Open alerts no device or system matched: they filed nothing. */
+  async listUnmapped(limit = 500): Promise<MonitoredIncident[]> {
+    const rows = await this.db<AlertRow>('monitoring_alerts')
+      .whereNull('entity_ref')
+      .where({ status: 'open' })
+      .orderBy('last_seen', 'desc')
+      .limit(limit);
+    return rows.map(row => present(toAlert(row)));
+  }
+
+  /** Keeps a refused delivery, and only the newest `keep` of them. */
+  async addDeadLetter(
+    letter: Omit<DeadLetter, 'id'>,
+    keep: number,
+  ): Promise<void> {
+    await this.db.transaction(async trx => {
+      await trx('monitoring_dead_letters').insert({
+        source: letter.source,
+        received_at: letter.receivedAt,
+        error: letter.error,
+        body: letter.body,
+      });
+      const cut = await trx('monitoring_dead_letters')
+        .orderBy('id', 'desc')
+        .offset(keep)
+        .first('id');
+      if (cut) {
+        await trx('monitoring_dead_letters').where('id', '<=', cut.id).delete();
+      }
+    });
+  }
+
+  async listDeadLetters(): Promise<DeadLetter[]> {
+    const rows = await this.db('monitoring_dead_letters').orderBy('id', 'desc');
+    return rows.map(row => ({
+      id: Number(row.id),
+      source: row.source,
+      receivedAt: row.received_at,
+      error: row.error,
+      body: row.body,
+    }));
+  }
+
+  /** Notes a delivery from `source` (valid or not: the source is alive). */
+  async touchSource(source: AlertSource, at: string): Promise<void> {
+    await this.db('monitoring_sources')
+      .insert({ source, last_delivery_at: at, watched_since: at })
+      .onConflict('source')
+      .merge(['last_delivery_at']);
+  }
+
+  /** Starts watching a source's heartbeat from `at` unless it is watched already. */
+  async watchSource(source: AlertSource, at: string): Promise<void> {
+    await this.db('monitoring_sources')
+      .insert({ source, last_delivery_at: null, watched_since: at })
+      .onConflict('source')
+      .ignore();
+  }
+
+  async sources(): Promise<SourceRecord[]> {
+    const rows = await this.db('monitoring_sources');
+    return rows.map(row => ({
+      source: row.source,
+      lastDeliveryAt: row.last_delivery_at ?? undefined,
+      watchedSince: row.watched_since,
+      silenceAlertedAt: row.silence_alerted_at ?? undefined,
+    }));
+  }
+
+  /**
+   * Claims the alert that `source` has been silent since its last delivery
+   * (or since it was first watched): true once per silence, across replicas.
+   */
+  async claimSilence(source: AlertSource, at: string): Promise<boolean> {
+    const updated = await this.db('monitoring_sources')
+      .where({ source })
+      .where(q =>
+        q
+          .whereNull('silence_alerted_at')
+          .orWhereRaw(
+            'silence_alerted_at < coalesce(last_delivery_at, watched_since)',
+          ),
+      )
+      .update({ silence_alerted_at: at });
+    return updated > 0;
+  }
+}
+
+/** The API's view: the storm id is the parent's fingerprint-like key. */
+function present(alert: StoredAlert): MonitoredIncident {
+  const {
+    episode: _e,
+    description: _d,
+    host: _h,
+    ip: _i,
+    stormId: _s,
+    ...view
+  } = alert;
+  return view;
+}

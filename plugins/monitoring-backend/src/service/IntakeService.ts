@@ -1,0 +1,432 @@
+import {
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import { Caller, CourtClock, parseInput } from '@internal/plugin-court-node';
+import {
+  AlertSource,
+  DeadLetter,
+  DeliveryResult,
+  MonitoredIncident,
+  ReceivedAlert,
+  SourceHealth,
+  ALERT_SOURCES,
+  alertmanagerPayloadSchema,
+  fromAlertmanager,
+  fromGeneric,
+  fromZabbix,
+  genericPayloadSchema,
+  isFlapping,
+  ratingOf,
+  stormDecision,
+  zabbixPayloadSchema,
+} from '@internal/plugin-monitoring-common';
+import { DateTime } from 'luxon';
+import { MonitoringConfig } from '../config';
+import {
+  DatabaseMonitoringStore,
+  Placement,
+  StoredAlert,
+  StormState,
+} from '../database/DatabaseMonitoringStore';
+import { IncidentDesk } from './IncidentDesk';
+
+/** What the router asks the service to allow: a permission, or posting as a source. */
+export type MonitoringAction = BasicPermission | { receiver: AlertSource };
+
+/** The part of a refused body kept in a dead letter. */
+const DEAD_LETTER_BODY_CHARS = 4000;
+
+/**
+ * The monitoring intake: checks each delivery, turns its alerts into one
+ * incident per fingerprint through the service desk (as the source), and
+ * answers the desk's views.
+ */
+export class IntakeService {
+  constructor(
+    private readonly deps: {
+      store: DatabaseMonitoringStore;
+      desk: IncidentDesk;
+      place: (alert: ReceivedAlert) => Promise<Placement>;
+      permissions: PermissionsService;
+      config: MonitoringConfig;
+      clock: CourtClock;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /**
+   * A receiver may be called only by its source's identity (the subject of
+   * its static token); everything else is the role table's.
+   */
+  async authorize(action: MonitoringAction, caller: Caller): Promise<void> {
+    if ('receiver' in action) {
+      const { subject } = this.deps.config.sources[action.receiver];
+      if (
+        caller.principal.type !== 'service' ||
+        caller.principal.subject !== subject
+      ) {
+        throw new NotAllowedError(
+          `only the ${action.receiver} source may deliver here`,
+        );
+      }
+      return;
+    }
+    const [decision] = await this.deps.permissions.authorize(
+      [{ permission: action }],
+      { credentials: caller },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError();
+    }
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toUTC().toISO()!;
+  }
+
+  /** Checks and takes in one delivery; a bad one is kept as a dead letter. */
+  async receive(
+    source: AlertSource,
+    body: unknown,
+    caller: Caller,
+  ): Promise<DeliveryResult> {
+    const { store, config } = this.deps;
+    const receivedAt = this.now();
+    await this.touch(source, receivedAt);
+    let alerts: ReceivedAlert[];
+    try {
+      alerts = this.read(source, body);
+    } catch (error) {
+      if (error instanceof InputError) {
+        await store.addDeadLetter(
+          {
+            source,
+            receivedAt,
+            error: error.message,
+            body: JSON.stringify(body ?? null).slice(0, DEAD_LETTER_BODY_CHARS),
+          },
+          config.deadLetters.keep,
+        );
+      }
+      throw error;
+    }
+    const incidents: DeliveryResult['incidents'][number][] = [];
+    // In order: a delivery's firing and resolved alerts of one fingerprint stay in sequence.
+    for (const alert of alerts) {
+      const stored = await this.take(alert, caller);
+      if (stored) {
+        incidents.push({
+          fingerprint: stored.fingerprint,
+          ticketNumber: stored.ticketNumber,
+          occurrences: stored.occurrences,
+          status: stored.status,
+        });
+      }
+    }
+    return { received: alerts.length, incidents };
+  }
+
+  /**
+   * Notes the source's delivery, at most once a second: heartbeats are
+   * minutes long, and a burst should not write a row per delivery.
+   */
+  private async touch(source: AlertSource, at: string): Promise<void> {
+    const last = this.touched.get(source);
+    if (last !== undefined && Date.parse(at) - Date.parse(last) < 1000) return;
+    this.touched.set(source, at);
+    await this.deps.store.touchSource(source, at);
+  }
+
+  private readonly touched = new Map<AlertSource, string>();
+
+  private read(source: AlertSource, body: unknown): ReceivedAlert[] {
+    switch (source) {
+      case 'alertmanager':
+        return fromAlertmanager(
+          parseInput(alertmanagerPayloadSchema, body, 'body'),
+        );
+      case 'zabbix':
+        return [
+          fromZabbix(
+            parseInput(zabbixPayloadSchema, body, 'body'),
+            this.deps.config.sources.zabbix.zone,
+          ),
+        ];
+      default:
+        return fromGeneric(parseInput(genericPayloadSchema, body, 'body'));
+    }
+  }
+
+  private async take(
+    alert: ReceivedAlert,
+    caller: Caller,
+  ): Promise<StoredAlert | undefined> {
+    if (alert.status === 'resolved') return this.clear(alert, caller);
+    const { store, desk } = this.deps;
+    const now = this.now();
+    const placement = await this.deps.place(alert);
+    const firing = await store.recordFiring(alert, placement, now);
+    let current = firing.alert;
+    let created = firing.created;
+    let fileTicket = firing.fileTicket;
+    if (firing.refired && current.ticketNumber) {
+      if (await desk.isDone(current.ticketNumber, caller)) {
+        const episode = await store.startEpisode(
+          alert,
+          placement,
+          now,
+          current.episode,
+        );
+        current = episode.alert;
+        created = fileTicket = episode.started;
+      } else {
+        await desk.note(
+          current.ticketNumber,
+          `告警再次触发 Alert firing again: ${alert.title}（${this.local(
+            alert.startsAt,
+          )}）`,
+          caller,
+        );
+      }
+    }
+    if (created && current.system !== undefined) {
+      current = await this.placeInStorm(current, now, caller);
+    }
+    if (fileTicket && current.stormId === undefined && current.entityRef) {
+      current = await this.file(current, alert, caller);
+    }
+    if (firing.newFire && !current.flapping) {
+      current = await this.checkFlapping(current, caller);
+    }
+    return current;
+  }
+
+  /** Files the alert's ticket; a failed filing leaves it to the next delivery. */
+  private async file(
+    alert: StoredAlert,
+    received: ReceivedAlert,
+    caller: Caller,
+  ): Promise<StoredAlert> {
+    const { store, desk } = this.deps;
+    try {
+      const number = await desk.file(this.ticketOf(alert, received), caller);
+      await store.setTicket(alert.fingerprint, alert.episode, number);
+      return { ...alert, ticketNumber: number };
+    } catch (error) {
+      await store.releaseFiling(alert.fingerprint, alert.episode);
+      throw error;
+    }
+  }
+
+  /** A new alert of a system: its own incident, or the storm's (opening it). */
+  private async placeInStorm(
+    alert: StoredAlert,
+    now: string,
+    caller: Caller,
+  ): Promise<StoredAlert> {
+    const { store, desk, config } = this.deps;
+    const systemRef = alert.system!;
+    const placed = await store.placeInSystem(
+      alert.fingerprint,
+      systemRef,
+      now,
+      (state: StormState) => {
+        const decision = stormDecision(
+          {
+            newInLastMinute: state.ownInLastMinute.length,
+            openStorm: state.openStorm?.id,
+          },
+          config.storm,
+        );
+        if (decision.kind === 'own') return { siblings: [] };
+        if (decision.kind === 'open-storm') {
+          return { siblings: state.ownInLastMinute, open: true };
+        }
+        return { siblings: [], stormId: decision.parent };
+      },
+    );
+    if (!placed.stormId) return alert;
+    const parent = await this.stormTicket(placed.stormId, caller);
+    if (placed.open) {
+      // The alerts of the minute before the storm go under it too.
+      for (const sibling of placed.siblings) {
+        const own =
+          sibling.ticketNumber ??
+          (await store.get(sibling.fingerprint))?.ticketNumber;
+        if (own) await desk.link(parent, own, caller);
+      }
+    }
+    await desk.note(
+      parent,
+      `风暴中的告警 Alert in the storm: ${alert.title}${
+        alert.host ? ` @ ${alert.host}` : ''
+      }${alert.ip ? ` (${alert.ip})` : ''}`,
+      caller,
+    );
+    return {
+      ...alert,
+      stormId: placed.stormId,
+      stormParent: placed.stormId,
+      ticketNumber: parent,
+    };
+  }
+
+  /** The storm's parent ticket, filed once (its sourceRef is the storm). */
+  private async stormTicket(stormId: string, caller: Caller): Promise<string> {
+    const { store, desk, config } = this.deps;
+    const storm = (await store.storm(stormId))!;
+    if (storm.ticketNumber) return storm.ticketNumber;
+    const rating = ratingOf('critical', config.severities);
+    const number = await desk.file(
+      {
+        type: 'incident',
+        channel: 'monitoring',
+        title: `告警风暴 Alert storm: ${storm.systemRef}`.slice(0, 200),
+        description: [
+          `一分钟内超过 ${config.storm.alerts} 条告警：后续告警归入本工单。`,
+          `More than ${config.storm.alerts} alerts of this system within a minute: the rest are handled here.`,
+          `开始 Since: ${this.local(storm.openedAt)}`,
+        ].join('\n'),
+        urgency: rating.urgency,
+        impact: rating.impact,
+        entityRefs: [storm.systemRef],
+        sourceRef: `monitoring:storm:${stormId}`.slice(0, 255),
+      },
+      caller,
+    );
+    await store.setStormTicket(stormId, number);
+    return number;
+  }
+
+  private async checkFlapping(
+    alert: StoredAlert,
+    caller: Caller,
+  ): Promise<StoredAlert> {
+    const { store, desk, config } = this.deps;
+    const fires = await store.fires(alert.fingerprint, alert.episode);
+    if (!isFlapping(fires, config.flapping)) return alert;
+    if ((await store.markFlapping(alert.fingerprint)) && alert.ticketNumber) {
+      await desk.note(
+        alert.ticketNumber,
+        `告警抖动 Alert flapping: ${fires.length} 次触发 firings, ${config.flapping.minutes} 分钟内至少 ${config.flapping.fires} 次 (at least ${config.flapping.fires} within ${config.flapping.minutes} min)`,
+        caller,
+      );
+    }
+    return { ...alert, flapping: true };
+  }
+
+  private async clear(
+    alert: ReceivedAlert,
+    caller: Caller,
+  ): Promise<StoredAlert | undefined> {
+    const { store, desk, config } = this.deps;
+    const cleared = await store.recordCleared(alert.fingerprint, this.now());
+    if (!cleared) return store.get(alert.fingerprint);
+    const ticket =
+      cleared.ticketNumber ??
+      (cleared.stormId
+        ? (await store.storm(cleared.stormId))?.ticketNumber
+        : undefined);
+    if (!ticket) return cleared;
+    const summary = `告警已清除 Alert cleared: ${cleared.title}（${this.local(
+      cleared.clearedAt!,
+    )}；共 ${cleared.occurrences} 次 occurrences，首次 first ${this.local(
+      cleared.firstSeen,
+    )}，末次 last ${this.local(cleared.lastSeen)}）`;
+    await desk.note(ticket, summary, caller);
+    if (config.sources[alert.source].autoResolve && cleared.ticketNumber) {
+      const resolved = await desk.resolve(
+        cleared.ticketNumber,
+        summary,
+        caller,
+      );
+      if (!resolved) {
+        this.deps.logger.info(
+          `${cleared.ticketNumber}: alert cleared, not resolved automatically in its state`,
+        );
+      }
+    }
+    return { ...cleared, ticketNumber: ticket };
+  }
+
+  private ticketOf(alert: StoredAlert, received: ReceivedAlert) {
+    const rating = ratingOf(alert.severity, this.deps.config.severities);
+    return {
+      type: 'incident' as const,
+      channel: 'monitoring' as const,
+      title: `告警 Alert: ${alert.title}`.slice(0, 200),
+      description: [
+        `监控告警 Monitoring alert (${alert.source})`,
+        `告警 Alert: ${alert.title}`,
+        ...(alert.description
+          ? [`说明 Description: ${alert.description}`]
+          : []),
+        `严重程度 Severity: ${alert.severity}`,
+        ...(alert.host || alert.ip
+          ? [`主机 Host: ${[alert.host, alert.ip].filter(Boolean).join(' / ')}`]
+          : []),
+        `首次 First seen: ${this.local(alert.firstSeen)}`,
+        `指纹 Fingerprint: ${alert.fingerprint}`,
+        ...(received.link ? [`来源 Link: ${received.link}`] : []),
+      ]
+        .join('\n')
+        .slice(0, 4000),
+      urgency: rating.urgency,
+      impact: rating.impact,
+      entityRefs: [alert.entityRef!],
+      // One ticket per fingerprint and episode, however often it is delivered.
+      sourceRef: `monitoring:${alert.fingerprint}:${alert.episode}`.slice(
+        0,
+        255,
+      ),
+    };
+  }
+
+  private local(instant: string): string {
+    return DateTime.fromISO(instant, { zone: this.deps.config.zone }).toFormat(
+      'yyyy-MM-dd HH:mm:ss',
+    );
+  }
+
+  list(
+    filter: Parameters<DatabaseMonitoringStore['list']>[0],
+  ): Promise<MonitoredIncident[]> {
+    return this.deps.store.list(filter);
+  }
+
+  listUnmapped(): Promise<MonitoredIncident[]> {
+    return this.deps.store.listUnmapped();
+  }
+
+  listDeadLetters(): Promise<DeadLetter[]> {
+    return this.deps.store.listDeadLetters();
+  }
+
+  async health(): Promise<SourceHealth[]> {
+    const records = new Map(
+      (await this.deps.store.sources()).map(r => [r.source, r]),
+    );
+    const now = this.deps.clock.now();
+    return ALERT_SOURCES.map(source => {
+      const record = records.get(source);
+      const heartbeatMinutes =
+        this.deps.config.sources[source].heartbeatMinutes;
+      const since = record?.lastDeliveryAt ?? record?.watchedSince;
+      return {
+        source,
+        lastDeliveryAt: record?.lastDeliveryAt,
+        heartbeatMinutes,
+        silent:
+          heartbeatMinutes !== undefined &&
+          since !== undefined &&
+          now.diff(DateTime.fromISO(since)).as('minutes') >= heartbeatMinutes,
+      };
+    });
+  }
+}
