@@ -55,6 +55,12 @@ import {
   archiveVolumeCompilePermission,
 } from '@internal/plugin-archive-common';
 import {
+  sparesManagePermission,
+  sparesMovePermission,
+  sparesReadPermission,
+  sparesRepairPermission,
+} from '@internal/plugin-spares-common';
+import {
   reportAcknowledgePermission,
   reportIssuePermission,
   reportReadPermission,
@@ -468,6 +474,30 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
   {
     family: 'archive',
     permission: archiveVolumeCompilePermission,
+    grants: { 'ops-manager': A },
+  },
+
+  // --- Spare parts and repairs: the O&M side and the IT office read the store and the repairs;
+  // the team takes, returns and counts parts and sends devices out; the ops manager keeps the
+  // register (part types and their minimums, locations, vendors).
+  {
+    family: 'spares',
+    permission: sparesReadPermission,
+    grants: OM_READ,
+  },
+  {
+    family: 'spares',
+    permission: sparesMovePermission,
+    grants: WORK,
+  },
+  {
+    family: 'spares',
+    permission: sparesRepairPermission,
+    grants: WORK,
+  },
+  {
+    family: 'spares',
+    permission: sparesManagePermission,
     grants: { 'ops-manager': A },
   },
 

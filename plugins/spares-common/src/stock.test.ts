@@ -14,11 +14,13 @@ import {
 const parts = ['hdd-4tb', 'psu-500w'];
 const locations = ['a-b1', 'b-2f'];
 
-const request: fc.Arbitrary<{
+interface Requested {
   partTypeId: string;
   locationId: string;
   request: MovementRequestOf;
-}> = fc.record({
+}
+
+const request: fc.Arbitrary<Requested> = fc.record({
   partTypeId: fc.constantFrom(...parts),
   locationId: fc.constantFrom(...locations),
   request: fc.oneof(
@@ -35,7 +37,7 @@ const request: fc.Arbitrary<{
 });
 
 /** Runs requests as the store does: each against the stock the recorded log gives. */
-function record(requests: ReadonlyArray<fc.RecordValue<typeof request>>) {
+function record(requests: readonly Requested[]) {
   const log: MovementEffect[] = [];
   let stock: StockLevels = new Map();
   let refused = 0;

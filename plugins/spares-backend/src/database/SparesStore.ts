@@ -531,11 +531,12 @@ export class SparesStore {
   async stockBefore(
     before: string,
   ): Promise<Array<{ partTypeId: string; quantity: number }>> {
-    const rows = await this.db('spares_movements')
-      .where('at', '<', before)
-      .groupBy('part_type_id')
-      .select('part_type_id')
-      .sum({ quantity: 'delta' });
+    const rows: Array<{ part_type_id: string; quantity: number | string }> =
+      await this.db('spares_movements')
+        .where('at', '<', before)
+        .groupBy('part_type_id')
+        .select('part_type_id')
+        .sum({ quantity: 'delta' });
     return rows.map(r => ({
       partTypeId: String(r.part_type_id),
       quantity: Number(r.quantity),
