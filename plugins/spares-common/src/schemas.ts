@@ -27,7 +27,9 @@ const ticketNumber = singleLineString().regex(
   /^[A-Z]{2,4}-\d{4}-\d{5,}$/,
   'is not a ticket number',
 );
-const deviceRef = entityRefSchema(['resource']);
+/** A device: a catalog Resource. */
+export const deviceRefSchema = entityRefSchema(['resource']);
+const deviceRef = deviceRefSchema;
 
 export const partTypeSchema = z
   .object({

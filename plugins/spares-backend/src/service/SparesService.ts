@@ -30,6 +30,7 @@ import {
   Repair,
   StoreOverview,
   courtDate,
+  deviceRefSchema,
   fitProblem,
   locationSchema,
   movementRequestSchema,
@@ -279,7 +280,8 @@ export class SparesService {
   }
 
   /** A device's Spares tab. */
-  async deviceSpares(deviceRef: string): Promise<DeviceSpares> {
+  async deviceSpares(ref: string): Promise<DeviceSpares> {
+    const deviceRef = parseInput(deviceRefSchema, ref, 'path.ref');
     const { store } = this.deps;
     const device = await this.device(deviceRef);
     const facts = device ? readDeviceFacts(device) : undefined;

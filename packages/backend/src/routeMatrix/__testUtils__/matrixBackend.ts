@@ -11,6 +11,7 @@ import calendarPlugin from '@internal/plugin-calendar-backend';
 import inspectionsPlugin from '@internal/plugin-inspections-backend';
 import kbPlugin from '@internal/plugin-kb-backend';
 import reportsPlugin from '@internal/plugin-reports-backend';
+import sparesPlugin from '@internal/plugin-spares-backend';
 import ticketsPlugin from '@internal/plugin-tickets-backend';
 import scaffolderModuleCourtops from '@internal/plugin-scaffolder-backend-module-courtops';
 import type { Server } from 'node:http';
@@ -74,6 +75,7 @@ export async function startMatrixBackend(options: {
       calendarPlugin,
       reportsPlugin,
       archivePlugin,
+      sparesPlugin,
     ],
   });
   return {
