@@ -82,8 +82,8 @@ export class SparesFiguresService {
         longestDays: Math.max(...days),
       })),
       repeatedRepairs: sorted(perDevice)
-        .filter(([, repairs]) => repairs > 1)
-        .map(([deviceRef, repairs]) => ({ deviceRef, repairs })),
+        .filter(([, count]) => count > 1)
+        .map(([deviceRef, count]) => ({ deviceRef, repairs: count })),
     };
   }
 }
