@@ -36,8 +36,16 @@ exports.up = async function up(knex) {
     table.integer('version').notNullable();
   });
   await knex.schema.createTable('spares_stock', table => {
-    table.string('part_type_id', 60).notNullable().references('id').inTable('spares_part_types');
-    table.string('location_id', 60).notNullable().references('id').inTable('spares_locations');
+    table
+      .string('part_type_id', 60)
+      .notNullable()
+      .references('id')
+      .inTable('spares_part_types');
+    table
+      .string('location_id', 60)
+      .notNullable()
+      .references('id')
+      .inTable('spares_locations');
     table.integer('quantity').notNullable();
     table.primary(['part_type_id', 'location_id']);
   });
@@ -69,7 +77,11 @@ exports.up = async function up(knex) {
     table.string('device_ref', 255).nullable();
     table.string('part_type_id', 60).nullable();
     table.string('ticket', 30).nullable();
-    table.string('vendor_id', 60).notNullable().references('id').inTable('spares_vendors');
+    table
+      .string('vendor_id', 60)
+      .notNullable()
+      .references('id')
+      .inTable('spares_vendors');
     table.string('terms', 10).notNullable();
     table.string('sent_on', 10).notNullable();
     table.string('promised_on', 10).nullable();
@@ -88,7 +100,11 @@ exports.up = async function up(knex) {
     table.index(['ticket'], 'spares_repairs_ticket_idx');
   });
   await knex.schema.createTable('spares_repair_updates', table => {
-    table.string('repair_id', 36).notNullable().references('id').inTable('spares_repairs');
+    table
+      .string('repair_id', 36)
+      .notNullable()
+      .references('id')
+      .inTable('spares_repairs');
     table.integer('seq').notNullable();
     table.text('note').notNullable();
     table.string('actor', 255).notNullable();

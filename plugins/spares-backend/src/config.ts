@@ -44,11 +44,10 @@ export function readSparesConfig(config: Config): SparesConfig {
     ...spares,
     notify: {
       belowMinimum: spares.notify.belowMinimum ?? role('ops-manager'),
-      overdue:
-        spares.notify.overdue ?? [
-          ...role('ops-manager'),
-          ...role('court-it-office'),
-        ],
+      overdue: spares.notify.overdue ?? [
+        ...role('ops-manager'),
+        ...role('court-it-office'),
+      ],
     },
   };
 }

@@ -22,7 +22,10 @@ describe('spares API with the real service desk', () => {
 
   const api = () => request(backend.server);
   const move = (user: string, body: Record<string, unknown>) =>
-    api().post('/api/spares/movements').set('Authorization', as(user)).send(body);
+    api()
+      .post('/api/spares/movements')
+      .set('Authorization', as(user))
+      .send(body);
   const receive = (quantity: number, locationId = 'store-a') =>
     move(ENGINEER, {
       kind: 'receipt',
@@ -33,7 +36,11 @@ describe('spares API with the real service desk', () => {
       reference: 'PO-2026-118',
     });
   const stock = async () =>
-    (await api().get('/api/spares/stock/hdd-4tb').set('Authorization', as(ENGINEER))).body;
+    (
+      await api()
+        .get('/api/spares/stock/hdd-4tb')
+        .set('Authorization', as(ENGINEER))
+    ).body;
   const fileTicket = async (entityRefs: string[]) => {
     const res = await api()
       .post('/api/tickets/tickets')
@@ -50,12 +57,23 @@ describe('spares API with the real service desk', () => {
     return res.body as { id: string; number: string };
   };
   const ticketEvents = async (number: string) =>
-    (await api().get(`/api/tickets/tickets/${number}`).set('Authorization', as('lina'))).body
-      .events as Array<{ type: string; body?: string; actor: string }>;
+    (
+      await api()
+        .get(`/api/tickets/tickets/${number}`)
+        .set('Authorization', as('lina'))
+    ).body.events as Array<{ type: string; body?: string; actor: string }>;
 
   it('refuses a caller without the permission before reading the input (403, not 400)', async () => {
-    expect((await move('xuli', { kind: 'issue', quantity: -1 })).status).toBe(403);
-    expect((await api().get('/api/spares/store').set('Authorization', as('newcomer'))).status).toBe(403);
+    expect((await move('xuli', { kind: 'issue', quantity: -1 })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await api()
+          .get('/api/spares/store')
+          .set('Authorization', as('newcomer'))
+      ).status,
+    ).toBe(403);
     const partType = await api()
       .put('/api/spares/part-types')
       .set('Authorization', as(ENGINEER))
@@ -95,7 +113,9 @@ describe('spares API with the real service desk', () => {
     expect(count.status).toBe(400);
     expect(count.body.error.message).toContain('body.reason');
     expect(await stock()).toEqual(before);
-    expect((await ticketEvents(ticket.number)).filter(e => e.type === 'commented')).toEqual([]);
+    expect(
+      (await ticketEvents(ticket.number)).filter(e => e.type === 'commented'),
+    ).toEqual([]);
   });
 
   it('issues a disk against a courtroom ticket: the ticket shows it, the device tab lists it', async () => {
@@ -117,7 +137,9 @@ describe('spares API with the real service desk', () => {
       systemRef: COURTROOM,
       actor: `user:default/${ENGINEER}`,
     });
-    const notes = (await ticketEvents(ticket.number)).filter(e => e.type === 'commented');
+    const notes = (await ticketEvents(ticket.number)).filter(
+      e => e.type === 'commented',
+    );
     expect(notes).toHaveLength(1);
     expect(notes[0].body).toContain('hdd-4tb');
     expect(notes[0].body).toContain(`#${res.body.movement.seq}`);
@@ -127,8 +149,12 @@ describe('spares API with the real service desk', () => {
       .get(`/api/spares/devices/${encodeURIComponent(RECORDER)}`)
       .set('Authorization', as('wuxia'));
     expect(tab.status).toBe(200);
-    expect(tab.body.fitting.map((s: { partType: { id: string } }) => s.partType.id)).toEqual(['hdd-4tb']);
-    expect(tab.body.used.map((m: { seq: number }) => m.seq)).toContain(res.body.movement.seq);
+    expect(
+      tab.body.fitting.map((s: { partType: { id: string } }) => s.partType.id),
+    ).toEqual(['hdd-4tb']);
+    expect(tab.body.used.map((m: { seq: number }) => m.seq)).toContain(
+      res.body.movement.seq,
+    );
   });
 
   it('records a part that does not fit the device as a warning with its reason, not a refusal', async () => {
@@ -147,13 +173,18 @@ describe('spares API with the real service desk', () => {
       fitWarning: 'fits courtroom-recorder, nvr, not a ups',
       reason: 'UPS 监控盒用同型号硬盘',
     });
-    const [note] = (await ticketEvents(ticket.number)).filter(e => e.type === 'commented');
+    const [note] = (await ticketEvents(ticket.number)).filter(
+      e => e.type === 'commented',
+    );
     expect(note.body).toContain('not a ups');
   });
 
   it('gives 5 of 20 parallel issues of the last 5 parts, the rest 409; tells the ops manager once', async () => {
     const ticket = await fileTicket([RECORDER]);
-    const left = (await stock()).byLocation.find((s: { locationId: string }) => s.locationId === 'store-a')?.quantity ?? 0;
+    const left =
+      (await stock()).byLocation.find(
+        (s: { locationId: string }) => s.locationId === 'store-a',
+      )?.quantity ?? 0;
     // Exactly five on the shelf at store-b.
     await receive(5, 'store-b');
     const told = backend.notifications.length;
@@ -172,7 +203,9 @@ describe('spares API with the real service desk', () => {
     expect(statuses.filter(s => s === 201)).toHaveLength(5);
     expect(statuses.filter(s => s === 409)).toHaveLength(15);
     const after = await stock();
-    expect(after.byLocation).toEqual(left > 0 ? [{ locationId: 'store-a', quantity: left }] : []);
+    expect(after.byLocation).toEqual(
+      left > 0 ? [{ locationId: 'store-a', quantity: left }] : [],
+    );
     const belowMinimum = backend.notifications
       .slice(told)
       .filter(n => n.payload.topic === 'spares-below-minimum');
@@ -198,10 +231,15 @@ describe('spares API with the real service desk', () => {
       });
     expect(opened.status).toBe(201);
     const repair = opened.body;
-    expect(repair).toMatchObject({ number: expect.stringMatching(/^RPR-\d{5}$/), overdue: false });
+    expect(repair).toMatchObject({
+      number: expect.stringMatching(/^RPR-\d{5}$/),
+      overdue: false,
+    });
 
     // Both ways: the ticket names the repair, the repair list by ticket finds it.
-    const [note] = (await ticketEvents(ticket.number)).filter(e => e.type === 'commented');
+    const [note] = (await ticketEvents(ticket.number)).filter(
+      e => e.type === 'commented',
+    );
     expect(note.body).toContain(repair.number);
     expect(note.body).toContain('RMA-88123');
     const byTicket = await api()
@@ -215,21 +253,40 @@ describe('spares API with the real service desk', () => {
     const tabAsDesk = await api()
       .get(`/api/spares/devices/${encodeURIComponent(RECORDER)}`)
       .set('Authorization', as('lina'));
-    expect(tabAsDesk.body.outForRepair).toMatchObject({ id: repair.id, sentOn: '2026-12-07', loaner: LOANER });
+    expect(tabAsDesk.body.outForRepair).toMatchObject({
+      id: repair.id,
+      sentOn: '2026-12-07',
+      loaner: LOANER,
+    });
 
     // The promised day is not late; the watch at 09:00 the day after tells both, once.
     await backend.clock.set('2026-12-09T23:00:00+08:00');
-    expect(backend.notifications.filter(n => n.payload.topic === 'spares-repair-overdue')).toHaveLength(0);
+    expect(
+      backend.notifications.filter(
+        n => n.payload.topic === 'spares-repair-overdue',
+      ),
+    ).toHaveLength(0);
     await backend.clock.set('2026-12-10T09:00:00+08:00');
-    const overdue = backend.notifications.filter(n => n.payload.topic === 'spares-repair-overdue');
+    const overdue = backend.notifications.filter(
+      n => n.payload.topic === 'spares-repair-overdue',
+    );
     expect(overdue).toHaveLength(1);
     expect(overdue[0].recipients).toEqual({
       type: 'entity',
-      entityRef: ['group:default/ops-managers', 'group:default/court-it-office'],
+      entityRef: [
+        'group:default/ops-managers',
+        'group:default/court-it-office',
+      ],
     });
     await backend.clock.set('2026-12-11T09:00:00+08:00');
-    expect(backend.notifications.filter(n => n.payload.topic === 'spares-repair-overdue')).toHaveLength(1);
-    const listed = await api().get('/api/spares/repairs?status=overdue').set('Authorization', as('wuxia'));
+    expect(
+      backend.notifications.filter(
+        n => n.payload.topic === 'spares-repair-overdue',
+      ),
+    ).toHaveLength(1);
+    const listed = await api()
+      .get('/api/spares/repairs?status=overdue')
+      .set('Authorization', as('wuxia'));
     expect(listed.body.map((r: { id: string }) => r.id)).toContain(repair.id);
 
     const act = (body: Record<string, unknown>) =>
@@ -237,15 +294,36 @@ describe('spares API with the real service desk', () => {
         .post(`/api/spares/repairs/${repair.id}/actions`)
         .set('Authorization', as(ENGINEER))
         .send(body);
-    const early = await act({ action: 'return', version: 1, returnedOn: '2026-12-06', result: 'repaired' });
+    const early = await act({
+      action: 'return',
+      version: 1,
+      returnedOn: '2026-12-06',
+      result: 'repaired',
+    });
     expect(early.status).toBe(400);
     expect(early.body.error.message).toContain('body.returnedOn');
-    expect((await act({ action: 'update', version: 1, note: '厂商已收到' })).status).toBe(200);
-    expect((await act({ action: 'update', version: 1, note: 'stale' })).status).toBe(409);
-    const back = await act({ action: 'return', version: 2, returnedOn: '2026-12-11', result: 'repaired' });
+    expect(
+      (await act({ action: 'update', version: 1, note: '厂商已收到' })).status,
+    ).toBe(200);
+    expect(
+      (await act({ action: 'update', version: 1, note: 'stale' })).status,
+    ).toBe(409);
+    const back = await act({
+      action: 'return',
+      version: 2,
+      returnedOn: '2026-12-11',
+      result: 'repaired',
+    });
     expect(back.status).toBe(200);
-    expect(back.body).toMatchObject({ returnedOn: '2026-12-11', result: 'repaired', overdue: false });
-    expect(back.body.updates.map((u: { note: string }) => u.note)).toEqual(['厂商已收到', '返回 · Returned: repaired']);
+    expect(back.body).toMatchObject({
+      returnedOn: '2026-12-11',
+      result: 'repaired',
+      overdue: false,
+    });
+    expect(back.body.updates.map((u: { note: string }) => u.note)).toEqual([
+      '厂商已收到',
+      '返回 · Returned: repaired',
+    ]);
     const after = await api()
       .get(`/api/spares/devices/${encodeURIComponent(RECORDER)}`)
       .set('Authorization', as('lina'));
@@ -263,12 +341,22 @@ describe('spares API with the real service desk', () => {
       .get('/api/spares/figures?from=2026-12-01&to=2026-12-31')
       .set('Authorization', as('sunlei'));
     expect(figures.status).toBe(200);
-    const issued = (await api().get('/api/spares/store?limit=10').set('Authorization', as('sunlei'))).body
-      .movements.filter((m: { kind: string }) => m.kind === 'issue')
+    const issued = (
+      await api()
+        .get('/api/spares/store?limit=10')
+        .set('Authorization', as('sunlei'))
+    ).body.movements
+      .filter((m: { kind: string }) => m.kind === 'issue')
       .reduce((n: number, m: { delta: number }) => n - m.delta, 0);
     expect(figures.body.partsUsed.total).toBe(issued);
-    expect(figures.body.partsUsed.byMonth).toEqual([{ month: '2026-12', quantity: issued }]);
-    expect(figures.body.partsUsed.bySystem.find((s: { system: string }) => s.system === 'system:default/machine-room')).toEqual({
+    expect(figures.body.partsUsed.byMonth).toEqual([
+      { month: '2026-12', quantity: issued },
+    ]);
+    expect(
+      figures.body.partsUsed.bySystem.find(
+        (s: { system: string }) => s.system === 'system:default/machine-room',
+      ),
+    ).toEqual({
       system: 'system:default/machine-room',
       quantity: 1,
     });

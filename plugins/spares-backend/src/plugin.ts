@@ -53,7 +53,10 @@ export const sparesPlugin = createBackendPlugin({
           permissions: deps.permissions,
           catalog: deps.catalog,
           auth: deps.auth,
-          tickets: new TicketLink({ tickets: deps.tickets, logger: deps.logger }),
+          tickets: new TicketLink({
+            tickets: deps.tickets,
+            logger: deps.logger,
+          }),
           notifications: deps.notifications,
           clock: deps.clock,
           zone: config.zone,

@@ -45,8 +45,11 @@ export async function createRouter(deps: {
   router.put('/part-types', async (req, res) => {
     await allowed(req, sparesManagePermission);
     res.json(
-      await audited(req, 'spares-part-type-save', { id: String(req.body?.id ?? '') }, () =>
-        service.savePartType(req.body),
+      await audited(
+        req,
+        'spares-part-type-save',
+        { id: String(req.body?.id ?? '') },
+        () => service.savePartType(req.body),
       ),
     );
   });
@@ -57,8 +60,11 @@ export async function createRouter(deps: {
   router.put('/locations', async (req, res) => {
     await allowed(req, sparesManagePermission);
     res.json(
-      await audited(req, 'spares-location-save', { id: String(req.body?.id ?? '') }, () =>
-        service.saveLocation(req.body),
+      await audited(
+        req,
+        'spares-location-save',
+        { id: String(req.body?.id ?? '') },
+        () => service.saveLocation(req.body),
       ),
     );
   });
@@ -69,8 +75,11 @@ export async function createRouter(deps: {
   router.put('/vendors', async (req, res) => {
     await allowed(req, sparesManagePermission);
     res.json(
-      await audited(req, 'spares-vendor-save', { id: String(req.body?.id ?? '') }, () =>
-        service.saveVendor(req.body),
+      await audited(
+        req,
+        'spares-vendor-save',
+        { id: String(req.body?.id ?? '') },
+        () => service.saveVendor(req.body),
       ),
     );
   });

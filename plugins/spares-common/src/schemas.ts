@@ -8,10 +8,9 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { REPAIR_RESULTS, REPAIR_TERMS } from './repairs';
 
-const code = singleLineString().regex(
-  /^[a-z0-9]+(-[a-z0-9]+)*$/,
-  'must be kebab-case, e.g. hdd-4tb',
-).max(60);
+const code = singleLineString()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, e.g. hdd-4tb')
+  .max(60);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')

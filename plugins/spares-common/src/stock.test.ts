@@ -25,9 +25,16 @@ const request: fc.Arbitrary<Requested> = fc.record({
   locationId: fc.constantFrom(...locations),
   request: fc.oneof(
     fc.record({
-      kind: fc.constantFrom('receipt' as const, 'issue' as const, 'return' as const),
+      kind: fc.constantFrom(
+        'receipt' as const,
+        'issue' as const,
+        'return' as const,
+      ),
       // Fractions, zero and negatives too: the rule must refuse them.
-      quantity: fc.oneof(fc.integer({ min: -3, max: 8 }), fc.double({ min: -2, max: 5, noNaN: true })),
+      quantity: fc.oneof(
+        fc.integer({ min: -3, max: 8 }),
+        fc.double({ min: -2, max: 5, noNaN: true }),
+      ),
     }),
     fc.record({
       kind: fc.constant('count' as const),
@@ -47,7 +54,12 @@ function record(requests: readonly Requested[]) {
       refused++;
       continue;
     }
-    const movement = { partTypeId, locationId, kind: r.kind, delta: outcome.delta };
+    const movement = {
+      partTypeId,
+      locationId,
+      kind: r.kind,
+      delta: outcome.delta,
+    };
     log.push(movement);
     stock = applyMovement(stock, movement);
   }
@@ -103,8 +115,12 @@ describe('stock as a fold over movements', () => {
     expect(deltaOf(3, { kind: 'issue', quantity: 1.5 })).toEqual({
       refused: expect.stringMatching(/^quantity: .*whole/),
     });
-    expect(deltaOf(3, { kind: 'receipt', quantity: 0 })).toHaveProperty('refused');
-    expect(deltaOf(3, { kind: 'return', quantity: -1 })).toHaveProperty('refused');
+    expect(deltaOf(3, { kind: 'receipt', quantity: 0 })).toHaveProperty(
+      'refused',
+    );
+    expect(deltaOf(3, { kind: 'return', quantity: -1 })).toHaveProperty(
+      'refused',
+    );
     expect(deltaOf(3, { kind: 'count', counted: -1 })).toEqual({
       refused: expect.stringMatching(/^counted: /),
     });

@@ -135,5 +135,8 @@ export interface SparesFigures {
     averageDays: number;
     longestDays: number;
   }>;
-  readonly repeatedRepairs: ReadonlyArray<{ deviceRef: string; repairs: number }>;
+  readonly repeatedRepairs: ReadonlyArray<{
+    deviceRef: string;
+    repairs: number;
+  }>;
 }

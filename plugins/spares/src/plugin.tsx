@@ -42,7 +42,8 @@ export const repairsPage = PageBlueprint.make({
     routeRef: repairsRouteRef,
     title: sparesTranslationRef('page.repairs'),
     icon: <BuildIcon fontSize="inherit" />,
-    loader: () => import('./components/RepairsPage').then(m => <m.RepairsPage />),
+    loader: () =>
+      import('./components/RepairsPage').then(m => <m.RepairsPage />),
   },
 });
 

@@ -49,8 +49,18 @@ export const courtEntities = [
     metadata: { name: 'machine-room' },
     spec: { owner: 'hardware-post' },
   },
-  device('courtroom-recorder-t01', 'courtroom-recorder', 'RE-TC8000', 'courtroom-trial'),
-  device('courtroom-recorder-spare', 'courtroom-recorder', 'RE-TC8000', 'courtroom-trial'),
+  device(
+    'courtroom-recorder-t01',
+    'courtroom-recorder',
+    'RE-TC8000',
+    'courtroom-trial',
+  ),
+  device(
+    'courtroom-recorder-spare',
+    'courtroom-recorder',
+    'RE-TC8000',
+    'courtroom-trial',
+  ),
   device('ups-01', 'ups', 'UPS-20K', 'machine-room'),
   ...['xuli', 'lina', 'wangqiang', 'liuyang', 'sunlei', 'wuxia'].map(name => ({
     apiVersion: 'backstage.io/v1alpha1',
@@ -104,7 +114,12 @@ export async function startSparesBackend(
   const notifications: NotificationSendOptions[] = [];
   const backend = await startCourtTestBackend({
     config: {
-      courtOps: { roles: { 'ops-manager': ['group:default/ops-managers'], 'court-it-office': ['group:default/court-it-office'] } },
+      courtOps: {
+        roles: {
+          'ops-manager': ['group:default/ops-managers'],
+          'court-it-office': ['group:default/court-it-office'],
+        },
+      },
       spares: sparesConfig,
     },
     features: [

@@ -48,12 +48,18 @@ describe.each(databases.eachSupportedId())('spares store on %s', databaseId => {
 
   it('gives exactly 5 of 20 parallel issues of the last 5 parts, the rest 409, stock 0', async () => {
     await store.recordMovement(
-      move({ kind: 'receipt', quantity: 5 }, { supplier: '锐取', reference: 'PO-1' }),
+      move(
+        { kind: 'receipt', quantity: 5 },
+        { supplier: '锐取', reference: 'PO-1' },
+      ),
     );
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
         store.recordMovement(
-          move({ kind: 'issue', quantity: 1 }, { ticket: `INC-2026-${String(i).padStart(5, '0')}` }),
+          move(
+            { kind: 'issue', quantity: 1 },
+            { ticket: `INC-2026-${String(i).padStart(5, '0')}` },
+          ),
         ),
       ),
     );
@@ -65,23 +71,43 @@ describe.each(databases.eachSupportedId())('spares store on %s', databaseId => {
       expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
     }
     const stock = await store.stockOf(disk.id);
-    expect(stock).toMatchObject({ total: 0, belowMinimum: true, byLocation: [] });
+    expect(stock).toMatchObject({
+      total: 0,
+      belowMinimum: true,
+      byLocation: [],
+    });
     const log = await store.movements({ partTypeId: disk.id, limit: 100 });
     expect(log.filter(m => m.kind === 'issue')).toHaveLength(5);
   });
 
   it('keeps the stock rows equal to the fold of the recorded movements', async () => {
-    await store.recordMovement(move({ kind: 'receipt', quantity: 4 }, { supplier: 's', reference: 'r' }));
-    await store.recordMovement(move({ kind: 'receipt', quantity: 2 }, { locationId: 'store-b', supplier: 's', reference: 'r' }));
+    await store.recordMovement(
+      move({ kind: 'receipt', quantity: 4 }, { supplier: 's', reference: 'r' }),
+    );
+    await store.recordMovement(
+      move(
+        { kind: 'receipt', quantity: 2 },
+        { locationId: 'store-b', supplier: 's', reference: 'r' },
+      ),
+    );
     await store.recordMovement(move({ kind: 'issue', quantity: 3 }));
-    await store.recordMovement(move({ kind: 'return', quantity: 1 }, { reason: 'not needed' }));
+    await store.recordMovement(
+      move({ kind: 'return', quantity: 1 }, { reason: 'not needed' }),
+    );
     const count = await store.recordMovement(
-      move({ kind: 'count', counted: 1 }, { locationId: 'store-b', reason: 'one broken in the box' }),
+      move(
+        { kind: 'count', counted: 1 },
+        { locationId: 'store-b', reason: 'one broken in the box' },
+      ),
     );
-    expect(count.movement).toMatchObject({ kind: 'count', counted: 1, delta: -1 });
-    await expect(store.recordMovement(move({ kind: 'issue', quantity: 3 }))).rejects.toThrow(
-      'quantity: only 2 of hdd-4tb in stock at store-a',
-    );
+    expect(count.movement).toMatchObject({
+      kind: 'count',
+      counted: 1,
+      delta: -1,
+    });
+    await expect(
+      store.recordMovement(move({ kind: 'issue', quantity: 3 })),
+    ).rejects.toThrow('quantity: only 2 of hdd-4tb in stock at store-a');
     const log = await store.movements({ partTypeId: disk.id, limit: 100 });
     expect(log).toHaveLength(5);
     const folded = foldStock([...log].reverse());
@@ -95,16 +121,34 @@ describe.each(databases.eachSupportedId())('spares store on %s', databaseId => {
   });
 
   it('says below minimum on the one movement that crosses it', async () => {
-    await store.recordMovement(move({ kind: 'receipt', quantity: 3 }, { supplier: 's', reference: 'r' }));
-    const first = await store.recordMovement(move({ kind: 'issue', quantity: 1 }));
-    const second = await store.recordMovement(move({ kind: 'issue', quantity: 1 }));
-    const third = await store.recordMovement(move({ kind: 'issue', quantity: 1 }));
-    expect([first, second, third].map(m => m.fellBelowMinimum)).toEqual([false, true, false]);
-    expect((await store.belowMinimum(10)).map(s => s.partType.id)).toEqual([disk.id]);
+    await store.recordMovement(
+      move({ kind: 'receipt', quantity: 3 }, { supplier: 's', reference: 'r' }),
+    );
+    const first = await store.recordMovement(
+      move({ kind: 'issue', quantity: 1 }),
+    );
+    const second = await store.recordMovement(
+      move({ kind: 'issue', quantity: 1 }),
+    );
+    const third = await store.recordMovement(
+      move({ kind: 'issue', quantity: 1 }),
+    );
+    expect([first, second, third].map(m => m.fellBelowMinimum)).toEqual([
+      false,
+      true,
+      false,
+    ]);
+    expect((await store.belowMinimum(10)).map(s => s.partType.id)).toEqual([
+      disk.id,
+    ]);
   });
 
   it('refuses a stale repair version and keeps its updates in order', async () => {
-    await store.saveVendor({ id: 'reach', name: '锐取', contacts: ['400-000'] });
+    await store.saveVendor({
+      id: 'reach',
+      name: '锐取',
+      contacts: ['400-000'],
+    });
     const repair = await store.openRepair({
       id: '7d0f5c1e-0000-4000-8000-000000000001',
       deviceRef: 'resource:default/courtroom-recorder-t01',
@@ -115,10 +159,24 @@ describe.each(databases.eachSupportedId())('spares store on %s', databaseId => {
       createdBy: ENGINEER,
       createdAt: AT,
     });
-    expect(repair).toMatchObject({ number: 'RPR-00001', overdue: true, version: 1 });
-    await store.changeRepair(repair.id, { version: 1, note: '已寄出', actor: ENGINEER, at: AT });
+    expect(repair).toMatchObject({
+      number: 'RPR-00001',
+      overdue: true,
+      version: 1,
+    });
+    await store.changeRepair(repair.id, {
+      version: 1,
+      note: '已寄出',
+      actor: ENGINEER,
+      at: AT,
+    });
     await expect(
-      store.changeRepair(repair.id, { version: 1, note: 'late', actor: ENGINEER, at: AT }),
+      store.changeRepair(repair.id, {
+        version: 1,
+        note: 'late',
+        actor: ENGINEER,
+        at: AT,
+      }),
     ).rejects.toBeInstanceOf(ConflictError);
     await store.changeRepair(repair.id, {
       version: 2,
@@ -129,7 +187,11 @@ describe.each(databases.eachSupportedId())('spares store on %s', databaseId => {
       at: AT,
     });
     const back = (await store.getRepair(repair.id, '2026-12-06'))!;
-    expect(back).toMatchObject({ returnedOn: '2026-12-05', overdue: false, version: 3 });
+    expect(back).toMatchObject({
+      returnedOn: '2026-12-05',
+      overdue: false,
+      version: 3,
+    });
     expect(back.updates.map(u => u.note)).toEqual(['已寄出', '修复返回']);
     expect(await store.claimOverdueNotice(repair.id, AT)).toBe(true);
     expect(await store.claimOverdueNotice(repair.id, AT)).toBe(false);

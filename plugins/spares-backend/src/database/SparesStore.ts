@@ -325,7 +325,12 @@ export class SparesStore {
   async recordMovement(input: NewMovement): Promise<RecordedMovement> {
     const { partTypeId, locationId, request } = input;
     const seq = await this.db.transaction(async trx => {
-      const delta = await this.applyToShelf(trx, partTypeId, locationId, request);
+      const delta = await this.applyToShelf(
+        trx,
+        partTypeId,
+        locationId,
+        request,
+      );
       const before = await trx<PartTypeRow>('spares_part_types')
         .where({ id: partTypeId })
         .first();
@@ -352,7 +357,9 @@ export class SparesStore {
         })
         .returning('seq');
       const seqValue =
-        typeof inserted === 'object' ? (inserted as { seq: number }).seq : inserted;
+        typeof inserted === 'object'
+          ? (inserted as { seq: number }).seq
+          : inserted;
       return {
         seq: Number(seqValue),
         fell: fellBelowMinimum(
@@ -388,7 +395,9 @@ export class SparesStore {
       if (taken === 0) {
         const row = await trx('spares_stock').where(shelf).first();
         throw new ConflictError(
-          `quantity: only ${Number(row?.quantity ?? 0)} of ${partTypeId} in stock at ${locationId}`,
+          `quantity: only ${Number(
+            row?.quantity ?? 0,
+          )} of ${partTypeId} in stock at ${locationId}`,
         );
       }
       return -request.quantity;
@@ -398,9 +407,13 @@ export class SparesStore {
         const row = await trx('spares_stock').where(shelf).first();
         const onHand = Number(row?.quantity ?? 0);
         const outcome = deltaOf(onHand, request);
-        if ('refused' in outcome) throw new InputError(`body.${outcome.refused}`);
+        if ('refused' in outcome)
+          throw new InputError(`body.${outcome.refused}`);
         if (!row) {
-          await trx('spares_stock').insert({ ...shelf, quantity: request.counted });
+          await trx('spares_stock').insert({
+            ...shelf,
+            quantity: request.counted,
+          });
           return outcome.delta;
         }
         // Only if nobody moved the shelf since it was read.
@@ -409,13 +422,18 @@ export class SparesStore {
           .update({ quantity: request.counted });
         if (set === 1) return outcome.delta;
       }
-      throw new ConflictError('the shelf kept changing during the count; count again');
+      throw new ConflictError(
+        'the shelf kept changing during the count; count again',
+      );
     }
     await trx('spares_stock')
       .insert({ ...shelf, quantity: request.quantity })
       .onConflict(['part_type_id', 'location_id'])
       .merge({
-        quantity: trx.raw('?? + ?', ['spares_stock.quantity', request.quantity]),
+        quantity: trx.raw('?? + ?', [
+          'spares_stock.quantity',
+          request.quantity,
+        ]),
       });
     return request.quantity;
   }
@@ -600,7 +618,9 @@ export class SparesStore {
       );
     }
     if (filter.overdueOn) {
-      query.whereNull('returned_on').andWhere('promised_on', '<', filter.overdueOn);
+      query
+        .whereNull('returned_on')
+        .andWhere('promised_on', '<', filter.overdueOn);
     }
     if (filter.vendorId) query.where('vendor_id', filter.vendorId);
     if (filter.ticket) query.where('ticket', filter.ticket);

@@ -36,10 +36,13 @@ export class OverdueWatch {
 
   private arm() {
     const { clock, zone, hour } = this.deps;
-    this.cancel = clock.wakeAt(nextOverdueCheck(clock.now(), zone, hour), async () => {
-      await this.check();
-      this.arm();
-    });
+    this.cancel = clock.wakeAt(
+      nextOverdueCheck(clock.now(), zone, hour),
+      async () => {
+        await this.check();
+        this.arm();
+      },
+    );
   }
 
   /** Tells of each newly overdue repair; the numbers it told of. */
@@ -58,7 +61,13 @@ export class OverdueWatch {
             recipients: { type: 'entity', entityRef: [...recipients] },
             payload: {
               title: `送修逾期：${repair.number} · Repair overdue: ${repair.number}`,
-              description: `${repair.deviceRef ?? repair.partTypeId} 于 ${repair.sentOn} 送修（${repair.vendorId}），承诺 ${repair.promisedOn} 返回。Sent ${repair.sentOn} to ${repair.vendorId}, promised back ${repair.promisedOn}.`,
+              description: `${repair.deviceRef ?? repair.partTypeId} 于 ${
+                repair.sentOn
+              } 送修（${repair.vendorId}），承诺 ${
+                repair.promisedOn
+              } 返回。Sent ${repair.sentOn} to ${
+                repair.vendorId
+              }, promised back ${repair.promisedOn}.`,
               link: '/spares/repairs',
               severity: 'high',
               topic: 'spares-repair-overdue',
@@ -69,11 +78,17 @@ export class OverdueWatch {
         } catch (error) {
           // Give the claim back: the next look (any replica) tries again.
           await store.releaseOverdueNotice(repair.id);
-          logger.error(`could not tell that ${repair.number} is overdue: ${(error as Error).message}`);
+          logger.error(
+            `could not tell that ${repair.number} is overdue: ${
+              (error as Error).message
+            }`,
+          );
         }
       }
     } catch (error) {
-      logger.error(`the overdue repairs watch failed: ${(error as Error).message}`);
+      logger.error(
+        `the overdue repairs watch failed: ${(error as Error).message}`,
+      );
     }
     return told;
   }

@@ -1,8 +1,5 @@
 import { CourtClock } from '@internal/plugin-court-node';
-import {
-  SparesFigures,
-  daysOut,
-} from '@internal/plugin-spares-common';
+import { SparesFigures, daysOut } from '@internal/plugin-spares-common';
 import {
   periodWindow,
   reportPeriodSchema,
@@ -63,8 +60,15 @@ export class SparesFiguresService {
           daysOut(repair, repair.returnedOn),
         ]);
       }
-      if (repair.deviceRef && repair.sentOn >= query.from && repair.sentOn <= query.to) {
-        perDevice.set(repair.deviceRef, (perDevice.get(repair.deviceRef) ?? 0) + 1);
+      if (
+        repair.deviceRef &&
+        repair.sentOn >= query.from &&
+        repair.sentOn <= query.to
+      ) {
+        perDevice.set(
+          repair.deviceRef,
+          (perDevice.get(repair.deviceRef) ?? 0) + 1,
+        );
       }
     }
     const sorted = <T>(map: Map<string, T>) =>
@@ -72,8 +76,14 @@ export class SparesFiguresService {
     return {
       partsUsed: {
         total,
-        byMonth: sorted(byMonth).map(([month, quantity]) => ({ month, quantity })),
-        bySystem: sorted(bySystem).map(([system, quantity]) => ({ system, quantity })),
+        byMonth: sorted(byMonth).map(([month, quantity]) => ({
+          month,
+          quantity,
+        })),
+        bySystem: sorted(bySystem).map(([system, quantity]) => ({
+          system,
+          quantity,
+        })),
       },
       repairTurnaround: sorted(turnaround).map(([vendorId, days]) => ({
         vendorId,

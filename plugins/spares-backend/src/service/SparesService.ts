@@ -4,11 +4,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import {
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -100,7 +96,9 @@ export class SparesService {
   }
 
   saveLocation(body: unknown) {
-    return this.deps.store.saveLocation(parseInput(locationSchema, body, 'body'));
+    return this.deps.store.saveLocation(
+      parseInput(locationSchema, body, 'body'),
+    );
   }
 
   saveVendor(body: unknown) {
@@ -157,10 +155,14 @@ export class SparesService {
     const { store } = this.deps;
     const partType = await store.getPartType(request.partTypeId);
     if (!partType) {
-      throw new InputError(`body.partTypeId: no part type ${request.partTypeId}`);
+      throw new InputError(
+        `body.partTypeId: no part type ${request.partTypeId}`,
+      );
     }
     if (!(await store.hasLocation(request.locationId))) {
-      throw new InputError(`body.locationId: no store location ${request.locationId}`);
+      throw new InputError(
+        `body.locationId: no store location ${request.locationId}`,
+      );
     }
     const base = {
       partTypeId: request.partTypeId,
@@ -179,7 +181,11 @@ export class SparesService {
       };
     } else if (request.kind === 'return') {
       if (request.ticket) {
-        ticket = await this.deps.tickets.ticket(request.ticket, caller, 'body.ticket');
+        ticket = await this.deps.tickets.ticket(
+          request.ticket,
+          caller,
+          'body.ticket',
+        );
       }
       movement = {
         ...base,
@@ -193,7 +199,9 @@ export class SparesService {
       );
       if ((shelf?.quantity ?? 0) !== request.counted && !request.reason) {
         throw new InputError(
-          `body.reason: is required when the count (${request.counted}) differs from the stock (${shelf?.quantity ?? 0})`,
+          `body.reason: is required when the count (${
+            request.counted
+          }) differs from the stock (${shelf?.quantity ?? 0})`,
         );
       }
       movement = {
@@ -204,17 +212,26 @@ export class SparesService {
     } else {
       ticket = request.ticket
         ? await this.deps.tickets.ticket(request.ticket, caller, 'body.ticket')
-        : await this.deps.tickets.change(request.change!, caller, 'body.change');
+        : await this.deps.tickets.change(
+            request.change!,
+            caller,
+            'body.change',
+          );
       const deviceRef =
         request.deviceRef ??
         ticket.entityRefs.find(ref => ref.startsWith('resource:'));
       const device = deviceRef ? await this.device(deviceRef) : undefined;
       if (request.deviceRef && !device) {
-        throw new InputError(`body.deviceRef: ${request.deviceRef} is not in the catalog`);
+        throw new InputError(
+          `body.deviceRef: ${request.deviceRef} is not in the catalog`,
+        );
       }
       const facts = device ? readDeviceFacts(device) : undefined;
       const misfit = deviceRef
-        ? fitProblem(partType, { deviceClass: facts?.deviceClass, model: facts?.model })
+        ? fitProblem(partType, {
+            deviceClass: facts?.deviceClass,
+            model: facts?.model,
+          })
         : undefined;
       movement = {
         ...base,
@@ -229,7 +246,10 @@ export class SparesService {
     }
     const recorded = await store.recordMovement(movement);
     if (ticket && request.kind !== 'count' && request.kind !== 'receipt') {
-      const verb = request.kind === 'issue' ? '备件出库 · Spare part issued' : '备件退回 · Spare part returned';
+      const verb =
+        request.kind === 'issue'
+          ? '备件出库 · Spare part issued'
+          : '备件退回 · Spare part returned';
       const misfit = recorded.movement.fitWarning
         ? `\n不匹配 · Does not fit: ${recorded.movement.fitWarning}${
             recorded.movement.reason ? ` (${recorded.movement.reason})` : ''
@@ -237,7 +257,9 @@ export class SparesService {
         : '';
       await this.deps.tickets.note(
         ticket.id,
-        `${verb}: ${request.quantity} × ${partType.name} (${partType.id}) @ ${request.locationId}${
+        `${verb}: ${request.quantity} × ${partType.name} (${partType.id}) @ ${
+          request.locationId
+        }${
           recorded.movement.deviceRef ? ` → ${recorded.movement.deviceRef}` : ''
         } [spares #${recorded.movement.seq}]${misfit}`,
         caller,
@@ -247,7 +269,9 @@ export class SparesService {
     return {
       movement: recorded.movement,
       stock: recorded.stock,
-      ...(recorded.movement.fitWarning ? { warning: recorded.movement.fitWarning } : {}),
+      ...(recorded.movement.fitWarning
+        ? { warning: recorded.movement.fitWarning }
+        : {}),
     };
   }
 
@@ -268,7 +292,11 @@ export class SparesService {
         },
       });
     } catch (error) {
-      logger.error(`could not tell that ${partType.id} is below its minimum: ${(error as Error).message}`);
+      logger.error(
+        `could not tell that ${partType.id} is below its minimum: ${
+          (error as Error).message
+        }`,
+      );
     }
   }
 
@@ -336,12 +364,17 @@ export class SparesService {
     const { store } = this.deps;
     const vendors = await store.listVendors();
     const vendor = vendors.find(v => v.id === request.vendorId);
-    if (!vendor) throw new InputError(`body.vendorId: no vendor ${request.vendorId}`);
+    if (!vendor)
+      throw new InputError(`body.vendorId: no vendor ${request.vendorId}`);
     if (request.partTypeId && !(await store.getPartType(request.partTypeId))) {
-      throw new InputError(`body.partTypeId: no part type ${request.partTypeId}`);
+      throw new InputError(
+        `body.partTypeId: no part type ${request.partTypeId}`,
+      );
     }
     if (request.deviceRef && !(await this.device(request.deviceRef))) {
-      throw new InputError(`body.deviceRef: ${request.deviceRef} is not in the catalog`);
+      throw new InputError(
+        `body.deviceRef: ${request.deviceRef} is not in the catalog`,
+      );
     }
     if (request.sentOn > this.today()) {
       throw new InputError(`body.sentOn: is after today (${this.today()})`);
@@ -358,11 +391,19 @@ export class SparesService {
     if (ticket) {
       await this.deps.tickets.note(
         ticket.id,
-        `送修 · Out for repair: ${repair.number} (${repair.deviceRef ?? repair.partTypeId}) → ${vendor.name}, ${
+        `送修 · Out for repair: ${repair.number} (${
+          repair.deviceRef ?? repair.partTypeId
+        }) → ${vendor.name}, ${
           repair.terms === 'warranty' ? '保修 warranty' : '付费 paid'
-        }, ${repair.sentOn}${repair.promisedOn ? ` → ${repair.promisedOn}` : ''}${
-          repair.rma ? `, RMA ${repair.rma}` : ''
-        }${repair.loaner ? `; 备用机 loaner: ${repair.loaner}${repair.loanerWhere ? ` @ ${repair.loanerWhere}` : ''}` : ''}`,
+        }, ${repair.sentOn}${
+          repair.promisedOn ? ` → ${repair.promisedOn}` : ''
+        }${repair.rma ? `, RMA ${repair.rma}` : ''}${
+          repair.loaner
+            ? `; 备用机 loaner: ${repair.loaner}${
+                repair.loanerWhere ? ` @ ${repair.loanerWhere}` : ''
+              }`
+            : ''
+        }`,
         caller,
       );
     }
@@ -370,7 +411,11 @@ export class SparesService {
   }
 
   /** A status update or the return; a stale version is a 409. */
-  async actOnRepair(id: string, body: unknown, caller: Caller): Promise<Repair> {
+  async actOnRepair(
+    id: string,
+    body: unknown,
+    caller: Caller,
+  ): Promise<Repair> {
     const action = parseInput(repairActionSchema, body, 'body');
     const repair = await this.repair(id);
     if (action.action === 'return' && action.returnedOn < repair.sentOn) {
@@ -381,21 +426,33 @@ export class SparesService {
     if (action.action === 'return' && action.returnedOn > this.today()) {
       throw new InputError(`body.returnedOn: is after today (${this.today()})`);
     }
-    if (action.action === 'update' && action.promisedOn && action.promisedOn < repair.sentOn) {
-      throw new InputError(`body.promisedOn: is before the send date (${repair.sentOn})`);
+    if (
+      action.action === 'update' &&
+      action.promisedOn &&
+      action.promisedOn < repair.sentOn
+    ) {
+      throw new InputError(
+        `body.promisedOn: is before the send date (${repair.sentOn})`,
+      );
     }
     await this.deps.store.changeRepair(id, {
       ...action,
       note:
         action.action === 'return'
-          ? [`返回 · Returned: ${action.result}`, action.note].filter(Boolean).join(' — ')
+          ? [`返回 · Returned: ${action.result}`, action.note]
+              .filter(Boolean)
+              .join(' — ')
           : action.note,
       actor: actorOf(caller),
       at: this.now(),
     });
     const changed = await this.repair(id);
     if (action.action === 'return' && changed.ticket) {
-      const ticket = await this.deps.tickets.ticket(changed.ticket, caller, 'ticket');
+      const ticket = await this.deps.tickets.ticket(
+        changed.ticket,
+        caller,
+        'ticket',
+      );
       await this.deps.tickets.note(
         ticket.id,
         `送修返回 · Back from repair: ${changed.number}, ${action.result}, ${action.returnedOn}`,

@@ -59,7 +59,11 @@ export async function stockReportRows(
   }
   for (const row of rows.values()) {
     row.closing =
-      row.opening + row.received - row.issued + row.returned + row.countDifference;
+      row.opening +
+      row.received -
+      row.issued +
+      row.returned +
+      row.countDifference;
   }
   return [...rows.values()];
 }

@@ -1,4 +1,7 @@
-import { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, ResponseError } from '@backstage/errors';
 import { Ticket } from '@internal/plugin-tickets-common';
 import { TicketsService } from '@internal/plugin-tickets-node';

@@ -67,4 +67,3 @@ export async function renderTab(device: DeviceSpares, allow: boolean) {
   );
   return { api, permissions };
 }
-

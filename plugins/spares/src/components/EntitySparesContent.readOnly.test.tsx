@@ -7,9 +7,15 @@ describe('the Spares tab for a role that may only read', () => {
       { deviceRef: RECORDER, fitting: [], used: [], repairs: [] },
       false,
     );
-    expect(await screen.findByText('This device has no device facts, so no part is known to fit.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'This device has no device facts, so no part is known to fit.',
+      ),
+    ).toBeInTheDocument();
     await permissions.answered('spares.stock.move');
     expect(screen.queryByTestId('spares-device-issue')).not.toBeInTheDocument();
-    expect(screen.queryByTestId('spares-out-for-repair')).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('spares-out-for-repair'),
+    ).not.toBeInTheDocument();
   });
 });

@@ -29,11 +29,17 @@ describe('the Spares tab of a device', () => {
       },
       true,
     );
-    expect(await screen.findByTestId('spares-out-for-repair')).toHaveTextContent(
+    expect(
+      await screen.findByTestId('spares-out-for-repair'),
+    ).toHaveTextContent(
       'Out for repair since 2026-12-07 (reach, RPR-00003) · Loaner: resource:default/courtroom-recorder-spare at 第一法庭',
     );
-    expect(screen.getByTestId('spares-device-fitting')).toHaveTextContent('4 TB 录像硬盘 (hdd-4tb)');
-    expect(await screen.findByTestId('spares-device-issue')).toBeInTheDocument();
+    expect(screen.getByTestId('spares-device-fitting')).toHaveTextContent(
+      '4 TB 录像硬盘 (hdd-4tb)',
+    );
+    expect(
+      await screen.findByTestId('spares-device-issue'),
+    ).toBeInTheDocument();
     expect(api.getDevice).toHaveBeenCalledWith(RECORDER);
   });
 });

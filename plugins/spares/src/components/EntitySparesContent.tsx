@@ -25,7 +25,10 @@ export function OutForRepair(props: { repair: Repair }) {
   const { t } = useTranslationRef(sparesTranslationRef);
   const { repair } = props;
   return (
-    <Alert severity={repair.overdue ? 'error' : 'warning'} data-testid="spares-out-for-repair">
+    <Alert
+      severity={repair.overdue ? 'error' : 'warning'}
+      data-testid="spares-out-for-repair"
+    >
       {t('device.outSince', {
         date: repair.sentOn,
         vendor: repair.vendorId,
@@ -35,7 +38,10 @@ export function OutForRepair(props: { repair: Repair }) {
         <>
           {' · '}
           {repair.loanerWhere
-            ? t('device.loanerAt', { loaner: repair.loaner, where: repair.loanerWhere })
+            ? t('device.loanerAt', {
+                loaner: repair.loaner,
+                where: repair.loanerWhere,
+              })
             : t('device.loaner', { loaner: repair.loaner })}
         </>
       )}

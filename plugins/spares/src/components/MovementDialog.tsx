@@ -70,7 +70,13 @@ export function MovementDialog(props: {
       case 'receipt':
         return { kind, ...base, quantity: amount, supplier, reference };
       case 'return':
-        return { kind, ...base, quantity: amount, ticket: text(ticket), reason };
+        return {
+          kind,
+          ...base,
+          quantity: amount,
+          ticket: text(ticket),
+          reason,
+        };
       case 'count':
         return { kind, ...base, counted: amount, reason: text(reason) };
       default: {
@@ -79,7 +85,9 @@ export function MovementDialog(props: {
           kind: 'issue',
           ...base,
           quantity: amount,
-          ...(number.startsWith('CHG-') ? { change: number } : { ticket: number }),
+          ...(number.startsWith('CHG-')
+            ? { change: number }
+            : { ticket: number }),
           deviceRef: props.preset?.deviceRef,
           reason: text(reason),
         };
@@ -104,7 +112,12 @@ export function MovementDialog(props: {
   };
 
   return (
-    <Dialog open={props.open} onClose={props.onClose} fullScreen={phone} fullWidth>
+    <Dialog
+      open={props.open}
+      onClose={props.onClose}
+      fullScreen={phone}
+      fullWidth
+    >
       <DialogTitle>{t('move.title')}</DialogTitle>
       <DialogContent>
         {error && (
@@ -156,7 +169,10 @@ export function MovementDialog(props: {
           label={kind === 'count' ? t('field.counted') : t('field.quantity')}
           value={quantity}
           onChange={e => setQuantity(e.target.value)}
-          inputProps={{ 'data-testid': 'spares-move-quantity', inputMode: 'numeric' }}
+          inputProps={{
+            'data-testid': 'spares-move-quantity',
+            inputMode: 'numeric',
+          }}
         />
         {(kind === 'issue' || kind === 'return') && (
           <TextField

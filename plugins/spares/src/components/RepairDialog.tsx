@@ -126,9 +126,12 @@ export function RepairDialog(props: {
   const title =
     what.mode === 'open'
       ? t('repair.title')
-      : t(what.mode === 'update' ? 'repair.updateTitle' : 'repair.returnTitle', {
-          number: what.repair.number,
-        });
+      : t(
+          what.mode === 'update' ? 'repair.updateTitle' : 'repair.returnTitle',
+          {
+            number: what.repair.number,
+          },
+        );
 
   return (
     <Dialog open onClose={props.onClose} fullScreen={phone} fullWidth>

@@ -20,7 +20,13 @@ export function RepairTable(props: {
       render: r => (
         <>
           {r.number} · {r.deviceRef ?? r.partTypeId}{' '}
-          {r.overdue && <Chip size="small" color="secondary" label={t('repairs.overdueFlag')} />}
+          {r.overdue && (
+            <Chip
+              size="small"
+              color="secondary"
+              label={t('repairs.overdueFlag')}
+            />
+          )}
         </>
       ),
     },
@@ -35,7 +41,8 @@ export function RepairTable(props: {
     { title: t('field.ticket'), render: r => r.ticket ?? '' },
     {
       title: t('field.returnedOn'),
-      render: r => (r.returnedOn ? `${r.returnedOn} · ${t(`result.${r.result!}`)}` : ''),
+      render: r =>
+        r.returnedOn ? `${r.returnedOn} · ${t(`result.${r.result!}`)}` : '',
     },
     {
       title: '',

@@ -30,7 +30,10 @@ export function RepairsPage() {
     setDialog({ mode, repair });
   const byVendor = new Map<string, Repair[]>();
   for (const repair of repairs.value ?? []) {
-    byVendor.set(repair.vendorId, [...(byVendor.get(repair.vendorId) ?? []), repair]);
+    byVendor.set(repair.vendorId, [
+      ...(byVendor.get(repair.vendorId) ?? []),
+      repair,
+    ]);
   }
 
   return (

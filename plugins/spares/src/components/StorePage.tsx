@@ -32,7 +32,9 @@ export function StorePage() {
   const download = async () => {
     // Through fetchApi: the file needs the user's token like any other call.
     const base = await discovery.getBaseUrl('spares');
-    const response = await fetchApi.fetch(`${base}/reports/stock.xlsx?month=${month}`);
+    const response = await fetchApi.fetch(
+      `${base}/reports/stock.xlsx?month=${month}`,
+    );
     const link = document.createElement('a');
     link.href = URL.createObjectURL(await response.blob());
     link.download = `spares-stock-${month}.xlsx`;

@@ -13,17 +13,23 @@ export function StockTable(props: {
 }) {
   const { t } = useTranslationRef(sparesTranslationRef);
   const columns: TableColumn<PartStock>[] = [
-    { title: t('field.partType'), render: s => `${s.partType.name} (${s.partType.id})` },
+    {
+      title: t('field.partType'),
+      render: s => `${s.partType.name} (${s.partType.id})`,
+    },
     {
       title: t('field.total'),
       render: s => (
-        <span style={{ color: s.belowMinimum ? '#c62828' : undefined }}>{s.total}</span>
+        <span style={{ color: s.belowMinimum ? '#c62828' : undefined }}>
+          {s.total}
+        </span>
       ),
     },
     { title: t('field.minimum'), render: s => s.partType.minimum },
     {
       title: t('field.byLocation'),
-      render: s => s.byLocation.map(l => `${l.locationId}: ${l.quantity}`).join(', '),
+      render: s =>
+        s.byLocation.map(l => `${l.locationId}: ${l.quantity}`).join(', '),
     },
     ...(props.action ? [{ title: '', render: props.action }] : []),
   ];
@@ -50,18 +56,25 @@ export function MovementTable(props: {
   const columns: TableColumn<Movement>[] = [
     {
       title: t('field.when'),
-      render: m => DateTime.fromISO(m.at).toLocal().toFormat('yyyy-MM-dd HH:mm'),
+      render: m =>
+        DateTime.fromISO(m.at).toLocal().toFormat('yyyy-MM-dd HH:mm'),
     },
     { title: t('field.status'), render: m => t(`kind.${m.kind}`) },
     { title: t('field.partType'), field: 'partTypeId' },
     { title: t('field.location'), field: 'locationId' },
-    { title: t('field.delta'), render: m => (m.delta > 0 ? `+${m.delta}` : m.delta) },
+    {
+      title: t('field.delta'),
+      render: m => (m.delta > 0 ? `+${m.delta}` : m.delta),
+    },
     { title: t('field.ticket'), render: m => m.ticket ?? m.change ?? '' },
     {
       title: t('field.reason'),
       render: m => [m.fitWarning, m.reason].filter(Boolean).join(' — '),
     },
-    { title: t('field.who'), render: m => m.actor.replace(/^user:default\//, '') },
+    {
+      title: t('field.who'),
+      render: m => m.actor.replace(/^user:default\//, ''),
+    },
   ];
   return (
     <div data-testid={props.testId}>
