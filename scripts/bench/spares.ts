@@ -272,15 +272,20 @@ async function main() {
         )} s`,
       );
       // The stock rows are the fold of the movements (a sample of parts).
+      const sample = [0, 1, 17, options.partTypes - 1].map(partId);
       const folded = foldStock(
-        rows.map(r => ({
-          partTypeId: String(r.part_type_id),
-          locationId: String(r.location_id),
-          kind: r.kind as MovementKind,
-          delta: Number(r.delta),
-        })),
+        rows
+          .filter(r => sample.includes(String(r.part_type_id)))
+          .map(r => ({
+            partTypeId: String(r.part_type_id),
+            locationId: String(r.location_id),
+            kind: r.kind as MovementKind,
+            delta: Number(r.delta),
+          })),
       );
-      for (const i of [0, 1, 17, 4999]) {
+      // Let the seeded rows go before timing, so their garbage collection is not timed.
+      rows.length = 0;
+      for (const i of [0, 1, 17, options.partTypes - 1]) {
         const stock = await store.stockOf(partId(i));
         if (stock?.total !== totalOf(folded, partId(i))) {
           throw new Error(
@@ -295,6 +300,8 @@ async function main() {
         zone: 'Asia/Shanghai',
       } as unknown as ConstructorParameters<typeof SparesService>[0]);
       const pick = random(7);
+      // Warm the caches and the query plans as a running portal has them.
+      await time(20, () => service.store({ limit: '100' }));
       const stock = await time(options.rounds, () =>
         service.stock(partId(Math.floor(pick() * options.partTypes))),
       );

@@ -23,6 +23,7 @@ export const sparesMessages = {
     unrepairable: 'Unrepairable',
   },
   field: {
+    kind: 'Movement',
     partType: 'Part',
     location: 'Location',
     quantity: 'Quantity',

@@ -126,7 +126,7 @@ export function MovementDialog(props: {
           </Alert>
         )}
         <ChoiceField
-          label={t('field.status')}
+          label={t('field.kind')}
           value={kind}
           testId="spares-move-kind"
           onChange={value => setKind(value as MovementKind)}

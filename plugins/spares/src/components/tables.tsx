@@ -59,7 +59,7 @@ export function MovementTable(props: {
       render: m =>
         DateTime.fromISO(m.at).toLocal().toFormat('yyyy-MM-dd HH:mm'),
     },
-    { title: t('field.status'), render: m => t(`kind.${m.kind}`) },
+    { title: t('field.kind'), render: m => t(`kind.${m.kind}`) },
     { title: t('field.partType'), field: 'partTypeId' },
     { title: t('field.location'), field: 'locationId' },
     {

@@ -13,6 +13,7 @@ const zh: Record<SparesMessageKey, string> = {
   'result.repaired': '已修复',
   'result.replaced': '已更换',
   'result.unrepairable': '无法修复',
+  'field.kind': '类型',
   'field.partType': '备件',
   'field.location': '存放位置',
   'field.quantity': '数量',
