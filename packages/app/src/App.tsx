@@ -8,6 +8,7 @@ import ticketsPlugin from '@internal/plugin-tickets';
 import {
   archiveTabsByRole,
   inspectionsTabsByRole,
+  sparesTabsByRole,
   ticketsTabsByRole,
 } from './modules/byRole';
 import { courtAppModule } from './modules/court';
@@ -25,6 +26,7 @@ export default createApp({
     ticketsTabsByRole,
     inspectionsTabsByRole,
     archiveTabsByRole,
+    sparesTabsByRole,
   ],
   // Every link from one court family to another's page, bound here.
   bindRoutes({ bind }) {

@@ -58,6 +58,8 @@ backend.add(import('@internal/plugin-archive-backend'));
 backend.add(import('@internal/plugin-duty-backend'));
 // Monitoring intake: Alertmanager, Zabbix and generic alerts become incidents without duplicates.
 backend.add(import('@internal/plugin-monitoring-backend'));
+// Spare parts and third-party repairs: stock tickets draw from, devices out for repair.
+backend.add(import('@internal/plugin-spares-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

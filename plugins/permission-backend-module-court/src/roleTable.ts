@@ -65,6 +65,11 @@ import {
   monitoringIntakeReadPermission,
   monitoringReadPermission,
 } from '@internal/plugin-monitoring-common';
+  sparesManagePermission,
+  sparesMovePermission,
+  sparesReadPermission,
+  sparesRepairPermission,
+} from '@internal/plugin-spares-common';
 import {
   reportAcknowledgePermission,
   reportIssuePermission,
@@ -531,6 +536,28 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     family: 'monitoring',
     permission: monitoringIntakeReadPermission,
     grants: { desk: A, engineer: A, 'ops-manager': A },
+  // --- Spare parts and repairs: the O&M side and the IT office read the store and the repairs;
+  // the team takes, returns and counts parts and sends devices out; the ops manager keeps the
+  // register (part types and their minimums, locations, vendors).
+  {
+    family: 'spares',
+    permission: sparesReadPermission,
+    grants: OM_READ,
+  },
+  {
+    family: 'spares',
+    permission: sparesMovePermission,
+    grants: WORK,
+  },
+  {
+    family: 'spares',
+    permission: sparesRepairPermission,
+    grants: WORK,
+  },
+  {
+    family: 'spares',
+    permission: sparesManagePermission,
+    grants: { 'ops-manager': A },
   },
 
   // Later families: add their rows here.

@@ -1,7 +1,6 @@
 /**
- * Court Ops Portal spare parts stock and third-party repairs.
+ * Spare parts and third-party repairs backend (issue #20).
  *
  * @packageDocumentation
  */
-
-export {};
+export { sparesPlugin as default } from './plugin';

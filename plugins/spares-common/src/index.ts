@@ -1,7 +1,13 @@
 /**
- * Court Ops Portal spare parts stock and third-party repairs.
+ * Spare parts and third-party repairs (issue #20): stock as a fold over
+ * movements, the fit rule, repair dates, schemas, permissions and the client.
  *
  * @packageDocumentation
  */
-
-export {};
+export * from './permissions';
+export * from './stock';
+export * from './fit';
+export * from './repairs';
+export * from './types';
+export * from './schemas';
+export * from './client/SparesClient';

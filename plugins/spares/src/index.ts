@@ -1,7 +1,11 @@
 /**
- * Court Ops Portal spare parts stock and third-party repairs.
+ * Court Ops Portal spare parts and third-party repairs: the store page, the
+ * repairs page and the Spares tab on devices.
  *
  * @packageDocumentation
  */
-
-export {};
+export { sparesPlugin as default } from './plugin';
+export { entitySparesContent } from './plugin';
+export { sparesApiRef } from './api';
+export { sparesTranslationRef } from './translation';
+export { rootRouteRef, repairsRouteRef } from './routes';

@@ -3,6 +3,8 @@ import { entityArchiveContent } from '@internal/plugin-archive';
 import { archiveReadPermission } from '@internal/plugin-archive-common';
 import { entityInspectionsContent } from '@internal/plugin-inspections';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
+import { entitySparesContent } from '@internal/plugin-spares';
+import { sparesReadPermission } from '@internal/plugin-spares-common';
 import {
   entityChangesContent,
   entitySlaContent,
@@ -40,6 +42,15 @@ export const archiveTabsByRole = createFrontendModule({
   extensions: [
     entityArchiveContent.override({
       if: { permissions: { $contains: archiveReadPermission.name } },
+    }),
+  ],
+});
+
+export const sparesTabsByRole = createFrontendModule({
+  pluginId: 'spares',
+  extensions: [
+    entitySparesContent.override({
+      if: { permissions: { $contains: sparesReadPermission.name } },
     }),
   ],
 });

@@ -10,6 +10,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { BasicPermission } from '@backstage/plugin-permission-common';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
 import { archiveReadPermission } from '@internal/plugin-archive-common';
+import { sparesReadPermission } from '@internal/plugin-spares-common';
 import { PermittedOnly } from '@internal/plugin-court-react';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
 import { reportReadPermission } from '@internal/plugin-reports-common';
@@ -46,6 +47,8 @@ const navPermissions: Record<string, BasicPermission> = {
   'page:reports': reportReadPermission,
   'page:scaffolder': taskCreatePermission,
   'page:archive': archiveReadPermission,
+  'page:spares': sparesReadPermission,
+  'page:spares/repairs': sparesReadPermission,
 };
 
 export const SidebarContent = NavContentBlueprint.make({

@@ -13,6 +13,7 @@ import inspectionsPlugin from '@internal/plugin-inspections-backend';
 import kbPlugin from '@internal/plugin-kb-backend';
 import monitoringPlugin from '@internal/plugin-monitoring-backend';
 import reportsPlugin from '@internal/plugin-reports-backend';
+import sparesPlugin from '@internal/plugin-spares-backend';
 import ticketsPlugin from '@internal/plugin-tickets-backend';
 import scaffolderModuleCourtops from '@internal/plugin-scaffolder-backend-module-courtops';
 import type { Server } from 'node:http';
@@ -78,6 +79,7 @@ export async function startMatrixBackend(options: {
       archivePlugin,
       dutyPlugin,
       monitoringPlugin,
+      sparesPlugin,
     ],
   });
   return {

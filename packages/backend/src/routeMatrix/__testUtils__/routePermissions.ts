@@ -54,6 +54,12 @@ import {
   reportReadPermission,
 } from '@internal/plugin-reports-common';
 import {
+  sparesManagePermission,
+  sparesMovePermission,
+  sparesReadPermission,
+  sparesRepairPermission,
+} from '@internal/plugin-spares-common';
+import {
   changeApprovePermission,
   changeCreatePermission,
   changeFreezeManagePermission,
@@ -374,6 +380,22 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/monitoring/health': needs(monitoringReadPermission),
   'GET /api/monitoring/unmapped': needs(monitoringIntakeReadPermission),
   'GET /api/monitoring/dead-letters': needs(monitoringIntakeReadPermission),
+  'GET /api/spares/part-types': needs(sparesReadPermission),
+  'PUT /api/spares/part-types': needs(sparesManagePermission),
+  'GET /api/spares/locations': needs(sparesReadPermission),
+  'PUT /api/spares/locations': needs(sparesManagePermission),
+  'GET /api/spares/vendors': needs(sparesReadPermission),
+  'PUT /api/spares/vendors': needs(sparesManagePermission),
+  'GET /api/spares/store': needs(sparesReadPermission),
+  'GET /api/spares/stock/:partTypeId': onResource(sparesReadPermission),
+  'POST /api/spares/movements': needs(sparesMovePermission),
+  'GET /api/spares/devices/:ref': needs(sparesReadPermission),
+  'GET /api/spares/repairs': needs(sparesReadPermission),
+  'POST /api/spares/repairs': needs(sparesRepairPermission),
+  'GET /api/spares/repairs/:id': onResource(sparesReadPermission),
+  'POST /api/spares/repairs/:id/actions': onResource(sparesRepairPermission),
+  'GET /api/spares/reports/stock.xlsx': needs(sparesReadPermission),
+  'GET /api/spares/figures': needs(reportReadPermission),
 };
 
   'GET /api/duty/setup': needs(dutyRosterReadPermission),
