@@ -28,8 +28,6 @@ import {
   ArticleContent,
   ArticleKind,
   articleText,
-  minimumMatch,
-  queryTerms,
   snippetOf,
 } from '../../plugins/kb-common/src';
 import {
@@ -419,14 +417,7 @@ async function search(
   q: string,
   filter: ArticleFilter = {},
 ) {
-  const terms = queryTerms(q);
-  const page = await store.search({
-    terms,
-    minimumMatch: minimumMatch(terms.length),
-    filter,
-    limit: 20,
-    offset: 0,
-  });
+  const page = await store.searchText(q, { filter, limit: 20, offset: 0 });
   for (const article of page.items) snippetOf(articleText(article), q);
   return page;
 }

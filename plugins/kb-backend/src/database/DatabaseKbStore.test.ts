@@ -1,10 +1,6 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
-import {
-  ArticleContent,
-  minimumMatch,
-  queryTerms,
-} from '@internal/plugin-kb-common';
+import { ArticleContent } from '@internal/plugin-kb-common';
 import { ArticleFilter, DatabaseKbStore } from './DatabaseKbStore';
 
 jest.setTimeout(120_000);
@@ -52,14 +48,7 @@ describe.each(databases.eachSupportedId())('kb store on %s', databaseId => {
   });
 
   async function search(q: string, filter: ArticleFilter = {}) {
-    const terms = queryTerms(q);
-    const page = await store.search({
-      terms,
-      minimumMatch: minimumMatch(terms.length),
-      filter,
-      limit: 20,
-      offset: 0,
-    });
+    const page = await store.searchText(q, { filter, limit: 20, offset: 0 });
     return { ...page, titles: page.items.map(a => a.title) };
   }
 
@@ -261,13 +250,7 @@ describe.each(databases.eachSupportedId())('kb store on %s', databaseId => {
     for (let i = 0; i < 5; i++) {
       await store.insert(save(content({ title: `打印机问题 ${i}` })));
     }
-    const page = await store.search({
-      terms: queryTerms('打印机'),
-      minimumMatch: 2,
-      filter: {},
-      limit: 2,
-      offset: 2,
-    });
+    const page = await store.searchText('打印机', { filter: {}, limit: 2, offset: 2 });
     expect(page.total).toBe(5);
     expect(page.items).toHaveLength(2);
     const recent = await store.recent({ filter: {}, limit: 2, offset: 0 });

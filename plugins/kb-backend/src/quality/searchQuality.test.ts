@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { as, KbBackend, newArticle, startKbBackend } from '../__testUtils__/backend';
-import { qualityArticles, qualityQueries, QueryStyle } from './qualitySet';
+import { qualityArticles, qualityQueries, QualityQuery, QueryStyle } from './qualitySet';
 
 jest.setTimeout(120_000);
 
@@ -40,7 +40,7 @@ describe('search quality', () => {
 
   it(`puts the expected article first for ${qualityQueries.length} questions often enough`, async () => {
     expect(qualityQueries.length).toBeGreaterThanOrEqual(40);
-    const outcomes = [];
+    const outcomes: (QualityQuery & { keys: string[]; at1: boolean; at3: boolean })[] = [];
     for (const query of qualityQueries) {
       const res = await request(backend.server)
         .get('/api/kb/articles')
