@@ -89,7 +89,8 @@ export class SynonymTable {
 
   /** The groups, canonical first, for a fingerprint of the analysis. */
   entries(): [string, string][] {
-    return [...this.canonical].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // By code point, the same on every machine (no locale).
+    return [...this.canonical].sort(([a], [b]) => Number(a > b) - Number(a < b));
   }
 }
 
@@ -119,6 +120,9 @@ export function canonicalWords(
   return out;
 }
 
+/** Shortest Latin word corrected for a typo. */
+export const TYPO_MIN_LENGTH = 4;
+
 /**
  * Latin words one edit away (a letter deleted, inserted, replaced, or two
  * neighbours swapped), for a word no article contains. Only for words of 4
@@ -146,6 +150,3 @@ export function oneEditAway(word: string): string[] {
   variants.delete(word);
   return [...variants];
 }
-
-/** Shortest Latin word corrected for a typo. */
-export const TYPO_MIN_LENGTH = 4;

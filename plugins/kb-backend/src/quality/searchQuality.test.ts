@@ -32,7 +32,7 @@ describe('search quality', () => {
               : {}),
           }),
         );
-      expect(res.status).toBe(201);
+      if (res.status !== 201) throw new Error(`${key}: ${JSON.stringify(res.body)}`);
       ids.set(res.body.id, key);
     }
   });
