@@ -166,6 +166,17 @@ export class DatabaseKbStore {
     return new DatabaseKbStore(db, options.analyzer ?? new SearchAnalyzer());
   }
 
+  /** A transaction that changes the index: the counted term frequencies are stale after it. */
+  private async written<T>(
+    work: (trx: Knex.Transaction) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } finally {
+      this.statistics.clear();
+    }
+  }
+
   /** The analysis the index is built with: the service asks it for a query's terms. */
   get searchAnalyzer(): SearchAnalyzer {
     return this.analyzer;
@@ -188,7 +199,7 @@ export class DatabaseKbStore {
         .orderBy('id')
         .limit(batch);
       if (rows.length === 0) break;
-      await this.db.transaction(async trx => {
+      await this.written(async trx => {
         for (const row of rows) {
           // Links are not indexed; the row holds all the postings read.
           const content = toArticle(row, [], []);
@@ -207,7 +218,7 @@ export class DatabaseKbStore {
   }
 
   async insert(save: ArticleSave): Promise<StoredArticle> {
-    return this.db.transaction(async trx => {
+    return this.written(async trx => {
       const { content, actor, at } = save;
       const [inserted] = await trx('kb_articles')
         .insert({
@@ -239,7 +250,7 @@ export class DatabaseKbStore {
   ): Promise<StoredArticle> {
     const seq = parseArticleId(id);
     if (seq === undefined) throw new NotFoundError(`no article ${id}`);
-    return this.db.transaction(async trx => {
+    return this.written(async trx => {
       const changed = await trx('kb_articles')
         .where({ id: seq, version: expectedVersion })
         .update({
@@ -270,7 +281,7 @@ export class DatabaseKbStore {
   async delete(id: string): Promise<void> {
     const seq = parseArticleId(id);
     if (seq === undefined) return;
-    await this.db.transaction(async trx => {
+    await this.written(async trx => {
       for (const table of [
         'kb_postings',
         'kb_article_entities',

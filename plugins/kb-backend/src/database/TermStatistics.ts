@@ -20,14 +20,37 @@ const LATIN_WORD = /^[a-z0-9]+$/;
  * Chinese character costs its word, the rest of the query still finds.
  */
 export class TermStatistics {
+  /**
+   * Document frequencies already counted, valid while the articles' count
+   * and newest id stay what they were (another replica's insert or delete
+   * changes them) and this process saves nothing; an unknown term is never
+   * kept, so a new word is found as soon as it is saved anywhere.
+   */
+  private cache = { key: '', frequencies: new Map<string, number>() };
+
   constructor(private readonly db: Knex) {}
+
+  /** Forgets the counted frequencies: an article was saved or removed here. */
+  clear(): void {
+    this.cache = { key: '', frequencies: new Map() };
+  }
 
   async weigh(terms: readonly string[]): Promise<SearchTerm[]> {
     if (terms.length === 0) return [];
-    const [frequencies, articles] = await Promise.all([
-      this.documentFrequencies(terms),
-      this.articleCount(),
-    ]);
+    const [{ count, newest }] = await this.db('kb_articles')
+      .count({ count: '*' })
+      .max({ newest: 'id' });
+    const articles = Number(count);
+    const key = `${articles}:${newest}`;
+    if (this.cache.key !== key) this.cache = { key, frequencies: new Map() };
+    const known = this.cache.frequencies;
+    const missing = terms.filter(term => !known.has(term));
+    if (missing.length > 0) {
+      for (const [term, df] of await this.documentFrequencies(missing)) {
+        known.set(term, df);
+      }
+    }
+    const frequencies = known;
     const weighed = new Map<string, number>();
     for (const term of terms) {
       let df = frequencies.get(term) ?? 0;
@@ -39,11 +62,6 @@ export class TermStatistics {
       if (df > 0 && !weighed.has(found)) weighed.set(found, idf(df, articles));
     }
     return [...weighed].map(([term, weight]) => ({ term, idf: weight }));
-  }
-
-  private async articleCount(): Promise<number> {
-    const [{ count }] = await this.db('kb_articles').count({ count: '*' });
-    return Number(count);
   }
 
   /** In how many articles each term is: one index-only scan of the terms' rows. */
