@@ -194,21 +194,24 @@ export class DatabaseKbStore {
     if (current?.value === fingerprint) return 0;
     let reindexed = 0;
     for (let after = 0; ; ) {
-      const rows: ArticleRow[] = await this.db('kb_articles')
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(batch);
-      if (rows.length === 0) break;
-      await this.written(async trx => {
+      // Read and rewritten in one transaction, so a save meanwhile is not
+      // overwritten with the postings of the version before it.
+      const done: number[] = await this.written(async trx => {
+        const rows: ArticleRow[] = await trx('kb_articles')
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(batch);
         for (const row of rows) {
-          // Links are not indexed; the row holds all the postings read.
+          // Postings come from the content alone; links are not indexed.
           const content = toArticle(row, [], []);
           await trx('kb_postings').where({ article_id: row.id }).delete();
           await writePostings(trx, row.id, content, this.analyzer);
         }
+        return rows.map(row => row.id);
       });
-      reindexed += rows.length;
-      after = rows[rows.length - 1].id;
+      if (done.length === 0) break;
+      reindexed += done.length;
+      after = done[done.length - 1];
     }
     await this.db('kb_meta')
       .insert({ key, value: fingerprint })
@@ -406,8 +409,14 @@ export class DatabaseKbStore {
       this.db,
       page.map(hit => hit.articleId),
     );
+    const scores = new Map(
+      page.map(hit => [formatArticleId(hit.articleId), hit.score]),
+    );
     return {
-      items: articles.map((article, i) => ({ ...article, score: page[i].score })),
+      items: articles.map(article => ({
+        ...article,
+        score: scores.get(article.id),
+      })),
       total: wanted.length,
       kinds,
     };
