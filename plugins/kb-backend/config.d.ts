@@ -26,5 +26,15 @@ export interface Config {
     seedExamples?: boolean;
     /** The court's IANA time zone, whose days report periods count. Default Asia/Shanghai. */
     zone?: string;
+    /** Search analysis, for the knowledge base and Backstage search alike. */
+    search?: {
+      /**
+       * Groups of words that mean the same (没/无/没有, 断网/网络中断); the
+       * first of each is how the index spells the group. Replaces the
+       * court's default table (docs/knowledge-base.md) when given; the
+       * index is rebuilt at the next start.
+       */
+      synonyms?: string[][];
+    };
   };
 }

@@ -2,6 +2,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { readConfigAt } from '@internal/plugin-court-node';
+import { searchAnalysisConfigSchema } from '@internal/plugin-kb-node';
 import { Info } from 'luxon';
 import { z } from 'zod';
 
@@ -19,6 +20,8 @@ const kbConfigSchema = z
       })
       .prefault({}),
     seedExamples: z.boolean().default(false),
+    /** The search analysis: synonyms (the court's defaults unless given). */
+    search: searchAnalysisConfigSchema,
     /** The court's zone: a report period's days are its days. */
     zone: z
       .string()
@@ -39,11 +42,12 @@ export interface KbConfig {
   };
   readonly seedExamples: boolean;
   readonly zone: string;
+  readonly search: { readonly synonyms: readonly (readonly string[])[] };
 }
 
 /** `kb` from app-config; throws naming the bad key. */
 export function readKbConfig(config: Config, cwd = process.cwd()): KbConfig {
-  const { runbooks, seedExamples, zone } = readConfigAt(
+  const { runbooks, seedExamples, zone, search } = readConfigAt(
     config,
     'kb',
     kbConfigSchema,
@@ -63,5 +67,6 @@ export function readKbConfig(config: Config, cwd = process.cwd()): KbConfig {
     },
     seedExamples,
     zone,
+    search,
   };
 }

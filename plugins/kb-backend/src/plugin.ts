@@ -12,6 +12,7 @@ import { KbFiguresStore } from './database/KbFiguresStore';
 import {
   kbArticlePermissionResourceRef,
   kbArticlePermissionRules,
+  SearchAnalyzer,
 } from '@internal/plugin-kb-node';
 import { createRouter } from './router';
 import { ArticleAccess } from './service/ArticleAccess';
@@ -49,7 +50,16 @@ export const kbPlugin = createBackendPlugin({
         const store = await DatabaseKbStore.create({
           database: deps.database,
           skipMigrations: deps.database.migrations?.skip,
+          analyzer: new SearchAnalyzer(config.search.synonyms),
         });
+        // An index built by another analysis (older code, other synonyms)
+        // is rebuilt before the plugin serves.
+        const reindexed = await store.reindexIfAnalysisChanged();
+        if (reindexed > 0) {
+          deps.logger.info(
+            `Rebuilt the search index of ${reindexed} articles for the current analysis`,
+          );
+        }
         deps.permissionsRegistry.addResourceType({
           resourceRef: kbArticlePermissionResourceRef,
           permissions: kbPermissions,

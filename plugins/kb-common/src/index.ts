@@ -11,6 +11,7 @@ export * from './ids';
 export * from './schemas';
 export * from './permissions';
 export * from './search';
+export * from './analysis';
 export * from './text';
 export type { KbApi } from './client/KbApi';
 export type { KbClientOptions } from './client/KbClient';

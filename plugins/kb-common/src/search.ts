@@ -7,6 +7,8 @@
  * text is lower-cased words.
  */
 
+import { fold } from './analysis';
+
 /** A run of text of one script: Han characters, or a Latin/digit word. */
 export interface Segment {
   readonly text: string;
@@ -51,7 +53,7 @@ const STOP_WORDS = new Set([
 
 /** Full-width letters folded to ASCII, lower case, split by script. */
 export function segment(text: string): Segment[] {
-  const normal = text.normalize('NFKC').toLocaleLowerCase('en-US');
+  const normal = fold(text);
   const segments: Segment[] = [];
   for (const match of normal.matchAll(SEGMENTS)) {
     if (match[1]) {
@@ -64,14 +66,14 @@ export function segment(text: string): Segment[] {
 }
 
 /** A Latin word worth indexing: not a stop word, not a lone letter. */
-function latinTerm(word: string): string | undefined {
+export function latinTerm(word: string): string | undefined {
   if (STOP_WORDS.has(word)) return undefined;
   if (word.length === 1 && !/\p{N}/u.test(word)) return undefined;
   return [...word].slice(0, MAX_TERM_LENGTH).join('');
 }
 
 /** The pairs of a Han run, in order: 打印机 → 打印 印机. */
-function bigrams(chars: readonly string[]): string[] {
+export function bigrams(chars: readonly string[]): string[] {
   const pairs: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) {
     pairs.push(chars[i] + chars[i + 1]);

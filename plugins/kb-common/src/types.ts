@@ -106,6 +106,8 @@ export interface ArticlePage {
   readonly items: readonly ArticleSummary[];
   /** How many match in all, for paging. */
   readonly total: number;
+  /** How many of each kind match the same search and entity, whatever kind was asked. */
+  readonly kinds: KindCounts;
 }
 
 export type KindCounts = Readonly<Record<ArticleKind, number>>;

@@ -8,6 +8,11 @@ import {
   searchEngineRegistryExtensionPoint,
   searchIndexRegistryExtensionPoint,
 } from '@backstage/plugin-search-backend-node/alpha';
+import { readConfigAt } from '@internal/plugin-court-node';
+import {
+  SearchAnalyzer,
+  searchAnalysisConfigSchema,
+} from '@internal/plugin-kb-node';
 import { ChineseLunrSearchEngine } from './chinese/ChineseLunrSearchEngine';
 import { ChineseTermsDecoratorFactory } from './chinese/ChineseTermsDecoratorFactory';
 import { KbArticleCollatorFactory } from './collator/KbArticleCollatorFactory';
@@ -21,7 +26,8 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 
 /**
  * Knowledge articles in Backstage search, with their visibility, and
- * Chinese search for every document type: on PostgreSQL through the
+ * the knowledge base's analysis (Chinese words, synonyms, folding) for
+ * every document type: on PostgreSQL through the
  * search-backend-module-pg engine, elsewhere (the embedded default's SQLite)
  * through a Lunr engine that understands Chinese queries.
  */
@@ -41,18 +47,24 @@ export const searchModuleKb = createBackendModule({
       },
       async init(deps) {
         const { config, indexRegistry } = deps;
+        // The kb backend reads the same synonyms: both search boxes agree.
+        const analyzer = new SearchAnalyzer(
+          readConfigAt(config, 'kb.search', searchAnalysisConfigSchema)
+            .synonyms,
+        );
         // search-backend-module-pg provides the engine on PostgreSQL.
         const onPostgres = /^(pg|postgres)/.test(
           config.getOptionalString('backend.database.client') ?? '',
         );
         if (!onPostgres) {
           deps.engineRegistry.setSearchEngine(
-            new ChineseLunrSearchEngine({ logger: deps.logger }),
+            new ChineseLunrSearchEngine({ logger: deps.logger, analyzer }),
           );
         }
         indexRegistry.addDecorator({
           factory: new ChineseTermsDecoratorFactory(
             onPostgres ? 'han' : 'digits',
+            analyzer,
           ),
         });
 

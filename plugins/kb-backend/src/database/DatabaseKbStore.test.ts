@@ -1,11 +1,9 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
-import {
-  ArticleContent,
-  minimumMatch,
-  queryTerms,
-} from '@internal/plugin-kb-common';
+import { ArticleContent } from '@internal/plugin-kb-common';
 import { ArticleFilter, DatabaseKbStore } from './DatabaseKbStore';
+import { idf } from './TermStatistics';
+import { SearchAnalyzer } from '@internal/plugin-kb-node';
 
 jest.setTimeout(120_000);
 
@@ -52,14 +50,7 @@ describe.each(databases.eachSupportedId())('kb store on %s', databaseId => {
   });
 
   async function search(q: string, filter: ArticleFilter = {}) {
-    const terms = queryTerms(q);
-    const page = await store.search({
-      terms,
-      minimumMatch: minimumMatch(terms.length),
-      filter,
-      limit: 20,
-      offset: 0,
-    });
+    const page = await store.searchText(q, { filter, limit: 20, offset: 0 });
     return { ...page, titles: page.items.map(a => a.title) };
   }
 
@@ -190,7 +181,7 @@ describe.each(databases.eachSupportedId())('kb store on %s', databaseId => {
     expect((await search('服务器')).total).toBe(0);
   });
 
-  it('ranks by matched terms, a match in the title above one in the text', async () => {
+  it('ranks by BM25: rare terms weigh more, a match in the title above one in the text', async () => {
     await store.insert(
       save(
         content({ title: '卡纸处理', body: '打印机卡纸时打开前盖', tags: [] }),
@@ -199,13 +190,21 @@ describe.each(databases.eachSupportedId())('kb store on %s', databaseId => {
     await store.insert(
       save(content({ title: '打印机卡纸', body: '打开前盖', tags: [] })),
     );
-    // Shares two of the query's four pairs: too few to match.
+    // Shares only the common terms (打印机 打印 印机, in every article): under
+    // half the query's weight, too little to match.
     await store.insert(
       save(content({ title: '打印机驱动', body: '打印机无法打印', tags: [] })),
     );
     const { titles, items } = await search('打印机卡纸');
     expect(titles).toEqual(['打印机卡纸', '卡纸处理']);
-    expect(items.map(a => a.score)).toEqual([16, 8]);
+    // Terms 打印机 打印 印机 (in 3 of 3 articles) and 卡纸 (2 of 3); a term's
+    // weight w (title 4, text 1, summed) saturates as w·3/(w+2).
+    const common = idf(3, 3);
+    const rare = idf(2, 3);
+    const saturated = (w: number) => (w * 3) / (w + 2);
+    const [first, second] = items.map(a => a.score!);
+    expect(first).toBeCloseTo(saturated(4) * (3 * common + rare), 5);
+    expect(second).toBeCloseTo(3 * saturated(1) * common + saturated(5) * rare, 5);
   });
 
   it('narrows by kind, entity, language and the caller’s access', async () => {
@@ -257,17 +256,61 @@ describe.each(databases.eachSupportedId())('kb store on %s', databaseId => {
     });
   });
 
+  it('counts the kinds of what a search found, whatever kind it asked for', async () => {
+    await store.insert(save(content({ title: '打印机卡纸' })));
+    await store.insert(save(content({ kind: 'runbook', title: '打印机维修' })));
+    await store.insert(save(content({ kind: 'faq', title: '交换机端口', body: '端口指示灯', tags: [] })));
+    const page = await search('打印机', { kinds: ['runbook'] });
+    expect(page.titles).toEqual(['打印机维修']);
+    expect(page.total).toBe(1);
+    expect(page.kinds).toEqual({ 'known-error': 0, runbook: 1, 'how-to': 1, faq: 0 });
+    expect((await search('打印机', staffOnly)).kinds).toMatchObject({ runbook: 1, faq: 0 });
+    expect((await search('交换机', {})).kinds).toEqual({ 'known-error': 0, runbook: 0, 'how-to': 0, faq: 1 });
+  });
+
+  it('finds a question worded with filler and synonyms, and full-width letters', async () => {
+    await store.insert(save(content({ title: '投影仪无信号、无画面的处理', body: '检查 HDMI 线，切换信号源。', tags: ['投影仪'] })));
+    await store.insert(save(content({ title: '投影仪灯泡更换', body: '亮度下降时更换灯泡。', tags: ['投影仪'] })));
+    await store.insert(save(content({ title: 'UPS 转电池供电处置', body: '市电中断后查看剩余时间。', tags: ['UPS'] })));
+    expect((await search('投影机没有画面了怎么办')).titles[0]).toBe('投影仪无信号、无画面的处理');
+    expect((await search('ＵＰＳ')).titles).toEqual(['UPS 转电池供电处置']);
+    // Filler alone asks for nothing.
+    expect((await search('请问怎么办呢')).titles).toEqual([]);
+  });
+
+  it('corrects a Latin word of four letters or more one edit away, never a shorter one', async () => {
+    await store.insert(save(content({ title: 'UPS battery self-test', body: 'Run the test monthly.', tags: [], language: 'en' })));
+    await store.insert(save(content({ title: 'XSS in the portal', body: 'Report it to the PC team.', tags: [], language: 'en' })));
+    expect((await search('batery')).titles).toEqual(['UPS battery self-test']);
+    expect((await search('UPS')).titles).toEqual(['UPS battery self-test']);
+    // One letter away from ups and pc, but a different thing.
+    expect((await search('upc')).titles).toEqual([]);
+    expect((await search('xyzzyq')).titles).toEqual([]);
+  });
+
+  it('rebuilds the index when the analysis changed, once', async () => {
+    const knex = await databases.init(databaseId as TestDatabaseId);
+    const before = await DatabaseKbStore.fromKnex(knex);
+    // An empty index is recorded as built by the default analysis.
+    expect(await before.reindexIfAnalysisChanged()).toBe(0);
+    await before.insert(save(content({ title: '核心交换机坏了', body: '切换到备用交换机', tags: [] })));
+    const after = await DatabaseKbStore.fromKnex(knex, {
+      analyzer: new SearchAnalyzer([['故障', '坏了']]),
+    });
+    const found = async () =>
+      (await after.searchText('故障', { filter: {}, limit: 5, offset: 0 })).items.map(a => a.title);
+    // Indexed by the default analysis, the article says 坏了, not 故障.
+    expect(await found()).toEqual([]);
+    expect(await after.reindexIfAnalysisChanged()).toBe(1);
+    expect(await found()).toEqual(['核心交换机坏了']);
+    expect(await after.reindexIfAnalysisChanged()).toBe(0);
+  });
+
   it('pages results with the total, newest first when nothing is searched', async () => {
     for (let i = 0; i < 5; i++) {
       await store.insert(save(content({ title: `打印机问题 ${i}` })));
     }
-    const page = await store.search({
-      terms: queryTerms('打印机'),
-      minimumMatch: 2,
-      filter: {},
-      limit: 2,
-      offset: 2,
-    });
+    const page = await store.searchText('打印机', { filter: {}, limit: 2, offset: 2 });
     expect(page.total).toBe(5);
     expect(page.items).toHaveLength(2);
     const recent = await store.recent({ filter: {}, limit: 2, offset: 0 });

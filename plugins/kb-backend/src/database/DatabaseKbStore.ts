@@ -23,8 +23,12 @@ import {
   parseArticleId,
 } from '@internal/plugin-kb-common';
 import { Knex } from 'knex';
-import type { ArticleQueryFilter } from '@internal/plugin-kb-node';
+import {
+  ArticleQueryFilter,
+  SearchAnalyzer,
+} from '@internal/plugin-kb-node';
 import { postingsOf } from './postings';
+import { SearchTerm, TermStatistics } from './TermStatistics';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-kb-backend',
@@ -64,6 +68,22 @@ export interface StoredArticlePage {
   readonly items: readonly (StoredArticle & { readonly score?: number })[];
   readonly total: number;
 }
+
+/** A search's page, and how many of its matches are of each kind (whatever kind was asked). */
+export interface StoredSearchPage extends StoredArticlePage {
+  readonly kinds: KindCounts;
+}
+
+/**
+ * Share of a query's weight (the sum of its terms' idf) an article must
+ * match: half, so a question worded otherwise still finds its article,
+ * while one shared common word (系统, 电脑) does not make a match. A query
+ * of one or two terms needs them all.
+ */
+const SEARCH_MIN_SHARE = 0.5;
+
+/** BM25's term-frequency saturation; the frequency is the field-weighted one (title 4). */
+const BM25_K1 = 2;
 
 interface ArticleRow {
   id: number;
@@ -110,20 +130,30 @@ const POSTINGS_CHUNK = 150;
  * rewritten together, so a search never sees half an article.
  */
 export class DatabaseKbStore {
-  private constructor(private readonly db: Knex) {}
+  private readonly statistics: TermStatistics;
+
+  private constructor(
+    private readonly db: Knex,
+    private readonly analyzer: SearchAnalyzer,
+  ) {
+    this.statistics = new TermStatistics(db);
+  }
 
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    analyzer?: SearchAnalyzer;
   }): Promise<DatabaseKbStore> {
     return DatabaseKbStore.fromKnex(await options.database.getClient(), {
       skipMigrations: options.skipMigrations,
+      analyzer: options.analyzer,
     });
   }
 
+  /** @param options.analyzer the search analysis; default the court's synonyms */
   static async fromKnex(
     db: Knex,
-    options: { skipMigrations?: boolean } = {},
+    options: { skipMigrations?: boolean; analyzer?: SearchAnalyzer } = {},
   ): Promise<DatabaseKbStore> {
     if (isSqlite(db)) {
       // Readers keep reading while a write commits; Backstage leaves the
@@ -133,11 +163,65 @@ export class DatabaseKbStore {
     if (!options.skipMigrations) {
       await db.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseKbStore(db);
+    return new DatabaseKbStore(db, options.analyzer ?? new SearchAnalyzer());
+  }
+
+  /** A transaction that changes the index: the counted term frequencies are stale after it. */
+  private async written<T>(
+    work: (trx: Knex.Transaction) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } finally {
+      this.statistics.clear();
+    }
+  }
+
+  /** The analysis the index is built with: the service asks it for a query's terms. */
+  get searchAnalyzer(): SearchAnalyzer {
+    return this.analyzer;
+  }
+
+  /**
+   * Rebuilds every article's postings when the index was built by another
+   * analysis (code or synonym table changed; `kb_meta` remembers which), a
+   * batch of articles per transaction. Returns how many were reindexed.
+   */
+  async reindexIfAnalysisChanged(batch = 200): Promise<number> {
+    const key = 'search-analysis';
+    const { fingerprint } = this.analyzer;
+    const current = await this.db('kb_meta').where({ key }).first('value');
+    if (current?.value === fingerprint) return 0;
+    let reindexed = 0;
+    for (let after = 0; ; ) {
+      // Read and rewritten in one transaction, so a save meanwhile is not
+      // overwritten with the postings of the version before it.
+      const done: number[] = await this.written(async trx => {
+        const rows: ArticleRow[] = await trx('kb_articles')
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(batch);
+        for (const row of rows) {
+          // Postings come from the content alone; links are not indexed.
+          const content = toArticle(row, [], []);
+          await trx('kb_postings').where({ article_id: row.id }).delete();
+          await writePostings(trx, row.id, content, this.analyzer);
+        }
+        return rows.map(row => row.id);
+      });
+      if (done.length === 0) break;
+      reindexed += done.length;
+      after = done[done.length - 1];
+    }
+    await this.db('kb_meta')
+      .insert({ key, value: fingerprint })
+      .onConflict('key')
+      .merge();
+    return reindexed;
   }
 
   async insert(save: ArticleSave): Promise<StoredArticle> {
-    return this.db.transaction(async trx => {
+    return this.written(async trx => {
       const { content, actor, at } = save;
       const [inserted] = await trx('kb_articles')
         .insert({
@@ -153,7 +237,7 @@ export class DatabaseKbStore {
         })
         .returning('id');
       const seq = typeof inserted === 'object' ? inserted.id : inserted;
-      await writeDerived(trx, seq, save, 1);
+      await writeDerived(trx, seq, save, 1, this.analyzer);
       return (await this.load(trx, [seq]))[0];
     });
   }
@@ -169,7 +253,7 @@ export class DatabaseKbStore {
   ): Promise<StoredArticle> {
     const seq = parseArticleId(id);
     if (seq === undefined) throw new NotFoundError(`no article ${id}`);
-    return this.db.transaction(async trx => {
+    return this.written(async trx => {
       const changed = await trx('kb_articles')
         .where({ id: seq, version: expectedVersion })
         .update({
@@ -191,7 +275,7 @@ export class DatabaseKbStore {
       await trx('kb_article_entities').where({ article_id: seq }).delete();
       await trx('kb_article_tickets').where({ article_id: seq }).delete();
       await trx('kb_postings').where({ article_id: seq }).delete();
-      await writeDerived(trx, seq, save, expectedVersion + 1);
+      await writeDerived(trx, seq, save, expectedVersion + 1, this.analyzer);
       return (await this.load(trx, [seq]))[0];
     });
   }
@@ -200,7 +284,7 @@ export class DatabaseKbStore {
   async delete(id: string): Promise<void> {
     const seq = parseArticleId(id);
     if (seq === undefined) return;
-    await this.db.transaction(async trx => {
+    await this.written(async trx => {
       for (const table of [
         'kb_postings',
         'kb_article_entities',
@@ -276,61 +360,111 @@ export class DatabaseKbStore {
       : undefined;
   }
 
+  /** What someone typed in a search box, analysed and searched. */
+  async searchText(
+    q: string,
+    request: { filter: ArticleFilter; limit: number; offset: number },
+  ): Promise<StoredSearchPage> {
+    const terms = this.analyzer.queryTerms(q);
+    return this.search({
+      ...request,
+      terms,
+      minimumShare: terms.length <= 2 ? 1 : SEARCH_MIN_SHARE,
+    });
+  }
+
   /**
-   * Articles containing at least `minimumMatch` of the terms, best first:
-   * score is the sum of the matched terms' weights (title 4, tags 2, text 1),
-   * ties newest first. Only the terms' postings are read, filtered there;
-   * only the page's articles are read whole.
+   * Articles matching enough of the query's terms, best first, by BM25:
+   * each matched term scores its rarity (idf) times the saturated weight it
+   * has in the article (title 4, tags 2, text 1, summed), ties newest
+   * first. An article is kept when its matched terms carry at least
+   * `minimumShare` of the query's idf (1: all terms) and number at least
+   * `minimumCount`. Terms no article contains are left out of the query, a
+   * Latin word of 4 letters or more is first corrected to the commonest
+   * indexed word one edit away. Only the terms' postings are read, filtered
+   * there; only the page's articles are read whole. The kind counts are of
+   * all matches, whatever kinds the filter asks for.
    */
   async search(request: {
     terms: readonly string[];
-    minimumMatch: number;
+    minimumShare: number;
+    minimumCount?: number;
     filter: ArticleFilter;
     limit: number;
     offset: number;
-  }): Promise<StoredArticlePage> {
-    const { terms, filter, limit, offset } = request;
-    if (terms.length === 0) return { items: [], total: 0 };
-    // One index scan over the terms' rows; the primary key makes each
-    // (term, article) row unique, so an article's count is its matched terms.
-    const hits = this.narrow(
-      this.db('kb_postings as p')
-        .select('p.article_id')
-        .sum({ score: 'p.weight' })
-        .whereIn('p.term', [...terms])
-        .groupBy('p.article_id')
-        .havingRaw('COUNT(*) >= ?', [request.minimumMatch]),
-      filter,
-      'p',
-      'p.article_id',
-    );
-    const rows: {
-      article_id: number;
-      score: number | string;
-      total: number | string;
-    }[] = await this.db
-      .from(hits.as('hits'))
-      .select('article_id', 'score', this.db.raw('COUNT(*) OVER () AS total'))
-      .orderBy([
-        { column: 'score', order: 'desc' },
-        { column: 'article_id', order: 'desc' },
-      ])
-      .limit(limit)
-      .offset(offset);
-    const scores = new Map(
-      rows.map(r => [formatArticleId(r.article_id), Number(r.score)]),
-    );
+  }): Promise<StoredSearchPage> {
+    const { filter, limit, offset } = request;
+    const terms = await this.statistics.weigh(request.terms);
+    if (terms.length === 0) {
+      return { items: [], total: 0, kinds: countKinds([]) };
+    }
+    const hits = await this.hits(terms, request, filter);
+    const kinds = countKinds(hits);
+    const wanted = filter.kinds?.length
+      ? hits.filter(hit => filter.kinds!.includes(hit.kind))
+      : hits;
+    wanted.sort((a, b) => b.score - a.score || b.articleId - a.articleId);
+    const page = wanted.slice(offset, offset + limit);
     const articles = await this.load(
       this.db,
-      rows.map(r => r.article_id),
+      page.map(hit => hit.articleId),
+    );
+    const scores = new Map(
+      page.map(hit => [formatArticleId(hit.articleId), hit.score]),
     );
     return {
       items: articles.map(article => ({
         ...article,
         score: scores.get(article.id),
       })),
-      total: rows.length > 0 ? Number(rows[0].total) : 0,
+      total: wanted.length,
+      kinds,
     };
+  }
+
+  /** Every matching article with its kind and score, in one scan of the terms' postings. */
+  private async hits(
+    terms: readonly SearchTerm[],
+    request: { minimumShare: number; minimumCount?: number },
+    filter: ArticleFilter,
+  ): Promise<{ articleId: number; kind: ArticleKind; score: number }[]> {
+    // The idf figures are computed here, not typed by anyone: written into
+    // the SQL as numbers, so PostgreSQL need not guess a parameter's type.
+    const idfOf = `CASE p.term ${terms
+      .map(t => `WHEN ? THEN ${t.idf.toFixed(6)}`)
+      .join(' ')} ELSE 0 END`;
+    const termBindings = terms.map(t => t.term);
+    const total = terms.reduce((sum, t) => sum + t.idf, 0);
+    // A rounding margin, so "all terms" is not lost to float sums.
+    const needed = request.minimumShare * total - 1e-6;
+    const query = this.narrow(
+      this.db('kb_postings as p')
+        .select('p.article_id')
+        .min({ kind: 'p.kind' })
+        .select(
+          this.db.raw(
+            `SUM(${idfOf} * p.weight * ${BM25_K1 + 1} / (p.weight + ${BM25_K1}.0)) AS score`,
+            termBindings,
+          ),
+        )
+        .whereIn(
+          'p.term',
+          terms.map(t => t.term),
+        )
+        .groupBy('p.article_id')
+        .havingRaw(`SUM(${idfOf}) >= ${needed.toFixed(6)}`, termBindings)
+        .havingRaw('COUNT(*) >= ?', [request.minimumCount ?? 1]),
+      { ...filter, kinds: undefined },
+      'p',
+      'p.article_id',
+    );
+    const rows: { article_id: number; kind: ArticleKind; score: number | string }[] =
+      await query;
+    return rows.map(row => ({
+      articleId: row.article_id,
+      kind: row.kind,
+      score: Number(row.score),
+    }));
   }
 
   /** Most recently updated first. */
@@ -362,13 +496,14 @@ export class DatabaseKbStore {
 
   async kindCounts(filter: ArticleFilter): Promise<KindCounts> {
     const rows: { kind: ArticleKind; count: number | string }[] =
-      await this.narrow(this.db('kb_articles as a'), filter)
+      await this.narrow(this.db('kb_articles as a'), {
+        ...filter,
+        kinds: undefined,
+      })
         .select('a.kind')
         .count({ count: '*' })
         .groupBy('a.kind');
-    const counts = Object.fromEntries(ARTICLE_KINDS.map(kind => [kind, 0]));
-    for (const row of rows) counts[row.kind] = Number(row.count);
-    return counts as Record<ArticleKind, number>;
+    return countKinds(rows);
   }
 
   /** Articles after the given sequence number, by id: the collator's walk. */
@@ -482,12 +617,22 @@ function contentColumns(content: ArticleContent) {
   };
 }
 
+/** How many of each kind, from rows of one article (count 1) or of a kind with its count. */
+function countKinds(
+  rows: readonly { kind: ArticleKind; count?: number | string }[],
+): KindCounts {
+  const counts = Object.fromEntries(ARTICLE_KINDS.map(kind => [kind, 0]));
+  for (const row of rows) counts[row.kind] += Number(row.count ?? 1);
+  return counts as Record<ArticleKind, number>;
+}
+
 /** Links, the version record and the postings of a save. */
 async function writeDerived(
   trx: Knex.Transaction,
   seq: number,
   save: ArticleSave,
   version: number,
+  analyzer: SearchAnalyzer,
 ) {
   const { content } = save;
   if (content.entityRefs.length > 0) {
@@ -509,7 +654,17 @@ async function writeDerived(
     from_file: save.source !== undefined,
     content: JSON.stringify(content),
   });
-  const postings = postingsOf(content).map(p => ({
+  await writePostings(trx, seq, content, analyzer);
+}
+
+/** The article's rows in the search index. */
+async function writePostings(
+  trx: Knex.Transaction,
+  seq: number,
+  content: ArticleContent,
+  analyzer: SearchAnalyzer,
+) {
+  const postings = postingsOf(content, analyzer).map(p => ({
     term: p.term,
     article_id: seq,
     weight: p.weight,

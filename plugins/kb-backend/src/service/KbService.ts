@@ -20,9 +20,7 @@ import {
   kbArticleCreatePermission,
   kbArticleReadPermission,
   kbArticleUpdatePermission,
-  minimumMatch,
   ParsedArticleRequest,
-  queryTerms,
   snippetOf,
 } from '@internal/plugin-kb-common';
 import type {
@@ -45,7 +43,6 @@ import { CatalogRefs } from './CatalogRefs';
 import { diffContents } from './diff';
 import { TicketGateway } from './TicketGateway';
 
-/** Who is calling: a signed-in user, or a plugin (the search collator). */
 /** A ticket's text is long and worded its own way: look at this many terms. */
 const SUGGESTION_TERMS = 32;
 /** A suggestion shares at least this many terms with the ticket (fewer if it has fewer). */
@@ -92,21 +89,19 @@ export class KbService {
       access: await this.deps.access.readFilter(caller),
     };
     const { limit, offset } = query;
+    const { store } = this.deps;
     if (query.q === undefined) {
-      const page = await this.deps.store.recent({ filter, limit, offset });
-      return { items: page.items.map(a => summaryOf(a)), total: page.total };
+      const [page, kinds] = await Promise.all([
+        store.recent({ filter, limit, offset }),
+        store.kindCounts(filter),
+      ]);
+      return { items: page.items.map(a => summaryOf(a)), total: page.total, kinds };
     }
-    const terms = queryTerms(query.q);
-    const page = await this.deps.store.search({
-      terms,
-      minimumMatch: minimumMatch(terms.length),
-      filter,
-      limit,
-      offset,
-    });
+    const page = await store.searchText(query.q, { filter, limit, offset });
     return {
       items: page.items.map(a => summaryOf(a, query.q)),
       total: page.total,
+      kinds: page.kinds,
     };
   }
 
@@ -238,12 +233,15 @@ export class KbService {
   ): Promise<ArticleSummary[]> {
     const access = await this.deps.access.readFilter(caller);
     const { store, catalog } = this.deps;
-    const terms = queryTerms(query.text).slice(0, SUGGESTION_TERMS);
+    const terms = store.searchAnalyzer
+      .queryTerms(query.text)
+      .slice(0, SUGGESTION_TERMS);
     const systems = await catalog.systemsOf(query.entity, caller);
     const [byText, byEntity] = await Promise.all([
       store.search({
         terms,
-        minimumMatch: Math.min(terms.length, SUGGESTION_MIN_MATCH),
+        minimumShare: 0,
+        minimumCount: Math.min(terms.length, SUGGESTION_MIN_MATCH),
         filter: { access },
         limit: SUGGESTION_CANDIDATES,
         offset: 0,

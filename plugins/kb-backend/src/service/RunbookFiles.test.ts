@@ -1,5 +1,4 @@
 import { mockServices, TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { minimumMatch, queryTerms } from '@internal/plugin-kb-common';
 import { ManualCourtClock } from '@internal/plugin-court-node';
 import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,8 +36,7 @@ describe.each(databases.eachSupportedId())('runbook files on %s', databaseId => 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const found = async (q: string) => {
-    const terms = queryTerms(q);
-    const page = await store.search({ terms, minimumMatch: minimumMatch(terms.length), filter: {}, limit: 10, offset: 0 });
+    const page = await store.searchText(q, { filter: {}, limit: 10, offset: 0 });
     return page.items.map(a => a.title);
   };
 

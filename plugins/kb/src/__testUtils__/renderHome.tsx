@@ -15,14 +15,18 @@ export async function renderHome(options: { staff?: boolean } = {}) {
   const permissions = answeringPermissionApi(() =>
     options.staff ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
   );
-  api.countKinds.mockResolvedValue({ 'known-error': 1, runbook: 5, 'how-to': 3, faq: 1 });
   api.searchArticles.mockImplementation(async query =>
     query?.q
       ? {
           items: [summaryOf(makeArticle(), '今天打印机卡纸了，请打开前盖')],
           total: 1,
+          kinds: { 'known-error': 0, runbook: 0, 'how-to': 1, faq: 0 },
         }
-      : { items: [summaryOf(makeArticle({ id: 'KB-00002', title: 'UPS 转电池供电' }))], total: 1 },
+      : {
+          items: [summaryOf(makeArticle({ id: 'KB-00002', title: 'UPS 转电池供电' }))],
+          total: 1,
+          kinds: { 'known-error': 1, runbook: 5, 'how-to': 3, faq: 1 },
+        },
   );
   await renderInKbApp(<KnowledgeHomePage />, {
     apis: [

@@ -3,9 +3,10 @@ import {
   DocumentDecoratorFactory,
   IndexableDocument,
 } from '@backstage/plugin-search-common';
-import { hanSuffixes, spellHan } from './chineseTerms';
+import type { SearchAnalyzer } from '@internal/plugin-kb-node';
+import { hanSuffixes, latinWords, spellHan } from './chineseTerms';
 
-/** The field of every document that holds its Chinese search terms. */
+/** The field of every document that holds its analysed search terms. */
 export const CHINESE_TERMS_FIELD = 'chineseTerms';
 
 /**
@@ -15,7 +16,10 @@ export const CHINESE_TERMS_FIELD = 'chineseTerms';
 export type ChineseTermsSpelling = 'han' | 'digits';
 
 class ChineseTermsDecorator extends DecoratorBase {
-  constructor(private readonly spelling: ChineseTermsSpelling) {
+  constructor(
+    private readonly spelling: ChineseTermsSpelling,
+    private readonly analyzer: SearchAnalyzer,
+  ) {
     super();
   }
 
@@ -24,8 +28,12 @@ class ChineseTermsDecorator extends DecoratorBase {
   async finalize() {}
 
   async decorate(document: IndexableDocument): Promise<IndexableDocument> {
-    const suffixes = hanSuffixes(`${document.title}\n${document.text}`);
-    const terms = this.spelling === 'han' ? suffixes : suffixes.map(spellHan);
+    const text = `${document.title}\n${document.text}`;
+    const suffixes = hanSuffixes(text, this.analyzer);
+    const terms = [
+      ...(this.spelling === 'han' ? suffixes : suffixes.map(spellHan)),
+      ...latinWords(text, this.analyzer),
+    ];
     // Always set, even empty: Lunr takes an index's fields from its first document.
     const decorated: IndexableDocument & {
       [CHINESE_TERMS_FIELD]: string;
@@ -35,13 +43,16 @@ class ChineseTermsDecorator extends DecoratorBase {
 }
 
 /**
- * Adds the Chinese search terms to the documents of every type (articles,
+ * Adds the analysed search terms to the documents of every type (articles,
  * and the catalog's Chinese device and system names alike).
  */
 export class ChineseTermsDecoratorFactory implements DocumentDecoratorFactory {
-  constructor(private readonly spelling: ChineseTermsSpelling) {}
+  constructor(
+    private readonly spelling: ChineseTermsSpelling,
+    private readonly analyzer: SearchAnalyzer,
+  ) {}
 
   async getDecorator() {
-    return new ChineseTermsDecorator(this.spelling);
+    return new ChineseTermsDecorator(this.spelling, this.analyzer);
   }
 }

@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { TestPipeline } from '@backstage/plugin-search-backend-node';
 import { IndexableDocument } from '@backstage/plugin-search-common';
+import { SearchAnalyzer } from '@internal/plugin-kb-node';
 import { hanSuffixes, spellHan } from './chineseTerms';
 import { ChineseLunrSearchEngine } from './ChineseLunrSearchEngine';
 import { ChineseTermsDecoratorFactory } from './ChineseTermsDecoratorFactory';
@@ -11,9 +12,11 @@ const doc = (title: string, text: string, location: string): IndexableDocument =
   location,
 });
 
+const analyzer = new SearchAnalyzer();
+
 describe('Chinese in Backstage search', () => {
   it('keeps the suffixes of each Han run, so any piece is the prefix of one', () => {
-    expect(hanSuffixes('核心交换机 VRRP 主备')).toEqual([
+    expect(hanSuffixes('核心交换机 VRRP 主备', analyzer)).toEqual([
       '核心交换机',
       '心交换机',
       '交换机',
@@ -26,13 +29,17 @@ describe('Chinese in Backstage search', () => {
     expect(spellHan('打印机').startsWith(spellHan('打印'))).toBe(true);
   });
 
+  it('reads synonyms as their group’s first word in the suffixes', () => {
+    expect(hanSuffixes('投影机没画面', analyzer)).toContain('投影仪无画面');
+  });
+
   it('adds the terms to documents of every type, spelt for the engine', async () => {
     const documents = [doc('打印机卡纸', 'how to', '/kb/articles/KB-00001')];
     for (const [spelling, terms] of [
-      ['han', '打印机卡纸 印机卡纸 机卡纸 卡纸 纸'],
-      ['digits', hanSuffixes('打印机卡纸').map(spellHan).join(' ')],
+      ['han', '打印机卡纸 印机卡纸 机卡纸 卡纸 纸 how to'],
+      ['digits', [...hanSuffixes('打印机卡纸', analyzer).map(spellHan), 'how', 'to'].join(' ')],
     ] as const) {
-      const decorator = await new ChineseTermsDecoratorFactory(spelling).getDecorator();
+      const decorator = await new ChineseTermsDecoratorFactory(spelling, analyzer).getDecorator();
       const { documents: out } = await TestPipeline.fromDecorator(decorator)
         .withDocuments(documents)
         .execute();
@@ -41,8 +48,11 @@ describe('Chinese in Backstage search', () => {
   });
 
   async function engineWith(type: string, documents: IndexableDocument[]) {
-    const engine = new ChineseLunrSearchEngine({ logger: mockServices.logger.mock() });
-    const decorator = await new ChineseTermsDecoratorFactory('digits').getDecorator();
+    const engine = new ChineseLunrSearchEngine({
+      logger: mockServices.logger.mock(),
+      analyzer,
+    });
+    const decorator = await new ChineseTermsDecoratorFactory('digits', analyzer).getDecorator();
     const { documents: decorated } = await TestPipeline.fromDecorator(decorator)
       .withDocuments(documents)
       .execute();
@@ -68,5 +78,23 @@ describe('Chinese in Backstage search', () => {
     );
     expect(await search('runtime')).toEqual(['UPS on battery']);
     expect(await search('服务器')).toEqual([]);
+  });
+
+  it('reads a query as the knowledge base does: folded, synonyms, filler dropped, typos of long words', async () => {
+    const search = await engineWith('kb-article', [
+      doc('UPS 转电池供电处置', '市电中断后查看剩余时间', '/kb/articles/KB-00001'),
+      doc('XSS found in the portal', 'Report it to the PC team', '/kb/articles/KB-00002'),
+      doc('U disk and P drive', 'Mapping a share', '/kb/articles/KB-00003'),
+      doc('投影仪无信号、无画面的处理', '检查 HDMI 线', '/kb/articles/KB-00004'),
+      doc('Nightly backup failed', 'Check the disk space', '/kb/articles/KB-00005'),
+    ]);
+    // Backstage's own translator found all four for UPS (prefix, two edits away).
+    expect(await search('UPS')).toEqual(['UPS 转电池供电处置']);
+    expect(await search('ＵＰＳ')).toEqual(['UPS 转电池供电处置']);
+    expect((await search('投影机没有画面了怎么办'))[0]).toBe('投影仪无信号、无画面的处理');
+    // Two edits away: a different word.
+    expect(await search('bachop')).toEqual([]);
+    expect(await search('bakup')).toEqual(['Nightly backup failed']);
+    expect(await search('请问怎么办')).toEqual([]);
   });
 });

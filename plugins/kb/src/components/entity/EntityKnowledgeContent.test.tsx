@@ -25,6 +25,7 @@ describe('the Knowledge tab', () => {
               summaryOf(makeArticle({ id: 'KB-00002', kind: 'runbook', title: 'UPS 转电池供电' })),
             ],
             total: 2,
+            kinds: { 'known-error': 0, runbook: 1, 'how-to': 0, faq: 1 },
           }
         : {
             items: [
@@ -32,6 +33,7 @@ describe('the Knowledge tab', () => {
               summaryOf(makeArticle({ id: 'KB-00003', kind: 'runbook', title: '每日备份检查' })),
             ],
             total: 2,
+            kinds: { 'known-error': 0, runbook: 2, 'how-to': 0, faq: 0 },
           },
     );
     await renderInKbApp(

@@ -71,7 +71,6 @@ export function KnowledgeHomePage() {
     setParams(next, { replace: true });
   };
 
-  const counts = useAsync(() => api.countKinds(), [api]);
   const page = useAsync(
     () =>
       api.searchArticles({
@@ -82,7 +81,9 @@ export function KnowledgeHomePage() {
       }),
     [api, q, kind, entity, limit],
   );
-  const total = Object.values(counts.value ?? {}).reduce((a, b) => a + b, 0);
+  // The counts come with the page: they follow the search and the entity.
+  const counts = page.value?.kinds;
+  const total = Object.values(counts ?? {}).reduce((a, b) => a + b, 0);
   const newArticle = links.newArticle();
 
   const submit = (event: FormEvent) => {
@@ -129,14 +130,14 @@ export function KnowledgeHomePage() {
         <Grid item xs={12} md={8}>
           <div className={classes.kinds} data-testid="kb-kinds">
             <Chip
-              label={`${t('home.allKinds')} ${total}`}
+              label={`${t('home.allKinds')} ${counts ? total : ''}`}
               color={kind ? 'default' : 'primary'}
               onClick={() => update({ kind: '' })}
             />
             {ARTICLE_KINDS.map(value => (
               <Chip
                 key={value}
-                label={`${t(`kindPlural.${value}`)} ${counts.value?.[value] ?? ''}`}
+                label={`${t(`kindPlural.${value}`)} ${counts?.[value] ?? ''}`}
                 color={kind === value ? 'primary' : 'default'}
                 onClick={() => update({ kind: kind === value ? '' : value })}
                 data-testid={`kb-kind-${value}`}
