@@ -55,6 +55,10 @@ import {
   archiveVolumeCompilePermission,
 } from '@internal/plugin-archive-common';
 import {
+  auditReadPermission,
+  auditVerifyPermission,
+} from '@internal/plugin-audit-common';
+import {
   reportAcknowledgePermission,
   reportIssuePermission,
   reportReadPermission,
@@ -469,6 +473,19 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     family: 'archive',
     permission: archiveVolumeCompilePermission,
     grants: { 'ops-manager': A },
+  },
+
+  // --- Audit trail (SEC-3): the court's own check on everyone who works in the portal, the
+  // contractor's team and its manager included, so the court IT office alone reads and verifies it.
+  {
+    family: 'audit',
+    permission: auditReadPermission,
+    grants: { 'court-it-office': A },
+  },
+  {
+    family: 'audit',
+    permission: auditVerifyPermission,
+    grants: { 'court-it-office': A },
   },
 
   // Later families: add their rows here.
