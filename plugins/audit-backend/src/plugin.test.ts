@@ -116,7 +116,13 @@ describe('audit plugin', () => {
 
   it('lets the court IT office alone read the trail, 403 before 400', async () => {
     backend = await startAuditBackend();
-    for (const user of ['xuli', 'lina', 'liuyang', 'sunlei', 'platform-admin']) {
+    for (const user of [
+      'xuli',
+      'lina',
+      'liuyang',
+      'sunlei',
+      'platform-admin',
+    ]) {
       const res = await api()
         .get('/api/audit/events?from=yesterday')
         .set('authorization', as(user));
@@ -184,7 +190,11 @@ describe('audit plugin', () => {
   it('verifies on demand, names the first altered row and tells the IT office', async () => {
     const knex = await databases.init('SQLITE_3');
     backend = await startAuditBackend({ knex, features: [probeFamily] });
-    for (const ticket of ['INC-2026-00001', 'INC-2026-00002', 'INC-2026-00003']) {
+    for (const ticket of [
+      'INC-2026-00001',
+      'INC-2026-00002',
+      'INC-2026-00003',
+    ]) {
       await api()
         .post('/api/probe/things')
         .set('authorization', as(DESK))
@@ -277,7 +287,9 @@ describe('audit plugin', () => {
     expect(verified.body.verdict).toMatchObject({ ok: true });
 
     // A row altered: the next daily check tells the IT office.
-    const [any] = await knex('audit_events').orderBy('seq', 'desc').pluck('seq');
+    const [any] = await knex('audit_events')
+      .orderBy('seq', 'desc')
+      .pluck('seq');
     await knex('audit_events').where({ seq: any }).update({ ip: '6.6.6.6' });
     await backend.clock.set('2026-04-05T02:30:00+08:00');
     expect(backend.notifications).toHaveLength(1);

@@ -83,8 +83,9 @@ describe('the audit hash chain', () => {
         (rows, at, field, suffix) => {
           const i = at % rows.length;
           const altered = rows.map(r => ({ ...r }));
-          (altered[i] as Record<string, unknown>)[field] =
-            `${String(rows[i][field])}${suffix}`;
+          (altered[i] as Record<string, unknown>)[field] = `${String(
+            rows[i][field],
+          )}${suffix}`;
           const verdict = verifyChain(altered, sha256, headOf(rows));
           expect(verdict).toMatchObject({ ok: false, firstBadSeq: i + 1 });
         },
@@ -186,8 +187,8 @@ describe('the audit hash chain', () => {
   });
 
   it('hashes meta by its canonical text: the same object in any key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
-      '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
-    );
+    expect(
+      canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } }),
+    ).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
   });
 });

@@ -208,7 +208,11 @@ export class ChainVerifier {
         head.seq > this.link.seq
           ? {
               seq: this.link.seq + 1,
-              reason: `row ${this.link.seq + 1} is missing: the chain ends at row ${this.link.seq}, the writers recorded row ${head.seq}`,
+              reason: `row ${
+                this.link.seq + 1
+              } is missing: the chain ends at row ${
+                this.link.seq
+              }, the writers recorded row ${head.seq}`,
             }
           : {
               seq: head.seq + 1,
@@ -250,7 +254,9 @@ export function unaccounted(
 ): ChainVerdict {
   const checkpoint = latestCheckpoint && checkpointOf(latestCheckpoint);
   const missing =
-    checkpoint && checkpoint.through < first.seq - 1 ? checkpoint.through + 1 : 1;
+    checkpoint && checkpoint.through < first.seq - 1
+      ? checkpoint.through + 1
+      : 1;
   return {
     ok: false,
     rows: 0,

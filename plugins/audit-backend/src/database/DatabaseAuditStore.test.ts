@@ -18,7 +18,9 @@ function event(
   minutes: number,
   overrides: Partial<AuditRowContent> = {},
 ): AuditRowContent {
-  const at = new Date(Date.parse('2026-03-03T02:00:00.000Z') + minutes * 60_000);
+  const at = new Date(
+    Date.parse('2026-03-03T02:00:00.000Z') + minutes * 60_000,
+  );
   return {
     kind: 'event',
     occurredAt: at.toISOString(),
@@ -128,7 +130,12 @@ describe.each(databases.eachSupportedId())('audit store on %s', databaseId => {
   it('lists newest first with every filter, and pages without loss', async () => {
     await store.append([
       ...range(30).map(i => event(i)),
-      event(31, { actor: WANG, plugin: 'archive', eventId: 'archive-download', target: 'doc-1' }),
+      event(31, {
+        actor: WANG,
+        plugin: 'archive',
+        eventId: 'archive-download',
+        target: 'doc-1',
+      }),
       event(32, { outcome: 'failed', error: 'NotAllowedError: no' }),
     ]);
     const byActor = await store.list({ actor: WANG }, { limit: 10 });
@@ -188,9 +195,7 @@ describe.each(databases.eachSupportedId())('audit store on %s', databaseId => {
 });
 
 describe('two replicas on one PostgreSQL database', () => {
-  const pg = databases
-    .eachSupportedId()
-    .filter(([id]) => id === 'POSTGRES_15');
+  const pg = databases.eachSupportedId().filter(([id]) => id === 'POSTGRES_15');
 
   it.each(pg)('append into one chain on %s', async databaseId => {
     const knexA = await databases.init(databaseId as TestDatabaseId);

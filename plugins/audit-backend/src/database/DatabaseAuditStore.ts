@@ -358,7 +358,9 @@ export class DatabaseAuditStore {
       await this.db('audit_daily_checks').insert({ day, claimed_at: at });
       return true;
     } catch (error) {
-      const claimed = await this.db('audit_daily_checks').where({ day }).first();
+      const claimed = await this.db('audit_daily_checks')
+        .where({ day })
+        .first();
       if (claimed) return false;
       throw error;
     }

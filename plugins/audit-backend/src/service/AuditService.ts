@@ -24,7 +24,10 @@ import {
 } from '@internal/plugin-court-node';
 import { DateTime } from 'luxon';
 import { AuditConfig } from '../config';
-import { DatabaseAuditStore, EventFilter } from '../database/DatabaseAuditStore';
+import {
+  DatabaseAuditStore,
+  EventFilter,
+} from '../database/DatabaseAuditStore';
 import { auditWorkbook } from './workbook';
 
 const utc = (instant: string) =>

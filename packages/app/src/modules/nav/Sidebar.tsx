@@ -10,6 +10,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { BasicPermission } from '@backstage/plugin-permission-common';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
 import { archiveReadPermission } from '@internal/plugin-archive-common';
+import { auditReadPermission } from '@internal/plugin-audit-common';
 import { PermittedOnly } from '@internal/plugin-court-react';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
 import { reportReadPermission } from '@internal/plugin-reports-common';
@@ -46,6 +47,7 @@ const navPermissions: Record<string, BasicPermission> = {
   'page:reports': reportReadPermission,
   'page:scaffolder': taskCreatePermission,
   'page:archive': archiveReadPermission,
+  'page:audit': auditReadPermission,
 };
 
 export const SidebarContent = NavContentBlueprint.make({
@@ -54,12 +56,21 @@ export const SidebarContent = NavContentBlueprint.make({
       // eslint-disable-next-line react-hooks/rules-of-hooks -- this is a render function
       const { t } = useTranslationRef(appTranslationRef);
       const nav = navItems.withComponent(item => {
-        const key = translatedTitles[item.node.spec.id as keyof typeof translatedTitles];
+        const key =
+          translatedTitles[item.node.spec.id as keyof typeof translatedTitles];
         const entry = (
-          <SidebarItem icon={() => item.icon} to={item.href} text={key ? t(key) : item.title} />
+          <SidebarItem
+            icon={() => item.icon}
+            to={item.href}
+            text={key ? t(key) : item.title}
+          />
         );
         const permission = navPermissions[item.node.spec.id];
-        return permission ? <PermittedOnly permission={permission}>{entry}</PermittedOnly> : entry;
+        return permission ? (
+          <PermittedOnly permission={permission}>{entry}</PermittedOnly>
+        ) : (
+          entry
+        );
       });
 
       nav.take('page:search'); // the search modal below replaces it
@@ -68,7 +79,11 @@ export const SidebarContent = NavContentBlueprint.make({
       return (
         <Sidebar>
           <SidebarLogo />
-          <SidebarGroup label={t('nav.search')} icon={<SearchIcon />} to="/search">
+          <SidebarGroup
+            label={t('nav.search')}
+            icon={<SearchIcon />}
+            to="/search"
+          >
             <SidebarSearchModal />
           </SidebarGroup>
           <SidebarDivider />
@@ -77,7 +92,9 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />
-            <SidebarScrollWrapper>{nav.rest({ sortBy: 'title' })}</SidebarScrollWrapper>
+            <SidebarScrollWrapper>
+              {nav.rest({ sortBy: 'title' })}
+            </SidebarScrollWrapper>
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />

@@ -7,6 +7,7 @@ import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
 import archivePlugin from '@internal/plugin-archive-backend';
+import auditPlugin from '@internal/plugin-audit-backend';
 import calendarPlugin from '@internal/plugin-calendar-backend';
 import inspectionsPlugin from '@internal/plugin-inspections-backend';
 import kbPlugin from '@internal/plugin-kb-backend';
@@ -29,6 +30,8 @@ export interface MatrixBackend {
  */
 export async function startMatrixBackend(options: {
   catalogFiles: string[];
+  /** Added to the backend, e.g. the court's auditor for the audit completeness test. */
+  features?: Parameters<typeof startCourtTestBackend>[0]['features'];
 }): Promise<MatrixBackend> {
   const recorder = routeRecorder();
   const backend = await startCourtTestBackend({
@@ -74,6 +77,8 @@ export async function startMatrixBackend(options: {
       calendarPlugin,
       reportsPlugin,
       archivePlugin,
+      auditPlugin,
+      ...(options.features ?? []),
     ],
   });
   return {

@@ -4,6 +4,10 @@ import {
   archiveVolumeCompilePermission,
 } from '@internal/plugin-archive-common';
 import {
+  auditReadPermission,
+  auditVerifyPermission,
+} from '@internal/plugin-audit-common';
+import {
   calendarScheduleReadPermission,
   calendarScheduleUpdatePermission,
   calendarWarningReadPermission,
@@ -323,7 +327,9 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   'GET /api/calendar/years': needs(calendarScheduleReadPermission),
   'GET /api/calendar/years/:year': needs(calendarScheduleReadPermission),
-  'GET /api/calendar/years/:year/built-in': needs(calendarScheduleReadPermission),
+  'GET /api/calendar/years/:year/built-in': needs(
+    calendarScheduleReadPermission,
+  ),
   'PUT /api/calendar/years/:year': needs(calendarScheduleUpdatePermission),
   'GET /api/calendar/schedules': needs(calendarScheduleReadPermission),
   'GET /api/calendar/revision': needs(calendarScheduleReadPermission),
@@ -354,5 +360,10 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   ),
   'POST /api/archive/volumes': needs(archiveVolumeCompilePermission),
   'POST /api/archive/drafts': needs(archiveVolumeCompilePermission),
-};
 
+  // The audit trail: the court IT office's alone.
+  'GET /api/audit/events': needs(auditReadPermission),
+  'GET /api/audit/events.xlsx': needs(auditReadPermission),
+  'GET /api/audit/verification': needs(auditReadPermission),
+  'POST /api/audit/verification': needs(auditVerifyPermission),
+};
