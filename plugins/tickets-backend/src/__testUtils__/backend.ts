@@ -114,7 +114,13 @@ export interface TicketsBackend {
  * @param options.clock the court clock, e.g. shared by replicas; default one standing at {@link COURT_NOW}
  */
 export async function startTicketsBackend(
-  options: { knex?: Knex; config?: JsonObject; clock?: ManualCourtClock } = {},
+  options: {
+    knex?: Knex;
+    config?: JsonObject;
+    clock?: ManualCourtClock;
+    /** More features, e.g. the court's auditor and the audit plugin (scripts/bench/audit.ts). */
+    features?: Parameters<typeof startCourtTestBackend>[0]['features'];
+  } = {},
 ): Promise<TicketsBackend> {
   const clock = options.clock ?? new ManualCourtClock(COURT_NOW);
   const notifications: NotificationSendOptions[] = [];
@@ -146,6 +152,7 @@ export async function startTicketsBackend(
           },
         }),
       }),
+      ...(options.features ?? []),
     ],
   });
   return {
