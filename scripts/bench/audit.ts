@@ -26,6 +26,7 @@ import {
   AuditRowContent,
   CHAIN_START,
   ChainLink,
+  ChainRow,
   sealRows,
 } from '../../plugins/audit-common/src';
 import {
@@ -133,11 +134,53 @@ function rowAt(i: number, total: number, next: () => number): AuditRowContent {
   };
 }
 
-const INSERT_ROWS = 800;
+/** Rows per SQLite INSERT: knex writes them as one compound SELECT (at most 500 terms). */
+const INSERT_ROWS = 400;
+
+const COLUMNS = [
+  'seq',
+  'kind',
+  'occurred_at',
+  'plugin',
+  'event_id',
+  'severity',
+  'outcome',
+  'actor',
+  'target',
+  'method',
+  'url',
+  'ip',
+  'meta',
+  'error',
+  'prev_hash',
+  'hash',
+] as const;
+
+function columnsOf(r: ChainRow): Record<(typeof COLUMNS)[number], unknown> {
+  return {
+    seq: r.seq,
+    kind: r.kind,
+    occurred_at: r.occurredAt,
+    plugin: r.plugin,
+    event_id: r.eventId,
+    severity: r.severity,
+    outcome: r.outcome,
+    actor: r.actor,
+    target: r.target,
+    method: r.method,
+    url: r.url,
+    ip: r.ip,
+    meta: r.meta,
+    error: r.error,
+    prev_hash: r.prevHash,
+    hash: r.hash,
+  };
+}
 
 /** Seeds `total` chained rows straight into the audit tables (the store's own sealing). */
 async function seed(db: Knex, total: number): Promise<void> {
   const next = random(17);
+  const isPg = String(db.client.config.client) === 'pg';
   let link: ChainLink = CHAIN_START;
   const started = performance.now();
   for (let i = 0; i < total; ) {
@@ -148,26 +191,20 @@ async function seed(db: Knex, total: number): Promise<void> {
       sha256,
     );
     await db.transaction(async trx => {
+      if (isPg) {
+        // One statement per batch: arrays of the columns, unnested by PostgreSQL.
+        await trx.raw(
+          `INSERT INTO audit_events (${COLUMNS.join(', ')})
+           SELECT * FROM unnest(${COLUMNS.map(
+             c => (c === 'seq' ? '?::bigint[]' : '?::text[]'),
+           ).join(', ')})`,
+          COLUMNS.map(c => rows.map(r => columnsOf(r)[c])),
+        );
+        return;
+      }
       for (let k = 0; k < rows.length; k += INSERT_ROWS) {
         await trx('audit_events').insert(
-          rows.slice(k, k + INSERT_ROWS).map(r => ({
-            seq: r.seq,
-            kind: r.kind,
-            occurred_at: r.occurredAt,
-            plugin: r.plugin,
-            event_id: r.eventId,
-            severity: r.severity,
-            outcome: r.outcome,
-            actor: r.actor,
-            target: r.target,
-            method: r.method,
-            url: r.url,
-            ip: r.ip,
-            meta: r.meta,
-            error: r.error,
-            prev_hash: r.prevHash,
-            hash: r.hash,
-          })),
+          rows.slice(k, k + INSERT_ROWS).map(columnsOf),
         );
       }
     });
@@ -180,7 +217,7 @@ async function seed(db: Knex, total: number): Promise<void> {
     }
   }
   await db('audit_chain_head').where({ id: 1 }).update({ last_seq: link.seq, last_hash: link.hash });
-  if (String(db.client.config.client) === 'pg') await db.raw('ANALYZE audit_events');
+  if (isPg) await db.raw('ANALYZE audit_events');
   else await db.raw('ANALYZE');
 }
 
