@@ -74,10 +74,24 @@ const SERVICES = ['tickets', 'inspections', 'archive', 'reports', 'kb'].map(
 );
 /** Plugin, its share of the events, its event ids. */
 const PLUGINS: [string, number, string[]][] = [
-  ['tickets', 0.35, ['ticket-create', 'ticket-edit', 'ticket-action', 'ticket-comment', 'ticket-work-log']],
+  [
+    'tickets',
+    0.35,
+    [
+      'ticket-create',
+      'ticket-edit',
+      'ticket-action',
+      'ticket-comment',
+      'ticket-work-log',
+    ],
+  ],
   ['catalog', 0.2, ['entity-fetch', 'entity-mutate', 'location-mutate']],
   ['permission', 0.15, ['policy-decision']],
-  ['archive', 0.08, ['archive-document-create', 'archive-download', 'archive-version-upload']],
+  [
+    'archive',
+    0.08,
+    ['archive-document-create', 'archive-download', 'archive-version-upload'],
+  ],
   ['kb', 0.07, ['kb-article-create', 'kb-article-update']],
   ['inspections', 0.07, ['inspection-answer', 'inspection-round-create']],
   ['scaffolder', 0.03, ['task', 'template-parameter-schema']],
@@ -112,14 +126,20 @@ function rowAt(i: number, total: number, next: () => number): AuditRowContent {
     plugin === 'tickets'
       ? `INC-2026-${String(1 + Math.floor(next() * TICKETS)).padStart(5, '0')}`
       : plugin === 'catalog'
-        ? `resource:default/device-${Math.floor(next() * DEVICES)}`
-        : plugin === 'permission'
-          ? pick(next, ['tickets.ticket.update', 'archive.document.read-restricted', 'audit.event.read'])
-          : null;
+      ? `resource:default/device-${Math.floor(next() * DEVICES)}`
+      : plugin === 'permission'
+      ? pick(next, [
+          'tickets.ticket.update',
+          'archive.document.read-restricted',
+          'audit.event.read',
+        ])
+      : null;
   const viaService = next() < 0.1;
   return {
     kind: 'event',
-    occurredAt: new Date(YEAR_START + Math.floor((i / total) * YEAR_MS)).toISOString(),
+    occurredAt: new Date(
+      YEAR_START + Math.floor((i / total) * YEAR_MS),
+    ).toISOString(),
     plugin,
     eventId,
     severity: plugin === 'permission' ? 'low' : 'medium',
@@ -192,13 +212,14 @@ async function seed(db: Knex, total: number): Promise<void> {
     );
     await db.transaction(async trx => {
       if (isPg) {
+        const values = rows.map(columnsOf);
         // One statement per batch: arrays of the columns, unnested by PostgreSQL.
         await trx.raw(
           `INSERT INTO audit_events (${COLUMNS.join(', ')})
-           SELECT * FROM unnest(${COLUMNS.map(
-             c => (c === 'seq' ? '?::bigint[]' : '?::text[]'),
+           SELECT * FROM unnest(${COLUMNS.map(c =>
+             c === 'seq' ? '?::bigint[]' : '?::text[]',
            ).join(', ')})`,
-          COLUMNS.map(c => rows.map(r => columnsOf(r)[c])),
+          COLUMNS.map(c => values.map(v => v[c])) as Knex.RawBinding[],
         );
         return;
       }
@@ -212,11 +233,15 @@ async function seed(db: Knex, total: number): Promise<void> {
     i += n;
     if (i % 500_000 === 0 || i === total) {
       process.stdout.write(
-        `  seeded ${i.toLocaleString('en')} rows (${Math.round((performance.now() - started) / 1000)} s)\n`,
+        `  seeded ${i.toLocaleString('en')} rows (${Math.round(
+          (performance.now() - started) / 1000,
+        )} s)\n`,
       );
     }
   }
-  await db('audit_chain_head').where({ id: 1 }).update({ last_seq: link.seq, last_hash: link.hash });
+  await db('audit_chain_head')
+    .where({ id: 1 })
+    .update({ last_seq: link.seq, last_hash: link.hash });
   if (isPg) await db.raw('ANALYZE audit_events');
   else await db.raw('ANALYZE');
 }
@@ -236,13 +261,19 @@ const FILTERS: Record<string, (next: () => number) => EventFilter> = {
   'plugin, 7 days': next => {
     const from = YEAR_START + Math.floor(next() * (YEAR_MS - 7 * 86_400_000));
     return {
-      plugin: pick(next, PLUGINS.map(p => p[0])),
+      plugin: pick(
+        next,
+        PLUGINS.map(p => p[0]),
+      ),
       from: new Date(from).toISOString(),
       to: new Date(from + 7 * 86_400_000).toISOString(),
     };
   },
   'entity (ticket)': next => ({
-    target: `INC-2026-${String(1 + Math.floor(next() * TICKETS)).padStart(5, '0')}`,
+    target: `INC-2026-${String(1 + Math.floor(next() * TICKETS)).padStart(
+      5,
+      '0',
+    )}`,
   }),
   'action, failed': next => ({
     action: pick(next, PLUGINS[0][2]),
@@ -267,14 +298,18 @@ const percentile = (sorted: number[], p: number) =>
 
 function summary(times: number[]): string {
   const sorted = [...times].sort((a, b) => a - b);
-  return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`;
+  return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(
+    sorted,
+    95,
+  ).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`;
 }
 
 async function measureQueries(store: DatabaseAuditStore): Promise<number> {
   const next = random(99);
   const all: number[] = [];
   // Warm the caches as a page in use would.
-  for (const make of Object.values(FILTERS)) await store.list(make(next), { limit: 100 });
+  for (const make of Object.values(FILTERS))
+    await store.list(make(next), { limit: 100 });
   for (const [name, make] of Object.entries(FILTERS)) {
     const times: number[] = [];
     for (let i = 0; i < options.queries; i++) {
@@ -290,7 +325,10 @@ async function measureQueries(store: DatabaseAuditStore): Promise<number> {
     all.push(...times);
     console.log(`    ${name.padEnd(24)} ${summary(times)}`);
   }
-  const p95 = percentile([...all].sort((a, b) => a - b), 95);
+  const p95 = percentile(
+    [...all].sort((a, b) => a - b),
+    95,
+  );
   console.log(`    ${'all filters'.padEnd(24)} ${summary(all)}`);
   return p95;
 }
@@ -303,7 +341,11 @@ async function openDb(kind: string, dir: string, scale: number): Promise<Knex> {
       useNullAsDefault: true,
     });
   }
-  const admin = knexFactory({ client: 'pg', connection: { ...PG, database: 'postgres' }, pool: { min: 0, max: 1 } });
+  const admin = knexFactory({
+    client: 'pg',
+    connection: { ...PG, database: 'postgres' },
+    pool: { min: 0, max: 1 },
+  });
   try {
     await admin.raw(`DROP DATABASE IF EXISTS ${PG_DB}`);
     await admin.raw(`CREATE DATABASE ${PG_DB}`);
@@ -314,7 +356,11 @@ async function openDb(kind: string, dir: string, scale: number): Promise<Knex> {
 }
 
 async function dropPg(): Promise<void> {
-  const admin = knexFactory({ client: 'pg', connection: { ...PG, database: 'postgres' }, pool: { min: 0, max: 1 } });
+  const admin = knexFactory({
+    client: 'pg',
+    connection: { ...PG, database: 'postgres' },
+    pool: { min: 0, max: 1 },
+  });
   try {
     await admin.raw(`DROP DATABASE IF EXISTS ${PG_DB}`);
   } finally {
@@ -335,9 +381,14 @@ async function main() {
             const store = await DatabaseAuditStore.fromKnex(db);
             await seed(db, scale);
             const p95 = await measureQueries(store);
-            const goal = kind === 'postgres' ? GOALS.pgP95Ms : GOALS.sqliteP95Ms;
+            const goal =
+              kind === 'postgres' ? GOALS.pgP95Ms : GOALS.sqliteP95Ms;
             results.push(
-              `query p95 ${kind} ${scale.toLocaleString('en')} rows: ${p95.toFixed(1)} ms (goal <= ${goal} ms: ${p95 <= goal ? 'met' : 'MISSED'})`,
+              `query p95 ${kind} ${scale.toLocaleString(
+                'en',
+              )} rows: ${p95.toFixed(1)} ms (goal <= ${goal} ms: ${
+                p95 <= goal ? 'met' : 'MISSED'
+              })`,
             );
           } finally {
             await db.destroy();
@@ -348,7 +399,9 @@ async function main() {
     }
     if (options.part !== 'query') {
       for (const kind of options.dbs) {
-        console.log(`\n${kind}, ticket creates with and without the audit sink`);
+        console.log(
+          `\n${kind}, ticket creates with and without the audit sink`,
+        );
         const { without, withSink } = await measureCreates({
           kind: kind as 'sqlite' | 'postgres',
           dir,
@@ -357,9 +410,15 @@ async function main() {
         });
         const overhead = ((withSink.mean - without.mean) / without.mean) * 100;
         results.push(
-          `ticket create ${kind}: ${without.mean.toFixed(2)} ms mean (p95 ${without.p95.toFixed(1)}) log only, ` +
-            `${withSink.mean.toFixed(2)} ms mean (p95 ${withSink.p95.toFixed(1)}) stored: ${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)} % ` +
-            `(goal <= ${GOALS.createOverheadPct} %: ${overhead <= GOALS.createOverheadPct ? 'met' : 'MISSED'})`,
+          `ticket create ${kind}: ${without.mean.toFixed(
+            2,
+          )} ms mean (p95 ${without.p95.toFixed(1)}) log only, ` +
+            `${withSink.mean.toFixed(2)} ms mean (p95 ${withSink.p95.toFixed(
+              1,
+            )}) stored: ${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)} % ` +
+            `(goal <= ${GOALS.createOverheadPct} %: ${
+              overhead <= GOALS.createOverheadPct ? 'met' : 'MISSED'
+            })`,
         );
       }
     }

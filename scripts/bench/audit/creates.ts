@@ -9,7 +9,6 @@ import { auditorServiceFactory } from '@backstage/backend-defaults/auditor';
 import { mockServices } from '@backstage/backend-test-utils';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import knexFactory from 'knex';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AddressInfo } from 'node:net';
 import auditPlugin from '../../../plugins/audit-backend/src';
@@ -70,7 +69,10 @@ async function run(
   });
   const { port } = backend.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/api/tickets/tickets`;
-  const headers = { authorization: as('lina'), 'content-type': 'application/json' };
+  const headers = {
+    authorization: as('lina'),
+    'content-type': 'application/json',
+  };
   const body = JSON.stringify(newIncident({ urgency: 'low', impact: 'small' }));
   const times: number[] = [];
   try {
@@ -116,7 +118,11 @@ export async function measureCreates(options: {
         (stored ? withSink : without).push(...times);
         const s = stats(times);
         console.log(
-          `    round ${round + 1} ${stored ? 'stored  ' : 'log only'}: mean ${s.mean.toFixed(2)} ms, p95 ${s.p95.toFixed(1)} ms (${s.count} creates)`,
+          `    round ${round + 1} ${
+            stored ? 'stored  ' : 'log only'
+          }: mean ${s.mean.toFixed(2)} ms, p95 ${s.p95.toFixed(1)} ms (${
+            s.count
+          } creates)`,
         );
       }
     }
