@@ -347,7 +347,7 @@ async function openDb(kind: string, dir: string, scale: number): Promise<Knex> {
     pool: { min: 0, max: 1 },
   });
   try {
-    await admin.raw(`DROP DATABASE IF EXISTS ${PG_DB}`);
+    await admin.raw(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`);
     await admin.raw(`CREATE DATABASE ${PG_DB}`);
   } finally {
     await admin.destroy();
@@ -362,7 +362,7 @@ async function dropPg(): Promise<void> {
     pool: { min: 0, max: 1 },
   });
   try {
-    await admin.raw(`DROP DATABASE IF EXISTS ${PG_DB}`);
+    await admin.raw(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`);
   } finally {
     await admin.destroy();
   }

@@ -47,7 +47,8 @@ async function dropPg(): Promise<void> {
     );
     for (const { datname } of rows as { datname: string }[]) {
       if (datname.startsWith(PG_PREFIX)) {
-        await admin.raw(`DROP DATABASE IF EXISTS "${datname}"`);
+        // The last backend's pool may still hold a session.
+        await admin.raw(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       }
     }
   } finally {
