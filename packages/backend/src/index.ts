@@ -3,12 +3,15 @@
  * What each court plugin does is described in docs/architecture.md.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { courtAuditorServiceFactory } from '@internal/plugin-audit-node';
 import { courtRootHttpRouter } from './rootHttpRouter';
 
 const backend = createBackend();
 
 // Graceful stop (port first, then plugins and databases) and no internals in error bodies.
 backend.add(courtRootHttpRouter);
+// Every plugin's auditor events: Backstage's log lines, and stored in the audit trail (SEC-3).
+backend.add(courtAuditorServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 
@@ -60,6 +63,9 @@ backend.add(import('@internal/plugin-duty-backend'));
 backend.add(import('@internal/plugin-monitoring-backend'));
 // Spare parts and third-party repairs: stock tickets draw from, devices out for repair.
 backend.add(import('@internal/plugin-spares-backend'));
+
+// The audit trail the court can read: every auditor event hash-chained, verified daily, /api/audit.
+backend.add(import('@internal/plugin-audit-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

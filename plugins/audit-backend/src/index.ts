@@ -4,4 +4,6 @@
  * @packageDocumentation
  */
 
-export {};
+export { auditPlugin as default } from './plugin';
+export { DatabaseAuditStore } from './database/DatabaseAuditStore';
+export type { EventFilter } from './database/DatabaseAuditStore';

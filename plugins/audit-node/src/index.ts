@@ -1,7 +1,18 @@
 /**
- * Court Ops Portal the audit trail the court can read: every auditor event stored, hash-chained, verified (SEC-3).
+ * The audit trail for every backend plugin (SEC-3): the auditor service that stores each event as
+ * well as logging it, and the root-scoped sink the audit plugin writes from.
  *
  * @packageDocumentation
  */
 
-export {};
+export { AuditSink } from './AuditSink';
+export type { AuditWriter, OpenAuditEvent } from './AuditSink';
+export {
+  auditSinkServiceRef,
+  courtAuditorServiceFactory,
+  CourtAuditorService,
+} from './courtAuditor';
+export { auditQueueConfigSchema, readAuditQueueConfig } from './config';
+export type { AuditQueueConfig } from './config';
+export { ACTOR_META_KEY, recordOf } from './records';
+export type { LoggedAuditorEvent } from './records';

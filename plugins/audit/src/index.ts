@@ -1,7 +1,10 @@
 /**
- * Court Ops Portal the audit trail the court can read: every auditor event stored, hash-chained, verified (SEC-3).
+ * Court Ops Portal audit trail: the court IT office's audit page (filters, records, Excel export,
+ * the chain's integrity).
  *
  * @packageDocumentation
  */
-
-export {};
+export { auditPlugin as default } from './plugin';
+export { auditApiRef } from './api';
+export { auditTranslationRef } from './translation';
+export { rootRouteRef } from './routes';

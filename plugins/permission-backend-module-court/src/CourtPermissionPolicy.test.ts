@@ -359,3 +359,66 @@ describe('the role table', () => {
     expect(names.length).toBe(new Set(names).size);
   });
 });
+
+describe('denials on the audit trail', () => {
+  function audited() {
+    const events: Array<{ eventId: string; meta?: object; outcome: string }> =
+      [];
+    const auditor = {
+      async createEvent(options: { eventId: string; meta?: object }) {
+        return {
+          success: async () => {
+            events.push({ ...options, outcome: 'succeeded' });
+          },
+          fail: async () => {
+            events.push({ ...options, outcome: 'failed' });
+          },
+        };
+      },
+    };
+    const policy = new CourtPermissionPolicy({
+      groupRoles: readGroupRoleMap(courtRolesConfig),
+      userInfo: mockServices.userInfo({
+        ownershipEntityRefs: ['user:default/xuli', ...users.requester],
+      }),
+      auditor,
+    });
+    const credentials = mockCredentials.user('user:default/xuli');
+    const decide = (permission: Permission) =>
+      policy.handle(
+        { permission },
+        {
+          credentials,
+          info: {
+            userEntityRef: 'user:default/xuli',
+            ownershipEntityRefs: [...users.requester],
+          },
+        },
+      );
+    return { events, decide };
+  }
+
+  it('records each denied decision once, naming the user and the permission', async () => {
+    const { events, decide } = audited();
+    expect((await decide(changeApprovePermission)).result).toBe(DENY);
+    expect(events).toEqual([
+      {
+        eventId: 'policy-decision',
+        severityLevel: 'low',
+        meta: {
+          actorRef: 'user:default/xuli',
+          permission: changeApprovePermission.name,
+          result: 'DENY',
+        },
+        outcome: 'failed',
+      },
+    ]);
+  });
+
+  it('records no allowed or conditional decision', async () => {
+    const { events, decide } = audited();
+    expect((await decide(ticketCreatePermission)).result).toBe(ALLOW);
+    expect((await decide(ticketReadPermission)).result).toBe(CONDITIONAL);
+    expect(events).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import type {
+  AuditorService,
   LoggerService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -34,15 +35,19 @@ export class CourtPermissionPolicy implements PermissionPolicy {
   readonly #groupRoles: GroupRoleMap;
   readonly #userInfo: UserInfoService;
   readonly #logger?: LoggerService;
+  readonly #auditor?: AuditorService;
 
   constructor(options: {
     groupRoles: GroupRoleMap;
     userInfo: UserInfoService;
     logger?: LoggerService;
+    /** Denials are audited here: Backstage's permission backend audits no decision. */
+    auditor?: AuditorService;
   }) {
     this.#groupRoles = options.groupRoles;
     this.#userInfo = options.userInfo;
     this.#logger = options.logger;
+    this.#auditor = options.auditor;
   }
 
   async handle(
@@ -64,9 +69,28 @@ export class CourtPermissionPolicy implements PermissionPolicy {
         `Denied permission ${request.permission.name}: not in the court role table`,
       );
     }
-    return decide(request.permission, roles, {
+    const decision = decide(request.permission, roles, {
       userEntityRef,
       ownershipEntityRefs,
+    });
+    if (decision.result === AuthorizeResult.DENY) {
+      await this.#auditDenial(request.permission.name, userEntityRef);
+    }
+    return decision;
+  }
+
+  /** One audit row per denial, naming the user (the event has no request of its own). */
+  async #auditDenial(permission: string, userEntityRef: string) {
+    if (!this.#auditor) return;
+    const meta = { actorRef: userEntityRef, permission, result: 'DENY' };
+    const event = await this.#auditor.createEvent({
+      eventId: 'policy-decision',
+      severityLevel: 'low',
+      meta,
+    });
+    await event.fail({
+      error: new Error(`${permission} denied to ${userEntityRef}`),
+      meta,
     });
   }
 }

@@ -17,8 +17,9 @@ export const permissionModuleCourtPolicy = createBackendModule({
         config: coreServices.rootConfig,
         userInfo: coreServices.userInfo,
         logger: coreServices.logger,
+        auditor: coreServices.auditor,
       },
-      async init({ policy, config, userInfo, logger }) {
+      async init({ policy, config, userInfo, logger, auditor }) {
         const groupRoles = readGroupRoleMap(
           config.getOptional('courtOps.roles'),
         );
@@ -30,7 +31,7 @@ export const permissionModuleCourtPolicy = createBackendModule({
         });
         logger.info(`Court role policy; ${summary.join('; ')}`);
         policy.setPolicy(
-          new CourtPermissionPolicy({ groupRoles, userInfo, logger }),
+          new CourtPermissionPolicy({ groupRoles, userInfo, logger, auditor }),
         );
       },
     });

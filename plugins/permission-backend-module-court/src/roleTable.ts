@@ -70,6 +70,9 @@ import {
   sparesReadPermission,
   sparesRepairPermission,
 } from '@internal/plugin-spares-common';
+  auditReadPermission,
+  auditVerifyPermission,
+} from '@internal/plugin-audit-common';
 import {
   reportAcknowledgePermission,
   reportIssuePermission,
@@ -558,6 +561,17 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     family: 'spares',
     permission: sparesManagePermission,
     grants: { 'ops-manager': A },
+  // --- Audit trail (SEC-3): the court's own check on everyone who works in the portal, the
+  // contractor's team and its manager included, so the court IT office alone reads and verifies it.
+  {
+    family: 'audit',
+    permission: auditReadPermission,
+    grants: { 'court-it-office': A },
+  },
+  {
+    family: 'audit',
+    permission: auditVerifyPermission,
+    grants: { 'court-it-office': A },
   },
 
   // Later families: add their rows here.

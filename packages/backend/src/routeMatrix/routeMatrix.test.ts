@@ -1,16 +1,19 @@
 import path from 'node:path';
 import request from 'supertest';
-import { Permission } from '@backstage/plugin-permission-common';
 import { as, roleExamples } from '@internal/plugin-court-node/testUtils';
+import { TABLE_ROLES } from '@internal/plugin-permission-backend-module-court';
 import {
-  rowOf,
-  TABLE_ROLES,
-  TableRole,
-} from '@internal/plugin-permission-backend-module-court';
+  MatrixBackend,
+  startMatrixBackend,
+} from './__testUtils__/matrixBackend';
 import { Route } from './__testUtils__/recordRoutes';
-import { MatrixBackend, startMatrixBackend } from './__testUtils__/matrixBackend';
 import {
-  FRAMEWORK_ROUTES,
+  call,
+  expectationOf,
+  Outcome,
+  tableLets,
+} from './__testUtils__/routeCalls';
+import {
   ROUTE_EXPECTATIONS,
   RouteExpectation,
 } from './__testUtils__/routePermissions';
@@ -18,80 +21,6 @@ import {
 jest.setTimeout(300_000);
 
 const repo = path.resolve(__dirname, '../../../..');
-
-/** Does the role table let this role past a route that asks these permissions? */
-function tableLets(role: TableRole, expectation: RouteExpectation): boolean {
-  if (expectation.guard === 'service') return false;
-  const granted = (permission: Permission) => {
-    const row = rowOf(permission);
-    if (!row) {
-      throw new Error(`${permission.name} is not in the court role table`);
-    }
-    const grant = row.grants[role];
-    return expectation.unconditional ? grant === 'allow' : grant !== undefined;
-  };
-  return expectation.anyOf
-    ? expectation.guard.some(granted)
-    : expectation.guard.every(granted);
-}
-
-function expectationOf(route: Route): RouteExpectation | undefined {
-  const key = `${route.method} ${route.path}`;
-  const local = route.path.slice(`/api/${route.pluginId}`.length);
-  return (
-    ROUTE_EXPECTATIONS[key] ?? FRAMEWORK_ROUTES[`${route.method} ${local}`]
-  );
-}
-
-/** A concrete URL for a route: parameters name things that do not exist. */
-function urlOf(route: Route): string {
-  const byName: Record<string, string> = {
-    uid: '00000000-0000-4000-8000-000000000000',
-    kind: route.path.includes('/v2/templates/') ? 'template' : 'component',
-    namespace: 'default',
-    name: 'no-such-thing',
-    entityRef: 'resource:default/no-such-device',
-    ref: route.path.includes('/changes/') ? 'CHG-2026-99999' : 'INC-2026-99999',
-    taskId: '00000000-0000-4000-8000-000000000000',
-    id: route.pluginId === 'kb' ? 'KB-99999' : '99999',
-  };
-  return route.path.replace(
-    /:(\w+)/g,
-    (_, param: string) => byName[param] ?? 'none',
-  );
-}
-
-type Outcome = 'allowed' | 'denied' | 'refused' | 'error';
-
-async function call(
-  server: unknown,
-  route: Route,
-  user: string,
-  body: object = {},
-): Promise<{ status: number; body: unknown }> {
-  const url = urlOf(route);
-  const method = route.method.toLowerCase() as
-    | 'get'
-    | 'post'
-    | 'put'
-    | 'patch'
-    | 'delete';
-  const req = request(server as Parameters<typeof request>[0])
-    [method](url)
-    .set('authorization', as(user))
-    .timeout({ response: 5_000 });
-  try {
-    const res = ['post', 'put', 'patch'].includes(method)
-      ? await req.send(body)
-      : await req;
-    return { status: res.status, body: res.body };
-  } catch (e) {
-    // An event stream that opened: the caller got past the gate.
-    if ((e as { timeout?: number }).timeout)
-      return { status: 200, body: undefined };
-    throw e;
-  }
-}
 
 const isEmpty = (body: unknown) =>
   (Array.isArray(body) && body.length === 0) ||

@@ -118,7 +118,7 @@ export async function startTicketsBackend(
     knex?: Knex;
     config?: JsonObject;
     clock?: ManualCourtClock;
-    /** Other plugins in the same backend (e.g. the real duty plugin). */
+    /** Other plugins in the same backend: the real duty plugin, the court's auditor and the audit plugin (scripts/bench/audit.ts). */
     features?: Parameters<typeof startCourtTestBackend>[0]['features'];
   } = {},
 ): Promise<TicketsBackend> {
@@ -129,7 +129,6 @@ export async function startTicketsBackend(
     config: options.config,
     features: [
       ticketsPlugin,
-      ...(options.features ?? []),
       catalogServiceMock.factory({ entities: courtEntities }),
       courtClockFactory(clock),
       ...(options.knex
@@ -153,6 +152,7 @@ export async function startTicketsBackend(
           },
         }),
       }),
+      ...(options.features ?? []),
     ],
   });
   return {

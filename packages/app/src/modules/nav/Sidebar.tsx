@@ -11,6 +11,7 @@ import type { BasicPermission } from '@backstage/plugin-permission-common';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
 import { archiveReadPermission } from '@internal/plugin-archive-common';
 import { sparesReadPermission } from '@internal/plugin-spares-common';
+import { auditReadPermission } from '@internal/plugin-audit-common';
 import { PermittedOnly } from '@internal/plugin-court-react';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
 import { reportReadPermission } from '@internal/plugin-reports-common';
@@ -49,6 +50,7 @@ const navPermissions: Record<string, BasicPermission> = {
   'page:archive': archiveReadPermission,
   'page:spares': sparesReadPermission,
   'page:spares/repairs': sparesReadPermission,
+  'page:audit': auditReadPermission,
 };
 
 export const SidebarContent = NavContentBlueprint.make({
@@ -57,12 +59,21 @@ export const SidebarContent = NavContentBlueprint.make({
       // eslint-disable-next-line react-hooks/rules-of-hooks -- this is a render function
       const { t } = useTranslationRef(appTranslationRef);
       const nav = navItems.withComponent(item => {
-        const key = translatedTitles[item.node.spec.id as keyof typeof translatedTitles];
+        const key =
+          translatedTitles[item.node.spec.id as keyof typeof translatedTitles];
         const entry = (
-          <SidebarItem icon={() => item.icon} to={item.href} text={key ? t(key) : item.title} />
+          <SidebarItem
+            icon={() => item.icon}
+            to={item.href}
+            text={key ? t(key) : item.title}
+          />
         );
         const permission = navPermissions[item.node.spec.id];
-        return permission ? <PermittedOnly permission={permission}>{entry}</PermittedOnly> : entry;
+        return permission ? (
+          <PermittedOnly permission={permission}>{entry}</PermittedOnly>
+        ) : (
+          entry
+        );
       });
 
       nav.take('page:search'); // the search modal below replaces it
@@ -71,7 +82,11 @@ export const SidebarContent = NavContentBlueprint.make({
       return (
         <Sidebar>
           <SidebarLogo />
-          <SidebarGroup label={t('nav.search')} icon={<SearchIcon />} to="/search">
+          <SidebarGroup
+            label={t('nav.search')}
+            icon={<SearchIcon />}
+            to="/search"
+          >
             <SidebarSearchModal />
           </SidebarGroup>
           <SidebarDivider />
@@ -80,7 +95,9 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />
-            <SidebarScrollWrapper>{nav.rest({ sortBy: 'title' })}</SidebarScrollWrapper>
+            <SidebarScrollWrapper>
+              {nav.rest({ sortBy: 'title' })}
+            </SidebarScrollWrapper>
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />

@@ -8,6 +8,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
 import archivePlugin from '@internal/plugin-archive-backend';
 import dutyPlugin from '@internal/plugin-duty-backend';
+import auditPlugin from '@internal/plugin-audit-backend';
 import calendarPlugin from '@internal/plugin-calendar-backend';
 import inspectionsPlugin from '@internal/plugin-inspections-backend';
 import kbPlugin from '@internal/plugin-kb-backend';
@@ -32,6 +33,8 @@ export interface MatrixBackend {
  */
 export async function startMatrixBackend(options: {
   catalogFiles: string[];
+  /** Added to the backend, e.g. the court's auditor for the audit completeness test. */
+  features?: Parameters<typeof startCourtTestBackend>[0]['features'];
 }): Promise<MatrixBackend> {
   const recorder = routeRecorder();
   const backend = await startCourtTestBackend({
@@ -80,6 +83,8 @@ export async function startMatrixBackend(options: {
       dutyPlugin,
       monitoringPlugin,
       sparesPlugin,
+      auditPlugin,
+      ...(options.features ?? []),
     ],
   });
   return {

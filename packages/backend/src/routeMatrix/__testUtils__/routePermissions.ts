@@ -4,6 +4,10 @@ import {
   archiveVolumeCompilePermission,
 } from '@internal/plugin-archive-common';
 import {
+  auditReadPermission,
+  auditVerifyPermission,
+} from '@internal/plugin-audit-common';
+import {
   calendarScheduleReadPermission,
   calendarScheduleUpdatePermission,
   calendarWarningReadPermission,
@@ -340,7 +344,9 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   'GET /api/calendar/years': needs(calendarScheduleReadPermission),
   'GET /api/calendar/years/:year': needs(calendarScheduleReadPermission),
-  'GET /api/calendar/years/:year/built-in': needs(calendarScheduleReadPermission),
+  'GET /api/calendar/years/:year/built-in': needs(
+    calendarScheduleReadPermission,
+  ),
   'PUT /api/calendar/years/:year': needs(calendarScheduleUpdatePermission),
   'GET /api/calendar/schedules': needs(calendarScheduleReadPermission),
   'GET /api/calendar/revision': needs(calendarScheduleReadPermission),
@@ -396,7 +402,6 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /api/spares/repairs/:id/actions': onResource(sparesRepairPermission),
   'GET /api/spares/reports/stock.xlsx': needs(sparesReadPermission),
   'GET /api/spares/figures': needs(reportReadPermission),
-};
 
   'GET /api/duty/setup': needs(dutyRosterReadPermission),
   'GET /api/duty/rosters/:month': needs(dutyRosterReadPermission),
@@ -429,4 +434,10 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   // an unknown one is 404 for everyone.
   'GET /api/duty/calendar/:file': { guard: [], resource: true },
   'GET /api/duty/duty-room/qr.svg': needs(dutyRosterManagePermission),
+
+  // The audit trail: the court IT office's alone.
+  'GET /api/audit/events': needs(auditReadPermission),
+  'GET /api/audit/events.xlsx': needs(auditReadPermission),
+  'GET /api/audit/verification': needs(auditReadPermission),
+  'POST /api/audit/verification': needs(auditVerifyPermission),
 };
