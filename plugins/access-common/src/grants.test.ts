@@ -82,15 +82,15 @@ describe('grant lifecycle', () => {
         (grant, step, actor, now) => {
           const state = grantStateAt(grant, now);
           const plan = planGrantStep(grant, step, actor, now);
-          const expected =
-            state !== 'requested'
-              ? { ok: false, refusal: 'not-requested' }
-              : actor === grant.requestedBy
-              ? { ok: false, refusal: 'requester-cannot-decide' }
-              : {
-                  ok: true,
-                  decision: step === 'approve' ? 'approved' : 'refused',
-                };
+          let expected: object = {
+            ok: true,
+            decision: step === 'approve' ? 'approved' : 'refused',
+          };
+          if (state !== 'requested') {
+            expected = { ok: false, refusal: 'not-requested' };
+          } else if (actor === grant.requestedBy) {
+            expected = { ok: false, refusal: 'requester-cannot-decide' };
+          }
           expect(plan).toEqual(expected);
         },
       ),
