@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
 import { courtClockServiceRef } from '@internal/plugin-court-node';
 import {
   LiveSlaEngine,
@@ -53,6 +54,7 @@ export const ticketsPlugin = createBackendPlugin({
         notifications: notificationService,
         signals: signalsServiceRef,
         clock: courtClockServiceRef,
+        approvals: engineerApprovalServiceRef,
       },
       async init(deps) {
         const config = readTicketsConfig(deps.config);
@@ -107,6 +109,7 @@ export const ticketsPlugin = createBackendPlugin({
           sla,
           access,
           catalog,
+          approvals: deps.approvals,
           zone: config.zone,
           clock: deps.clock,
           listener: {

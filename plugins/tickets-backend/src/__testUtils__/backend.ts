@@ -15,6 +15,10 @@ import { startCourtTestBackend } from '@internal/plugin-court-node/testUtils';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import type { Server } from 'node:http';
+// The real access plugin, for the tests of assignment (SEC-2) only.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import accessPlugin from '@internal/plugin-access-backend';
+import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
 import ticketsPlugin from '../index';
 
 /** The example court in miniature: a courtroom system, its devices, people. */
@@ -114,7 +118,16 @@ export interface TicketsBackend {
  * @param options.clock the court clock, e.g. shared by replicas; default one standing at {@link COURT_NOW}
  */
 export async function startTicketsBackend(
-  options: { knex?: Knex; config?: JsonObject; clock?: ManualCourtClock } = {},
+  options: {
+    knex?: Knex;
+    config?: JsonObject;
+    clock?: ManualCourtClock;
+    /**
+     * The access plugin itself, so assignment asks the real engineer approval
+     * (`access.engineers` in `config`); by default every engineer is approved.
+     */
+    withAccess?: boolean;
+  } = {},
 ): Promise<TicketsBackend> {
   const clock = options.clock ?? new ManualCourtClock(COURT_NOW);
   const notifications: NotificationSendOptions[] = [];
@@ -125,6 +138,18 @@ export async function startTicketsBackend(
       ticketsPlugin,
       catalogServiceMock.factory({ entities: courtEntities }),
       courtClockFactory(clock),
+      ...(options.withAccess
+        ? [accessPlugin]
+        : [
+            createServiceFactory({
+              service: engineerApprovalServiceRef,
+              deps: {},
+              factory: () => ({
+                check: async () => ({ assignable: true as const }),
+                requireAssignable: async () => {},
+              }),
+            }),
+          ]),
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
