@@ -54,6 +54,8 @@ backend.add(import('@internal/plugin-calendar-backend'));
 backend.add(import('@internal/plugin-reports-backend'));
 // The document archive: five classes, files in the database, filing of reports, changes and inspection records by itself.
 backend.add(import('@internal/plugin-archive-backend'));
+// Confidential access grants and engineer approval (SEC-1, SEC-2); assignment asks it.
+backend.add(import('@internal/plugin-access-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

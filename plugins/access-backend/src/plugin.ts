@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { accessPermissions } from '@internal/plugin-access-common';
 import { courtClockServiceRef } from '@internal/plugin-court-node';
+import { ticketsServiceRef } from '@internal/plugin-tickets-node';
 import { readAccessConfig } from './config';
 import { AccessStore } from './database/AccessStore';
 import { createRouter } from './router';
@@ -30,6 +31,8 @@ export const accessPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         clock: courtClockServiceRef,
+        auth: coreServices.auth,
+        tickets: ticketsServiceRef,
       },
       async init(deps) {
         const config = readAccessConfig(deps.config);
@@ -45,6 +48,8 @@ export const accessPlugin = createBackendPlugin({
           catalog: deps.catalog,
           clock: deps.clock,
           config,
+          tickets: async () =>
+            deps.tickets.as(await deps.auth.getOwnServiceCredentials()),
         });
         await service.seed('plugin:access');
         deps.httpRouter.use(

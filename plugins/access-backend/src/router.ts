@@ -154,6 +154,21 @@ export async function createRouter(deps: {
     });
   }
 
+  router.post('/engineers/:userRef/reassign', async (req, res) => {
+    const who = await caller(req);
+    const result = await audited(
+      req,
+      'access-engineer-reassign',
+      {
+        userRef: req.params.userRef,
+        to: String(req.body?.to ?? ''),
+        reason: String(req.body?.reason ?? ''),
+      },
+      () => service.reassign(req.params.userRef, req.body, who),
+    );
+    res.json(result);
+  });
+
   router.delete('/engineers/:userRef', async (req, res) => {
     const who = await caller(req);
     await audited(

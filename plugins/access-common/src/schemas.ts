@@ -93,3 +93,10 @@ export const suspendEngineerSchema = z.strictObject({
 export type EngineerStep = z.input<typeof engineerStepSchema>;
 
 export const userRefSchema = entityRefSchema(['user']);
+
+/** Reassign all of one engineer's open work to another, with the reason recorded. */
+export const reassignSchema = z.strictObject({
+  to: entityRefSchema(['user']),
+  reason: note,
+});
+export type ReassignRequest = z.input<typeof reassignSchema>;

@@ -44,3 +44,13 @@ export interface MonthlyAccessList {
   readonly zone: string;
   readonly grants: readonly AccessGrant[];
 }
+
+/** What reassigning one engineer's open work did, ticket by ticket. */
+export interface ReassignmentResult {
+  readonly from: string;
+  readonly to: string;
+  /** Numbers of the tickets moved. */
+  readonly moved: readonly string[];
+  /** Tickets left with the engineer, and why. */
+  readonly failed: ReadonlyArray<{ number: string; message: string }>;
+}

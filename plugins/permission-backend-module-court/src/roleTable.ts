@@ -481,14 +481,14 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     grants: { 'ops-manager': A },
   },
 
-  // --- Confidential access (SEC-1, SEC-2): engineers request access to a device for a ticket
-  // and record its uses; the court IT office decides, and keeps the engineers' records. Everyone
+  // --- Confidential access (SEC-1, SEC-2): engineers (and the contractor's ops managers, who
+  // also work cases) request access to a device for a ticket and record its uses; the court IT office decides, and keeps the engineers' records. Everyone
   // in the court sees grants; which ones is the access plugin's rule (court staff: grants on the
   // devices they own, with the code to check the engineer at their desk).
   {
     family: 'access',
     permission: accessGrantRequestPermission,
-    grants: { engineer: A },
+    grants: { engineer: A, 'ops-manager': A },
   },
   {
     family: 'access',
@@ -508,7 +508,7 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
   {
     family: 'access',
     permission: accessGrantUsePermission,
-    grants: { engineer: A },
+    grants: { engineer: A, 'ops-manager': A },
   },
   {
     family: 'access',

@@ -8,7 +8,10 @@ import {
   TableRole,
 } from '@internal/plugin-permission-backend-module-court';
 import { Route } from './__testUtils__/recordRoutes';
-import { MatrixBackend, startMatrixBackend } from './__testUtils__/matrixBackend';
+import {
+  MatrixBackend,
+  startMatrixBackend,
+} from './__testUtils__/matrixBackend';
 import {
   FRAMEWORK_ROUTES,
   ROUTE_EXPECTATIONS,

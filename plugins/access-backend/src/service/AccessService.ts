@@ -42,6 +42,8 @@ import {
   monthSchema,
   newVerificationCode,
   planGrantStep,
+  ReassignmentResult,
+  reassignSchema,
   requestGrantSchema,
   suspendEngineerSchema,
   updateEngineerSchema,
@@ -54,6 +56,7 @@ import {
   actorOf,
   parseInput,
 } from '@internal/plugin-court-node';
+import type { TicketsApi } from '@internal/plugin-tickets-common';
 import { DateTime } from 'luxon';
 import { randomInt, randomUUID } from 'node:crypto';
 import { AccessConfig } from '../config';
@@ -64,6 +67,7 @@ import {
   StoredGrant,
 } from '../database/AccessStore';
 import { ownerRefOf } from './owner';
+import { reassignOpenTickets } from './Reassignment';
 
 /**
  * The access rules (SEC-1, SEC-2): the permission first, then the input;
@@ -80,6 +84,8 @@ export class AccessService {
       catalog: CatalogService;
       clock: CourtClock;
       config: AccessConfig;
+      /** The tickets API with the access plugin's own credentials. */
+      tickets: () => Promise<TicketsApi>;
     },
   ) {}
 
@@ -493,6 +499,34 @@ export class AccessService {
     if (!(await this.deps.store.deleteEngineer(ref))) {
       throw new NotFoundError(`${ref} has no engineer record`);
     }
+  }
+
+  /**
+   * Moves all of one engineer's open tickets to another in one step (e.g.
+   * on suspension), the reason recorded on each ticket and in the audit.
+   */
+  async reassign(
+    userRef: string,
+    body: unknown,
+    caller: Caller,
+  ): Promise<ReassignmentResult> {
+    await this.require(accessEngineerManagePermission, caller);
+    const from = parseInput(userRefSchema, userRef, 'path.userRef');
+    const { to, reason } = parseInput(reassignSchema, body, 'body');
+    if (from === to) {
+      throw new InputError('body.to: is the engineer whose work is reassigned');
+    }
+    const decision = await this.assignable(to);
+    if (!decision.assignable) {
+      throw new ConflictError(`body.to: ${decision.message}`);
+    }
+    return reassignOpenTickets({
+      tickets: await this.deps.tickets(),
+      from,
+      to,
+      reason,
+      actor: actorOf(caller),
+    });
   }
 
   /** The configured engineers' records, written when absent. */

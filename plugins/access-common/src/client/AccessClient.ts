@@ -9,10 +9,16 @@ import type {
   CreateEngineer,
   GrantStepRequest,
   ListGrantsQuery,
+  ReassignRequest,
   RequestGrant,
   UpdateEngineer,
 } from '../schemas';
-import type { AccessGrant, AccessUse, MonthlyAccessList } from '../types';
+import type {
+  AccessGrant,
+  AccessUse,
+  MonthlyAccessList,
+  ReassignmentResult,
+} from '../types';
 
 /** The access API (/api/access): grants, their uses, engineers' records. */
 export interface AccessApi {
@@ -42,6 +48,11 @@ export interface AccessApi {
   ): Promise<EngineerRecord>;
   reinstateEngineer(userRef: string, revision: number): Promise<EngineerRecord>;
   deleteEngineer(userRef: string): Promise<void>;
+  /** Moves all of the engineer's open tickets to another engineer, with the reason. */
+  reassign(
+    userRef: string,
+    request: ReassignRequest,
+  ): Promise<ReassignmentResult>;
   /** Whether the engineer may be assigned work now, and if not why. */
   assignment(userRef: string): Promise<AssignmentDecision>;
 }
@@ -135,6 +146,13 @@ export class AccessClient implements AccessApi {
   }
   deleteEngineer(userRef: string) {
     return this.request<void>('DELETE', engineer(userRef));
+  }
+  reassign(userRef: string, request: ReassignRequest) {
+    return this.request<ReassignmentResult>(
+      'POST',
+      `${engineer(userRef)}/reassign`,
+      request,
+    );
   }
   assignment(userRef: string) {
     return this.request<AssignmentDecision>(

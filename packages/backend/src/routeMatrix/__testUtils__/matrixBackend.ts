@@ -6,6 +6,7 @@ import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backen
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
+import accessPlugin from '@internal/plugin-access-backend';
 import archivePlugin from '@internal/plugin-archive-backend';
 import calendarPlugin from '@internal/plugin-calendar-backend';
 import inspectionsPlugin from '@internal/plugin-inspections-backend';
@@ -74,6 +75,7 @@ export async function startMatrixBackend(options: {
       calendarPlugin,
       reportsPlugin,
       archivePlugin,
+      accessPlugin,
     ],
   });
   return {

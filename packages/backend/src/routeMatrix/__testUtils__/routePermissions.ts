@@ -1,4 +1,13 @@
 import {
+  accessEngineerManagePermission,
+  accessEngineerReadPermission,
+  accessGrantDecidePermission,
+  accessGrantReadPermission,
+  accessGrantRequestPermission,
+  accessGrantUsePermission,
+  accessReportReadPermission,
+} from '@internal/plugin-access-common';
+import {
   archiveCreatePermission,
   archiveReadPermission,
   archiveVolumeCompilePermission,
@@ -323,7 +332,9 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   'GET /api/calendar/years': needs(calendarScheduleReadPermission),
   'GET /api/calendar/years/:year': needs(calendarScheduleReadPermission),
-  'GET /api/calendar/years/:year/built-in': needs(calendarScheduleReadPermission),
+  'GET /api/calendar/years/:year/built-in': needs(
+    calendarScheduleReadPermission,
+  ),
   'PUT /api/calendar/years/:year': needs(calendarScheduleUpdatePermission),
   'GET /api/calendar/schedules': needs(calendarScheduleReadPermission),
   'GET /api/calendar/revision': needs(calendarScheduleReadPermission),
@@ -354,5 +365,40 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   ),
   'POST /api/archive/volumes': needs(archiveVolumeCompilePermission),
   'POST /api/archive/drafts': needs(archiveVolumeCompilePermission),
-};
 
+  // A grant one may not see answers 404, as one that does not exist.
+  'GET /api/access/grants': needs(accessGrantReadPermission),
+  'POST /api/access/grants': needs(accessGrantRequestPermission),
+  'GET /api/access/grants/:id': onResource(accessGrantReadPermission),
+  'POST /api/access/grants/:id/approve': needs(accessGrantDecidePermission),
+  'POST /api/access/grants/:id/refuse': needs(accessGrantDecidePermission),
+  'POST /api/access/grants/:id/revoke': needs(accessGrantDecidePermission),
+  'POST /api/access/grants/:id/uses': onResource(accessGrantUsePermission),
+  'POST /api/access/grants/:id/uses/:useId/end': onResource(
+    accessGrantUsePermission,
+  ),
+  'GET /api/access/monthly/:month': needs(accessReportReadPermission),
+  'GET /api/access/monthly/:month/xlsx': needs(accessReportReadPermission),
+  'GET /api/access/engineers': needs(accessEngineerReadPermission),
+  'POST /api/access/engineers': needs(accessEngineerManagePermission),
+  'GET /api/access/engineers/:userRef': needs(accessEngineerReadPermission),
+  'GET /api/access/engineers/:userRef/assignment': needs(
+    accessEngineerReadPermission,
+  ),
+  'PUT /api/access/engineers/:userRef': needs(accessEngineerManagePermission),
+  'POST /api/access/engineers/:userRef/approve': needs(
+    accessEngineerManagePermission,
+  ),
+  'POST /api/access/engineers/:userRef/suspend': needs(
+    accessEngineerManagePermission,
+  ),
+  'POST /api/access/engineers/:userRef/reinstate': needs(
+    accessEngineerManagePermission,
+  ),
+  'POST /api/access/engineers/:userRef/reassign': needs(
+    accessEngineerManagePermission,
+  ),
+  'DELETE /api/access/engineers/:userRef': needs(
+    accessEngineerManagePermission,
+  ),
+};
