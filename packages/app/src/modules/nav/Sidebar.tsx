@@ -9,6 +9,7 @@ import {
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { BasicPermission } from '@backstage/plugin-permission-common';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
+import { accessGrantReadPermission } from '@internal/plugin-access-common';
 import { archiveReadPermission } from '@internal/plugin-archive-common';
 import { PermittedOnly } from '@internal/plugin-court-react';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
@@ -46,6 +47,7 @@ const navPermissions: Record<string, BasicPermission> = {
   'page:reports': reportReadPermission,
   'page:scaffolder': taskCreatePermission,
   'page:archive': archiveReadPermission,
+  'page:access': accessGrantReadPermission,
 };
 
 export const SidebarContent = NavContentBlueprint.make({
