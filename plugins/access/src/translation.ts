@@ -1,5 +1,8 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
-import type { MessageKey } from '@internal/plugin-court-react';
+import {
+  grantLabelMessages,
+  type MessageKey,
+} from '@internal/plugin-court-react';
 
 /** Every string of the access plugin, in English; Chinese lives in translations/zh.ts. */
 export const accessMessages = {
@@ -9,20 +12,7 @@ export const accessMessages = {
     grants: 'Grants',
     engineers: 'Engineers',
   },
-  state: {
-    requested: 'Requested',
-    approved: 'Approved',
-    live: 'Live',
-    expired: 'Expired',
-    refused: 'Refused',
-    revoked: 'Revoked',
-  },
-  scope: {
-    'view-screen': 'View the screen (user present)',
-    'remote-session': 'Remote session',
-    'copy-files': 'Copy files',
-    'read-database': 'Read a database',
-  },
+  ...grantLabelMessages,
   field: {
     entity: 'Device or system',
     ticket: 'Ticket',

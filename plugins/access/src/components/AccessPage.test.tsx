@@ -2,6 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderPage } from '../__testUtils__/render';
 
+// A whole app with MUI on a busy CI runner.
+jest.setTimeout(60_000);
+
 // The IT office; court staff in AccessPage.staff.test.tsx (usePermission caches answers per run).
 describe('AccessPage', () => {
   it('lets the IT office approve a request, revoke with a reason, and approve an engineer', async () => {

@@ -50,7 +50,7 @@ export function GrantTable(props: {
     { title: t('field.ticket'), field: 'ticket' },
     {
       title: t('field.scopes'),
-      render: g => g.scopes.map(s => t(`scope.${s}`)).join('、'),
+      render: g => g.scopes.map(s => t(`grantScope.${s}`)).join('、'),
     },
     {
       title: t('field.window'),
@@ -59,7 +59,7 @@ export function GrantTable(props: {
     { title: t('field.requestedBy'), render: g => shortRef(g.requestedBy) },
     {
       title: t('field.state'),
-      render: g => <Chip size="small" label={t(`state.${g.state}`)} />,
+      render: g => <Chip size="small" label={t(`grantState.${g.state}`)} />,
     },
     {
       title: t('field.code'),

@@ -4,6 +4,6 @@ import { accessMessages } from '../translation';
 import zh from './zh';
 
 describeChineseTranslation(accessMessages, zh, [
-  ['state', GRANT_STATES],
-  ['scope', GRANT_SCOPES],
+  ['grantState', GRANT_STATES],
+  ['grantScope', GRANT_SCOPES],
 ]);

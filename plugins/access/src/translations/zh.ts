@@ -1,3 +1,4 @@
+import { grantLabelMessagesZh } from '@internal/plugin-court-react';
 import type { AccessMessageKey } from '../translation';
 
 // Simplified Chinese: every key of the English messages, no more, no fewer (the type checks it).
@@ -6,16 +7,7 @@ const zh: Record<AccessMessageKey, string> = {
   'page.queue': '待审批',
   'page.grants': '授权',
   'page.engineers': '工程师',
-  'state.requested': '待审批',
-  'state.approved': '已批准',
-  'state.live': '生效中',
-  'state.expired': '已到期',
-  'state.refused': '已拒绝',
-  'state.revoked': '已撤销',
-  'scope.view-screen': '在场查看屏幕',
-  'scope.remote-session': '远程会话',
-  'scope.copy-files': '拷贝文件',
-  'scope.read-database': '读取数据库',
+  ...grantLabelMessagesZh,
   'field.entity': '设备或系统',
   'field.ticket': '工单',
   'field.scopes': '范围',
