@@ -64,10 +64,10 @@ describe('grant lifecycle', () => {
       fc.property(grantArb, instantArb, instantArb, (grant, a, b) => {
         const [early, late] = ms(a) <= ms(b) ? [a, b] : [b, a];
         const before = grantStateAt(grant, early);
-        return (
+        expect(
           !['expired', 'refused', 'revoked'].includes(before) ||
-          grantStateAt(grant, late) === before
-        );
+            grantStateAt(grant, late) === before,
+        ).toBe(true);
       }),
     );
   });
@@ -101,14 +101,14 @@ describe('grant lifecycle', () => {
     fc.assert(
       fc.property(grantArb, instantArb, (grant, now) => {
         const plan = planGrantStep(grant, 'approve', IT_OFFICE, now);
-        return (
+        expect(
           !plan.ok ||
-          grant.requestedBy === IT_OFFICE ||
-          grantStateAt(
-            { ...grant, decision: plan.decision },
-            grant.startsAt,
-          ) === 'live'
-        );
+            grant.requestedBy === IT_OFFICE ||
+            grantStateAt(
+              { ...grant, decision: plan.decision },
+              grant.startsAt,
+            ) === 'live',
+        ).toBe(true);
       }),
     );
   });
@@ -119,11 +119,12 @@ describe('grant lifecycle', () => {
         const state = grantStateAt(grant, now);
         const plan = planGrantStep(grant, 'revoke', IT_OFFICE, now);
         const revocable = state === 'approved' || state === 'live';
-        return plan.ok
-          ? revocable &&
-              grantStateAt({ ...grant, decision: plan.decision }, now) ===
-                'revoked'
-          : !revocable;
+        expect(plan.ok).toBe(revocable);
+        expect(
+          !plan.ok ||
+            grantStateAt({ ...grant, decision: plan.decision }, now) ===
+              'revoked',
+        ).toBe(true);
       }),
     );
   });
