@@ -66,6 +66,8 @@ backend.add(import('@internal/plugin-spares-backend'));
 
 // The audit trail the court can read: every auditor event hash-chained, verified daily, /api/audit.
 backend.add(import('@internal/plugin-audit-backend'));
+// Confidential access grants and engineer approval (SEC-1, SEC-2); assignment asks it.
+backend.add(import('@internal/plugin-access-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -1,7 +1,8 @@
 /**
- * Court Ops Portal confidential access grants and engineer approval (SEC-1, SEC-2).
+ * Court Ops Portal engineer approval for other backends (SEC-2): `engineerApprovalServiceRef`,
+ * the one check before an engineer is assigned work.
  *
  * @packageDocumentation
  */
 
-export {};
+export * from './engineerApproval';

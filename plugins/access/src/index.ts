@@ -1,7 +1,9 @@
 /**
- * Court Ops Portal confidential access grants and engineer approval (SEC-1, SEC-2).
+ * Court Ops Portal confidential access (SEC-1, SEC-2): the IT office's approval queue, grants
+ * with their verification codes, engineers' records, and the Access tab on devices.
  *
  * @packageDocumentation
  */
-
-export {};
+export { accessPlugin as default } from './plugin';
+export { entityAccessContent } from './plugin';
+export { accessTranslationRef } from './translation';

@@ -49,21 +49,24 @@ describe('inspections API', () => {
     ['2026-02-17T03:00:00+08:00', '2026-02-17', false], // Spring Festival, a Tuesday
     ['2026-02-28T12:00:00+08:00', '2026-02-28', true], // make-up working Saturday
     ['2026-03-07T12:00:00+08:00', '2026-03-07', false], // ordinary Saturday
-  ])("at %s today's rounds are those of %s (working day: %s)", async (instant, date, workingDay) => {
-    const other = await startInspectionsBackend({
-      clock: new ManualCourtClock(instant),
-    });
-    try {
-      const res = await request(other.server)
-        .get('/api/inspections/rounds')
-        .set('Authorization', as('wangqiang'));
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ date, workingDay });
-      expect(res.body.rounds.length > 0).toBe(workingDay);
-    } finally {
-      await other.stop();
-    }
-  });
+  ])(
+    "at %s today's rounds are those of %s (working day: %s)",
+    async (instant, date, workingDay) => {
+      const other = await startInspectionsBackend({
+        clock: new ManualCourtClock(instant),
+      });
+      try {
+        const res = await request(other.server)
+          .get('/api/inspections/rounds')
+          .set('Authorization', as('wangqiang'));
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ date, workingDay });
+        expect(res.body.rounds.length > 0).toBe(workingDay);
+      } finally {
+        await other.stop();
+      }
+    },
+  );
 
   it('runs an ad-hoc round: failed UPS battery → one incident, also when the save is retried', async () => {
     const started = await startRound();

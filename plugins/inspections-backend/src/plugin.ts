@@ -1,3 +1,4 @@
+import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
 import {
   coreServices,
   createBackendPlugin,
@@ -47,6 +48,7 @@ export const inspectionsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         tickets: ticketsServiceRef,
+        approvals: engineerApprovalServiceRef,
         auditor: coreServices.auditor,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -91,6 +93,7 @@ export const inspectionsPlugin = createBackendPlugin({
             logger: deps.logger,
             clock: deps.clock,
           }),
+          approvals: deps.approvals,
         });
         const service = new InspectionService({
           stores,

@@ -49,6 +49,16 @@ import {
   calendarWarningReadPermission,
 } from '@internal/plugin-calendar-common';
 import {
+  accessEngineerManagePermission,
+  accessEngineerReadPermission,
+  accessGrantDecidePermission,
+  accessGrantReadAllPermission,
+  accessGrantReadPermission,
+  accessGrantRequestPermission,
+  accessGrantUsePermission,
+  accessReportReadPermission,
+} from '@internal/plugin-access-common';
+import {
   archiveCreatePermission,
   archiveReadPermission,
   archiveRestrictedReadPermission,
@@ -571,6 +581,48 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
   {
     family: 'audit',
     permission: auditVerifyPermission,
+  // --- Confidential access (SEC-1, SEC-2): engineers (and the contractor's ops managers, who
+  // also work cases) request access to a device for a ticket and record its uses; the court IT office decides, and keeps the engineers' records. Everyone
+  // in the court sees grants; which ones is the access plugin's rule (court staff: grants on the
+  // devices they own, with the code to check the engineer at their desk).
+  {
+    family: 'access',
+    permission: accessGrantRequestPermission,
+    grants: { engineer: A, 'ops-manager': A },
+  },
+  {
+    family: 'access',
+    permission: accessGrantReadPermission,
+    grants: { requester: A, ...OM_READ },
+  },
+  {
+    family: 'access',
+    permission: accessGrantReadAllPermission,
+    grants: { desk: A, 'ops-manager': A, 'court-it-office': A },
+  },
+  {
+    family: 'access',
+    permission: accessGrantDecidePermission,
+    grants: { 'court-it-office': A },
+  },
+  {
+    family: 'access',
+    permission: accessGrantUsePermission,
+    grants: { engineer: A, 'ops-manager': A },
+  },
+  {
+    family: 'access',
+    permission: accessReportReadPermission,
+    grants: { 'ops-manager': A, 'court-it-office': A },
+  },
+  {
+    family: 'access',
+    permission: accessEngineerReadPermission,
+    grants: OM_READ,
+  },
+  {
+    family: 'access',
+    permission: accessEngineerManagePermission,
     grants: { 'court-it-office': A },
   },
 

@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
 import { courtClockServiceRef } from '@internal/plugin-court-node';
 import {
   LiveSlaEngine,
@@ -55,6 +56,7 @@ export const ticketsPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         clock: courtClockServiceRef,
         duty: dutyServiceRef,
+        approvals: engineerApprovalServiceRef,
       },
       async init(deps) {
         const config = readTicketsConfig(deps.config);
@@ -109,6 +111,7 @@ export const ticketsPlugin = createBackendPlugin({
           sla,
           access,
           catalog,
+          approvals: deps.approvals,
           zone: config.zone,
           clock: deps.clock,
           phoneDutyAt: async at => {

@@ -1,5 +1,9 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
-import { MessageKey, ticketLabelMessages } from '@internal/plugin-court-react';
+import {
+  grantLabelMessages,
+  MessageKey,
+  ticketLabelMessages,
+} from '@internal/plugin-court-react';
 
 /** Every string of the service desk, in English; Chinese lives in translations/zh.ts. */
 export const ticketsMessages = {
@@ -13,6 +17,7 @@ export const ticketsMessages = {
     backToChanges: 'Back to the changes',
   },
   ...ticketLabelMessages,
+  ...grantLabelMessages,
   level: {
     L1: 'L1 (critical)',
     L2: 'L2 (high)',
@@ -351,6 +356,18 @@ export const ticketsMessages = {
     fix: 'Permanent fix (empty: the resolution)',
     create: 'Create',
     cancel: 'Cancel',
+  },
+  access: {
+    title: 'Access to devices',
+    empty: 'No access requested for this ticket.',
+    device: 'Device or system',
+    scopes: 'Scope',
+    minutes: 'Minutes',
+    reason: 'Reason',
+    request: 'Request access',
+    window: '{{from}} – {{to}}',
+    code: 'Verification code',
+    requestedBy: 'Engineer: {{name}}',
   },
   links: {
     title: 'Links',

@@ -8,6 +8,10 @@ import {
 } from './__testUtils__/matrixBackend';
 import { Route } from './__testUtils__/recordRoutes';
 import {
+  MatrixBackend,
+  startMatrixBackend,
+} from './__testUtils__/matrixBackend';
+import {
   call,
   expectationOf,
   Outcome,

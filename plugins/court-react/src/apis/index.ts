@@ -1,4 +1,5 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import type { AccessApi } from '@internal/plugin-access-common';
 import type { KbApi } from '@internal/plugin-kb-common';
 import type { TicketsApi } from '@internal/plugin-tickets-common';
 
@@ -18,4 +19,10 @@ export const ticketsApiRef = createApiRef<TicketsApi>().with({
 export const kbApiRef = createApiRef<KbApi>().with({
   id: 'plugin.kb.service',
   pluginId: 'kb',
+});
+
+/** Access grants and engineers' records, as the browser calls them; provided by the access plugin. */
+export const accessApiRef = createApiRef<AccessApi>().with({
+  id: 'plugin.access.service',
+  pluginId: 'access',
 });

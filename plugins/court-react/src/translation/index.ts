@@ -10,3 +10,4 @@ export type MessageKey<T, Prefix extends string = ''> = {
     : MessageKey<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 export { ticketLabelMessages, ticketLabelMessagesZh } from './ticketLabels';
+export { grantLabelMessages, grantLabelMessagesZh } from './grantLabels';

@@ -1,9 +1,11 @@
 import {
   coreServices,
   createBackendPlugin,
+  createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
 import {
   CourtClock,
   courtClockFactory,
@@ -15,7 +17,7 @@ import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import inspectionsPlugin from '../index';
-import { courtEntities, locations, plans } from './fixtures';
+import { approveEveryone, courtEntities, locations, plans } from './fixtures';
 
 /** What the fake service desk received: one entry per POST /tickets. */
 export interface FakeDeskLog {
@@ -99,6 +101,15 @@ export async function startInspectionsBackend(
         fakeTicketsPlugin(options.desk ?? { posts: [], tickets: new Map() }),
       ]),
       catalogServiceMock.factory({ entities: courtEntities }),
+      // Every engineer approved (tickets' assignment asks it too); the check itself: RoundGenerator.test.ts.
+      createServiceFactory({
+        service: engineerApprovalServiceRef,
+        deps: {},
+        factory: () => ({
+          ...approveEveryone,
+          requireAssignable: async () => {},
+        }),
+      }),
       courtClockFactory(
         options.clock ?? new ManualCourtClock('2026-03-03T09:00:00+08:00'),
       ),

@@ -1,3 +1,4 @@
+import type { EngineerApprovalService } from '@internal/plugin-access-node';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
@@ -285,6 +286,11 @@ export function fakeDesk() {
 }
 
 const allowAll = mockServices.permissions();
+
+/** Engineer approval that approves everyone, for tests about something else. */
+export const approveEveryone: Pick<EngineerApprovalService, 'check'> = {
+  check: async () => ({ assignable: true }),
+};
 const packageEngine = new SlaEngine();
 const packageOnly = () => packageEngine;
 
@@ -299,6 +305,8 @@ export async function services(options: {
   engine?: () => SlaEngine;
   /** Receives the notifications sent; default none kept. */
   notifications?: NotificationSendOptions[];
+  /** Who may be assigned rounds; default every engineer. */
+  approvals?: Pick<EngineerApprovalService, 'check'>;
 }) {
   const stores = await inspectionStoresFromKnex(options.knex);
   const templates = await TemplateLibrary.load(
@@ -335,6 +343,7 @@ export async function services(options: {
       logger,
       clock: options.clock,
     }),
+    approvals: options.approvals ?? approveEveryone,
   });
   const desk = options.desk ?? fakeDesk();
   const service = new InspectionService({

@@ -133,6 +133,36 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('hands rounds only to engineers who may be assigned: a suspended one gets none', async () => {
+      const knex = await init();
+      const suspended = 'user:default/wangqiang';
+      const { generator, service } = await services({
+        knex,
+        clock: at('2026-03-02'),
+        approvals: {
+          check: async ref =>
+            ref === suspended
+              ? {
+                  assignable: false,
+                  reason: 'suspended',
+                  message: `${ref} is suspended`,
+                }
+              : { assignable: true },
+        },
+      });
+      await generator.generate('2026-03-02', '2026-03-02');
+      const { rounds } = await service.rounds(
+        '2026-03-02',
+        mockCredentials.user('user:default/zhangwei'),
+      );
+      const hardware = rounds.filter(r => r.team?.endsWith('hardware-post'));
+      // Both routes of the hardware post still go out, to the one member left.
+      expect(hardware.map(r => [r.routeKey, r.assignee])).toEqual([
+        ['A', 'user:default/zhangwei'],
+        ['B', 'user:default/zhangwei'],
+      ]);
+    });
+
     it('catches up after a two-day outage with each missed round once', async () => {
       const knex = await init();
       const clock = at('2026-03-03', '08:00');

@@ -1,3 +1,4 @@
+import type { EngineerApprovalService } from '@internal/plugin-access-node';
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
@@ -75,8 +76,19 @@ export class RoundGenerator {
       clock: CourtClock;
       /** Tells the ops managers when rounds wait for a missing year. */
       alert: Pick<UncoveredYearAlert, 'raise'>;
+      /** SEC-2: rounds go only to engineers the court approved and has not suspended. */
+      approvals: Pick<EngineerApprovalService, 'check'>;
     },
   ) {}
+
+  /** The team's members who may be assigned work today. */
+  private async assignableMembers(team: string): Promise<string[]> {
+    const members = await this.deps.inventory.members(team);
+    const decisions = await Promise.all(
+      members.map(member => this.deps.approvals.check(member)),
+    );
+    return members.filter((_, i) => decisions[i].assignable);
+  }
 
   /**
    * Everything due from the day after the last run through `today`, at most
@@ -256,7 +268,7 @@ export class RoundGenerator {
       if (rounds.has(key)) continue;
       const { team } = d.plan;
       if (!members.has(team)) {
-        members.set(team, await this.deps.inventory.members(team));
+        members.set(team, await this.assignableMembers(team));
       }
       const assignment = assignRoutes(
         routesOfDay.get(`${d.occurrence.date}|${team}`)!,

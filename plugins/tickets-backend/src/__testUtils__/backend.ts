@@ -15,6 +15,10 @@ import { startCourtTestBackend } from '@internal/plugin-court-node/testUtils';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import type { Server } from 'node:http';
+// The real access plugin, for the tests of assignment (SEC-2) only.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import accessPlugin from '@internal/plugin-access-backend';
+import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
 import ticketsPlugin from '../index';
 
 /** The example court in miniature: a courtroom system, its devices, people. */
@@ -120,6 +124,11 @@ export async function startTicketsBackend(
     clock?: ManualCourtClock;
     /** Other plugins in the same backend: the real duty plugin, the court's auditor and the audit plugin (scripts/bench/audit.ts). */
     features?: Parameters<typeof startCourtTestBackend>[0]['features'];
+    /**
+     * The access plugin itself, so assignment asks the real engineer approval
+     * (`access.engineers` in `config`); by default every engineer is approved.
+     */
+    withAccess?: boolean;
   } = {},
 ): Promise<TicketsBackend> {
   const clock = options.clock ?? new ManualCourtClock(COURT_NOW);
@@ -131,6 +140,18 @@ export async function startTicketsBackend(
       ticketsPlugin,
       catalogServiceMock.factory({ entities: courtEntities }),
       courtClockFactory(clock),
+      ...(options.withAccess
+        ? [accessPlugin]
+        : [
+            createServiceFactory({
+              service: engineerApprovalServiceRef,
+              deps: {},
+              factory: () => ({
+                check: async () => ({ assignable: true as const }),
+                requireAssignable: async () => {},
+              }),
+            }),
+          ]),
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),

@@ -38,6 +38,7 @@ import type {
   ParsedTicketAction,
   workLogRequestSchema,
 } from '@internal/plugin-tickets-common';
+import type { EngineerApprovalService } from '@internal/plugin-access-node';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
@@ -82,6 +83,8 @@ export class TicketService {
       sla: TicketSla;
       access: TicketAccess;
       catalog: CatalogEntities;
+      /** SEC-2: only an engineer the court approved, not suspended, is assigned. */
+      approvals: Pick<EngineerApprovalService, 'requireAssignable'>;
       listener: TicketListener;
       /** The court's zone, for ticket-number years. */
       zone: string;
@@ -143,6 +146,10 @@ export class TicketService {
     }
     if (request.assignee) {
       await catalog.assertUser(request.assignee, caller, 'body.assignee');
+      await this.deps.approvals.requireAssignable(
+        request.assignee,
+        'body.assignee',
+      );
     }
     const entities = await catalog.resolve(
       request.entityRefs,
@@ -344,6 +351,10 @@ export class TicketService {
       await this.deps.catalog.assertUser(
         action.assignee,
         caller,
+        'body.assignee',
+      );
+      await this.deps.approvals.requireAssignable(
+        action.assignee,
         'body.assignee',
       );
     }

@@ -1,4 +1,7 @@
-import { ticketLabelMessagesZh } from '@internal/plugin-court-react';
+import {
+  grantLabelMessagesZh,
+  ticketLabelMessagesZh,
+} from '@internal/plugin-court-react';
 import type { TicketsMessageKey } from '../translation';
 
 // Simplified Chinese: every key of the English messages, no more, no fewer (the type checks it).
@@ -11,6 +14,7 @@ const zh: Record<TicketsMessageKey, string> = {
   'page.change': '变更单',
   'page.backToChanges': '返回变更',
   ...ticketLabelMessagesZh,
+  ...grantLabelMessagesZh,
   'level.L1': '一级（紧急）',
   'level.L2': '二级（高）',
   'level.L3': '三级（中）',
@@ -282,6 +286,16 @@ const zh: Record<TicketsMessageKey, string> = {
   'knowledge.fix': '根本解决办法（留空则用问题单的解决办法）',
   'knowledge.create': '生成',
   'knowledge.cancel': '取消',
+  'access.title': '设备访问授权',
+  'access.empty': '本工单没有访问申请。',
+  'access.device': '设备或系统',
+  'access.scopes': '范围',
+  'access.minutes': '时长（分钟）',
+  'access.reason': '理由',
+  'access.request': '申请访问',
+  'access.window': '{{from}} 至 {{to}}',
+  'access.code': '核验码',
+  'access.requestedBy': '工程师：{{name}}',
   'links.title': '关联',
   'links.empty': '暂无关联。',
   'links.kind': '类型',

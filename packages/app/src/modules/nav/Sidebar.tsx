@@ -9,6 +9,7 @@ import {
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { BasicPermission } from '@backstage/plugin-permission-common';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
+import { accessGrantReadPermission } from '@internal/plugin-access-common';
 import { archiveReadPermission } from '@internal/plugin-archive-common';
 import { sparesReadPermission } from '@internal/plugin-spares-common';
 import { auditReadPermission } from '@internal/plugin-audit-common';
@@ -51,6 +52,7 @@ const navPermissions: Record<string, BasicPermission> = {
   'page:spares': sparesReadPermission,
   'page:spares/repairs': sparesReadPermission,
   'page:audit': auditReadPermission,
+  'page:access': accessGrantReadPermission,
 };
 
 export const SidebarContent = NavContentBlueprint.make({

@@ -6,6 +6,7 @@ import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backen
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
+import accessPlugin from '@internal/plugin-access-backend';
 import archivePlugin from '@internal/plugin-archive-backend';
 import dutyPlugin from '@internal/plugin-duty-backend';
 import auditPlugin from '@internal/plugin-audit-backend';
@@ -85,6 +86,7 @@ export async function startMatrixBackend(options: {
       sparesPlugin,
       auditPlugin,
       ...(options.features ?? []),
+      accessPlugin,
     ],
   });
   return {

@@ -1,4 +1,13 @@
 import {
+  accessEngineerManagePermission,
+  accessEngineerReadPermission,
+  accessGrantDecidePermission,
+  accessGrantReadPermission,
+  accessGrantRequestPermission,
+  accessGrantUsePermission,
+  accessReportReadPermission,
+} from '@internal/plugin-access-common';
+import {
   archiveCreatePermission,
   archiveReadPermission,
   archiveVolumeCompilePermission,
@@ -440,4 +449,39 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/audit/events.xlsx': needs(auditReadPermission),
   'GET /api/audit/verification': needs(auditReadPermission),
   'POST /api/audit/verification': needs(auditVerifyPermission),
+  // A grant one may not see answers 404, as one that does not exist.
+  'GET /api/access/grants': needs(accessGrantReadPermission),
+  'POST /api/access/grants': needs(accessGrantRequestPermission),
+  'GET /api/access/grants/:id': onResource(accessGrantReadPermission),
+  'POST /api/access/grants/:id/approve': needs(accessGrantDecidePermission),
+  'POST /api/access/grants/:id/refuse': needs(accessGrantDecidePermission),
+  'POST /api/access/grants/:id/revoke': needs(accessGrantDecidePermission),
+  'POST /api/access/grants/:id/uses': onResource(accessGrantUsePermission),
+  'POST /api/access/grants/:id/uses/:useId/end': onResource(
+    accessGrantUsePermission,
+  ),
+  'GET /api/access/monthly/:month': needs(accessReportReadPermission),
+  'GET /api/access/monthly/:month/xlsx': needs(accessReportReadPermission),
+  'GET /api/access/engineers': needs(accessEngineerReadPermission),
+  'POST /api/access/engineers': needs(accessEngineerManagePermission),
+  'GET /api/access/engineers/:userRef': needs(accessEngineerReadPermission),
+  'GET /api/access/engineers/:userRef/assignment': needs(
+    accessEngineerReadPermission,
+  ),
+  'PUT /api/access/engineers/:userRef': needs(accessEngineerManagePermission),
+  'POST /api/access/engineers/:userRef/approve': needs(
+    accessEngineerManagePermission,
+  ),
+  'POST /api/access/engineers/:userRef/suspend': needs(
+    accessEngineerManagePermission,
+  ),
+  'POST /api/access/engineers/:userRef/reinstate': needs(
+    accessEngineerManagePermission,
+  ),
+  'POST /api/access/engineers/:userRef/reassign': needs(
+    accessEngineerManagePermission,
+  ),
+  'DELETE /api/access/engineers/:userRef': needs(
+    accessEngineerManagePermission,
+  ),
 };

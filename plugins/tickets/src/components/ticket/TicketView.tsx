@@ -11,6 +11,7 @@ import { Navigate } from 'react-router-dom';
 import { useTicketDetail } from '../../hooks/useTicketDetail';
 import { useTicketLinks } from '../../hooks/useTicketLinks';
 import { ticketsTranslationRef } from '../../translation';
+import { AccessCard } from './AccessCard';
 import { CommentsCard } from './CommentsCard';
 import { KnownErrorAction } from './KnownErrorAction';
 import { LinksCard } from './LinksCard';
@@ -106,6 +107,9 @@ export function TicketView(props: { ticketRef: string }) {
               canLog={canWork}
               mutate={mutate}
             />
+          </Grid>
+          <Grid item>
+            <AccessCard ticket={ticket} />
           </Grid>
           <Grid item>
             <LinksCard

@@ -1,0 +1,1 @@
+export { accessApiRef } from '@internal/plugin-court-react';

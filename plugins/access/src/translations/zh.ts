@@ -1,0 +1,46 @@
+import { grantLabelMessagesZh } from '@internal/plugin-court-react';
+import type { AccessMessageKey } from '../translation';
+
+// Simplified Chinese: every key of the English messages, no more, no fewer (the type checks it).
+const zh: Record<AccessMessageKey, string> = {
+  'page.title': '访问授权',
+  'page.queue': '待审批',
+  'page.grants': '授权',
+  'page.engineers': '工程师',
+  ...grantLabelMessagesZh,
+  'field.entity': '设备或系统',
+  'field.ticket': '工单',
+  'field.scopes': '范围',
+  'field.window': '起止时间',
+  'field.requestedBy': '工程师',
+  'field.state': '状态',
+  'field.code': '核验码',
+  'field.reason': '理由',
+  'field.name': '姓名',
+  'field.employer': '单位',
+  'field.posts': '岗位',
+  'field.signedOn': '保密协议',
+  'field.status': '状态',
+  'action.approve': '批准',
+  'action.refuse': '拒绝',
+  'action.revoke': '撤销',
+  'action.startUse': '开始使用',
+  'action.endUse': '结束使用',
+  'action.suspend': '暂停',
+  'action.reinstate': '恢复',
+  'action.cancel': '取消',
+  'action.confirm': '确定',
+  'reason.refuse': '拒绝的理由',
+  'reason.revoke': '撤销的理由',
+  'reason.suspend': '暂停的理由',
+  'engineer.approved': '已批准',
+  'engineer.notApproved': '未批准',
+  'engineer.suspended': '已暂停：{{reason}}',
+  'engineer.unsigned': '未签署',
+  'empty.queue': '没有待审批的申请。',
+  'empty.grants': '没有授权。',
+  'empty.engineers': '没有工程师记录。',
+  'entity.tab': '访问授权',
+};
+
+export default zh;
