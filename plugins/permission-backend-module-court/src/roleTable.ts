@@ -72,14 +72,17 @@ import {
   dutyRosterReadPermission,
   dutyShiftStandPermission,
 } from '@internal/plugin-duty-common';
+import {
   monitoringIntakeReadPermission,
   monitoringReadPermission,
 } from '@internal/plugin-monitoring-common';
+import {
   sparesManagePermission,
   sparesMovePermission,
   sparesReadPermission,
   sparesRepairPermission,
 } from '@internal/plugin-spares-common';
+import {
   auditReadPermission,
   auditVerifyPermission,
 } from '@internal/plugin-audit-common';
@@ -549,6 +552,7 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     family: 'monitoring',
     permission: monitoringIntakeReadPermission,
     grants: { desk: A, engineer: A, 'ops-manager': A },
+  },
   // --- Spare parts and repairs: the O&M side and the IT office read the store and the repairs;
   // the team takes, returns and counts parts and sends devices out; the ops manager keeps the
   // register (part types and their minimums, locations, vendors).
@@ -571,6 +575,7 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
     family: 'spares',
     permission: sparesManagePermission,
     grants: { 'ops-manager': A },
+  },
   // --- Audit trail (SEC-3): the court's own check on everyone who works in the portal, the
   // contractor's team and its manager included, so the court IT office alone reads and verifies it.
   {
@@ -581,6 +586,8 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
   {
     family: 'audit',
     permission: auditVerifyPermission,
+    grants: { 'court-it-office': A },
+  },
   // --- Confidential access (SEC-1, SEC-2): engineers (and the contractor's ops managers, who
   // also work cases) request access to a device for a ticket and record its uses; the court IT office decides, and keeps the engineers' records. Everyone
   // in the court sees grants; which ones is the access plugin's rule (court staff: grants on the

@@ -8,10 +8,6 @@ import {
 } from './__testUtils__/matrixBackend';
 import { Route } from './__testUtils__/recordRoutes';
 import {
-  MatrixBackend,
-  startMatrixBackend,
-} from './__testUtils__/matrixBackend';
-import {
   call,
   expectationOf,
   Outcome,

@@ -29,6 +29,7 @@ import {
   dutyRosterReadPermission,
   dutyShiftStandPermission,
 } from '@internal/plugin-duty-common';
+import {
   monitoringIntakeReadPermission,
   monitoringReadPermission,
 } from '@internal/plugin-monitoring-common';
