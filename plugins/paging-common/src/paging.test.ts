@@ -147,12 +147,12 @@ describe('daily windows (quiet hours)', () => {
         const ends = windowEnd(at, window, ZONE);
         expect(ends === undefined).toBe(!inside);
         // Inside: the end is later, within a day, outside, and the minute before it inside.
-        const end = ends ?? at.plus({ minutes: 1 });
+        const endsAt = ends ?? at.plus({ minutes: 1 });
         const checks = [
-          end.toMillis() > at.toMillis(),
-          end.toMillis() - at.toMillis() <= 24 * 3600_000,
-          !inDailyWindow(end, window, ZONE),
-          inDailyWindow(end.minus({ minutes: 1 }), window, ZONE),
+          endsAt.toMillis() > at.toMillis(),
+          endsAt.toMillis() - at.toMillis() <= 24 * 3600_000,
+          !inDailyWindow(endsAt, window, ZONE),
+          inDailyWindow(endsAt.minus({ minutes: 1 }), window, ZONE),
         ];
         expect(checks).toEqual(inside ? [true, true, true, true] : checks);
       }),
