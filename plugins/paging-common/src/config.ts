@@ -190,7 +190,7 @@ export const pagingConfigSchema = z
         onCall: z.array(z.string().min(1)).default([]),
         opsManager: z
           .array(z.string().min(1))
-          .default(['group:default/ops-manager']),
+          .default(['group:default/ops-managers']),
         courtItOffice: z
           .array(z.string().min(1))
           .default(['group:default/court-it-office']),
