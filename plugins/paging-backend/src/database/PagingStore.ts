@@ -406,15 +406,21 @@ export class PagingStore {
 
   /** The earliest instant anything is due: a delivery, a lease running out, an escalation. */
   async nextDue(): Promise<string | undefined> {
-    const delivery = await this.db('paging_deliveries')
-      .where({ status: 'pending' })
-      .min({ due: 'due_at', lease: 'lease_until' })
+    // A held delivery is due again when its holder's lease runs out.
+    const delivery = await this.db('paging_deliveries as d')
+      .join('paging_pages as p', 'p.id', 'd.page_id')
+      .where({ 'd.status': 'pending', 'p.status': 'open' })
+      .select(
+        this.db.raw(
+          'MIN(CASE WHEN d.lease_until IS NOT NULL AND d.lease_until > d.due_at THEN d.lease_until ELSE d.due_at END) as due',
+        ),
+      )
       .first();
     const escalation = await this.db('paging_pages')
       .where({ status: 'open' })
       .min({ at: 'next_escalation_at' })
       .first();
-    const instants = [delivery?.due, delivery?.lease, escalation?.at].filter(
+    const instants = [delivery?.due, escalation?.at].filter(
       (at): at is string => typeof at === 'string',
     );
     return instants.sort()[0];

@@ -200,7 +200,10 @@ export class Pager {
         }
         if (!this.stopped) {
           const next = await this.deps.store.nextDue().catch(() => undefined);
-          this.arm(next ? Date.parse(next) : Infinity);
+          // Never again at the instant just swept: a delivery another replica
+          // holds, or one it could not take, is looked at a second later.
+          const soonest = this.deps.clock.now().toMillis() + 1000;
+          this.arm(next ? Math.max(Date.parse(next), soonest) : Infinity);
         }
       });
     return this.running;
@@ -239,7 +242,8 @@ export class Pager {
         BATCH,
       );
       for (const delivery of claimed) await this.deliver(delivery);
-      if (claimed.length < BATCH) return;
+      // Again until nothing is due: a delivery moved to its next channel is due at once.
+      if (claimed.length === 0) return;
     }
   }
 
