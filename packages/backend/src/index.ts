@@ -55,6 +55,14 @@ backend.add(import('@internal/plugin-reports-backend'));
 // The document archive: five classes, files in the database, filing of reports, changes and inspection records by itself.
 backend.add(import('@internal/plugin-archive-backend'));
 
+// Paging that wakes people: the tickets' notifications become pages (WeCom, DingTalk, SMS, e-mail).
+backend.add(import('@internal/plugin-paging-backend'));
+backend.add(
+  import('@internal/plugin-paging-backend').then(m => ({
+    default: m.pagingNotificationsModule,
+  })),
+);
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

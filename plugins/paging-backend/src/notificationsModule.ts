@@ -28,12 +28,10 @@ export function pageEventOf(
   at: string,
 ): PageEvent | undefined {
   const { topic, scope, severity } = options.payload;
-  const kind =
-    topic === 'ticket-created'
-      ? 'ticket-created'
-      : topic === 'sla' && severity === 'critical'
-      ? 'sla-breach'
-      : undefined;
+  let kind: PageEvent['kind'] | undefined;
+  if (topic === 'ticket-created') kind = 'ticket-created';
+  // The tickets send a breach as critical, a warning as high.
+  else if (topic === 'sla' && severity === 'critical') kind = 'sla-breach';
   if (!kind || !scope) return undefined;
   const clocks = ticket.clocks;
   const deadline = [clocks?.arrival, clocks?.response, clocks?.resolution]

@@ -107,18 +107,19 @@ export function readMail(raw: string): { subject: string; text: string } {
     .exec(unfolded)?.[1]
     ?.trim()
     .toLowerCase();
-  const text =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-      ? Buffer.from(
-          body
-            .replace(/=\r?\n/g, '')
-            .replace(/=([0-9A-F]{2})/gi, (_, h: string) =>
-              String.fromCharCode(parseInt(h, 16)),
-            ),
-          'latin1',
-        ).toString('utf8')
-      : body;
+  const decoders: Record<string, (part: string) => string> = {
+    base64: part =>
+      Buffer.from(part.replace(/\s+/g, ''), 'base64').toString('utf8'),
+    'quoted-printable': part =>
+      Buffer.from(
+        part
+          .replace(/=\r?\n/g, '')
+          .replace(/=([0-9A-F]{2})/gi, (_, h: string) =>
+            String.fromCharCode(parseInt(h, 16)),
+          ),
+        'latin1',
+      ).toString('utf8'),
+  };
+  const text = (decoders[encoding ?? ''] ?? ((part: string) => part))(body);
   return { subject, text: text.trim() };
 }

@@ -143,6 +143,26 @@ function deliveryOf(row: DeliveryRow): StoredDelivery {
   };
 }
 
+function columnsOf(outcome: DeliveryOutcome) {
+  switch (outcome.status) {
+    case 'sent':
+      return {
+        status: 'sent',
+        sent_at: outcome.at,
+        sent_channel: outcome.channel,
+      };
+    case 'pending':
+      return {
+        due_at: outcome.dueAt,
+        channel_index: outcome.channelIndex,
+        attempt: outcome.attempt,
+        last_error: outcome.error.slice(0, 1000),
+      };
+    default:
+      return { status: 'failed', last_error: outcome.error.slice(0, 1000) };
+  }
+}
+
 function deliveryRow(pageId: string, d: NewDelivery) {
   return {
     id: d.id,
@@ -319,34 +339,11 @@ export class PagingStore {
     owner: string,
     outcome: DeliveryOutcome,
   ): Promise<boolean> {
-    const common = { lease_owner: null, lease_until: null };
-    const update =
-      outcome.status === 'sent'
-        ? {
-            ...common,
-            status: 'sent',
-            sent_at: outcome.at,
-            sent_channel: outcome.channel,
-          }
-        : outcome.status === 'pending'
-        ? {
-            ...common,
-            due_at: outcome.dueAt,
-            channel_index: outcome.channelIndex,
-            attempt: outcome.attempt,
-            last_error: outcome.error.slice(0, 1000),
-          }
-        : {
-            ...common,
-            status: 'failed',
-            last_error: outcome.error.slice(0, 1000),
-          };
     const done = await this.db('paging_deliveries')
       .where({ id, lease_owner: owner, status: 'pending' })
-      .update(update);
+      .update({ lease_owner: null, lease_until: null, ...columnsOf(outcome) });
     return done === 1;
   }
-
   /**
    * Acknowledges the page of the delivery with this code (the link's or, with
    * the mobile it came from, the SMS reply's); cancels what is still pending.

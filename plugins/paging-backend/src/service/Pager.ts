@@ -96,6 +96,7 @@ export class Pager {
   /** Pages for an event if a rule says so; the same event twice pages once. */
   async page(event: PageEvent): Promise<PageResult> {
     const { config, clock, store, history } = this.deps;
+    if (!config.enabled) return { paged: false, reason: 'paging is disabled' };
     const rule = pagingRuleFor(event, config);
     if (!rule) return { paged: false, reason: 'no rule pages for this event' };
     const tiers = await this.deps.onCall.escalationChain(event.at, event);
