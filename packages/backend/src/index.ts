@@ -69,6 +69,14 @@ backend.add(import('@internal/plugin-audit-backend'));
 // Confidential access grants and engineer approval (SEC-1, SEC-2); assignment asks it.
 backend.add(import('@internal/plugin-access-backend'));
 
+// Paging that wakes people: the tickets' notifications become pages (WeCom, DingTalk, SMS, e-mail).
+backend.add(import('@internal/plugin-paging-backend'));
+backend.add(
+  import('@internal/plugin-paging-backend').then(m => ({
+    default: m.pagingNotificationsModule,
+  })),
+);
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

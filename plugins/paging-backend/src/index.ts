@@ -4,4 +4,5 @@
  * @packageDocumentation
  */
 
-export {};
+export { pagingPlugin as default } from './plugin';
+export { pagingNotificationsModule } from './notificationsModule';

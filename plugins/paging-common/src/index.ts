@@ -1,7 +1,13 @@
 /**
- * Court Ops Portal paging: WeCom, DingTalk, SMS gateway and e-mail with acknowledgement and escalation.
+ * Court Ops Portal paging, pure: channels, the rules of what pages, message
+ * formatting, the escalation plan, quiet hours and the config schema.
  *
  * @packageDocumentation
  */
 
-export {};
+export * from './model';
+export * from './config';
+export * from './window';
+export * from './rules';
+export * from './escalation';
+export * from './message';

@@ -1,7 +1,8 @@
 /**
- * Court Ops Portal paging: WeCom, DingTalk, SMS gateway and e-mail with acknowledgement and escalation.
+ * Court Ops Portal paging for other backends: who is on call and the
+ * escalation chain (the duty roster plugs in here).
  *
  * @packageDocumentation
  */
 
-export {};
+export * from './onCall';

@@ -1,0 +1,141 @@
+import {
+  AuthService,
+  coreServices,
+  createBackendModule,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  NotificationProcessor,
+  notificationsProcessingExtensionPoint,
+} from '@backstage/plugin-notifications-node';
+import { courtClockServiceRef, pluginFetch } from '@internal/plugin-court-node';
+import { PageEvent } from '@internal/plugin-paging-common';
+import type { Ticket } from '@internal/plugin-tickets-common';
+import {
+  ticketsServiceRef,
+  TicketsService,
+} from '@internal/plugin-tickets-node';
+
+type NotificationSendOptions = Parameters<
+  NonNullable<NotificationProcessor['processOptions']>
+>[0];
+
+/** The tickets' notifications that may page: a new ticket, an SLA breach (not a warning). */
+export function pageEventOf(
+  options: NotificationSendOptions,
+  ticket: Ticket,
+  at: string,
+): PageEvent | undefined {
+  const { topic, scope, severity } = options.payload;
+  let kind: PageEvent['kind'] | undefined;
+  if (topic === 'ticket-created') kind = 'ticket-created';
+  // The tickets send a breach as critical, a warning as high.
+  else if (topic === 'sla' && severity === 'critical') kind = 'sla-breach';
+  if (!kind || !scope) return undefined;
+  const clocks = ticket.clocks;
+  const deadline = [clocks?.arrival, clocks?.response, clocks?.resolution]
+    .map(clock => clock?.dueAt)
+    .find(due => due !== undefined && due >= at);
+  return {
+    // The tickets' scope names the ticket and the clock; a breach is its own event.
+    key: kind === 'sla-breach' ? `${scope}:breach` : scope,
+    kind,
+    ticketId: ticket.id,
+    ticketNumber: ticket.number,
+    level: ticket.level,
+    title: ticket.title,
+    place: ticket.entityRefs[0]?.replace(/^[^/]*\//, ''),
+    deadline,
+    at,
+  };
+}
+
+/** The ticket number in a notification's link (`/tickets/INC-2026-00042`). */
+function ticketNumberOf(link: string | undefined): string | undefined {
+  return /^\/tickets\/([A-Z]+-\d{4}-\d+)$/.exec(link ?? '')?.[1];
+}
+
+/**
+ * Sees every notification as it is sent (once, before it fans out to
+ * recipients) and reports the tickets' pageable ones to /api/paging/events.
+ * It never holds up or changes the notification: a failure is logged.
+ */
+export class PagingNotificationProcessor implements NotificationProcessor {
+  constructor(
+    private readonly deps: {
+      tickets: TicketsService;
+      auth: AuthService;
+      discovery: DiscoveryService;
+      logger: LoggerService;
+      now: () => string;
+    },
+  ) {}
+
+  getName() {
+    return 'paging';
+  }
+
+  async processOptions(options: NotificationSendOptions) {
+    const number = ticketNumberOf(options.payload.link);
+    if (
+      !number ||
+      !['ticket-created', 'sla'].includes(options.payload.topic ?? '')
+    ) {
+      return options;
+    }
+    try {
+      const { auth, discovery } = this.deps;
+      const credentials = await auth.getOwnServiceCredentials();
+      const { ticket } = await this.deps.tickets
+        .as(credentials)
+        .getTicket(number);
+      const event = pageEventOf(options, ticket, this.deps.now());
+      if (event) {
+        const { fetch } = pluginFetch({
+          auth,
+          targetPluginId: 'paging',
+          onBehalfOf: credentials,
+        });
+        const response = await fetch(
+          `${await discovery.getBaseUrl('paging')}/events`,
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(event),
+          },
+        );
+        if (!response.ok) throw new Error(`paging answered ${response.status}`);
+      }
+    } catch (error) {
+      this.deps.logger.error(`paging not told of ${number}: ${error}`);
+    }
+    return options;
+  }
+}
+
+/** Hooks paging into Backstage notifications: the tickets' notifications become pages. */
+export const pagingNotificationsModule = createBackendModule({
+  pluginId: 'notifications',
+  moduleId: 'paging',
+  register(env) {
+    env.registerInit({
+      deps: {
+        processing: notificationsProcessingExtensionPoint,
+        tickets: ticketsServiceRef,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        logger: coreServices.logger,
+        clock: courtClockServiceRef,
+      },
+      async init({ processing, clock, ...deps }) {
+        processing.addProcessor(
+          new PagingNotificationProcessor({
+            ...deps,
+            now: () => clock.now().toUTC().toISO()!,
+          }),
+        );
+      },
+    });
+  },
+});
