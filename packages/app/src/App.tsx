@@ -10,6 +10,7 @@ import {
   inspectionsTabsByRole,
   ticketsTabsByRole,
 } from './modules/byRole';
+import { backstageChineseModule } from './modules/backstageZh';
 import { courtAppModule } from './modules/court';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
@@ -22,6 +23,7 @@ export default createApp({
     navModule,
     homeModule,
     courtAppModule,
+    backstageChineseModule,
     ticketsTabsByRole,
     inspectionsTabsByRole,
     archiveTabsByRole,
