@@ -10,7 +10,7 @@ import {
   inspectionsTabsByRole,
   ticketsTabsByRole,
 } from './modules/byRole';
-import { backstageChineseModule } from './modules/backstageZh';
+import { backstageChineseModule, backstagePageTitles } from './modules/backstageZh';
 import { courtAppModule } from './modules/court';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
@@ -24,6 +24,7 @@ export default createApp({
     homeModule,
     courtAppModule,
     backstageChineseModule,
+    ...backstagePageTitles,
     ticketsTabsByRole,
     inspectionsTabsByRole,
     archiveTabsByRole,
