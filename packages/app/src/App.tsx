@@ -10,7 +10,11 @@ import {
   inspectionsTabsByRole,
   ticketsTabsByRole,
 } from './modules/byRole';
-import { backstageChineseModule, backstagePageTitles } from './modules/backstageZh';
+import {
+  backstageChineseModule,
+  backstagePageTitles,
+  courtSearchPage,
+} from './modules/backstageZh';
 import { courtAppModule } from './modules/court';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
@@ -25,6 +29,7 @@ export default createApp({
     courtAppModule,
     backstageChineseModule,
     ...backstagePageTitles,
+    courtSearchPage,
     ticketsTabsByRole,
     inspectionsTabsByRole,
     archiveTabsByRole,

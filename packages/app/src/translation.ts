@@ -30,6 +30,12 @@ export const appMessages = {
     settings: 'Settings',
     other: 'Other',
   },
+  search: {
+    resultType: 'Result type',
+    catalog: 'Systems & devices',
+    kb: 'Knowledge base',
+    kind: 'Kind',
+  },
   notifications: {
     showMore: 'Show more',
     showLess: 'Show less',

@@ -28,4 +28,4 @@ export const backstageChineseModule = createFrontendModule({
   extensions: [...backstageChineseTranslations, notificationDescription, visitListener],
 });
 
-export { backstagePageTitles } from './pageTitles';
+export { backstagePageTitles, courtSearchPage } from './pageTitles';

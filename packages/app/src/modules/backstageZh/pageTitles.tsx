@@ -8,6 +8,11 @@ import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import searchPlugin from '@backstage/plugin-search/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import {
+  SearchFilterBlueprint,
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import { appTranslationRef } from '../../translation';
 
 type Titled = { override(options: { params: { title: TranslationRefTuple<undefined> } }): unknown };
@@ -37,7 +42,6 @@ export const backstagePageTitles = [
   }),
   retitle(catalogGraphPlugin, { 'page:catalog-graph': t('pages.catalogGraph') }),
   retitle(notificationsPlugin, { 'page:notifications': t('pages.notifications') }),
-  retitle(searchPlugin, { 'page:search': t('nav.search') }),
   retitle(userSettingsPlugin, {
     'page:user-settings': t('nav.settings'),
     'sub-page:user-settings/general': t('pages.settingsGeneral'),
@@ -53,3 +57,32 @@ export const backstagePageTitles = [
     'sub-page:scaffolder/templating-extensions': t('pages.templatingExtensions'),
   }),
 ];
+
+/** The search page, with the result items, types and filters other plugins attach to it. */
+export const courtSearchPage = createFrontendModule({
+  pluginId: 'search',
+  extensions: [
+    searchPlugin.getExtension('page:search').override({
+      factory: (originalFactory, { inputs }) =>
+        originalFactory({
+          params: {
+            title: t('nav.search'),
+            loader: async () => {
+              const { CourtSearchPage } = await import('./CourtSearchPage');
+              return (
+                <CourtSearchPage
+                  items={inputs.items.map(item => item.get(SearchResultListItemBlueprint.dataRefs.item))}
+                  resultTypes={inputs.resultTypes.map(type =>
+                    type.get(SearchFilterResultTypeBlueprint.dataRefs.resultType),
+                  )}
+                  searchFilters={inputs.searchFilters.map(
+                    filter => filter.get(SearchFilterBlueprint.dataRefs.searchFilters).component,
+                  )}
+                />
+              );
+            },
+          },
+        }),
+    }),
+  ],
+});
