@@ -57,10 +57,13 @@ async function courtDataWords(baseUrl: string): Promise<Set<string>> {
     assert.equal(res.status, 200, path);
     latinWordsOf(await res.json(), words);
   };
-  await read('wangqiang', '/api/catalog/entities');
   await read('wangqiang', '/api/kb/export?limit=500');
-  // Notifications are stored as sent: the court's are written in both languages for every reader.
-  for (const user of Object.values(ROLE_USERS)) await read(user, '/api/notifications/notifications?limit=200');
+  for (const user of Object.values(ROLE_USERS)) {
+    // Each role reads its own part of the catalog (templates are per role).
+    await read(user, '/api/catalog/entities');
+    // Notifications are stored as sent: the court's are written in both languages for every reader.
+    await read(user, '/api/notifications/notifications?limit=200');
+  }
   return words;
 }
 

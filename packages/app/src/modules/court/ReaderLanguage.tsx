@@ -5,7 +5,7 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { Settings } from 'luxon';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import useObservable from 'react-use/esm/useObservable';
 import { appTranslationRef } from '../../translation';
 
@@ -31,13 +31,20 @@ export function TabTitleInReaderLanguage() {
   const configuredTitle = useApi(configApiRef).getOptionalString('app.title');
   const { t } = useTranslationRef(appTranslationRef);
   const portalName = t('appTitle');
+  // The name this wrote last, so switching language back rewrites it too.
+  const written = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!configuredTitle || configuredTitle === portalName) return undefined;
+    const replaced = [configuredTitle, written.current].filter(
+      (name): name is string => !!name && name !== portalName,
+    );
+    written.current = portalName;
     const retitle = () => {
       const title = document.title;
-      if (title === configuredTitle) document.title = portalName;
-      else if (title.endsWith(` | ${configuredTitle}`)) {
-        document.title = `${title.slice(0, -configuredTitle.length)}${portalName}`;
+      for (const name of replaced) {
+        if (title === name) document.title = portalName;
+        else if (title.endsWith(` | ${name}`)) document.title = `${title.slice(0, -name.length)}${portalName}`;
+        else continue;
+        return;
       }
     };
     retitle();
