@@ -11,6 +11,11 @@ import {
   sparesTabsByRole,
   ticketsTabsByRole,
 } from './modules/byRole';
+import {
+  backstageChineseModule,
+  backstagePageTitles,
+  courtSearchPage,
+} from './modules/backstageZh';
 import { courtAppModule } from './modules/court';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
@@ -23,6 +28,9 @@ export default createApp({
     navModule,
     homeModule,
     courtAppModule,
+    backstageChineseModule,
+    ...backstagePageTitles,
+    courtSearchPage,
     ticketsTabsByRole,
     inspectionsTabsByRole,
     archiveTabsByRole,

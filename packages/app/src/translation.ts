@@ -14,6 +14,45 @@ export const appMessages = {
     settings: 'Settings',
     language: '中文',
   },
+  /** Labels of the Recently visited card's chips, by the first part of the page's path. */
+  visits: {
+    catalog: 'Catalog',
+    tickets: 'Service desk',
+    changes: 'Changes',
+    inspections: 'Inspections',
+    kb: 'Knowledge base',
+    reports: 'Reports',
+    archive: 'Archive',
+    calendar: 'Calendar',
+    create: 'Create',
+    search: 'Search',
+    notifications: 'Notifications',
+    settings: 'Settings',
+    other: 'Other',
+  },
+  search: {
+    resultType: 'Result type',
+    catalog: 'Systems & devices',
+    kb: 'Knowledge base',
+    kind: 'Kind',
+  },
+  notifications: {
+    showMore: 'Show more',
+    showLess: 'Show less',
+  },
+  pages: {
+    overview: 'Overview',
+    catalogGraph: 'Relations graph',
+    notifications: 'Notifications',
+    settingsGeneral: 'General',
+    settingsAuthProviders: 'Sign-in providers',
+    settingsFeatureFlags: 'Feature flags',
+    templates: 'Templates',
+    tasks: 'Tasks',
+    actions: 'Actions',
+    templateEditor: 'Template editor',
+    templatingExtensions: 'Templating extensions',
+  },
   signIn: {
     title: 'Sign in to Court Ops Portal',
     subtitle: 'Example court: choose who you are to see that role’s view.',
@@ -32,6 +71,8 @@ export const appMessages = {
     intro:
       'Report a fault, follow your requests and read how-tos. The on-site team works tickets, inspections and changes here; the court IT office approves and reads reports.',
     browseSystems: 'Browse the court’s systems and devices',
+    starred: 'Starred systems and devices',
+    recentlyVisited: 'Recently visited',
   },
 } as const;
 

@@ -8,7 +8,10 @@ import {
 import type { UserEntity } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { MissingYearBanner } from '@internal/plugin-calendar';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  HomePageLayoutBlueprint,
+  HomePageWidgetBlueprint,
+} from '@backstage/plugin-home-react/alpha';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { appTranslationRef } from '../../translation';
@@ -40,12 +43,17 @@ const courtWelcomeWidget = HomePageWidgetBlueprint.make({
   name: 'court-welcome',
   params: {
     name: 'CourtWelcome',
-    title: 'Court Ops Portal',
     components: async () => ({ Content: CourtWelcome }),
+  },
+});
+
+const courtHomeLayout = HomePageLayoutBlueprint.make({
+  params: {
+    loader: async () => (await import('./CourtHomeLayout')).CourtHomeLayout,
   },
 });
 
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [courtWelcomeWidget],
+  extensions: [courtWelcomeWidget, courtHomeLayout],
 });

@@ -106,7 +106,7 @@ export const SidebarContent = NavContentBlueprint.make({
           <div style={{ paddingLeft: 12 }}>
             <LanguageToggle color="inherit" />
           </div>
-          <NotificationsSidebarItem />
+          <NotificationsSidebarItem text={t('pages.notifications')} />
           <SidebarDivider />
           <SidebarGroup
             label={t('nav.settings')}

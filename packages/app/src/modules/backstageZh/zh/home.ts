@@ -1,0 +1,40 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
+import { homeTranslationRef } from '@backstage/plugin-home/alpha';
+
+// Simplified Chinese for @backstage/plugin-home: every key (full), so a new key in an upgrade fails the type check.
+export default createTranslationMessages({
+  ref: homeTranslationRef,
+  full: true,
+  messages: {
+    'addWidgetDialog.title': '向首页添加卡片',
+    'addWidgetDialog.noAvailableWidgets': '所有可用卡片都已添加到首页。',
+    'customHomepageButtons.edit': '编辑',
+    'customHomepageButtons.restoreDefaults': '恢复默认',
+    'customHomepageButtons.clearAll': '全部清除',
+    'customHomepageButtons.addWidget': '添加卡片',
+    'customHomepageButtons.save': '保存',
+    'customHomepageButtons.cancel': '取消',
+    'customHomepage.noWidgets': '尚未添加卡片。请点击“添加卡片”开始。',
+    'widgetSettingsOverlay.editSettingsTooltip': '编辑设置',
+    'widgetSettingsOverlay.editSettingsTooptip': '编辑设置',
+    'widgetSettingsOverlay.deleteWidgetTooltip': '删除卡片',
+    'widgetSettingsOverlay.submitButtonTitle': '提交',
+    'widgetSettingsOverlay.cancelButtonTitle': '取消',
+    'starredEntityListItem.removeFavoriteEntityTitle': '取消收藏',
+    'visitList.empty.title': '还没有访问记录。',
+    'visitList.empty.description': '开始使用门户后，您访问过的页面会显示在这里，方便继续上次的工作。',
+    'visitList.few.title': '访问的页面越多，这里显示的就越多。',
+    'visitList.disabled.title': '未开启访问记录。',
+    'visitList.disabled.description': '开启访问记录后，这里会显示您最常访问和最近访问的页面。',
+    'quickStart.title': '入门',
+    'quickStart.description': '开始使用门户',
+    'quickStart.learnMoreLinkTitle': '了解更多',
+    'starredEntities.noStarredEntitiesMessage': '点击系统或设备名称旁的星标，即可加入此列表。',
+    'visitedByType.action.viewMore': '查看更多',
+    'visitedByType.action.viewLess': '收起',
+    'featuredDocsCard.learnMoreTitle': '了解更多',
+    'featuredDocsCard.empty.title': '没有可显示的文档',
+    'featuredDocsCard.empty.description': '创建您自己的文档。',
+    'featuredDocsCard.empty.learnMoreLinkTitle': '文档',
+  },
+});
