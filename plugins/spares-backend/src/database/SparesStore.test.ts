@@ -80,6 +80,57 @@ describe.each(databases.eachSupportedId())('spares store on %s', databaseId => {
     expect(log.filter(m => m.kind === 'issue')).toHaveLength(5);
   });
 
+  it('lands two first saves of the same part type at once, the second as version 2', async () => {
+    const fuse = {
+      id: 'fuse-5a',
+      name: '5A 保险管',
+      deviceClasses: ['ups'],
+      models: [],
+      minimum: 1,
+    };
+    const saved = await Promise.all([
+      store.savePartType(fuse, AT),
+      store.savePartType({ ...fuse, minimum: 3 }, AT),
+    ]);
+    expect(saved.map(p => p.id)).toEqual(['fuse-5a', 'fuse-5a']);
+    expect((await store.getPartType('fuse-5a'))?.version).toBe(2);
+  });
+
+  it('settles counts racing receipts on new shelves: each recorded, stock their fold', async () => {
+    const shelves = Array.from({ length: 8 }, (_, i) => `shelf-${i}`);
+    for (const id of shelves) await store.saveLocation({ id, name: id });
+    const outcomes = await Promise.allSettled(
+      shelves.flatMap(locationId => [
+        store.recordMovement(
+          move({ kind: 'count', counted: 3 }, { locationId, reason: '盘点' }),
+        ),
+        store.recordMovement(
+          move(
+            { kind: 'receipt', quantity: 2 },
+            { locationId, supplier: '锐取', reference: 'PO-9' },
+          ),
+        ),
+      ]),
+    );
+    // A count may be refused with a 409 when the shelf kept changing; nothing fails otherwise.
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected')
+        expect(outcome.reason).toBeInstanceOf(ConflictError);
+    }
+    const log = await store.movements({ partTypeId: disk.id, limit: 100 });
+    expect(log).toHaveLength(
+      outcomes.filter(o => o.status === 'fulfilled').length,
+    );
+    const folded = foldStock([...log].reverse());
+    const stock = (await store.stockOf(disk.id))!;
+    expect(stock.byLocation).toEqual(
+      shelves.map(locationId => ({
+        locationId,
+        quantity: stockAt(folded, disk.id, locationId),
+      })),
+    );
+  });
+
   it('keeps the stock rows equal to the fold of the recorded movements', async () => {
     await store.recordMovement(
       move({ kind: 'receipt', quantity: 4 }, { supplier: 's', reference: 'r' }),

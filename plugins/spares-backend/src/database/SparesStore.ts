@@ -219,19 +219,15 @@ export class SparesStore {
       minimum: partType.minimum,
       updated_at: at,
     };
-    await this.db.transaction(async trx => {
-      const updated = await trx('spares_part_types')
-        .where({ id: partType.id })
-        .update({ ...values, version: trx.raw('version + 1') });
-      if (updated === 0) {
-        await trx('spares_part_types').insert({
-          id: partType.id,
-          ...values,
-          on_hand: 0,
-          version: 1,
-        });
-      }
-    });
+    // One statement, so two first saves of the same part type at once both land (the second as
+    // an update) instead of racing an update against an insert.
+    await this.db('spares_part_types')
+      .insert({ id: partType.id, ...values, on_hand: 0, version: 1 })
+      .onConflict('id')
+      .merge({
+        ...values,
+        version: this.db.raw('?? + 1', ['spares_part_types.version']),
+      });
     return (await this.getPartType(partType.id))!;
   }
 
@@ -283,18 +279,13 @@ export class SparesStore {
       service_hours: vendor.serviceHours ?? null,
       response_promise: vendor.responsePromise ?? null,
     };
-    await this.db.transaction(async trx => {
-      const updated = await trx('spares_vendors')
-        .where({ id: vendor.id })
-        .update({ ...values, version: trx.raw('version + 1') });
-      if (updated === 0) {
-        await trx('spares_vendors').insert({
-          id: vendor.id,
-          ...values,
-          version: 1,
-        });
-      }
-    });
+    await this.db('spares_vendors')
+      .insert({ id: vendor.id, ...values, version: 1 })
+      .onConflict('id')
+      .merge({
+        ...values,
+        version: this.db.raw('?? + 1', ['spares_vendors.version']),
+      });
     return (await this.listVendors()).find(v => v.id === vendor.id)!;
   }
 
@@ -403,19 +394,18 @@ export class SparesStore {
       return -request.quantity;
     }
     if (request.kind === 'count') {
+      // An empty shelf is a shelf at 0: made so first, so a count racing a receipt on a new shelf
+      // meets the compare-and-set below instead of a second insert.
+      await trx('spares_stock')
+        .insert({ ...shelf, quantity: 0 })
+        .onConflict(['part_type_id', 'location_id'])
+        .ignore();
       for (let attempt = 0; attempt < COUNT_ATTEMPTS; attempt++) {
         const row = await trx('spares_stock').where(shelf).first();
         const onHand = Number(row?.quantity ?? 0);
         const outcome = deltaOf(onHand, request);
         if ('refused' in outcome)
           throw new InputError(`body.${outcome.refused}`);
-        if (!row) {
-          await trx('spares_stock').insert({
-            ...shelf,
-            quantity: request.counted,
-          });
-          return outcome.delta;
-        }
         // Only if nobody moved the shelf since it was read.
         const set = await trx('spares_stock')
           .where({ ...shelf, quantity: onHand })
