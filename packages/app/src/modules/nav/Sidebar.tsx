@@ -11,6 +11,7 @@ import type { BasicPermission } from '@backstage/plugin-permission-common';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
 import { archiveReadPermission } from '@internal/plugin-archive-common';
 import { PermittedOnly } from '@internal/plugin-court-react';
+import { dutyRosterReadPermission } from '@internal/plugin-duty-common';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
 import { reportReadPermission } from '@internal/plugin-reports-common';
 import {
@@ -46,6 +47,7 @@ const navPermissions: Record<string, BasicPermission> = {
   'page:reports': reportReadPermission,
   'page:scaffolder': taskCreatePermission,
   'page:archive': archiveReadPermission,
+  'page:duty': dutyRosterReadPermission,
 };
 
 export const SidebarContent = NavContentBlueprint.make({
