@@ -7,7 +7,9 @@ import { DateTime } from 'luxon';
 
 /** The local date (YYYY-MM-DD) of an instant in the court's zone. */
 export function dateIn(instant: string, zone: string): string {
-  return DateTime.fromISO(instant, { zone }).toISODate() ?? instant.slice(0, 10);
+  return (
+    DateTime.fromISO(instant, { zone }).toISODate() ?? instant.slice(0, 10)
+  );
 }
 
 /** The month (YYYY-MM) of an instant in the court's zone. */

@@ -13,13 +13,37 @@ export const roster = rosterOf({
   month: MONTH,
   days: [{ date: '2027-01-02', dayKind: 'rest' }],
   shifts: [
-    shiftOf({ id: 's1', date: '2027-01-02', kind: 'on-site', post: 'desk', engineer: 'user:default/lina' }),
-    shiftOf({ id: 's2', date: '2027-01-02', kind: 'on-site', post: 'desk', engineer: 'user:default/zhangwei' }),
-    shiftOf({ id: 's3', date: '2027-01-02', kind: 'on-site', post: 'software', engineer: 'user:default/liuyang' }),
+    shiftOf({
+      id: 's1',
+      date: '2027-01-02',
+      kind: 'on-site',
+      post: 'desk',
+      engineer: 'user:default/lina',
+    }),
+    shiftOf({
+      id: 's2',
+      date: '2027-01-02',
+      kind: 'on-site',
+      post: 'desk',
+      engineer: 'user:default/zhangwei',
+    }),
+    shiftOf({
+      id: 's3',
+      date: '2027-01-02',
+      kind: 'on-site',
+      post: 'software',
+      engineer: 'user:default/liuyang',
+    }),
     shiftOf({ id: 's4', date: '2027-01-02', kind: 'phone', engineer: null }),
   ],
   problems: [
-    { rule: 'coverage', date: '2027-01-02', post: 'software', needed: 2, have: 1 },
+    {
+      rule: 'coverage',
+      date: '2027-01-02',
+      post: 'software',
+      needed: 2,
+      have: 1,
+    },
     { rule: 'vacant', shiftId: 's4', date: '2027-01-02' },
   ],
 });
@@ -29,7 +53,10 @@ export const roster = rosterOf({
  * reads. usePermission caches answers by permission name for a whole test file, so each file
  * renders one role.
  */
-export async function renderRoster(manage: boolean, calls: Parameters<typeof fakeDutyApi>[0]) {
+export async function renderRoster(
+  manage: boolean,
+  calls: Parameters<typeof fakeDutyApi>[0],
+) {
   const permissions = answeringPermissionApi(request =>
     manage || request.permission.name !== 'duty.roster.manage'
       ? AuthorizeResult.ALLOW
@@ -53,4 +80,3 @@ export async function renderRoster(manage: boolean, calls: Parameters<typeof fak
   );
   return permissions;
 }
-

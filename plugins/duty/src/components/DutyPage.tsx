@@ -19,7 +19,8 @@ export function DutyPage() {
   const { t } = useTranslationRef(dutyTranslationRef);
   const [params, setParams] = useSearchParams();
   const setup = useDutySetup();
-  const tab: TabName = TABS.find(name => name === params.get('tab')) ?? 'roster';
+  const tab: TabName =
+    TABS.find(name => name === params.get('tab')) ?? 'roster';
   const go = (next: { tab?: TabName; month?: string }) => {
     const month = next.month ?? params.get('month');
     setParams({ tab: next.tab ?? tab, ...(month ? { month } : {}) });
@@ -34,7 +35,9 @@ export function DutyPage() {
   const { zone, posts, engineers, now } = setup.value;
   const requested = params.get('month');
   const month =
-    requested && /^\d{4}-\d{2}$/.test(requested) ? requested : monthIn(now, zone);
+    requested && /^\d{4}-\d{2}$/.test(requested)
+      ? requested
+      : monthIn(now, zone);
   return (
     <Content>
       <Tabs
@@ -46,7 +49,12 @@ export function DutyPage() {
         style={{ marginBottom: 16 }}
       >
         {TABS.map(name => (
-          <Tab key={name} value={name} label={t(`tabs.${name}`)} data-testid={`tab-${name}`} />
+          <Tab
+            key={name}
+            value={name}
+            label={t(`tabs.${name}`)}
+            data-testid={`tab-${name}`}
+          />
         ))}
       </Tabs>
       {tab === 'roster' && (
@@ -59,7 +67,9 @@ export function DutyPage() {
           onMonth={next => go({ month: next })}
         />
       )}
-      {tab === 'mine' && <MyShiftsView month={month} zone={zone} posts={posts} />}
+      {tab === 'mine' && (
+        <MyShiftsView month={month} zone={zone} posts={posts} />
+      )}
       {tab === 'leave' && (
         <LeaveView onOpenRoster={next => go({ tab: 'roster', month: next })} />
       )}

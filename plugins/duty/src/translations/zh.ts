@@ -52,7 +52,8 @@ const zh: Record<DutyMessageKey, string> = {
   'mine.title': '{{month}} 我的班次',
   'mine.empty': '本月没有您的班次。',
   'feed.title': '把班次加入手机日历',
-  'feed.help': '个人 iCalendar 订阅链接：在手机日历中订阅。生成新链接后旧链接失效。',
+  'feed.help':
+    '个人 iCalendar 订阅链接：在手机日历中订阅。生成新链接后旧链接失效。',
   'feed.create': '生成新的日历链接',
   'feed.revoke': '作废链接',
   'feed.revoked': '日历链接已作废。',

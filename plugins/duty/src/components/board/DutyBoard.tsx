@@ -31,7 +31,10 @@ export function DutyBoard(props: { big?: boolean; refreshSeconds?: number }) {
       onLeave: leave.filter(l => l.from <= today && today <= l.to),
     };
   }, [api]);
-  useInterval(board.retry, props.refreshSeconds ? props.refreshSeconds * 1000 : null);
+  useInterval(
+    board.retry,
+    props.refreshSeconds ? props.refreshSeconds * 1000 : null,
+  );
 
   const value = board.value;
   const big = Boolean(props.big);
@@ -63,7 +66,8 @@ export function DutyBoard(props: { big?: boolean; refreshSeconds?: number }) {
           const here = onCall.onSite.filter(s => s.post === post.id);
           return here.length === 0 ? null : (
             <Typography variant={body} key={post.id}>
-              {postName(post.id)}: {here.map(s => engineerName(s.engineer)).join('、')}
+              {postName(post.id)}:{' '}
+              {here.map(s => engineerName(s.engineer)).join('、')}
             </Typography>
           );
         })}
@@ -83,7 +87,11 @@ export function DutyBoard(props: { big?: boolean; refreshSeconds?: number }) {
         </Typography>
       </Box>
       {onCall.first && (
-        <Typography variant={body} style={{ marginTop: big ? 24 : 8 }} data-testid="board-first">
+        <Typography
+          variant={body}
+          style={{ marginTop: big ? 24 : 8 }}
+          data-testid="board-first"
+        >
           {t('board.first', { engineer: engineerName(onCall.first) })}
         </Typography>
       )}

@@ -33,10 +33,13 @@ export function CheckInPanel(props: { zone: string; roomCode?: string }) {
   };
 
   return (
-    <Box display="flex" flexDirection="column" style={{ gap: 12 }} maxWidth={480}>
-      {props.roomCode && (
-        <Alert severity="info">{t('checkIn.inRoom')}</Alert>
-      )}
+    <Box
+      display="flex"
+      flexDirection="column"
+      style={{ gap: 12 }}
+      maxWidth={480}
+    >
+      {props.roomCode && <Alert severity="info">{t('checkIn.inRoom')}</Alert>}
       <Button
         variant="contained"
         color="primary"
@@ -74,7 +77,10 @@ export function CheckInPanel(props: { zone: string; roomCode?: string }) {
                 time: timeIn(record.checkedOutAt, props.zone),
               })
             : t('checkIn.checkedIn', {
-                time: timeIn(record.checkedInAt ?? record.shift.startsAt, props.zone),
+                time: timeIn(
+                  record.checkedInAt ?? record.shift.startsAt,
+                  props.zone,
+                ),
                 flag: t(`flag.${record.flag}`),
               })}
         </Alert>

@@ -64,7 +64,12 @@ function LeaveRequestForm(props: { onRequested: () => void }) {
   return (
     <Paper style={{ padding: 16 }}>
       <Typography variant="h6">{t('leave.request')}</Typography>
-      <Box display="flex" flexWrap="wrap" style={{ gap: 12 }} alignItems="flex-end">
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        style={{ gap: 12 }}
+        alignItems="flex-end"
+      >
         <TextField
           type="date"
           label={t('leave.from')}
@@ -99,7 +104,11 @@ function LeaveRequestForm(props: { onRequested: () => void }) {
         </Button>
       </Box>
       {error && (
-        <Alert severity="error" data-testid="leave-error" style={{ marginTop: 8 }}>
+        <Alert
+          severity="error"
+          data-testid="leave-error"
+          style={{ marginTop: 8 }}
+        >
           {error}
         </Alert>
       )}
@@ -138,12 +147,24 @@ function LeaveCard(props: {
   const side = (label: string, decision?: LeaveDecision) =>
     `${label}: ${
       decision
-        ? `${t(decision.approved ? 'leave.approved' : 'leave.refused')} (${engineerName(decision.by)}${decision.reason ? `, ${decision.reason}` : ''})`
+        ? `${t(
+            decision.approved ? 'leave.approved' : 'leave.refused',
+          )} (${engineerName(decision.by)}${
+            decision.reason ? `, ${decision.reason}` : ''
+          })`
         : t('leave.pending')
     }`;
   return (
-    <Paper style={{ padding: 12, marginTop: 8 }} data-testid={`leave-${leave.id}`}>
-      <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
+    <Paper
+      style={{ padding: 12, marginTop: 8 }}
+      data-testid={`leave-${leave.id}`}
+    >
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
         <Typography variant="subtitle1">
           {t('leave.span', {
             engineer: engineerName(leave.engineer),
@@ -163,7 +184,13 @@ function LeaveCard(props: {
         {side(t('leave.contractor'), leave.contractor)}
       </Typography>
       {mayDecide && (
-        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mt={1} alignItems="flex-end">
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          style={{ gap: 8 }}
+          mt={1}
+          alignItems="flex-end"
+        >
           <TextField
             label={t('leave.decisionReason')}
             value={reason}

@@ -40,7 +40,9 @@ export function MyShiftsView(props: {
           <ListItem key={shift.id}>
             <ListItemText
               primary={`${shift.date} · ${
-                shift.kind === 'phone' ? t('roster.phone') : postName(shift.post)
+                shift.kind === 'phone'
+                  ? t('roster.phone')
+                  : postName(shift.post)
               }`}
               secondary={`${timeIn(shift.startsAt, props.zone)}–${timeIn(
                 shift.endsAt,

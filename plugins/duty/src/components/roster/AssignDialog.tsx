@@ -85,7 +85,11 @@ export function AssignDialog(props: {
           ))}
         </ChoiceField>
         {error && (
-          <Alert severity="error" data-testid="assign-error" style={{ marginTop: 12 }}>
+          <Alert
+            severity="error"
+            data-testid="assign-error"
+            style={{ marginTop: 12 }}
+          >
             {error}
           </Alert>
         )}

@@ -10,7 +10,9 @@ describe('the roster calendar for those who do not manage it', () => {
     await permissions.answered('duty.roster.manage');
     const cell = await screen.findByTestId('cell-2027-01-02-desk');
     expect(within(cell).getByText('lina')).toBeInTheDocument();
-    expect(screen.queryByTestId('add-2027-01-02-software')).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('add-2027-01-02-software'),
+    ).not.toBeInTheDocument();
     expect(screen.queryByTestId('roster-generate')).not.toBeInTheDocument();
     expect(screen.queryByTestId('roster-publish')).not.toBeInTheDocument();
     await userEvent.click(screen.getByTestId('shift-s1'));

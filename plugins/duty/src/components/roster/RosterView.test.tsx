@@ -14,7 +14,9 @@ describe('the roster calendar', () => {
     const problems = await screen.findByTestId('roster-problems');
     expect(problems).toHaveTextContent('2027-01-02 软件岗: 1 of 2 on site');
     expect(problems).toHaveTextContent('2027-01-02: a shift has no engineer');
-    expect(screen.getByTestId('cell-2027-01-02-phone')).toHaveTextContent('Vacant');
+    expect(screen.getByTestId('cell-2027-01-02-phone')).toHaveTextContent(
+      'Vacant',
+    );
     const add = await screen.findByTestId('add-2027-01-02-software');
     // Only the reported gap offers a new shift: the desk is covered.
     expect(screen.queryByTestId('add-2027-01-02-desk')).not.toBeInTheDocument();
@@ -65,8 +67,17 @@ describe('the roster calendar', () => {
     const { ResponseError } = await import('@backstage/errors');
     const missing = await ResponseError.fromResponse(
       new Response(
-        JSON.stringify({ error: { name: 'NotFoundError', message: 'There is no roster for 2027-01' } }),
-        { status: 404, statusText: 'Not Found', headers: { 'content-type': 'application/json' } },
+        JSON.stringify({
+          error: {
+            name: 'NotFoundError',
+            message: 'There is no roster for 2027-01',
+          },
+        }),
+        {
+          status: 404,
+          statusText: 'Not Found',
+          headers: { 'content-type': 'application/json' },
+        },
       ),
     );
     const getRoster = jest
@@ -79,7 +90,9 @@ describe('the roster calendar', () => {
     expect(await screen.findByTestId('roster-missing')).toBeInTheDocument();
     await userEvent.click(screen.getByTestId('roster-generate'));
     expect(generateRoster).toHaveBeenCalledWith(MONTH, { replace: false });
-    expect(await screen.findByTestId('roster-problems')).toHaveTextContent('Every rule holds');
+    expect(await screen.findByTestId('roster-problems')).toHaveTextContent(
+      'Every rule holds',
+    );
     await userEvent.click(screen.getByTestId('roster-publish'));
     expect(publishRoster).toHaveBeenCalledWith(MONTH, { expectedVersion: 3 });
   });

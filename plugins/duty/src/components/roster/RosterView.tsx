@@ -35,7 +35,8 @@ const isNotFound = (error: unknown) =>
 function gapsOf(problems: readonly RosterProblem[]): Set<string> {
   const gaps = new Set<string>();
   for (const problem of problems) {
-    if (problem.rule === 'coverage') gaps.add(`${problem.date}|${problem.post}`);
+    if (problem.rule === 'coverage')
+      gaps.add(`${problem.date}|${problem.post}`);
     if (problem.rule === 'phone' && problem.have === 0) {
       gaps.add(`${problem.date}|${PHONE}`);
     }
@@ -89,7 +90,13 @@ export function RosterView(props: {
 
   return (
     <>
-      <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }} mb={2}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+        mb={2}
+      >
         <Button
           size="small"
           data-testid="month-previous"
@@ -146,7 +153,11 @@ export function RosterView(props: {
         )}
       </Box>
       {actionError && (
-        <Alert severity="error" data-testid="roster-error" style={{ marginBottom: 12 }}>
+        <Alert
+          severity="error"
+          data-testid="roster-error"
+          style={{ marginBottom: 12 }}
+        >
           {actionError}
         </Alert>
       )}
@@ -160,7 +171,11 @@ export function RosterView(props: {
       {value && (
         <>
           <ProblemList problems={value.problems} postName={postName} />
-          <Table size="small" data-testid="roster-calendar" style={{ marginTop: 12 }}>
+          <Table
+            size="small"
+            data-testid="roster-calendar"
+            style={{ marginTop: 12 }}
+          >
             <TableHead>
               <TableRow>
                 <TableCell>{t('roster.date')}</TableCell>
@@ -215,7 +230,11 @@ export function RosterView(props: {
                             setTarget(
                               column === PHONE
                                 ? { date: day.date, kind: 'phone' }
-                                : { date: day.date, kind: 'on-site', post: column },
+                                : {
+                                    date: day.date,
+                                    kind: 'on-site',
+                                    post: column,
+                                  },
                             )
                           }
                         >
