@@ -45,6 +45,7 @@ export const roster = rosterOf({
       have: 1,
     },
     { rule: 'vacant', shiftId: 's4', date: '2027-01-02' },
+    { rule: 'phone', date: '2027-01-02', have: 0 },
   ],
 });
 

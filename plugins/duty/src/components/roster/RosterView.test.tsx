@@ -7,7 +7,7 @@ describe('the roster calendar', () => {
     const getRoster = jest
       .fn()
       .mockResolvedValueOnce(roster)
-      .mockResolvedValueOnce({ ...roster, problems: [roster.problems[1]] });
+      .mockResolvedValueOnce({ ...roster, problems: roster.problems.slice(1) });
     const addShift = jest.fn(async () => roster.shifts[2]);
     await renderRoster(true, { getRoster, addShift });
 
@@ -48,6 +48,10 @@ describe('the roster calendar', () => {
     await renderRoster(true, { getRoster: async () => roster, updateShift });
     // The gap's button shows once the manage permission's answer is in.
     await screen.findByTestId('add-2027-01-02-software');
+    // The night's gap is its vacant shift: named, not doubled by another.
+    expect(
+      screen.queryByTestId('add-2027-01-02-phone'),
+    ).not.toBeInTheDocument();
     await userEvent.click(screen.getByTestId('shift-s4'));
     await userEvent.selectOptions(
       await screen.findByTestId('assign-engineer'),

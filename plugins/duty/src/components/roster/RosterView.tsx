@@ -221,26 +221,29 @@ export function RosterView(props: {
                           style={{ margin: 2 }}
                         />
                       ))}
-                      {can.manage && gaps.has(`${day.date}|${column}`) && (
-                        <Button
-                          size="small"
-                          color="secondary"
-                          data-testid={`add-${day.date}-${column}`}
-                          onClick={() =>
-                            setTarget(
-                              column === PHONE
-                                ? { date: day.date, kind: 'phone' }
-                                : {
-                                    date: day.date,
-                                    kind: 'on-site',
-                                    post: column,
-                                  },
-                            )
-                          }
-                        >
-                          {t('roster.add')}
-                        </Button>
-                      )}
+                      {can.manage &&
+                        gaps.has(`${day.date}|${column}`) &&
+                        // A vacant shift is filled by naming its engineer, not by another.
+                        cellShifts(day.date, column).every(s => s.engineer) && (
+                          <Button
+                            size="small"
+                            color="secondary"
+                            data-testid={`add-${day.date}-${column}`}
+                            onClick={() =>
+                              setTarget(
+                                column === PHONE
+                                  ? { date: day.date, kind: 'phone' }
+                                  : {
+                                      date: day.date,
+                                      kind: 'on-site',
+                                      post: column,
+                                    },
+                              )
+                            }
+                          >
+                            {t('roster.add')}
+                          </Button>
+                        )}
                     </TableCell>
                   ))}
                 </TableRow>
