@@ -125,12 +125,10 @@ test(
       0,
     );
     // The last night's phone duty went to 王强, the engineer without a day post to stand.
-    assert.equal(
-      (
-        await opsManager.getByTestId(`cell-${lastDay}-phone`).innerText()
-      ).trim(),
-      'wangqiang',
-    );
+    await opsManager
+      .getByTestId(`cell-${lastDay}-phone`)
+      .getByText('王强', { exact: true })
+      .waitFor();
     await shot(opsManager, '1-generated');
   },
 );
@@ -222,7 +220,7 @@ test(
       .selectOption('user:default/lina');
     await opsManager.getByTestId('assign-save').click();
     await opsManager.getByTestId('assign-save').waitFor({ state: 'detached' });
-    await cell.getByText('lina').waitFor();
+    await cell.getByText('李娜').waitFor();
     await problems.filter({ hasText: '规则全部满足' }).waitFor();
     await shot(opsManager, '6-substitute');
 

@@ -1,10 +1,19 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { answeringPermissionApi } from '@internal/plugin-court-react/testUtils';
 import { dutyApiRef } from '../api';
 import { RosterView } from '../components/roster/RosterView';
-import { engineers, fakeDutyApi, posts, rosterOf, shiftOf } from './testData';
+import {
+  engineers,
+  fakeDutyApi,
+  people,
+  posts,
+  rosterOf,
+  shiftOf,
+} from './testData';
 
 export const MONTH = '2027-01';
 
@@ -76,6 +85,7 @@ export async function renderRoster(
       apis: [
         [dutyApiRef, fakeDutyApi(calls)],
         [permissionApiRef, permissions.api],
+        [catalogApiRef, catalogApiMock({ entities: people })],
       ],
     },
   );

@@ -53,3 +53,19 @@ export function rosterOf(partial: Partial<Roster> & { month: string }): Roster {
     ...partial,
   };
 }
+
+const person = (name: string, displayName: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { profile: { displayName } },
+});
+
+/** The catalog's people, by display name; 陈静 (chenjing) is missing, so her ref's name shows. */
+export const people = [
+  person('lina', '李娜'),
+  person('zhangwei', '张伟'),
+  person('liuyang', '刘洋'),
+  person('wangqiang', '王强'),
+  person('sunlei', '孙磊'),
+];

@@ -7,6 +7,8 @@ import {
   dutyRosterManagePermission,
   dutyShiftStandPermission,
 } from '@internal/plugin-duty-common';
+import { useEntityOptions } from '@internal/plugin-court-react';
+import { useCallback } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { dutyApiRef } from '../api';
 
@@ -35,11 +37,23 @@ export function useDutyPermissions() {
   };
 }
 
-/** An engineer as the roster shows them: the user's name from the ref. */
-export function engineerName(ref: string): string {
+function nameInRef(ref: string): string {
   try {
     return parseEntityRef(ref).name;
   } catch {
     return ref;
   }
+}
+
+/**
+ * Engineers as the court knows them: their display names from the catalog (张伟), the name in
+ * the ref until those arrive or for someone the catalog does not list.
+ */
+export function useEngineerNames(): (ref: string) => string {
+  const { options } = useEntityOptions(['user']);
+  return useCallback(
+    (ref: string) =>
+      options.find(option => option.ref === ref)?.label ?? nameInRef(ref),
+    [options],
+  );
 }

@@ -1,7 +1,14 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { screen } from '@testing-library/react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { screen, waitFor } from '@testing-library/react';
 import { dutyApiRef } from '../../api';
-import { engineers, fakeDutyApi, posts } from '../../__testUtils__/testData';
+import {
+  engineers,
+  fakeDutyApi,
+  people,
+  posts,
+} from '../../__testUtils__/testData';
 import { DutyBoard } from './DutyBoard';
 
 const setup = { posts, engineers, zone: 'Asia/Shanghai' };
@@ -41,6 +48,7 @@ describe("today's duty board", () => {
             }),
           }),
         ],
+        [catalogApiRef, catalogApiMock({ entities: people })],
       ],
     });
     const board = await screen.findByTestId('duty-board');
@@ -48,11 +56,12 @@ describe("today's duty board", () => {
     expect(screen.getByTestId('board-on-site')).toHaveTextContent(
       'Outside on-site hours',
     );
-    expect(screen.getByTestId('board-phone')).toHaveTextContent('zhangwei');
-    expect(screen.getByTestId('board-on-leave')).toHaveTextContent('chenjing');
-    expect(screen.getByTestId('board-on-leave')).not.toHaveTextContent(
-      'wangqiang',
+    await waitFor(() =>
+      expect(screen.getByTestId('board-phone')).toHaveTextContent('张伟'),
     );
+    // chenjing is not in the catalog: her ref's name stands in.
+    expect(screen.getByTestId('board-on-leave')).toHaveTextContent('chenjing');
+    expect(screen.getByTestId('board-on-leave')).not.toHaveTextContent('王强');
     expect(listLeave).toHaveBeenCalledWith({ status: 'approved' });
   });
 
@@ -76,15 +85,18 @@ describe("today's duty board", () => {
             }),
           }),
         ],
+        [catalogApiRef, catalogApiMock({ entities: people })],
       ],
     });
     const onSite = await screen.findByTestId('board-on-site');
-    expect(onSite).toHaveTextContent('服务台（兼硬件）: lina、zhangwei');
-    expect(onSite).toHaveTextContent('软件岗: liuyang');
+    await waitFor(() =>
+      expect(onSite).toHaveTextContent('服务台（兼硬件）: 李娜、张伟'),
+    );
+    expect(onSite).toHaveTextContent('软件岗: 刘洋');
     expect(onSite).not.toHaveTextContent('硬件岗:');
     expect(screen.getByTestId('board-phone')).toHaveTextContent('Nobody');
     expect(screen.getByTestId('board-first')).toHaveTextContent(
-      'Call first: lina',
+      'Call first: 李娜',
     );
   });
 });

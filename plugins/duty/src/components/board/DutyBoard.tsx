@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import { dutyApiRef } from '../../api';
-import { engineerName } from '../../hooks/useDuty';
+import { useEngineerNames } from '../../hooks/useDuty';
 import { dateIn, timeIn } from '../../time';
 import { dutyTranslationRef } from '../../translation';
 
@@ -17,6 +17,7 @@ import { dutyTranslationRef } from '../../translation';
 export function DutyBoard(props: { big?: boolean; refreshSeconds?: number }) {
   const { t } = useTranslationRef(dutyTranslationRef);
   const api = useApi(dutyApiRef);
+  const engineerName = useEngineerNames();
   const board = useAsyncRetry(async () => {
     const [setup, onCall, leave] = await Promise.all([
       api.getSetup(),

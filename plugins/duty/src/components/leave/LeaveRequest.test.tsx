@@ -1,11 +1,13 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { answeringPermissionApi } from '@internal/plugin-court-react/testUtils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { dutyApiRef } from '../../api';
-import { fakeDutyApi } from '../../__testUtils__/testData';
+import { fakeDutyApi, people } from '../../__testUtils__/testData';
 import { LeaveView } from './LeaveView';
 
 // An engineer: stands shifts, decides no leave (a file of its own: usePermission caches per file).
@@ -23,6 +25,7 @@ describe('leave, as an engineer sees it', () => {
       apis: [
         [dutyApiRef, fakeDutyApi({ listLeave: async () => [], requestLeave })],
         [permissionApiRef, permissions.api],
+        [catalogApiRef, catalogApiMock({ entities: people })],
       ],
     });
     await permissions.answered('duty.leave.approve-court');

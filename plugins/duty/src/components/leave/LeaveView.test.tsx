@@ -1,12 +1,14 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { answeringPermissionApi } from '@internal/plugin-court-react/testUtils';
 import type { Leave } from '@internal/plugin-duty-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { dutyApiRef } from '../../api';
-import { fakeDutyApi } from '../../__testUtils__/testData';
+import { fakeDutyApi, people } from '../../__testUtils__/testData';
 import { LeaveView } from './LeaveView';
 
 const requested: Leave = {
@@ -38,6 +40,7 @@ async function renderAsItOffice(calls: Parameters<typeof fakeDutyApi>[0]) {
     apis: [
       [dutyApiRef, fakeDutyApi(calls)],
       [permissionApiRef, permissions.api],
+      [catalogApiRef, catalogApiMock({ entities: people })],
     ],
   });
   return permissions;
@@ -55,9 +58,11 @@ describe('leave, as the court IT office sees it', () => {
     await permissions.answered('duty.shift.stand');
 
     const card = await screen.findByTestId('leave-l1');
-    expect(card).toHaveTextContent('lina: 2027-01-04 – 2027-01-05');
+    await waitFor(() =>
+      expect(card).toHaveTextContent('李娜: 2027-01-04 – 2027-01-05'),
+    );
     expect(card).toHaveTextContent('Court IT office: waiting');
-    expect(card).toHaveTextContent('Ops manager: approved (sunlei)');
+    expect(card).toHaveTextContent('Ops manager: approved (孙磊)');
     // No request form: the IT office stands no shifts.
     expect(screen.queryByTestId('leave-submit')).not.toBeInTheDocument();
 

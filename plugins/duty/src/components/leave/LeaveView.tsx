@@ -12,7 +12,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dutyApiRef } from '../../api';
-import { engineerName, useDutyPermissions } from '../../hooks/useDuty';
+import { useDutyPermissions, useEngineerNames } from '../../hooks/useDuty';
 import { dutyTranslationRef } from '../../translation';
 
 /** Leave: request it; the court IT office and the ops manager each decide; the gap it leaves. */
@@ -21,6 +21,7 @@ export function LeaveView(props: { onOpenRoster: (month: string) => void }) {
   const api = useApi(dutyApiRef);
   const can = useDutyPermissions();
   const leave = useAsyncRetry(() => api.listLeave(), [api]);
+  const engineerName = useEngineerNames();
   return (
     <>
       {can.stand && <LeaveRequestForm onRequested={leave.retry} />}
@@ -35,6 +36,7 @@ export function LeaveView(props: { onOpenRoster: (month: string) => void }) {
           key={item.id}
           leave={item}
           onDecided={leave.retry}
+          engineerName={engineerName}
           onOpenRoster={props.onOpenRoster}
         />
       ))}
@@ -119,12 +121,13 @@ function LeaveRequestForm(props: { onRequested: () => void }) {
 function LeaveCard(props: {
   leave: Leave;
   onDecided: () => void;
+  engineerName: (ref: string) => string;
   onOpenRoster: (month: string) => void;
 }) {
   const { t } = useTranslationRef(dutyTranslationRef);
   const api = useApi(dutyApiRef);
   const can = useDutyPermissions();
-  const { leave } = props;
+  const { leave, engineerName } = props;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
   // Each approver decides their own side once; the backend refuses a second or the requester's.

@@ -9,7 +9,6 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { dutyApiRef } from '../../api';
-import { engineerName } from '../../hooks/useDuty';
 import { dutyTranslationRef } from '../../translation';
 
 /** A shift to (re)assign, or a gap to fill with a new shift. */
@@ -23,6 +22,7 @@ export function AssignDialog(props: {
   target: AssignTarget;
   engineers: readonly string[];
   postName: (id: string) => string;
+  engineerName: (ref: string) => string;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -80,7 +80,7 @@ export function AssignDialog(props: {
         >
           {props.engineers.map(ref => (
             <option key={ref} value={ref}>
-              {engineerName(ref)}
+              {props.engineerName(ref)}
             </option>
           ))}
         </ChoiceField>

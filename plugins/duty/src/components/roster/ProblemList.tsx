@@ -1,13 +1,13 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { RosterProblem } from '@internal/plugin-duty-common';
 import Alert from '@material-ui/lab/Alert';
-import { engineerName } from '../../hooks/useDuty';
 import { dutyTranslationRef } from '../../translation';
 
 /** What the rule check says about the roster, in words. */
 export function ProblemList(props: {
   problems: readonly RosterProblem[];
   postName: (id: string) => string;
+  engineerName: (ref: string) => string;
 }) {
   const { t } = useTranslationRef(dutyTranslationRef);
   if (props.problems.length === 0) {
@@ -35,7 +35,7 @@ export function ProblemList(props: {
         return t('problem.vacant', { date: problem.date });
       default:
         return t(`problem.${problem.rule}`, {
-          engineer: engineerName(problem.engineer),
+          engineer: props.engineerName(problem.engineer),
         });
     }
   };

@@ -9,7 +9,8 @@ describe('the roster calendar for those who do not manage it', () => {
     });
     await permissions.answered('duty.roster.manage');
     const cell = await screen.findByTestId('cell-2027-01-02-desk');
-    expect(within(cell).getByText('lina')).toBeInTheDocument();
+    // Engineers by their names in the catalog.
+    expect(await within(cell).findByText('李娜')).toBeInTheDocument();
     expect(
       screen.queryByTestId('add-2027-01-02-software'),
     ).not.toBeInTheDocument();

@@ -21,7 +21,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dutyApiRef } from '../../api';
-import { engineerName, useDutyPermissions } from '../../hooks/useDuty';
+import { useDutyPermissions, useEngineerNames } from '../../hooks/useDuty';
 import { dutyTranslationRef } from '../../translation';
 import { AssignDialog, AssignTarget } from './AssignDialog';
 import { ProblemList } from './ProblemList';
@@ -56,6 +56,7 @@ export function RosterView(props: {
   const { t } = useTranslationRef(dutyTranslationRef);
   const api = useApi(dutyApiRef);
   const can = useDutyPermissions();
+  const engineerName = useEngineerNames();
   const { month } = props;
   const roster = useAsyncRetry(() => api.getRoster(month), [api, month]);
   const [target, setTarget] = useState<AssignTarget>();
@@ -170,7 +171,11 @@ export function RosterView(props: {
       {roster.error && !missing && <CourtErrorPanel error={roster.error} />}
       {value && (
         <>
-          <ProblemList problems={value.problems} postName={postName} />
+          <ProblemList
+            problems={value.problems}
+            postName={postName}
+            engineerName={engineerName}
+          />
           <Table
             size="small"
             data-testid="roster-calendar"
@@ -258,6 +263,7 @@ export function RosterView(props: {
           target={target}
           engineers={props.engineers}
           postName={postName}
+          engineerName={engineerName}
           onClose={() => setTarget(undefined)}
           onSaved={() => {
             setTarget(undefined);
