@@ -14,6 +14,7 @@ import { archiveReadPermission } from '@internal/plugin-archive-common';
 import { sparesReadPermission } from '@internal/plugin-spares-common';
 import { auditReadPermission } from '@internal/plugin-audit-common';
 import { PermittedOnly } from '@internal/plugin-court-react';
+import { dutyRosterReadPermission } from '@internal/plugin-duty-common';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
 import { reportReadPermission } from '@internal/plugin-reports-common';
 import {
@@ -53,6 +54,7 @@ const navPermissions: Record<string, BasicPermission> = {
   'page:spares/repairs': sparesReadPermission,
   'page:audit': auditReadPermission,
   'page:access': accessGrantReadPermission,
+  'page:duty': dutyRosterReadPermission,
 };
 
 export const SidebarContent = NavContentBlueprint.make({
