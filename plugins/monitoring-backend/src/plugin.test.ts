@@ -295,9 +295,9 @@ describe.each(databases.eachSupportedId())('monitoring intake on %s', id => {
     expect(onDevice[0]).toMatchObject({ urgency: 'high', impact: 'medium' });
     await eventually(async () =>
       expect(
-        (await ticket(cleared.ticketNumber)).events.filter(e =>
-          e.body?.startsWith('告警已清除 Alert cleared'),
-        ),
+        (
+          await ticket(cleared.ticketNumber)
+        ).events.filter(e => e.body?.startsWith('告警已清除 Alert cleared')),
       ).toHaveLength(1),
     );
     const bad = await post({ ...zabbixProblem, event_value: 'PROBLEM' });

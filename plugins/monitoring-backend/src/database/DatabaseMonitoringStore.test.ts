@@ -91,7 +91,7 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('queues a system\'s alert only once the storm rule gives it its own incident', async () => {
+    it("queues a system's alert only once the storm rule gives it its own incident", async () => {
       await store.recordFiring(alert, placement, at(0));
       expect(await store.dueFilings(at(0), 10)).toEqual([]);
       const own = await store.placeInSystem(
@@ -111,7 +111,11 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('lets one claimant hold a filing until its lease ends, then another', async () => {
-      await store.recordFiring(alert, { entityRef: placement.entityRef }, at(0));
+      await store.recordFiring(
+        alert,
+        { entityRef: placement.entityRef },
+        at(0),
+      );
       const [filing] = await store.dueFilings(at(0), 10);
       const claims = await Promise.all(
         Array.from({ length: 6 }, () => store.claimFiling(filing, at(2))),

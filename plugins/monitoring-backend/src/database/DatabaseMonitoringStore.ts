@@ -298,7 +298,8 @@ export class DatabaseMonitoringStore {
         await this.addFire(trx, alert.fingerprint, 1, alert.startsAt);
         // A system's alert is queued once the storm rule has placed it.
         const queued =
-          placement.entityRef !== undefined && placement.systemRef === undefined;
+          placement.entityRef !== undefined &&
+          placement.systemRef === undefined;
         if (queued) await this.queue(trx, alert, 1, now);
         return {
           alert: toAlert({ ...inserted, filing_since: queued ? now : null }),
@@ -493,7 +494,10 @@ export class DatabaseMonitoringStore {
    * Claims a due filing until `leaseUntil`: true for one claimant only (the
    * row's due instant is compared and set), across replicas.
    */
-  async claimFiling(filing: QueuedFiling, leaseUntil: string): Promise<boolean> {
+  async claimFiling(
+    filing: QueuedFiling,
+    leaseUntil: string,
+  ): Promise<boolean> {
     const claimed = await this.db('monitoring_outbox')
       .where({
         fingerprint: filing.fingerprint,

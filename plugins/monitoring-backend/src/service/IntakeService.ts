@@ -226,7 +226,11 @@ export class IntakeService {
     const { store, desk, config } = this.deps;
     const systemRef = alert.system!;
     const placed = await store.placeInSystem(
-      { fingerprint: alert.fingerprint, link: received.link, episode: alert.episode },
+      {
+        fingerprint: alert.fingerprint,
+        link: received.link,
+        episode: alert.episode,
+      },
       systemRef,
       now,
       (state: StormState) => {
