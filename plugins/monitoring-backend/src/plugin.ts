@@ -16,6 +16,7 @@ import { createRouter } from './router';
 import { CatalogPlacer } from './service/CatalogPlacer';
 import { HeartbeatWatch } from './service/HeartbeatWatch';
 import { ticketsDesk } from './service/IncidentDesk';
+import { IncidentFiler } from './service/IncidentFiler';
 import { IntakeService } from './service/IntakeService';
 
 /**
@@ -56,14 +57,26 @@ export const monitoringPlugin = createBackendPlugin({
           order: config.mapping.order,
           refreshMinutes: config.mapping.refreshMinutes,
         });
+        const desk = ticketsDesk(deps.tickets);
+        const filer = new IncidentFiler({
+          store,
+          desk,
+          clock: deps.clock,
+          logger: deps.logger,
+          config,
+          credentials: () => deps.auth.getOwnServiceCredentials(),
+        });
+        deps.lifecycle.addStartupHook(() => filer.start());
+        deps.lifecycle.addShutdownHook(() => filer.stop());
         const service = new IntakeService({
           store,
-          desk: ticketsDesk(deps.tickets),
+          desk,
           place: alert => placer.place(alert),
           permissions: deps.permissions,
           config,
           clock: deps.clock,
           logger: deps.logger,
+          queued: () => filer.poke(),
         });
         deps.httpRouter.use(
           await createRouter({

@@ -86,6 +86,8 @@ export async function startMonitoringBackend(
     databases?: { monitoring: Knex; tickets: Knex };
     /** The catalog; the example corner above by default. */
     entities?: Entity[];
+    /** Without the tickets backend: every filing fails (the desk is down). */
+    withoutDesk?: boolean;
   } = {},
 ): Promise<MonitoringBackend> {
   const clock = new ManualCourtClock(options.at ?? '2026-12-06T10:00:00+08:00');
@@ -104,7 +106,7 @@ export async function startMonitoringBackend(
     },
     features: [
       monitoringPlugin,
-      ticketsPlugin,
+      ...(options.withoutDesk ? [] : [ticketsPlugin]),
       catalogServiceMock.factory({
         entities: options.entities ?? courtEntities,
       }),

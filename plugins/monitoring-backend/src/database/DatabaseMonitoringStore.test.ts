@@ -31,15 +31,23 @@ describe.each(databases.eachSupportedId())(
       store = await DatabaseMonitoringStore.fromKnex(await databases.init(id));
     });
 
-    it('makes one row of concurrent first deliveries and counts every one', async () => {
+    it('makes one row of concurrent first deliveries, counts every one and queues one filing', async () => {
+      const device = { entityRef: placement.entityRef };
       const firings = await Promise.all(
         Array.from({ length: 25 }, () =>
-          store.recordFiring(alert, placement, at(0)),
+          store.recordFiring(alert, device, at(0)),
         ),
       );
       expect(firings.filter(f => f.created)).toHaveLength(1);
-      // Only the first files the ticket; its repeats do not while it does.
-      expect(firings.filter(f => f.fileTicket)).toHaveLength(1);
+      expect(firings.filter(f => f.queued)).toHaveLength(1);
+      expect(await store.dueFilings(at(0), 10)).toEqual([
+        {
+          fingerprint: alert.fingerprint,
+          episode: 1,
+          dueAt: at(0),
+          attempts: 0,
+        },
+      ]);
       expect(firings.filter(f => f.newFire)).toHaveLength(1);
       expect(await store.get(alert.fingerprint)).toMatchObject({
         occurrences: 25,
@@ -83,6 +91,48 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it("queues a system's alert only once the storm rule gives it its own incident", async () => {
+      await store.recordFiring(alert, placement, at(0));
+      expect(await store.dueFilings(at(0), 10)).toEqual([]);
+      const own = await store.placeInSystem(
+        { fingerprint: alert.fingerprint, episode: 1, link: 'https://x' },
+        placement.systemRef,
+        at(0),
+        () => ({ siblings: [] }),
+      );
+      expect(own.queued).toBe(true);
+      expect(await store.dueFilings(at(0), 10)).toMatchObject([
+        { fingerprint: alert.fingerprint, link: 'https://x' },
+      ]);
+      // Queued: its repeats count on the fast path and queue nothing more.
+      const repeat = await store.recordFiring(alert, placement, at(1));
+      expect(repeat.queued).toBe(false);
+      expect(repeat.alert.occurrences).toBe(2);
+    });
+
+    it('lets one claimant hold a filing until its lease ends, then another', async () => {
+      await store.recordFiring(
+        alert,
+        { entityRef: placement.entityRef },
+        at(0),
+      );
+      const [filing] = await store.dueFilings(at(0), 10);
+      const claims = await Promise.all(
+        Array.from({ length: 6 }, () => store.claimFiling(filing, at(2))),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.dueFilings(at(1), 10)).toEqual([]);
+      expect(await store.nextFilingDue()).toBe(at(2));
+      // The claimant stopped: the lease runs out and the filing is due again.
+      const [again] = await store.dueFilings(at(2), 10);
+      expect(again).toMatchObject({ attempts: 1, dueAt: at(2) });
+      expect(await store.claimFiling(again, at(4))).toBe(true);
+      await store.deferFiling(again, at(9));
+      expect(await store.dueFilings(at(8), 10)).toEqual([]);
+      await store.finishFiling(again);
+      expect(await store.nextFilingDue()).toBeUndefined();
+    });
+
     it('keeps only the newest dead letters', async () => {
       for (let i = 0; i < 5; i++) {
         await store.addDeadLetter(
@@ -120,7 +170,7 @@ describe.each(databases.eachSupportedId())(
       decide.mockReturnValueOnce({ siblings: [], open: true });
       await store.recordFiring(alert, placement, at(0));
       const opened = await store.placeInSystem(
-        alert.fingerprint,
+        { ...alert, episode: 1 },
         placement.systemRef,
         at(0),
         decide,
@@ -132,7 +182,7 @@ describe.each(databases.eachSupportedId())(
         stormId: state.openStorm?.id,
       }));
       const joined = await store.placeInSystem(
-        other.fingerprint,
+        { ...other, episode: 1 },
         placement.systemRef,
         at(0),
         seen,
@@ -150,7 +200,12 @@ describe.each(databases.eachSupportedId())(
         placement,
         at(2),
       );
-      await store.placeInSystem('generic:x', placement.systemRef, at(2), later);
+      await store.placeInSystem(
+        { fingerprint: 'generic:x', episode: 1 },
+        placement.systemRef,
+        at(2),
+        later,
+      );
       expect(later.mock.calls[0][0].openStorm).toBeUndefined();
     });
   },

@@ -63,11 +63,17 @@ export interface Firing {
   readonly newFire: boolean;
   /** It had cleared and fires again. */
   readonly refired: boolean;
-  /**
-   * This delivery should file the ticket: none is filed and no other
-   * delivery is filing it (or that one stalled for a minute).
-   */
-  readonly fileTicket: boolean;
+  /** Its filing was queued by this delivery (the filer should wake up). */
+  readonly queued: boolean;
+}
+
+/** An incident waiting in the outbox to be filed. */
+export interface QueuedFiling {
+  readonly fingerprint: string;
+  readonly episode: number;
+  readonly link?: string;
+  readonly dueAt: string;
+  readonly attempts: number;
 }
 
 /** A system's storm: one parent incident for the alerts beyond the limit. */
@@ -93,6 +99,8 @@ export interface StormPlacement {
   readonly stormId?: string;
   /** With `open`: the alerts of the minute before, each with its own incident. */
   readonly siblings: readonly StoredAlert[];
+  /** Its own incident's filing was queued. */
+  readonly queued?: boolean;
 }
 
 export interface StormState {
@@ -134,6 +142,23 @@ function isSqlite(db: Knex): boolean {
 const MINUTE_MS = 60_000;
 const minus = (instant: string, ms: number) =>
   new Date(Date.parse(instant) - ms).toISOString();
+const plus = (instant: string, ms: number) => minus(instant, -ms);
+
+function toStorm(row: {
+  id: string;
+  system_ref: string;
+  opened_at: string;
+  ticket_number: string | null;
+  members: number | string;
+}): Storm {
+  return {
+    id: row.id,
+    systemRef: row.system_ref,
+    openedAt: row.opened_at,
+    ticketNumber: row.ticket_number ?? undefined,
+    members: Number(row.members),
+  };
+}
 
 /**
  * The monitoring intake's tables. Every change of one fingerprint happens in
@@ -199,7 +224,7 @@ export class DatabaseMonitoringStore {
 
   /**
    * The common case in one statement, without a transaction: a repeat of a
-   * firing already recorded, whose incident is filed (or needs none).
+   * firing already recorded, whose incident is filed or queued (or needs none).
    */
   private async repeat(
     alert: ReceivedAlert,
@@ -211,6 +236,7 @@ export class DatabaseMonitoringStore {
       .where(q =>
         q
           .whereNotNull('ticket_number')
+          .orWhereNotNull('filing_since')
           .orWhereNotNull('storm_id')
           .orWhereNull('entity_ref'),
       )
@@ -233,7 +259,7 @@ export class DatabaseMonitoringStore {
           created: false,
           newFire: false,
           refired: false,
-          fileTicket: false,
+          queued: false,
         }
       : undefined;
   }
@@ -266,16 +292,21 @@ export class DatabaseMonitoringStore {
           cleared_at: null,
           flapping: false,
           storm_id: null,
-          filing_since: placement.entityRef ? now : null,
+          filing_since: null,
         };
         await trx('monitoring_alerts').insert(inserted);
         await this.addFire(trx, alert.fingerprint, 1, alert.startsAt);
+        // A system's alert is queued once the storm rule has placed it.
+        const queued =
+          placement.entityRef !== undefined &&
+          placement.systemRef === undefined;
+        if (queued) await this.queue(trx, alert, 1, now);
         return {
-          alert: toAlert(inserted),
+          alert: toAlert({ ...inserted, filing_since: queued ? now : null }),
           created: true,
           newFire: true,
           refired: false,
-          fileTicket: placement.entityRef !== undefined,
+          queued,
         };
       }
       const newFire = await this.addFire(
@@ -286,28 +317,59 @@ export class DatabaseMonitoringStore {
       );
       // A late repeat of a firing that has cleared does not reopen it.
       const refired = row.status === 'cleared' && newFire;
-      const fileTicket =
+      // Unfiled and not queued: its first delivery stopped before the storm rule placed it.
+      const queued =
         row.ticket_number === null &&
         row.entity_ref !== null &&
         row.storm_id === null &&
-        (row.filing_since === null || row.filing_since < minus(now, MINUTE_MS));
+        row.filing_since === null;
       const patch: Partial<AlertRow> = {
         occurrences: Number(row.occurrences) + 1,
         last_seen: now,
         ...(refired ? { status: 'open', cleared_at: null } : {}),
-        ...(fileTicket ? { filing_since: now } : {}),
       };
       await trx('monitoring_alerts')
         .where({ fingerprint: alert.fingerprint })
         .update(patch);
+      if (queued) await this.queue(trx, alert, row.episode, now);
       return {
-        alert: toAlert({ ...row, ...patch }),
+        alert: toAlert({
+          ...row,
+          ...patch,
+          ...(queued ? { filing_since: now } : {}),
+        }),
         created: false,
         newFire,
         refired,
-        fileTicket,
+        queued,
       };
     });
+  }
+
+  /**
+   * Queues the filing of an episode's incident, in the transaction that
+   * recorded it, so an answered delivery is filed even after a crash.
+   */
+  private async queue(
+    trx: Knex.Transaction,
+    alert: Pick<ReceivedAlert, 'fingerprint' | 'link'>,
+    episode: number,
+    now: string,
+  ): Promise<void> {
+    await trx('monitoring_alerts')
+      .where({ fingerprint: alert.fingerprint, episode })
+      .update({ filing_since: now });
+    await trx('monitoring_outbox')
+      .insert({
+        fingerprint: alert.fingerprint,
+        episode,
+        link: alert.link ?? null,
+        queued_at: now,
+        due_at: now,
+        attempts: 0,
+      })
+      .onConflict(['fingerprint', 'episode'])
+      .ignore();
   }
 
   /** Records a start instant; false when this episode had it already. */
@@ -339,13 +401,13 @@ export class DatabaseMonitoringStore {
     placement: Placement,
     now: string,
     previousEpisode: number,
-  ): Promise<{ alert: StoredAlert; started: boolean }> {
+  ): Promise<{ alert: StoredAlert; started: boolean; queued: boolean }> {
     return this.db.transaction(async trx => {
       const row = await this.locked(trx, alert.fingerprint);
       if (!row) throw new Error(`no alert ${alert.fingerprint}`);
       // Another delivery already started it (and files its ticket).
       if (row.episode !== previousEpisode) {
-        return { alert: toAlert(row), started: false };
+        return { alert: toAlert(row), started: false, queued: false };
       }
       const patch: Partial<AlertRow> = {
         episode: row.episode + 1,
@@ -362,6 +424,7 @@ export class DatabaseMonitoringStore {
         cleared_at: null,
         flapping: false,
         storm_id: null,
+        filing_since: null,
       };
       await trx('monitoring_alerts')
         .where({ fingerprint: alert.fingerprint })
@@ -372,7 +435,18 @@ export class DatabaseMonitoringStore {
         row.episode + 1,
         alert.startsAt,
       );
-      return { alert: toAlert({ ...row, ...patch }), started: true };
+      const queued =
+        placement.entityRef !== undefined && placement.systemRef === undefined;
+      if (queued) await this.queue(trx, alert, row.episode + 1, now);
+      return {
+        alert: toAlert({
+          ...row,
+          ...patch,
+          ...(queued ? { filing_since: now } : {}),
+        }),
+        started: true,
+        queued,
+      };
     });
   }
 
@@ -401,11 +475,71 @@ export class DatabaseMonitoringStore {
     return row ? toAlert(row) : undefined;
   }
 
-  /** A filing that failed: the next delivery files instead. */
-  async releaseFiling(fingerprint: string, episode: number): Promise<void> {
-    await this.db('monitoring_alerts')
-      .where({ fingerprint, episode })
-      .update({ filing_since: null });
+  /** Queued filings due at `now`, the longest due first. */
+  async dueFilings(now: string, limit: number): Promise<QueuedFiling[]> {
+    const rows = await this.db('monitoring_outbox')
+      .where('due_at', '<=', now)
+      .orderBy('due_at')
+      .limit(limit);
+    return rows.map(row => ({
+      fingerprint: row.fingerprint,
+      episode: Number(row.episode),
+      link: row.link ?? undefined,
+      dueAt: row.due_at,
+      attempts: Number(row.attempts),
+    }));
+  }
+
+  /**
+   * Claims a due filing until `leaseUntil`: true for one claimant only (the
+   * row's due instant is compared and set), across replicas.
+   */
+  async claimFiling(
+    filing: QueuedFiling,
+    leaseUntil: string,
+  ): Promise<boolean> {
+    const claimed = await this.db('monitoring_outbox')
+      .where({
+        fingerprint: filing.fingerprint,
+        episode: filing.episode,
+        due_at: filing.dueAt,
+      })
+      .update({ due_at: leaseUntil, attempts: filing.attempts + 1 });
+    return claimed > 0;
+  }
+
+  /** A failed try: claimable again at `retryAt`. */
+  async deferFiling(filing: QueuedFiling, retryAt: string): Promise<void> {
+    await this.db('monitoring_outbox')
+      .where({ fingerprint: filing.fingerprint, episode: filing.episode })
+      .update({ due_at: retryAt });
+  }
+
+  /** Filed (or nothing to file any more): out of the outbox. */
+  async finishFiling(filing: QueuedFiling): Promise<void> {
+    await this.db('monitoring_outbox')
+      .where({ fingerprint: filing.fingerprint, episode: filing.episode })
+      .delete();
+  }
+
+  /** When the next queued filing falls due, if any is queued. */
+  async nextFilingDue(): Promise<string | undefined> {
+    const row = await this.db('monitoring_outbox').min({ next: 'due_at' });
+    return row[0]?.next ?? undefined;
+  }
+
+  /** The open storm of a system opened within a minute after `firstSeen`, whose minute included it. */
+  async stormAfter(
+    systemRef: string,
+    firstSeen: string,
+  ): Promise<Storm | undefined> {
+    const row = await this.db('monitoring_storms')
+      .where({ system_ref: systemRef })
+      .where('opened_at', '>=', firstSeen)
+      .where('opened_at', '<', plus(firstSeen, MINUTE_MS))
+      .orderBy('opened_at')
+      .first();
+    return row ? toStorm(row) : undefined;
   }
 
   /** Stores the ticket of an episode (not of a later one). */
@@ -440,11 +574,12 @@ export class DatabaseMonitoringStore {
    * storm's parent is opened once: `decide` sees the system's last minute.
    */
   async placeInSystem(
-    fingerprint: string,
+    alert: Pick<ReceivedAlert, 'fingerprint' | 'link'> & { episode: number },
     systemRef: string,
     now: string,
     decide: (state: StormState) => StormPlacement,
   ): Promise<StormPlacement> {
+    const { fingerprint } = alert;
     return this.db.transaction(async trx => {
       const since = minus(now, MINUTE_MS);
       const storms = trx('monitoring_storms')
@@ -495,22 +630,25 @@ export class DatabaseMonitoringStore {
         await trx('monitoring_alerts')
           .where({ fingerprint })
           .update({ storm_id: decision.stormId });
+        return decision;
       }
-      return decision;
+      // Its own incident: queued in the transaction that decided so.
+      const row = await trx<AlertRow>('monitoring_alerts')
+        .where({ fingerprint, episode: alert.episode })
+        .first();
+      const queued =
+        row !== undefined &&
+        row.entity_ref !== null &&
+        row.ticket_number === null &&
+        row.filing_since === null;
+      if (queued) await this.queue(trx, alert, alert.episode, now);
+      return { ...decision, queued };
     });
   }
 
   async storm(id: string): Promise<Storm | undefined> {
     const row = await this.db('monitoring_storms').where({ id }).first();
-    return row
-      ? {
-          id: row.id,
-          systemRef: row.system_ref,
-          openedAt: row.opened_at,
-          ticketNumber: row.ticket_number ?? undefined,
-          members: Number(row.members),
-        }
-      : undefined;
+    return row ? toStorm(row) : undefined;
   }
 
   async setStormTicket(id: string, ticketNumber: string): Promise<void> {

@@ -34,7 +34,7 @@ import {
   StoredAlert,
   StormState,
 } from '../database/DatabaseMonitoringStore';
-import { IncidentDesk } from './IncidentDesk';
+import { IncidentDesk, localTime, noteCleared } from './IncidentDesk';
 
 /** What the router asks the service to allow: a permission, or posting as a source. */
 export type MonitoringAction = BasicPermission | { receiver: AlertSource };
@@ -43,8 +43,9 @@ export type MonitoringAction = BasicPermission | { receiver: AlertSource };
 const DEAD_LETTER_BODY_CHARS = 4000;
 
 /**
- * The monitoring intake: checks each delivery, turns its alerts into one
- * incident per fingerprint through the service desk (as the source), and
+ * The monitoring intake: checks each delivery and records its alerts, one
+ * incident per fingerprint, in a short local transaction that also queues
+ * the incident's filing (the IncidentFiler files it after the answer); and
  * answers the desk's views.
  */
 export class IntakeService {
@@ -57,6 +58,8 @@ export class IntakeService {
       config: MonitoringConfig;
       clock: CourtClock;
       logger: LoggerService;
+      /** Wakes the filer when a delivery queued an incident. */
+      queued: () => void;
     },
   ) {}
 
@@ -117,9 +120,12 @@ export class IntakeService {
       throw error;
     }
     const incidents: DeliveryResult['incidents'][number][] = [];
+    let queued = false;
     // In order: a delivery's firing and resolved alerts of one fingerprint stay in sequence.
     for (const alert of alerts) {
-      const stored = await this.take(alert, caller);
+      const taken = await this.take(alert, caller);
+      queued ||= taken.queued;
+      const stored = taken.alert;
       if (stored) {
         incidents.push({
           fingerprint: stored.fingerprint,
@@ -129,6 +135,7 @@ export class IntakeService {
         });
       }
     }
+    if (queued) this.deps.queued();
     return { received: alerts.length, incidents };
   }
 
@@ -166,15 +173,17 @@ export class IntakeService {
   private async take(
     alert: ReceivedAlert,
     caller: Caller,
-  ): Promise<StoredAlert | undefined> {
-    if (alert.status === 'resolved') return this.clear(alert, caller);
+  ): Promise<{ alert?: StoredAlert; queued: boolean }> {
+    if (alert.status === 'resolved') {
+      return { alert: await this.clear(alert, caller), queued: false };
+    }
     const { store, desk } = this.deps;
     const now = this.now();
     const placement = await this.deps.place(alert);
     const firing = await store.recordFiring(alert, placement, now);
     let current = firing.alert;
     let created = firing.created;
-    let fileTicket = firing.fileTicket;
+    let queued = firing.queued;
     if (firing.refired && current.ticketNumber) {
       if (await desk.isDone(current.ticketNumber, caller)) {
         const episode = await store.startEpisode(
@@ -184,7 +193,8 @@ export class IntakeService {
           current.episode,
         );
         current = episode.alert;
-        created = fileTicket = episode.started;
+        created = episode.started;
+        queued ||= episode.queued;
       } else {
         await desk.note(
           current.ticketNumber,
@@ -196,44 +206,31 @@ export class IntakeService {
       }
     }
     if (created && current.system !== undefined) {
-      current = await this.placeInStorm(current, now, caller);
-    }
-    if (fileTicket && current.stormId === undefined && current.entityRef) {
-      current = await this.file(current, alert, caller);
+      const placed = await this.placeInStorm(current, alert, now, caller);
+      current = placed.alert;
+      queued ||= placed.queued;
     }
     if (firing.newFire && !current.flapping) {
       current = await this.checkFlapping(current, caller);
     }
-    return current;
-  }
-
-  /** Files the alert's ticket; a failed filing leaves it to the next delivery. */
-  private async file(
-    alert: StoredAlert,
-    received: ReceivedAlert,
-    caller: Caller,
-  ): Promise<StoredAlert> {
-    const { store, desk } = this.deps;
-    try {
-      const number = await desk.file(this.ticketOf(alert, received), caller);
-      await store.setTicket(alert.fingerprint, alert.episode, number);
-      return { ...alert, ticketNumber: number };
-    } catch (error) {
-      await store.releaseFiling(alert.fingerprint, alert.episode);
-      throw error;
-    }
+    return { alert: current, queued };
   }
 
   /** A new alert of a system: its own incident, or the storm's (opening it). */
   private async placeInStorm(
     alert: StoredAlert,
+    received: ReceivedAlert,
     now: string,
     caller: Caller,
-  ): Promise<StoredAlert> {
+  ): Promise<{ alert: StoredAlert; queued: boolean }> {
     const { store, desk, config } = this.deps;
     const systemRef = alert.system!;
     const placed = await store.placeInSystem(
-      alert.fingerprint,
+      {
+        fingerprint: alert.fingerprint,
+        link: received.link,
+        episode: alert.episode,
+      },
       systemRef,
       now,
       (state: StormState) => {
@@ -251,10 +248,11 @@ export class IntakeService {
         return { siblings: [], stormId: decision.parent };
       },
     );
-    if (!placed.stormId) return alert;
+    if (!placed.stormId) return { alert, queued: placed.queued ?? false };
     const parent = await this.stormTicket(placed.stormId, caller);
     if (placed.open) {
-      // The alerts of the minute before the storm go under it too.
+      // The alerts of the minute before the storm go under it too (the
+      // filer links those it files after this).
       for (const sibling of placed.siblings) {
         const own =
           sibling.ticketNumber ??
@@ -270,10 +268,13 @@ export class IntakeService {
       caller,
     );
     return {
-      ...alert,
-      stormId: placed.stormId,
-      stormParent: placed.stormId,
-      ticketNumber: parent,
+      alert: {
+        ...alert,
+        stormId: placed.stormId,
+        stormParent: placed.stormId,
+        ticketNumber: parent,
+      },
+      queued: false,
     };
   }
 
@@ -333,65 +334,19 @@ export class IntakeService {
       (cleared.stormId
         ? (await store.storm(cleared.stormId))?.ticketNumber
         : undefined);
+    // Not filed yet: the filer notes the clearing once it has filed.
     if (!ticket) return cleared;
-    const summary = `告警已清除 Alert cleared: ${cleared.title}（${this.local(
-      cleared.clearedAt!,
-    )}；共 ${cleared.occurrences} 次 occurrences，首次 first ${this.local(
-      cleared.firstSeen,
-    )}，末次 last ${this.local(cleared.lastSeen)}）`;
-    await desk.note(ticket, summary, caller);
-    if (config.sources[alert.source].autoResolve && cleared.ticketNumber) {
-      const resolved = await desk.resolve(
-        cleared.ticketNumber,
-        summary,
-        caller,
-      );
-      if (!resolved) {
-        this.deps.logger.info(
-          `${cleared.ticketNumber}: alert cleared, not resolved automatically in its state`,
-        );
-      }
-    }
+    await noteCleared(
+      { desk, config, logger: this.deps.logger },
+      cleared,
+      ticket,
+      caller,
+    );
     return { ...cleared, ticketNumber: ticket };
   }
 
-  private ticketOf(alert: StoredAlert, received: ReceivedAlert) {
-    const rating = ratingOf(alert.severity, this.deps.config.severities);
-    return {
-      type: 'incident' as const,
-      channel: 'monitoring' as const,
-      title: `告警 Alert: ${alert.title}`.slice(0, 200),
-      description: [
-        `监控告警 Monitoring alert (${alert.source})`,
-        `告警 Alert: ${alert.title}`,
-        ...(alert.description
-          ? [`说明 Description: ${alert.description}`]
-          : []),
-        `严重程度 Severity: ${alert.severity}`,
-        ...(alert.host || alert.ip
-          ? [`主机 Host: ${[alert.host, alert.ip].filter(Boolean).join(' / ')}`]
-          : []),
-        `首次 First seen: ${this.local(alert.firstSeen)}`,
-        `指纹 Fingerprint: ${alert.fingerprint}`,
-        ...(received.link ? [`来源 Link: ${received.link}`] : []),
-      ]
-        .join('\n')
-        .slice(0, 4000),
-      urgency: rating.urgency,
-      impact: rating.impact,
-      entityRefs: [alert.entityRef!],
-      // One ticket per fingerprint and episode, however often it is delivered.
-      sourceRef: `monitoring:${alert.fingerprint}:${alert.episode}`.slice(
-        0,
-        255,
-      ),
-    };
-  }
-
   private local(instant: string): string {
-    return DateTime.fromISO(instant, { zone: this.deps.config.zone }).toFormat(
-      'yyyy-MM-dd HH:mm:ss',
-    );
+    return localTime(instant, this.deps.config.zone);
   }
 
   list(

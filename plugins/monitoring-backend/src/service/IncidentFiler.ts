@@ -1,0 +1,155 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { CancelWakeUp, Caller, CourtClock } from '@internal/plugin-court-node';
+import { DateTime } from 'luxon';
+import { MonitoringConfig } from '../config';
+import {
+  DatabaseMonitoringStore,
+  QueuedFiling,
+} from '../database/DatabaseMonitoringStore';
+import { IncidentDesk, incidentRequest, noteCleared } from './IncidentDesk';
+
+/** How long a claim keeps other replicas off a filing (a filing takes seconds). */
+const LEASE_MINUTES = 2;
+/** Filings tried at once: the tickets backend is the slow part. */
+const BATCH = 8;
+/** Looks for filings another replica queued and could not file (it stopped). */
+const IDLE_MINUTES = 1;
+
+/**
+ * Files the incidents the receivers queued, after they have answered: claims
+ * each queued filing with a lease (so one replica files it at a time), files
+ * it through the tickets API (its sourceRef makes a repeated filing return
+ * the first ticket), stores the ticket and takes it out of the outbox. At
+ * least once, and idempotent: a crash anywhere leaves the filing queued, and
+ * the next try, here or on another replica, finds the same ticket. Wakes up
+ * when a delivery queues, and on the court clock for leases and retries.
+ */
+export class IncidentFiler {
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private wakeUp: CancelWakeUp | undefined;
+
+  constructor(
+    private readonly deps: {
+      store: DatabaseMonitoringStore;
+      desk: IncidentDesk;
+      clock: CourtClock;
+      logger: LoggerService;
+      config: MonitoringConfig;
+      /** The plugin's own credentials: the delivery's source has answered and gone. */
+      credentials: () => Promise<Caller>;
+    },
+  ) {}
+
+  start(): void {
+    this.poke();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeUp?.();
+    await this.running;
+  }
+
+  /** Files what is due now; a poke while filing drains again afterwards. */
+  poke(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch(error => this.deps.logger.error(`monitoring filer: ${error}`))
+      .then(() => this.schedule())
+      .catch(error => this.deps.logger.error(`monitoring filer: ${error}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.poke();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    const { store, clock } = this.deps;
+    for (;;) {
+      this.again = false;
+      const due = await store.dueFilings(clock.now().toUTC().toISO()!, BATCH);
+      if (due.length === 0 || this.stopped) return;
+      await Promise.all(due.map(filing => this.fileOne(filing)));
+    }
+  }
+
+  /** Sleeps until the next lease or retry falls due, or a while to look again. */
+  private async schedule(): Promise<void> {
+    if (this.stopped) return;
+    const { store, clock } = this.deps;
+    const next = await store.nextFilingDue();
+    const idle = clock.now().plus({ minutes: IDLE_MINUTES });
+    const at = next ? DateTime.min(DateTime.fromISO(next), idle) : idle;
+    this.wakeUp?.();
+    this.wakeUp = clock.wakeAt(at, () => this.poke());
+  }
+
+  private async fileOne(filing: QueuedFiling): Promise<void> {
+    const { store, clock, logger } = this.deps;
+    const now = clock.now();
+    const lease = now.plus({ minutes: LEASE_MINUTES }).toUTC().toISO()!;
+    if (!(await store.claimFiling(filing, lease))) return;
+    try {
+      await this.file(filing);
+      await store.finishFiling(filing);
+    } catch (error) {
+      // Back off 1, 2, 4 ... up to 30 minutes; the filing stays queued.
+      const minutes = Math.min(30, 2 ** filing.attempts);
+      logger.warn(
+        `monitoring: filing ${filing.fingerprint} (episode ${filing.episode}) failed, retrying in ${minutes} min: ${error}`,
+      );
+      await store.deferFiling(
+        filing,
+        clock.now().plus({ minutes }).toUTC().toISO()!,
+      );
+    }
+  }
+
+  private async file(filing: QueuedFiling): Promise<void> {
+    const { store, desk, config, logger } = this.deps;
+    const alert = await store.get(filing.fingerprint);
+    // A later episode, a storm member or an unmapped alert: nothing of this to file.
+    if (
+      !alert ||
+      alert.episode !== filing.episode ||
+      alert.ticketNumber ||
+      alert.stormId ||
+      !alert.entityRef
+    ) {
+      return;
+    }
+    const as = await this.deps.credentials();
+    const ticket = await desk.file(
+      incidentRequest(alert, filing.link, config),
+      as,
+    );
+    await store.setTicket(alert.fingerprint, alert.episode, ticket);
+    // What happened between the answer and the filing goes on the ticket now.
+    const filed = (await store.get(alert.fingerprint))!;
+    if (filed.episode !== alert.episode) return;
+    if (filed.system) {
+      const storm = await store.stormAfter(filed.system, filed.firstSeen);
+      if (storm?.ticketNumber) await desk.link(storm.ticketNumber, ticket, as);
+    }
+    if (filed.flapping) {
+      await desk.note(ticket, `告警抖动 Alert flapping (before filing)`, as);
+    }
+    if (filed.status === 'cleared') {
+      await noteCleared(
+        { desk, config, logger },
+        { ...filed, ticketNumber: ticket },
+        ticket,
+        as,
+      );
+    }
+  }
+}
