@@ -11,3 +11,4 @@ export * from './window';
 export * from './rules';
 export * from './escalation';
 export * from './message';
+export * from './client';

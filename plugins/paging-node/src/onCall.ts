@@ -4,16 +4,18 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import { readConfigAt } from '@internal/plugin-court-node';
+import { DutyService, dutyServiceRef } from '@internal/plugin-duty-node';
 import {
   EscalationTier,
   pagingConfigSchema,
   PageEvent,
 } from '@internal/plugin-paging-common';
+import { DateTime } from 'luxon';
 
 /**
- * Who is on call, and the escalation chain behind them: the duty roster
- * (plugins/duty-*) provides this once it is installed; until then the
- * default reads the chain from `paging.chain` in app-config.
+ * Who is on call, and the escalation chain behind them: by default the duty
+ * roster (plugins/duty-*), and `paging.chain` in app-config when duty does not
+ * answer.
  */
 export interface OnCallService {
   /**
@@ -28,31 +30,73 @@ export interface OnCallService {
   ): Promise<EscalationTier[]>;
 }
 
+/** `paging.chain`: who is paged when the roster names nobody. */
+export interface ConfiguredChain {
+  onCall: readonly string[];
+  opsManager: readonly string[];
+  courtItOffice: readonly string[];
+}
+
+function chainOf(
+  onCall: readonly string[],
+  chain: ConfiguredChain,
+): EscalationTier[] {
+  return [
+    ...onCall.map(ref => ({ role: 'on-call' as const, recipients: [ref] })),
+    { role: 'ops-manager', recipients: [...chain.opsManager] },
+    { role: 'court-it-office', recipients: [...chain.courtItOffice] },
+  ];
+}
+
 /** The chain from config: each on-call entry its own tier, in order. */
 export class ConfiguredOnCall implements OnCallService {
-  constructor(
-    private readonly chain: {
-      onCall: readonly string[];
-      opsManager: readonly string[];
-      courtItOffice: readonly string[];
-    },
-  ) {}
+  constructor(private readonly chain: ConfiguredChain) {}
 
   async escalationChain(): Promise<EscalationTier[]> {
-    return [
-      ...this.chain.onCall.map(ref => ({
-        role: 'on-call' as const,
-        recipients: [ref],
-      })),
-      { role: 'ops-manager', recipients: [...this.chain.opsManager] },
-      { role: 'court-it-office', recipients: [...this.chain.courtItOffice] },
-    ];
+    return chainOf(this.chain.onCall, this.chain);
   }
 }
 
 /**
- * Depend on this for the escalation chain. A duty module replaces the
- * default with a factory for this ref (`createServiceFactory({ service: onCallServiceRef, ... })`).
+ * The chain from the duty roster: the engineer to call now (phone duty at night, the desk by
+ * day), then the next on call (the next night's phone duty at night; the other on-site posts by
+ * day), then the ops managers and the court IT office from config. When duty does not answer or
+ * names nobody, the configured chain.
+ */
+export class RosterOnCall implements OnCallService {
+  constructor(
+    private readonly duty: Pick<DutyService, 'onCallAt'>,
+    private readonly chain: ConfiguredChain,
+  ) {}
+
+  async escalationChain(at: string): Promise<EscalationTier[]> {
+    const now = await this.duty.onCallAt(at);
+    if (!now?.first) {
+      return chainOf(this.chain.onCall, this.chain);
+    }
+    const next = now.onSiteHours
+      ? now.onSite.map(s => s.engineer)
+      : // Phone shifts are nightly, so the same hour a day later is the next phone shift.
+        [
+          (
+            await this.duty.onCallAt(
+              DateTime.fromISO(at, { setZone: true })
+                .plus({ days: 1 })
+                .toISO()!,
+            )
+          )?.phone,
+        ];
+    const people = [now.first, ...next].filter(
+      (ref, i, all): ref is string => !!ref && all.indexOf(ref) === i,
+    );
+    return chainOf(people, this.chain);
+  }
+}
+
+/**
+ * Depend on this for the escalation chain. The default asks the duty roster through
+ * `dutyServiceRef` (so installing duty is all it takes); a deployment may still replace it with
+ * `createServiceFactory({ service: onCallServiceRef, ... })`.
  */
 export const onCallServiceRef = createServiceRef<OnCallService>({
   id: 'courtops.paging.on-call',
@@ -60,9 +104,10 @@ export const onCallServiceRef = createServiceRef<OnCallService>({
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: { config: coreServices.rootConfig },
-      factory: ({ config }) =>
-        new ConfiguredOnCall(
+      deps: { config: coreServices.rootConfig, duty: dutyServiceRef },
+      factory: ({ config, duty }) =>
+        new RosterOnCall(
+          duty,
           readConfigAt(config, 'paging', pagingConfigSchema).chain,
         ),
     }),

@@ -12,18 +12,21 @@ import {
 import { isCourtDevice } from '@internal/plugin-court-common';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { PermittedOnly } from '@internal/plugin-court-react';
+import { PagingClient } from '@internal/plugin-paging-common';
 import {
   TicketsClient,
   ticketCreatePermission,
 } from '@internal/plugin-tickets-common';
 import HeadsetMicIcon from '@material-ui/icons/HeadsetMic';
+import NotificationsActiveIcon from '@material-ui/icons/NotificationsActive';
 import SwapHorizIcon from '@material-ui/icons/SwapHoriz';
-import { ticketsApiRef } from './api';
+import { pagingApiRef, ticketsApiRef } from './api';
 import {
   changeRouteRef,
   changesRouteRef,
   kbArticleRouteRef,
   newTicketRouteRef,
+  pagingSettingsRouteRef,
   rootRouteRef,
   ticketRouteRef,
 } from './routes';
@@ -37,6 +40,32 @@ export const ticketsApi = ApiBlueprint.make({
       factory: ({ discoveryApi, fetchApi }) =>
         new TicketsClient({ discoveryApi, fetchApi }),
     }),
+});
+
+export const pagingApi = ApiBlueprint.make({
+  name: 'paging',
+  params: defineParams =>
+    defineParams({
+      api: pagingApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PagingClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** Each person's own paging channels and quiet hours (docs/paging.md), beside the settings. */
+export const pagingSettingsPage = PageBlueprint.make({
+  name: 'paging-settings',
+  params: {
+    path: '/paging-settings',
+    routeRef: pagingSettingsRouteRef,
+    title: ticketsTranslationRef('paging.title'),
+    icon: <NotificationsActiveIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/paging/PagingSettingsPage').then(m => (
+        <m.PagingSettingsPage />
+      )),
+  },
 });
 
 /** 服务台 in the sidebar: the queue, or a requester's own tickets. */
@@ -185,12 +214,15 @@ export const ticketsPlugin = createFrontendPlugin({
     ticket: ticketRouteRef,
     changes: changesRouteRef,
     change: changeRouteRef,
+    pagingSettings: pagingSettingsRouteRef,
   },
   externalRoutes: {
     kbArticle: kbArticleRouteRef,
   },
   extensions: [
     ticketsApi,
+    pagingApi,
+    pagingSettingsPage,
     serviceDeskPage,
     newTicketPage,
     ticketPage,

@@ -18,6 +18,9 @@ export const changesRouteRef = createRouteRef();
 /** One change, by number (CHG-2026-00001). */
 export const changeRouteRef = createRouteRef({ params: ['changeRef'] });
 
+/** The signed-in user's own paging channels and quiet hours. */
+export const pagingSettingsRouteRef = createRouteRef();
+
 /** A knowledge article, by id (KB-00042): the kb plugin's page, bound in the app. */
 export const kbArticleRouteRef = createExternalRouteRef({
   params: ['articleId'],

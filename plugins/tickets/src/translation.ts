@@ -548,6 +548,26 @@ export const ticketsMessages = {
     empty: 'No open ticket is at risk or breached.',
     openDesk: 'Open the service desk',
   },
+  paging: {
+    title: 'My paging',
+    intro:
+      'How the portal wakes you for an urgent ticket when you are on call: the channels ticked, tried in the order shown, and the hours to hold pages that are not L1 or L2.',
+    channels: 'Channels, in the order tried',
+    channel: {
+      wecomApp: 'WeCom message',
+      wecomRobot: 'WeCom group robot',
+      dingtalkRobot: 'DingTalk group robot',
+      sms: 'SMS',
+      email: 'E-mail',
+    },
+    quietHours: 'Quiet hours',
+    quietStart: 'From',
+    quietEnd: 'Until',
+    quietNote:
+      'L1 and L2 pages come through quiet hours; others wait until they end.',
+    save: 'Save',
+    saved: 'Saved.',
+  },
 } as const;
 
 /** Every message key, as translations/zh.ts must list them. */

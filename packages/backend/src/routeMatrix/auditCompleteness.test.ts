@@ -73,6 +73,8 @@ const INPUT_CHECKED_BEFORE_AUDIT = new Set([
   'PUT /api/inspections/checks/:checkId/results/:itemId',
   'POST /api/inspections/scans',
   'PUT /api/inspections/plans/:id',
+  // The probe's code is not a code: refused before anything is looked up.
+  'POST /api/paging/a/:code',
 ]);
 
 /**

@@ -443,6 +443,22 @@ const zh: Record<TicketsMessageKey, string> = {
   'home.title': 'SLA 预警',
   'home.empty': '没有即将超时或已超时的未完成工单。',
   'home.openDesk': '打开服务台',
+  'paging.title': '我的寻呼',
+  'paging.intro':
+    '值班时遇到紧急工单，门户如何叫醒您：勾选的渠道按显示的顺序依次尝试；免打扰时段内暂缓一、二级以外的寻呼。',
+  'paging.channels': '寻呼渠道（按尝试顺序）',
+  'paging.channel.wecomApp': '企业微信消息',
+  'paging.channel.wecomRobot': '企业微信群机器人',
+  'paging.channel.dingtalkRobot': '钉钉群机器人',
+  'paging.channel.sms': '短信',
+  'paging.channel.email': '电子邮件',
+  'paging.quietHours': '免打扰时段',
+  'paging.quietStart': '开始',
+  'paging.quietEnd': '结束',
+  'paging.quietNote':
+    '一级、二级寻呼不受免打扰限制；其他寻呼在时段结束后发送。',
+  'paging.save': '保存',
+  'paging.saved': '已保存。',
 };
 
 export default zh;

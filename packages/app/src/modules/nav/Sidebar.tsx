@@ -116,6 +116,7 @@ export const SidebarContent = NavContentBlueprint.make({
             to="/settings"
           >
             {nav.take('page:user-settings')}
+            {nav.take('page:tickets/paging-settings')}
           </SidebarGroup>
         </Sidebar>
       );

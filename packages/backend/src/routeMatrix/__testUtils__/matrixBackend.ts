@@ -14,6 +14,7 @@ import calendarPlugin from '@internal/plugin-calendar-backend';
 import inspectionsPlugin from '@internal/plugin-inspections-backend';
 import kbPlugin from '@internal/plugin-kb-backend';
 import monitoringPlugin from '@internal/plugin-monitoring-backend';
+import pagingPlugin from '@internal/plugin-paging-backend';
 import reportsPlugin from '@internal/plugin-reports-backend';
 import sparesPlugin from '@internal/plugin-spares-backend';
 import ticketsPlugin from '@internal/plugin-tickets-backend';
@@ -83,6 +84,7 @@ export async function startMatrixBackend(options: {
       archivePlugin,
       dutyPlugin,
       monitoringPlugin,
+      pagingPlugin,
       sparesPlugin,
       auditPlugin,
       ...(options.features ?? []),

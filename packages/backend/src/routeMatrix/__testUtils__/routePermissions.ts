@@ -445,6 +445,19 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/duty/calendar/:file': { guard: [], resource: true },
   'GET /api/duty/duty-room/qr.svg': needs(dutyRosterManagePermission),
 
+  // Paging has no permissions of its own: events come from the portal's plugins, the short
+  // link's code and the SMS gateway's token are the credentials, settings are one's own.
+  'POST /api/paging/events': service,
+  'GET /api/paging/a/:code': { guard: [], resource: true },
+  'POST /api/paging/a/:code': { guard: [], resource: true },
+  // The gateway's shared token, not a user's session: every user is refused (401).
+  'POST /api/paging/sms-replies': service,
+  'GET /api/paging/settings': signedIn,
+  'PUT /api/paging/settings': {
+    guard: [],
+    body: { channels: ['sms'], quietHours: { start: '22:00', end: '07:00' } },
+  },
+
   // The audit trail: the court IT office's alone.
   'GET /api/audit/events': needs(auditReadPermission),
   'GET /api/audit/events.xlsx': needs(auditReadPermission),
