@@ -15,6 +15,7 @@ import { sparesReadPermission } from '@internal/plugin-spares-common';
 import { auditReadPermission } from '@internal/plugin-audit-common';
 import { PermittedOnly } from '@internal/plugin-court-react';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
+import { monitoringReadPermission } from '@internal/plugin-monitoring-common';
 import { reportReadPermission } from '@internal/plugin-reports-common';
 import {
   ticketCreatePermission,
@@ -53,6 +54,7 @@ const navPermissions: Record<string, BasicPermission> = {
   'page:spares/repairs': sparesReadPermission,
   'page:audit': auditReadPermission,
   'page:access': accessGrantReadPermission,
+  'page:monitoring': monitoringReadPermission,
 };
 
 export const SidebarContent = NavContentBlueprint.make({
