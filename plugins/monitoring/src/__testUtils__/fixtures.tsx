@@ -1,6 +1,8 @@
 import { act } from '@testing-library/react';
+import type { SignalApi } from '@backstage/plugin-signals-react';
 import type {
   MonitoredIncident,
+  MonitoringAlertsSignal,
   MonitoringApi,
 } from '@internal/plugin-monitoring-common';
 
@@ -41,15 +43,19 @@ export function mockMonitoringApi(
 
 /** A signal API whose `monitoring:alerts` messages the test sends. */
 export function mockSignals() {
-  const handlers: Array<(message: object) => void> = [];
-  return {
-    api: {
-      subscribe: (_channel: string, onMessage: (message: object) => void) => {
-        handlers.push(onMessage);
-        return { unsubscribe: () => {} };
-      },
+  const handlers: Array<(message: MonitoringAlertsSignal) => void> = [];
+  const api: SignalApi = {
+    subscribe: (_channel, onMessage) => {
+      // The API is generic in its message; this channel only carries MonitoringAlertsSignal.
+      handlers.push(
+        onMessage as unknown as (message: MonitoringAlertsSignal) => void,
+      );
+      return { unsubscribe: () => {} };
     },
-    emit: (message: object) =>
+  };
+  return {
+    api,
+    emit: (message: MonitoringAlertsSignal) =>
       act(() => handlers.forEach(handler => handler(message))),
   };
 }

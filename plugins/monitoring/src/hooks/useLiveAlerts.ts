@@ -3,7 +3,7 @@ import {
   MONITORING_SIGNAL_CHANNEL,
   MonitoringAlertsSignal,
 } from '@internal/plugin-monitoring-common';
-import { DependencyList, useEffect } from 'react';
+import { DependencyList, useEffect, useRef } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 
 /** Reloads this often when no signal arrives (signals off, or a proxy dropping the socket). */
@@ -14,20 +14,20 @@ export const POLL_MILLISECONDS = 30_000;
  * {@link POLL_MILLISECONDS}; the previous value stays shown while reloading.
  */
 export function useLiveAlerts<T>(load: () => Promise<T>, deps: DependencyList) {
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names load's inputs
+  // deps: the caller names load's inputs, as with useEffect.
   const state = useAsyncRetry(load, deps);
   const { lastSignal } = useSignal<MonitoringAlertsSignal>(
     MONITORING_SIGNAL_CHANNEL,
   );
-  const { retry } = state;
+  // The latest retry, so neither a signal nor the timer resubscribes on every load.
+  const retry = useRef(state.retry);
+  retry.current = state.retry;
   useEffect(() => {
-    if (lastSignal) retry();
-    // Only a new signal reloads; retry changes with every load.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (lastSignal) retry.current();
   }, [lastSignal]);
   useEffect(() => {
-    const timer = setInterval(retry, POLL_MILLISECONDS);
+    const timer = setInterval(() => retry.current(), POLL_MILLISECONDS);
     return () => clearInterval(timer);
-  }, [retry]);
+  }, []);
   return state;
 }
