@@ -1,63 +1,14 @@
-import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { signalApiRef } from '@backstage/plugin-signals-react';
-import { answeringPermissionApi } from '@internal/plugin-court-react/testUtils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { monitoringApiRef } from '../api';
 import {
   makeAlert,
   mockMonitoringApi,
-  mockSignals,
   NETWORK,
   TRIAL_AV,
 } from '../__testUtils__/fixtures';
-import { rootRouteRef, ticketRouteRef, wallRouteRef } from '../routes';
+import { renderBoard as render } from '../__testUtils__/renderBoard';
 import { MonitoringPage } from './MonitoringPage';
 import { WallPage } from './WallPage';
-
-const catalog = () =>
-  catalogApiMock({
-    entities: [
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'System',
-        metadata: { name: 'court-network', title: '法院网络' },
-        spec: { owner: 'group:default/it' },
-      },
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'System',
-        metadata: { name: 'trial-av' },
-        spec: { owner: 'group:default/it' },
-      },
-    ],
-  });
-
-async function render(
-  element: JSX.Element,
-  api = mockMonitoringApi(),
-  permission = mockApis.permission(),
-) {
-  const signals = mockSignals();
-  await renderInTestApp(element, {
-    apis: [
-      [monitoringApiRef, api],
-      [catalogApiRef, catalog()],
-      [permissionApiRef, permission],
-      [signalApiRef, signals.api],
-    ],
-    mountedRoutes: {
-      '/monitoring': rootRouteRef,
-      '/monitoring/wall': wallRouteRef,
-      '/tickets/:ticketRef': ticketRouteRef,
-    },
-  });
-  return { api, signals };
-}
 
 const tile = (ref: string) => screen.findByTestId(`monitoring-tile-${ref}`);
 
@@ -125,24 +76,6 @@ describe('MonitoringPage', () => {
     // The court reads the instant in its own zone (UTC+8).
     expect(letters).toHaveTextContent('2026-12-06 10:00');
     expect(letters).toHaveTextContent('body.alerts.0.startsAt');
-  });
-
-  it('keeps the intake tabs from a role without the intake permission', async () => {
-    const permissions = answeringPermissionApi(request =>
-      request.permission.name === 'monitoring.intake.read'
-        ? AuthorizeResult.DENY
-        : AuthorizeResult.ALLOW,
-    );
-    const { api } = await render(
-      <MonitoringPage />,
-      mockMonitoringApi(),
-      permissions.api,
-    );
-    await permissions.answered('monitoring.intake.read');
-    expect(await screen.findByTestId('monitoring-tab-board')).toBeVisible();
-    expect(screen.queryByTestId('monitoring-tab-unmapped')).toBeNull();
-    expect(screen.queryByTestId('monitoring-tab-deadLetters')).toBeNull();
-    expect(api.listUnmapped).not.toHaveBeenCalled();
   });
 });
 
