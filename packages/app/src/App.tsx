@@ -3,11 +3,13 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import archivePlugin from '@internal/plugin-archive';
 import inspectionsPlugin from '@internal/plugin-inspections';
 import kbPlugin from '@internal/plugin-kb';
+import monitoringPlugin from '@internal/plugin-monitoring';
 import reportsPlugin from '@internal/plugin-reports';
 import ticketsPlugin from '@internal/plugin-tickets';
 import {
   archiveTabsByRole,
   inspectionsTabsByRole,
+  monitoringTabsByRole,
   sparesTabsByRole,
   ticketsTabsByRole,
 } from './modules/byRole';
@@ -35,6 +37,7 @@ export default createApp({
     inspectionsTabsByRole,
     archiveTabsByRole,
     sparesTabsByRole,
+    monitoringTabsByRole,
   ],
   // Every link from one court family to another's page, bound here.
   bindRoutes({ bind }) {
@@ -44,6 +47,9 @@ export default createApp({
       ticket: ticketsPlugin.routes.ticket,
     });
     bind(reportsPlugin.externalRoutes, { ticket: ticketsPlugin.routes.ticket });
+    bind(monitoringPlugin.externalRoutes, {
+      ticket: ticketsPlugin.routes.ticket,
+    });
     bind(archivePlugin.externalRoutes, {
       ticket: ticketsPlugin.routes.ticket,
       change: ticketsPlugin.routes.change,

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { courtClockServiceRef } from '@internal/plugin-court-node';
 import {
   ALERT_SOURCES,
@@ -13,6 +14,7 @@ import { ticketsServiceRef } from '@internal/plugin-tickets-node';
 import { readMonitoringConfig } from './config';
 import { DatabaseMonitoringStore } from './database/DatabaseMonitoringStore';
 import { createRouter } from './router';
+import { alertSignals } from './signals';
 import { CatalogPlacer } from './service/CatalogPlacer';
 import { HeartbeatWatch } from './service/HeartbeatWatch';
 import { ticketsDesk } from './service/IncidentDesk';
@@ -42,6 +44,7 @@ export const monitoringPlugin = createBackendPlugin({
         notifications: notificationService,
         tickets: ticketsServiceRef,
         clock: courtClockServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const config = readMonitoringConfig(deps.config);
@@ -78,6 +81,10 @@ export const monitoringPlugin = createBackendPlugin({
           logger: deps.logger,
           queued: () => filer.poke(),
         });
+        // Before the receivers, so it sees their answers.
+        deps.httpRouter.use(
+          alertSignals({ signals: deps.signals, logger: deps.logger }),
+        );
         deps.httpRouter.use(
           await createRouter({
             service,

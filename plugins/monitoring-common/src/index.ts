@@ -9,6 +9,8 @@ export * from './types';
 export * from './payloads';
 export * from './normalize';
 export * from './rules';
+export * from './board';
+export * from './signal';
 export * from './permissions';
 export * from './schemas';
 export * from './client/MonitoringClient';

@@ -3,6 +3,8 @@ import { entityArchiveContent } from '@internal/plugin-archive';
 import { archiveReadPermission } from '@internal/plugin-archive-common';
 import { entityInspectionsContent } from '@internal/plugin-inspections';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
+import { entityMonitoringContent } from '@internal/plugin-monitoring';
+import { monitoringReadPermission } from '@internal/plugin-monitoring-common';
 import { entitySparesContent } from '@internal/plugin-spares';
 import { sparesReadPermission } from '@internal/plugin-spares-common';
 import {
@@ -51,6 +53,15 @@ export const sparesTabsByRole = createFrontendModule({
   extensions: [
     entitySparesContent.override({
       if: { permissions: { $contains: sparesReadPermission.name } },
+    }),
+  ],
+});
+
+export const monitoringTabsByRole = createFrontendModule({
+  pluginId: 'monitoring',
+  extensions: [
+    entityMonitoringContent.override({
+      if: { permissions: { $contains: monitoringReadPermission.name } },
     }),
   ],
 });

@@ -17,6 +17,7 @@ const HOME_CARDS: ReadonlyArray<{ name: string; half?: boolean }> = [
   { name: 'SlaAtRisk' },
   { name: 'TodaysRounds' },
   { name: 'DutyBoard' },
+  { name: 'OpenAlerts' },
   { name: 'HomePageStarredEntities', half: true },
   { name: 'HomePageRecentlyVisited', half: true },
 ];

@@ -16,6 +16,7 @@ import { auditReadPermission } from '@internal/plugin-audit-common';
 import { PermittedOnly } from '@internal/plugin-court-react';
 import { dutyRosterReadPermission } from '@internal/plugin-duty-common';
 import { inspectionRoundReadPermission } from '@internal/plugin-inspections-common';
+import { monitoringReadPermission } from '@internal/plugin-monitoring-common';
 import { reportReadPermission } from '@internal/plugin-reports-common';
 import {
   ticketCreatePermission,
@@ -55,6 +56,7 @@ const navPermissions: Record<string, BasicPermission> = {
   'page:audit': auditReadPermission,
   'page:access': accessGrantReadPermission,
   'page:duty': dutyRosterReadPermission,
+  'page:monitoring': monitoringReadPermission,
 };
 
 export const SidebarContent = NavContentBlueprint.make({

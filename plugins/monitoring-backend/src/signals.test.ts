@@ -1,0 +1,49 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import express from 'express';
+import request from 'supertest';
+import { alertSignals } from './signals';
+
+/** The signal middleware in front of a stand-in receiver answering `status`. */
+function appAnswering(status: number) {
+  const publish = jest.fn().mockResolvedValue(undefined);
+  const app = express();
+  app.use(
+    alertSignals({ signals: { publish }, logger: mockServices.logger.mock() }),
+  );
+  app.post('/:source', (_req, res) => {
+    res.status(status).json({});
+  });
+  app.get('/incidents', (_req, res) => {
+    res.json([]);
+  });
+  return { app, publish };
+}
+
+describe('alertSignals', () => {
+  it('broadcasts the source on monitoring:alerts after an accepted delivery', async () => {
+    const { app, publish } = appAnswering(200);
+    await request(app).post('/zabbix').send({}).expect(200);
+    expect(publish).toHaveBeenCalledTimes(1);
+    expect(publish).toHaveBeenCalledWith({
+      recipients: { type: 'broadcast' },
+      channel: 'monitoring:alerts',
+      message: { source: 'zabbix' },
+    });
+  });
+
+  it.each([400, 401, 403, 500])(
+    'stays silent when the receiver answered %i',
+    async status => {
+      const { app, publish } = appAnswering(status);
+      await request(app).post('/generic').send({}).expect(status);
+      expect(publish).not.toHaveBeenCalled();
+    },
+  );
+
+  it('ignores reads and paths that are not receivers', async () => {
+    const { app, publish } = appAnswering(200);
+    await request(app).get('/incidents').expect(200);
+    await request(app).post('/other').send({}).expect(200);
+    expect(publish).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,39 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  ALERT_SOURCES,
+  AlertSource,
+  MONITORING_SIGNAL_CHANNEL,
+  MonitoringAlertsSignal,
+} from '@internal/plugin-monitoring-common';
+import express from 'express';
+
+/**
+ * Mounted before the receivers: once a delivery was accepted (2xx), broadcasts
+ * on `monitoring:alerts` so status boards reload. Kept outside the intake so
+ * the receivers do not know about their viewers.
+ */
+export function alertSignals(deps: {
+  signals: SignalsService;
+  logger: LoggerService;
+}): express.Router {
+  const router = express.Router();
+  router.post(
+    ALERT_SOURCES.map(source => `/${source}`),
+    (req, res, next) => {
+      const source = req.path.slice(1) as AlertSource;
+      res.on('finish', () => {
+        if (res.statusCode < 200 || res.statusCode >= 300) return;
+        deps.signals
+          .publish<MonitoringAlertsSignal>({
+            recipients: { type: 'broadcast' },
+            channel: MONITORING_SIGNAL_CHANNEL,
+            message: { source },
+          })
+          .catch(error => deps.logger.warn(`signal failed: ${error}`));
+      });
+      next();
+    },
+  );
+  return router;
+}
