@@ -139,7 +139,7 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
           const res = await filer.file(`停一副本 ${client}.${i}`);
           if (res.status === 201) second.push((await res.json()) as StoredTicket);
           else {
-            // Not acknowledged, so nothing is promised; only the balancer may say so.
+            // Not acknowledged, so nothing is promised: the balancer (502) or the draining replica (503).
             assert.ok([502, 503].includes(res.status), `${res.status} ${await why(res)}`);
             refused.push(res.status);
           }
@@ -164,7 +164,7 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
     assert.equal(new Set(numbers).size, numbers.length, 'no number used twice');
     console.log(
       `two replicas: 200 creates (${served.a} by a, ${served.b} by b) numbered ${sequences[0]}..${sequences[199]}; ` +
-        `${second.length} acknowledged around b's stop all there (${refused.length} answered 502/503 while b stopped)`,
+        `${second.length} acknowledged around b's stop all there (answered 502/503 while b stopped: ${refused.filter(s => s === 502).length}/${refused.filter(s => s === 503).length})`,
     );
   } finally {
     balancer?.kill('SIGTERM');
