@@ -59,6 +59,8 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
         '  timeout connect 2s',
         '  timeout client 120s',
         '  timeout server 120s',
+        // A replica busy with the load answers its health check slowly: not down for that.
+        '  timeout check 10s',
         // A replica that refuses a connection (stopping) is not an error for the client.
         '  retries 3',
         '  option redispatch',
@@ -69,7 +71,7 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
         '  balance roundrobin',
         '  option httpchk GET /.backstage/health/v1/readiness',
         '  http-response set-header x-court-replica %s',
-        ...[a, b].map((r, i) => `  server ${'ab'[i]} 127.0.0.1:${new URL(r.baseUrl).port} check inter 300ms fall 1 rise 1`),
+        ...[a, b].map((r, i) => `  server ${'ab'[i]} 127.0.0.1:${new URL(r.baseUrl).port} check inter 1s fall 3 rise 1`),
         '',
       ].join('\n'),
     );
