@@ -7,34 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { exampleCourt } from './catalog.ts';
 import { newDataDir, repoRoot, signIn, startPortal } from './portal.ts';
-
-interface Clock {
-  state: string;
-  level: string;
-  targetMs?: number;
-  startedAt?: string;
-  dueAt?: string;
-}
-interface StoredTicket {
-  id: string;
-  number: string;
-  title: string;
-  clocks?: { response: Clock; arrival: Clock };
-}
-/** GET /api/tickets/tickets/:ref */
-interface TicketDetail {
-  ticket: StoredTicket;
-  events: { type: string; at: string; actor: string }[];
-}
-
-/** What a ticket's clocks are, apart from how much time has passed since (elapsed, warnings). */
-const clockFacts = (ticket: StoredTicket) =>
-  (['response', 'arrival'] as const).map(name => {
-    const { state, level, targetMs, startedAt, dueAt } = ticket.clocks![name];
-    return { name, state, level, targetMs, startedAt, dueAt };
-  });
+import { clockFacts, ticketFiler, type StoredTicket, type TicketDetail } from './tickets.ts';
 
 interface Finished {
   code: number | null;
@@ -71,8 +45,6 @@ async function psql(database: string, sql: string): Promise<string> {
 
 test('a backup under load restores every ticket acknowledged before it', { timeout: 900_000 }, async () => {
   const dataDir = newDataDir();
-  const device = exampleCourt().find(e => e.kind === 'Resource')!;
-  const entityRef = `resource:default/${device.metadata.name}`;
   const backupDir = join(mkdtempSync(join(tmpdir(), 'court-ops-backup-')), 'backup');
 
   const first = await startPortal(dataDir);
@@ -81,24 +53,14 @@ test('a backup under load restores every ticket acknowledged before it', { timeo
   let history: TicketDetail[] = [];
   try {
     const token = await signIn(first.baseUrl, 'xuli');
-    const file = async (title: string) =>
-      fetch(`${first.baseUrl}/api/tickets/tickets`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        // L3: response and arrival clocks run.
-        body: JSON.stringify({ type: 'incident', title, urgency: 'high', impact: 'small', entityRefs: [entityRef] }),
-      });
-    // The catalog may still be reading the devices: go on once a ticket is accepted.
-    for (let attempt = 0; (await file('备份预热')).status !== 201; attempt++) {
-      assert.ok(attempt < 60, 'no ticket accepted');
-      await new Promise(r => setTimeout(r, 1000));
-    }
+    const filer = ticketFiler(first.baseUrl, token);
+    await filer.warmUp('备份预热');
 
     let backingUp = false;
     let done = false;
     const worker = async (id: number) => {
       for (let i = 0; i < 400 && !done; i++) {
-        const res = await file(`备份检查 ${id}.${i}`);
+        const res = await filer.file(`备份检查 ${id}.${i}`);
         assert.equal(res.status, 201, await res.clone().text());
         const ticket = (await res.json()) as StoredTicket;
         acknowledged.push(ticket);
@@ -117,9 +79,7 @@ test('a backup under load restores every ticket acknowledged before it', { timeo
     // Read back from the running portal, after the load, for the comparison.
     history = await Promise.all(
       before.map(async t => {
-        const res = await fetch(`${first.baseUrl}/api/tickets/tickets/${t.id}`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
+        const res = await filer.detail(t.id);
         assert.equal(res.status, 200);
         return (await res.json()) as TicketDetail;
       }),
@@ -141,9 +101,7 @@ test('a backup under load restores every ticket acknowledged before it', { timeo
   try {
     const token = await signIn(second.baseUrl, 'xuli');
     for (const { ticket, events } of history) {
-      const res = await fetch(`${second.baseUrl}/api/tickets/tickets/${ticket.id}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
+      const res = await ticketFiler(second.baseUrl, token).detail(ticket.id);
       assert.equal(res.status, 200, `${ticket.number} is in the restored portal`);
       const restored = (await res.json()) as TicketDetail;
       assert.equal(restored.ticket.number, ticket.number);

@@ -16,11 +16,13 @@ export interface RunningPortal {
    * long that took and the exit code (nothing for a portal this test did not start).
    */
   stop(): Promise<{ ms: number; code: number | null } | void>;
+  /** SIGKILL to the portal's whole process group, as a crash or the OOM killer would; resolves once it is gone. */
+  kill(): Promise<void>;
   /** What the portal has printed so far (nothing for a portal this test did not start). */
   output(): string;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -42,16 +44,27 @@ export function newDataDir(): string {
 export async function portalForTest(): Promise<RunningPortal> {
   const url = process.env.COURT_OPS_E2E_URL;
   if (url) {
-    return { baseUrl: url.replace(/\/$/, ''), dataDir: '', stop: async () => {}, output: () => '' };
+    const none = async () => {};
+    return { baseUrl: url.replace(/\/$/, ''), dataDir: '', stop: none, kill: none, output: () => '' };
   }
   return startPortal();
 }
 
-export async function startPortal(dataDir = newDataDir()): Promise<RunningPortal> {
+export interface PortalOptions {
+  /** Config files read after app-config.yaml (`start.sh --config`). */
+  configs?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startPortal(
+  dataDir = newDataDir(),
+  { configs = [], env = {} }: PortalOptions = {},
+): Promise<RunningPortal> {
   const port = await freePort();
-  const child: ChildProcess = spawn('bash', [join(repoRoot, 'scripts/start.sh')], {
+  const args = configs.flatMap(file => ['--config', file]);
+  const child: ChildProcess = spawn('bash', [join(repoRoot, 'scripts/start.sh'), ...args], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), COURT_OPS_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, PORT: String(port), COURT_OPS_DATA_DIR: dataDir },
     detached: true, // own process group, so stop() ends the backend and its watchers
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -83,6 +96,7 @@ export async function startPortal(dataDir = newDataDir()): Promise<RunningPortal
     dataDir,
     output: () => output,
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return; // killed, or it died
       const exited = new Promise<number | null>(r => child.once('exit', code => r(code)));
       const signalled = performance.now();
       try {
@@ -94,6 +108,11 @@ export async function startPortal(dataDir = newDataDir()): Promise<RunningPortal
       const code = await exited;
       clearTimeout(timeout);
       return { ms: performance.now() - signalled, code };
+    },
+    async kill() {
+      const exited = new Promise<void>(r => child.once('exit', () => r()));
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
     },
   };
 }
