@@ -16,6 +16,7 @@ const HOME_CARDS: ReadonlyArray<{ name: string; half?: boolean }> = [
   { name: 'CourtWelcome' },
   { name: 'SlaAtRisk' },
   { name: 'TodaysRounds' },
+  { name: 'MyLiveGrants' },
   { name: 'HomePageStarredEntities', half: true },
   { name: 'HomePageRecentlyVisited', half: true },
 ];
