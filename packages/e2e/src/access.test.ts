@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, screenshots, signedInPage } from './browser.ts';
-import { portalForTest, signIn, type RunningPortal } from './portal.ts';
+import { portalForTest, signIn, waitForEntity, type RunningPortal } from './portal.ts';
 
 const PC = 'resource:default/pc-xuli';
 const reason = `远程查看打印异常 ${Date.now().toString(36)}`;
@@ -21,6 +21,7 @@ let code = '';
 before(async () => {
   portal = await portalForTest();
   browser = await launchChromium();
+  await waitForEntity(portal.baseUrl, PC);
   // The desk files it for her and routes it to the engineer, as a phone call would.
   const token = await signIn(portal.baseUrl, 'lina');
   const res = await fetch(`${portal.baseUrl}/api/tickets/tickets`, {
