@@ -153,3 +153,18 @@ async function signInWhenReady(baseUrl: string): Promise<string> {
   }
   throw lastError;
 }
+
+/** Waits until the catalog has processed `entityRef` (`kind:namespace/name`), e.g. a device the test files on. */
+export async function waitForEntity(baseUrl: string, entityRef: string): Promise<void> {
+  const token = await signInWhenReady(baseUrl);
+  const [kind, rest] = entityRef.split(':');
+  const [namespace, name] = rest.split('/');
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const res = await fetch(`${baseUrl}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (res.ok) return;
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error(`${entityRef} did not appear in the catalog`);
+}

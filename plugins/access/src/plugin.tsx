@@ -6,7 +6,12 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { AccessClient } from '@internal/plugin-access-common';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  AccessClient,
+  accessGrantRequestPermission,
+} from '@internal/plugin-access-common';
+import { PermittedOnly } from '@internal/plugin-court-react';
 import VpnKeyIcon from '@material-ui/icons/VpnKey';
 import { accessApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -48,9 +53,25 @@ export const entityAccessContent = EntityContentBlueprint.make({
   },
 });
 
+/** The engineer's live grants on the home page; only those who request grants see it. */
+export const myGrantsWidget = HomePageWidgetBlueprint.make({
+  name: 'my-grants',
+  params: {
+    name: 'MyLiveGrants',
+    components: () =>
+      import('./components/MyGrantsCard').then(m => ({
+        Content: () => (
+          <PermittedOnly permission={accessGrantRequestPermission}>
+            <m.MyGrantsCard />
+          </PermittedOnly>
+        ),
+      })),
+  },
+});
+
 export const accessPlugin = createFrontendPlugin({
   pluginId: 'access',
   title: 'Access',
   routes: { root: rootRouteRef },
-  extensions: [accessApi, accessPage, entityAccessContent],
+  extensions: [accessApi, accessPage, entityAccessContent, myGrantsWidget],
 });

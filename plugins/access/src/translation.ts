@@ -58,6 +58,10 @@ export const accessMessages = {
   entity: {
     tab: 'Access',
   },
+  home: {
+    title: 'My live grants',
+    empty: 'No grant is live or about to start.',
+  },
 } as const;
 
 export type AccessMessageKey = MessageKey<typeof accessMessages>;

@@ -135,6 +135,35 @@ describe.each(databases.eachSupportedId())('the duty API on %s', databaseId => {
     ).toEqual(['fail', 'fail', 'fail']);
   });
 
+  it('refuses a shift for an engineer the court does not approve now, and shows the rest (SEC-2)', async () => {
+    const before = await roster();
+    const desk = shiftOf(before, '2026-02-04', s => s.post === 'desk');
+    const who = desk.engineer!;
+    backend.unapproved.add(who);
+    try {
+      const kept = await api()
+        .put(`/api/duty/shifts/${desk.id}`)
+        .set('Authorization', as('sunlei'))
+        .send({ engineer: who, expectedVersion: desk.version });
+      expect(kept.status).toBe(409);
+      expect(kept.body.error.message).toBe(
+        `${who} is not approved for the court (shift ${desk.id})`,
+      );
+      const flagged = (await roster()).problems.filter(
+        p => p.rule === 'not-approved',
+      );
+      expect(flagged.length).toBeGreaterThan(0);
+      expect(flagged.every(p => 'engineer' in p && p.engineer === who)).toBe(
+        true,
+      );
+    } finally {
+      backend.unapproved.delete(who);
+    }
+    const after = await roster();
+    expect(after.problems).toEqual(before.problems);
+    expect(after.shifts).toEqual(before.shifts);
+  });
+
   it('publishes the checked version and tells every engineer on it', async () => {
     const current = await roster();
     const stale = await api()

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
 import { officialCalendarServiceRef } from '@internal/plugin-calendar-node';
 import { courtClockServiceRef } from '@internal/plugin-court-node';
 import { dutyPermissions } from '@internal/plugin-duty-common';
@@ -36,6 +37,7 @@ export const dutyPlugin = createBackendPlugin({
         clock: courtClockServiceRef,
         officialCalendar: officialCalendarServiceRef,
         notifications: notificationService,
+        approvals: engineerApprovalServiceRef,
       },
       async init(deps) {
         const config = readDutyConfig(deps.config);
@@ -76,6 +78,7 @@ export const dutyPlugin = createBackendPlugin({
           },
           externalBaseUrl: () => deps.discovery.getExternalBaseUrl('duty'),
           appBaseUrl: deps.config.getString('app.baseUrl'),
+          isApproved: async ref => (await deps.approvals.check(ref)).assignable,
         });
         deps.httpRouter.addAuthPolicy({
           path: '/calendar',

@@ -1,5 +1,14 @@
+// The real duty plugin beside the desk, as packages/backend wires them.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import dutyPlugin from '@internal/plugin-duty-backend';
+import { answered } from '@internal/plugin-court-node/testUtils';
 import request from 'supertest';
-import { as, newIncident, startTicketsBackend } from './__testUtils__/backend';
+import {
+  as,
+  newChange,
+  newIncident,
+  startTicketsBackend,
+} from './__testUtils__/backend';
 
 jest.setTimeout(60_000);
 
@@ -199,5 +208,123 @@ describe('assigning a ticket asks the engineer approval', () => {
       .get(`/api/tickets/tickets/${done.id}`)
       .set('Authorization', as('lina'));
     expect(closed.body.ticket.assignee).toBe('user:default/liuyang');
+  });
+});
+
+/** The same check on the other families' assignments: a change's implementer, a duty shift. */
+describe('changes and duty shifts ask the engineer approval', () => {
+  let backend: Awaited<ReturnType<typeof startTicketsBackend>>;
+  const api = () => request(backend.server);
+  const team = [
+    { ref: 'user:default/lina', posts: ['desk'] },
+    { ref: 'user:default/zhangwei', posts: ['desk', 'hardware'] },
+    { ref: 'user:default/wangqiang', posts: ['hardware'] },
+    { ref: 'user:default/liuyang', posts: ['software'] },
+    { ref: 'user:default/chenjing', posts: ['software'] },
+  ];
+  beforeAll(async () => {
+    backend = await startTicketsBackend({
+      withAccess: true,
+      features: [dutyPlugin],
+      config: {
+        app: { baseUrl: 'http://portal.court.example' },
+        duty: { engineers: team },
+        access: {
+          engineers: [
+            ...team.map(e => engineer(e.ref.replace('user:default/', ''))),
+            engineer('it-engineer', false),
+          ],
+        },
+      },
+    });
+  });
+  afterAll(() => backend.stop());
+
+  const suspend = async (name: string) =>
+    answered(
+      await api()
+        .post(
+          `/api/access/engineers/${encodeURIComponent(
+            `user:default/${name}`,
+          )}/suspend`,
+        )
+        .set('Authorization', as('wuxia'))
+        .send({ revision: 1, reason: '保密检查未通过' }),
+      200,
+    );
+
+  it('refuses a change whose implementer is not approved or is suspended, with 409, and files nothing', async () => {
+    const changes = async () =>
+      answered(
+        await api()
+          .get('/api/tickets/changes')
+          .set('Authorization', as('lina')),
+        200,
+      ).body.items.length;
+    const before = await changes();
+    const unapproved = await api()
+      .post('/api/tickets/changes')
+      .set('Authorization', as('liuyang'))
+      .send(newChange({ implementer: 'user:default/it-engineer' }));
+    expect(unapproved.status).toBe(409);
+    expect(unapproved.body.error.message).toBe(
+      'body.implementer: user:default/it-engineer is not approved by the court IT office',
+    );
+    // Filing for oneself is no way round it.
+    const itself = await api()
+      .post('/api/tickets/changes')
+      .set('Authorization', as('it-engineer'))
+      .send(newChange());
+    expect(itself.status).toBe(409);
+    expect(itself.body.error.message).toMatch(/^body\.implementer: /);
+    expect(await changes()).toBe(before);
+
+    const filed = await api()
+      .post('/api/tickets/changes')
+      .set('Authorization', as('liuyang'))
+      .send(newChange({ implementer: 'user:default/wangqiang' }));
+    expect(filed.status).toBe(201);
+    expect(await changes()).toBe(before + 1);
+  });
+
+  it('refuses a duty shift for a suspended engineer and flags his shifts on the roster', async () => {
+    const roster = answered(
+      await api()
+        .post('/api/duty/rosters/2026-04/generate')
+        .set('Authorization', as('sunlei'))
+        .send({}),
+      201,
+    ).body;
+    expect(roster.problems).toEqual([]);
+    const his = roster.shifts.filter(
+      (s: { engineer: string | null }) =>
+        s.engineer === 'user:default/wangqiang',
+    );
+    expect(his.length).toBeGreaterThan(0);
+
+    await suspend('wangqiang');
+    const kept = await api()
+      .put(`/api/duty/shifts/${his[0].id}`)
+      .set('Authorization', as('sunlei'))
+      .send({
+        engineer: 'user:default/wangqiang',
+        expectedVersion: his[0].version,
+      });
+    expect(kept.status).toBe(409);
+    expect(kept.body.error.message).toBe(
+      `user:default/wangqiang is not approved for the court (shift ${his[0].id})`,
+    );
+    const after = answered(
+      await api()
+        .get('/api/duty/rosters/2026-04')
+        .set('Authorization', as('sunlei')),
+      200,
+    ).body;
+    expect(
+      after.problems
+        .filter((p: { rule: string }) => p.rule === 'not-approved')
+        .map((p: { shiftId: string }) => p.shiftId)
+        .sort(),
+    ).toEqual(his.map((s: { id: string }) => s.id).sort());
   });
 });

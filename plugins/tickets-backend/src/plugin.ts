@@ -137,6 +137,7 @@ export const ticketsPlugin = createBackendPlugin({
           access,
           catalog,
           sla,
+          approvals: deps.approvals,
           zone: config.zone,
           clock: deps.clock,
           startGraceMinutes: config.changes.startGraceMinutes,

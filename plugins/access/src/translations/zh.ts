@@ -41,6 +41,8 @@ const zh: Record<AccessMessageKey, string> = {
   'empty.grants': '没有授权。',
   'empty.engineers': '没有工程师记录。',
   'entity.tab': '访问授权',
+  'home.title': '我的有效授权',
+  'home.empty': '没有生效中或即将开始的授权。',
 };
 
 export default zh;

@@ -6,6 +6,7 @@ import {
 import { mockServices } from '@backstage/backend-test-utils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import type { JsonObject } from '@backstage/types';
+import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
 import { officialCalendarServiceRef } from '@internal/plugin-calendar-node';
 import {
   ManualCourtClock,
@@ -43,6 +44,8 @@ export async function startDutyBackend(options: {
   config?: JsonObject;
 }) {
   const clock = new ManualCourtClock(options.at);
+  // Those the court does not approve now (SEC-2); a test may add to it as it goes.
+  const unapproved = new Set<string>();
   const sent: SentNotification[] = [];
   const audits: AuditRecord[] = [];
   const backend = await startCourtTestBackend({
@@ -66,6 +69,22 @@ export async function startDutyBackend(options: {
               title: payload.title,
             });
           },
+        }),
+      }),
+      // No access backend: everyone is approved but those the test names.
+      createServiceFactory({
+        service: engineerApprovalServiceRef,
+        deps: {},
+        factory: () => ({
+          check: async (ref: string) =>
+            unapproved.has(ref)
+              ? {
+                  assignable: false as const,
+                  reason: 'suspended' as const,
+                  message: `${ref} is suspended`,
+                }
+              : { assignable: true as const },
+          requireAssignable: async () => {},
         }),
       }),
       // No calendar backend: the package's official years only.
@@ -105,6 +124,7 @@ export async function startDutyBackend(options: {
     clock,
     sent,
     audits,
+    unapproved,
     stop: () => backend.stop(),
   };
 }

@@ -118,7 +118,6 @@ function plusDays(date: string, days: number): string {
  */
 export class DutyService {
   private readonly team: Set<string>;
-  private readonly isApproved: (engineer: string) => boolean;
 
   constructor(
     private readonly options: {
@@ -133,12 +132,11 @@ export class DutyService {
       externalBaseUrl: () => Promise<string>;
       /** The portal's address, for the duty room's QR code. */
       appBaseUrl: string;
-      /** SEC-2 approval (the access family, later); every configured engineer until then. */
-      isApproved?: (engineer: string) => boolean;
+      /** SEC-2: whether the court approves the engineer now (the access family's one check). */
+      isApproved: (engineer: string) => Promise<boolean>;
     },
   ) {
     this.team = new Set(options.config.engineers.map(e => e.ref));
-    this.isApproved = options.isApproved ?? (ref => this.team.has(ref));
   }
 
   private get store() {
@@ -228,7 +226,17 @@ export class DutyService {
       status: 'approved',
       overlapping: { from, to },
     });
-    return { config: this.config, leaves, isApproved: this.isApproved };
+    // Asked once per check, so a suspension counts from the next check on.
+    const refs = [...this.team];
+    const answers = await Promise.all(
+      refs.map(ref => this.options.isApproved(ref)),
+    );
+    const approved = new Set(refs.filter((_, i) => answers[i]));
+    return {
+      config: this.config,
+      leaves,
+      isApproved: ref => approved.has(ref),
+    };
   }
 
   private async rosterOf(month: string, store = this.store): Promise<Roster> {

@@ -44,6 +44,7 @@ import type {
 } from '@internal/plugin-tickets-common';
 import { CourtClock } from '@internal/plugin-court-node';
 import { DateTime } from 'luxon';
+import type { EngineerApprovalService } from '@internal/plugin-access-node';
 import { z } from 'zod';
 import { DatabaseChangeStore } from './DatabaseChangeStore';
 import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
@@ -92,6 +93,8 @@ export class ChangeService {
       zone: string;
       /** Where "now" comes from: the court clock, never the wall clock. */
       clock: CourtClock;
+      /** SEC-2: the implementer is approved by the court and not suspended. */
+      approvals: Pick<EngineerApprovalService, 'requireAssignable'>;
       /** Minutes before its window in which a normal change may start (default 15). */
       startGraceMinutes?: number;
     },
@@ -122,6 +125,10 @@ export class ChangeService {
     if (implementer !== actor) {
       await catalog.assertUser(implementer, caller, 'body.implementer');
     }
+    await this.deps.approvals.requireAssignable(
+      implementer,
+      'body.implementer',
+    );
     const edits = await this.editsAtFiling(request.parameterEdits, caller);
     const named = await catalog.resolve(
       request.entityRefs,

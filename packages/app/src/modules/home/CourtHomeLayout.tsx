@@ -18,6 +18,7 @@ const HOME_CARDS: ReadonlyArray<{ name: string; half?: boolean }> = [
   { name: 'TodaysRounds' },
   { name: 'DutyBoard' },
   { name: 'OpenAlerts' },
+  { name: 'MyLiveGrants' },
   { name: 'HomePageStarredEntities', half: true },
   { name: 'HomePageRecentlyVisited', half: true },
 ];
