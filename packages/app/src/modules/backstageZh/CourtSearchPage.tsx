@@ -52,8 +52,11 @@ function AddressSync() {
 function SearchPageContent(props: CourtSearchPageProps) {
   const { t } = useTranslationRef(appTranslationRef);
   const catalogApi = useApi(catalogApiRef);
-  const labelOf = (value: string, fallback: string) =>
-    value === 'software-catalog' ? t('search.catalog') : value === 'kb-article' ? t('search.kb') : fallback;
+  const typeLabels: Record<string, string> = {
+    'software-catalog': t('search.catalog'),
+    'kb-article': t('search.kb'),
+  };
+  const labelOf = (value: string, fallback: string) => typeLabels[value] ?? fallback;
   const itemFor = (result: Parameters<SearchResultItemExtensionPredicate>[0]) =>
     props.items.find(item => item.predicate?.(result))?.component ?? DefaultResultListItem;
   return (
