@@ -17,6 +17,16 @@ const ROLE_USERS = {
   'court IT office': 'wuxia',
 } as const;
 
+/** The cards each role's home shows (issue 19, "home by role"), by test id. */
+const HOME_CARDS_OF: Record<keyof typeof ROLE_USERS, readonly string[]> = {
+  'court staff': ['report-fault-card', 'my-tickets-card'],
+  desk: ['desk-queue-card', 'sla-at-risk-card'],
+  engineer: ['my-tickets-card', 'todays-rounds-card'],
+  'ops manager': ['sla-at-risk-card', 'todays-rounds-card', 'month-compliance-card'],
+  'court IT office': ['pending-approvals-card', 'month-compliance-card'],
+};
+const ALL_HOME_CARDS = [...new Set(Object.values(HOME_CARDS_OF).flat())];
+
 /** What a page must never show: the raw text of a failed request or an uncaught error. */
 const RAW_ERROR = /Request failed with \d{3}|Error: |NotAllowedError|Forbidden/;
 
@@ -74,6 +84,14 @@ for (const [role, user] of Object.entries(ROLE_USERS)) {
       }
       await page.goto(portal.baseUrl);
       await page.getByTestId('court-welcome').waitFor();
+      const own = HOME_CARDS_OF[role as keyof typeof ROLE_USERS];
+      for (const card of own) await page.getByTestId(card).waitFor();
+      for (const card of ALL_HOME_CARDS.filter(c => !own.includes(c))) {
+        assert.equal(await page.getByTestId(card).count(), 0, `${role} sees ${card} on the home page`);
+      }
+      // Cards stand in the role's order, top to bottom.
+      const tops = await Promise.all(own.map(async card => (await page.getByTestId(card).boundingBox())?.y ?? -1));
+      assert.deepEqual(tops, [...tops].sort((a, b) => a - b), `${role}'s home cards in order: ${own.join(', ')}`);
       await page.screenshot({ path: join(screenshots, `role-home-${user}.png`), fullPage: true });
     } finally {
       await page.context().close();

@@ -12,6 +12,15 @@ export function defaultPeriod(now: DateTime = DateTime.now()): ReportPeriod {
   return periodOf('month', lastMonth.toISODate()!);
 }
 
+/**
+ * This month so far in Beijing: its first day to yesterday, as figures may only cover days that
+ * have ended. On the 1st nothing of the month has ended, so it is the whole previous month.
+ */
+export function monthSoFar(now: DateTime = DateTime.now()): ReportPeriod {
+  const yesterday = now.setZone(DEFAULT_ZONE).minus({ days: 1 });
+  return { from: yesterday.startOf('month').toISODate()!, to: yesterday.toISODate()! };
+}
+
 /** The week, month or quarter containing `day`; a custom period keeps what was typed. */
 export function periodFor(
   kind: ReportKind,

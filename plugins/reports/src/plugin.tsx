@@ -5,7 +5,12 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { ReportsClient } from '@internal/plugin-reports-common';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import { PermittedOnly } from '@internal/plugin-court-react';
+import {
+  ReportsClient,
+  reportReadPermission,
+} from '@internal/plugin-reports-common';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { reportsApiRef } from './api';
 import { rootRouteRef, ticketRouteRef } from './routes';
@@ -33,10 +38,26 @@ export const reportsPage = PageBlueprint.make({
   },
 });
 
+// The widget's title param is a plain string; the card shows its own translated title.
+export const monthComplianceWidget = HomePageWidgetBlueprint.make({
+  name: 'month-compliance',
+  params: {
+    name: 'MonthCompliance',
+    components: () =>
+      import('./components/home/MonthComplianceCard').then(m => ({
+        Content: () => (
+          <PermittedOnly permission={reportReadPermission}>
+            <m.MonthComplianceCard />
+          </PermittedOnly>
+        ),
+      })),
+  },
+});
+
 export const reportsPlugin = createFrontendPlugin({
   pluginId: 'reports',
   title: 'Service reports',
   routes: { root: rootRouteRef },
   externalRoutes: { ticket: ticketRouteRef },
-  extensions: [reportsApi, reportsPage],
+  extensions: [reportsApi, reportsPage, monthComplianceWidget],
 });

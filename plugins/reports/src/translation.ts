@@ -42,6 +42,12 @@ export const reportsMessages = {
     none: '—',
     drill: 'Show the tickets counted',
   },
+  home: {
+    monthCompliance: 'SLA compliance this month',
+    period: '{{from}} to {{to}}',
+    counts: '{{met}} met, {{breached}} breached, {{running}} still running',
+    openReports: 'Open the service reports',
+  },
   chart: {
     complianceByLevel: 'SLA compliance by level',
     servicesByType: 'Services by type',

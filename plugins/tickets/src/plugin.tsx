@@ -13,10 +13,14 @@ import { isCourtDevice } from '@internal/plugin-court-common';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { PermittedOnly } from '@internal/plugin-court-react';
 import { PagingClient } from '@internal/plugin-paging-common';
+import type { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   TicketsClient,
+  changeApprovePermission,
   ticketCreatePermission,
+  ticketReadAllPermission,
 } from '@internal/plugin-tickets-common';
+import type { ComponentType } from 'react';
 import HeadsetMicIcon from '@material-ui/icons/HeadsetMic';
 import NotificationsActiveIcon from '@material-ui/icons/NotificationsActive';
 import SwapHorizIcon from '@material-ui/icons/SwapHoriz';
@@ -188,22 +192,55 @@ export const keyParametersCard = EntityCardBlueprint.make({
   },
 });
 
-// The widget's title param is a plain string; the card shows its own translated title.
-export const slaAtRiskWidget = HomePageWidgetBlueprint.make({
-  name: 'sla-at-risk',
-  params: {
-    name: 'SlaAtRisk',
-    components: () =>
-      import('./components/home/SlaAtRiskCard').then(m => ({
-        // Not shown to roles without the service desk (the portal admin).
-        Content: () => (
-          <PermittedOnly permission={ticketCreatePermission}>
-            <m.SlaAtRiskCard />
-          </PermittedOnly>
-        ),
-      })),
-  },
-});
+/**
+ * A home card of the family, shown only to roles holding `permission`. The widget's title param
+ * is a plain string; each card shows its own translated title.
+ */
+function homeWidget(
+  name: string,
+  widgetName: string,
+  permission: BasicPermission,
+  card: () => Promise<ComponentType>,
+) {
+  return HomePageWidgetBlueprint.make({
+    name,
+    params: {
+      name: widgetName,
+      components: () =>
+        card().then(Card => ({
+          Content: () => (
+            <PermittedOnly permission={permission}>
+              <Card />
+            </PermittedOnly>
+          ),
+        })),
+    },
+  });
+}
+
+// Not shown to roles without the service desk (the portal admin).
+export const slaAtRiskWidget = homeWidget('sla-at-risk', 'SlaAtRisk', ticketCreatePermission, () =>
+  import('./components/home/SlaAtRiskCard').then(m => m.SlaAtRiskCard),
+);
+
+export const reportFaultWidget = homeWidget('report-fault', 'ReportFault', ticketCreatePermission, () =>
+  import('./components/home/ReportFaultCard').then(m => m.ReportFaultCard),
+);
+
+export const myTicketsWidget = homeWidget('my-tickets', 'MyTickets', ticketCreatePermission, () =>
+  import('./components/home/MyTicketsCard').then(m => m.MyTicketsCard),
+);
+
+export const deskQueueWidget = homeWidget('desk-queue', 'DeskQueue', ticketReadAllPermission, () =>
+  import('./components/home/DeskQueueCard').then(m => m.DeskQueueCard),
+);
+
+export const pendingApprovalsWidget = homeWidget(
+  'pending-approvals',
+  'PendingApprovals',
+  changeApprovePermission,
+  () => import('./components/home/PendingApprovalsCard').then(m => m.PendingApprovalsCard),
+);
 
 export const ticketsPlugin = createFrontendPlugin({
   pluginId: 'tickets',
@@ -229,6 +266,10 @@ export const ticketsPlugin = createFrontendPlugin({
     entityTicketsContent,
     entitySlaContent,
     slaAtRiskWidget,
+    reportFaultWidget,
+    myTicketsWidget,
+    deskQueueWidget,
+    pendingApprovalsWidget,
     changesPage,
     changePage,
     entityChangesContent,

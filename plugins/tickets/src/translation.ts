@@ -547,6 +547,16 @@ export const ticketsMessages = {
     title: 'SLA at risk',
     empty: 'No open ticket is at risk or breached.',
     openDesk: 'Open the service desk',
+    reportFault: 'Report a fault',
+    reportFaultHint:
+      'Something not working? Tell the service desk; you can follow the ticket here.',
+    reportedByMe: 'My tickets',
+    assignedToMe: 'Assigned to me',
+    assignedEmpty: 'No open ticket is assigned to you.',
+    queue: 'Service desk queue',
+    queueEmpty: 'The queue is empty: no open ticket.',
+    pendingApprovals: 'Changes awaiting approval',
+    openApprovals: 'Open the approvals',
   },
   paging: {
     title: 'My paging',

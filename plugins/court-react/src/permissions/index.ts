@@ -8,3 +8,7 @@ export {
   courtPermissionMessages,
   courtPermissionTranslationRef,
 } from './translation';
+export {
+  useFirstPermitted,
+  type PermittedChoice,
+} from './useFirstPermitted';

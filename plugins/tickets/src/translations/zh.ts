@@ -459,6 +459,15 @@ const zh: Record<TicketsMessageKey, string> = {
     '一级、二级寻呼不受免打扰限制；其他寻呼在时段结束后发送。',
   'paging.save': '保存',
   'paging.saved': '已保存。',
+  'home.reportFault': '报修',
+  'home.reportFaultHint': '设备或系统出了问题？告诉服务台，处理进度可在此查看。',
+  'home.reportedByMe': '我的工单',
+  'home.assignedToMe': '分派给我的工单',
+  'home.assignedEmpty': '没有分派给您的未完成工单。',
+  'home.queue': '服务台队列',
+  'home.queueEmpty': '队列为空：没有未完成工单。',
+  'home.pendingApprovals': '待审批的变更',
+  'home.openApprovals': '打开审批',
 };
 
 export default zh;

@@ -23,18 +23,14 @@ import { createElement, useEffect, type ReactElement } from 'react';
 import { appTranslationRef } from '../../translation';
 
 export interface CourtSearchPageProps {
-  items: Array<{
-    predicate?: SearchResultItemExtensionPredicate;
-    component: SearchResultItemExtensionComponent;
-  }>;
+  items: Array<{ predicate?: SearchResultItemExtensionPredicate; component: SearchResultItemExtensionComponent }>;
   resultTypes: Array<{ value: string; name: string; icon: ReactElement }>;
   searchFilters: SearchFilterExtensionComponent[];
 }
 
 /** Keeps the query, types and page in the address, so a search can be linked and reloaded. */
 function AddressSync() {
-  const { term, setTerm, types, setTypes, pageCursor, setPageCursor } =
-    useSearch();
+  const { term, setTerm, types, setTypes, pageCursor, setPageCursor } = useSearch();
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
     const query = params.get('query');
@@ -48,11 +44,7 @@ function AddressSync() {
     if (term) params.set('query', term);
     for (const type of types) params.append('types[]', type);
     if (pageCursor) params.set('pageCursor', pageCursor);
-    window.history.replaceState(
-      null,
-      document.title,
-      `${window.location.pathname}?${params}`,
-    );
+    window.history.replaceState(null, document.title, `${window.location.pathname}?${params}`);
   }, [term, types, pageCursor]);
   return null;
 }
@@ -60,15 +52,13 @@ function AddressSync() {
 function SearchPageContent(props: CourtSearchPageProps) {
   const { t } = useTranslationRef(appTranslationRef);
   const catalogApi = useApi(catalogApiRef);
-  const ownLabels: Record<string, string> = {
+  const typeLabels: Record<string, string> = {
     'software-catalog': t('search.catalog'),
     'kb-article': t('search.kb'),
   };
-  const labelOf = (value: string, fallback: string) =>
-    ownLabels[value] ?? fallback;
+  const labelOf = (value: string, fallback: string) => typeLabels[value] ?? fallback;
   const itemFor = (result: Parameters<SearchResultItemExtensionPredicate>[0]) =>
-    props.items.find(item => item.predicate?.(result))?.component ??
-    DefaultResultListItem;
+    props.items.find(item => item.predicate?.(result))?.component ?? DefaultResultListItem;
   return (
     <Content>
       <Grid container direction="row">
@@ -80,11 +70,7 @@ function SearchPageContent(props: CourtSearchPageProps) {
             name={t('search.resultType')}
             showCounts
             types={[
-              {
-                value: 'software-catalog',
-                name: 'software-catalog',
-                icon: <CatalogIcon />,
-              },
+              { value: 'software-catalog', name: 'software-catalog', icon: <CatalogIcon /> },
               ...props.resultTypes,
             ].map(type => ({ ...type, name: labelOf(type.value, type.name) }))}
           />
@@ -93,12 +79,8 @@ function SearchPageContent(props: CourtSearchPageProps) {
               label={t('search.kind')}
               name="kind"
               values={async () => {
-                const { facets } = await catalogApi.getEntityFacets({
-                  facets: ['kind'],
-                });
-                return (facets.kind ?? [])
-                  .map(facet => facet.value)
-                  .sort((a, b) => a.localeCompare(b));
+                const { facets } = await catalogApi.getEntityFacets({ facets: ['kind'] });
+                return (facets.kind ?? []).map(facet => facet.value).sort((a, b) => a.localeCompare(b));
               }}
             />
             {props.searchFilters.map((Filter, index) => (

@@ -39,10 +39,11 @@ export function TabTitleInReaderLanguage() {
     );
     written.current = portalName;
     const retitle = () => {
-      const title = document.title;
+      // Notifications prefix the unread count, "(1) ", and keep it when they rewrite the title.
+      const [, unread = '', title = ''] = /^(\(\d+\) )?(.*)$/s.exec(document.title) ?? [];
       for (const name of replaced) {
-        if (title === name) document.title = portalName;
-        else if (title.endsWith(` | ${name}`)) document.title = `${title.slice(0, -name.length)}${portalName}`;
+        if (title === name) document.title = `${unread}${portalName}`;
+        else if (title.endsWith(` | ${name}`)) document.title = `${unread}${title.slice(0, -name.length)}${portalName}`;
         else continue;
         return;
       }

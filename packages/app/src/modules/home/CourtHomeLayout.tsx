@@ -8,23 +8,16 @@ import {
 import type { HomePageLayoutProps } from '@backstage/plugin-home-react/alpha';
 import Grid from '@material-ui/core/Grid';
 import type { ReactElement } from 'react';
+import { useFirstPermitted } from '@internal/plugin-court-react';
 import { appTranslationRef } from '../../translation';
 import { sectionOfPath } from '../backstageZh/visitSections';
+import { HOME_CARDS, HOME_ROLES, homeCardsFor } from './homeByRole';
 
-/** The home page's cards, top to bottom; `half` cards share a row on a wide screen. */
-const HOME_CARDS: ReadonlyArray<{ name: string; half?: boolean }> = [
-  { name: 'CourtWelcome' },
-  { name: 'SlaAtRisk' },
-  { name: 'TodaysRounds' },
-  { name: 'DutyBoard' },
-  { name: 'OpenAlerts' },
-  { name: 'MyLiveGrants' },
-  { name: 'HomePageStarredEntities', half: true },
-  { name: 'HomePageRecentlyVisited', half: true },
-];
+const HALF = new Set(HOME_CARDS.filter(card => card.half).map(card => card.name));
+
 
 /**
- * The court's home: a fixed order of cards instead of Backstage's customisable grid. Backstage's
+ * The court's home: each role's own cards first (homeByRole.ts), in a fixed order instead of Backstage's customisable grid. Backstage's
  * own widgets carry their English titles baked in, so their cards are rendered here with titles in
  * the reader's language; the court's widgets translate their own.
  */
@@ -38,12 +31,13 @@ export function CourtHomeLayout({ widgets }: HomePageLayoutProps) {
       </VisitDisplayProvider>
     ),
   };
+  const role = useFirstPermitted(HOME_ROLES);
   const installed = new Map(widgets.map(widget => [widget.name, widget.component]));
   return (
-    <Grid container spacing={3}>
-      {HOME_CARDS.filter(card => installed.has(card.name)).map(card => (
-        <Grid item xs={12} md={card.half ? 6 : 12} key={card.name}>
-          {retitled[card.name] ?? installed.get(card.name)}
+    <Grid container spacing={3} data-testid={role.key && `home-${role.key}`}>
+      {homeCardsFor(role.key).filter(name => installed.has(name)).map(name => (
+        <Grid item xs={12} md={HALF.has(name) ? 6 : 12} key={name}>
+          {retitled[name] ?? installed.get(name)}
         </Grid>
       ))}
     </Grid>

@@ -1,13 +1,12 @@
-import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { Ticket } from '@internal/plugin-tickets-common';
-import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import { useTicketLinks } from '../../hooks/useTicketLinks';
 import { useTicketList } from '../../hooks/useTicketList';
 import { ticketsTranslationRef } from '../../translation';
 import { TicketListView } from '../shared/TicketListView';
 import type { TicketColumn } from '../shared/TicketTable';
+import { HomeCard } from './HomeCard';
 
 const COLUMNS: readonly TicketColumn[] = ['number', 'title', 'level', 'clocks'];
 const LIMIT = 20;
@@ -48,10 +47,11 @@ export function SlaAtRiskCard() {
   const desk = links.desk();
 
   return (
-    <div data-testid="sla-at-risk-card">
-      <Typography variant="h6" gutterBottom>
-        {t('home.title')}
-      </Typography>
+    <HomeCard
+      testId="sla-at-risk-card"
+      title={t('home.title')}
+      more={{ to: desk && `${desk}?view=at-risk`, label: t('home.openDesk') }}
+    >
       <TicketListView
         list={{
           ...atRisk,
@@ -63,11 +63,6 @@ export function SlaAtRiskCard() {
         columns={COLUMNS}
         empty={t('home.empty')}
       />
-      {desk && (
-        <Typography variant="body2" style={{ marginTop: 8 }}>
-          <Link to={`${desk}?view=at-risk`}>{t('home.openDesk')}</Link>
-        </Typography>
-      )}
-    </div>
+    </HomeCard>
   );
 }
