@@ -102,7 +102,7 @@ test('an engineer files a change request through the template on the Create page
   const card = engineer
     .locator('.MuiCard-root')
     .filter({ hasText: '变更申请 Change request' });
-  await card.getByText(/^choose$/i).click();
+  await card.getByText(/^(choose|选择)$/i).click();
   await engineer.waitForURL(/\/create\/templates\/default\/change-request/);
 
   // 1. What and why, and the systems and devices it touches.
@@ -111,7 +111,7 @@ test('an engineer files a change request through the template on the Create page
   await engineer.locator('#root_reason').fill('主备切换演练后恢复核心交换机 1 号的主用地位');
   await pickEntity(engineer, 'root_entityRefs', '核心交换机 1号');
   await shot(engineer, '1-template-what');
-  await engineer.getByRole('button', { name: 'Next' }).click();
+  await engineer.getByRole('button', { name: /^(Next|下一步)$/ }).click();
 
   // 2. The key-parameter edit.
   await engineer.getByRole('button', { name: /add/i }).first().click();
@@ -119,14 +119,14 @@ test('an engineer files a change request through the template on the Create page
   await engineer.locator('#root_parameterEdits_0_parameter').fill(parameter.name);
   await engineer.locator('#root_parameterEdits_0_newValue').fill(newValue);
   await shot(engineer, '2-template-parameters');
-  await engineer.getByRole('button', { name: 'Next' }).click();
+  await engineer.getByRole('button', { name: /^(Next|下一步)$/ }).click();
 
   // 3. The risk questions and the rollback plan.
   await engineer.getByLabel('不影响 None').check();
   await engineer.getByLabel('容易 Easy').check();
   await engineer.getByLabel('是 Yes').check();
   await engineer.locator('#root_rollbackPlan').fill(`将 VRRP 优先级改回 ${parameter.value}，确认主备状态`);
-  await engineer.getByRole('button', { name: 'Next' }).click();
+  await engineer.getByRole('button', { name: /^(Next|下一步)$/ }).click();
 
   // 4. The planned window in court time. The court's window picker warns, while the engineer
   // types, that a window in the freeze the IT office declared cannot go ahead.
@@ -144,7 +144,7 @@ test('an engineer files a change request through the template on the Create page
   await start.fill(localInput(windowStart));
   await end.fill(localInput(windowEnd));
   await engineer.getByTestId('warning-freeze').waitFor({ state: 'detached' });
-  await engineer.getByRole('button', { name: 'Review' }).click();
+  await engineer.getByRole('button', { name: /^(Review|核对)$/ }).click();
   await engineer.getByText(title).first().waitFor();
   // The review reads as the engineer entered it: court time, not UTC; 是/否, not a glyph.
   const review = await engineer.locator('main').innerText();
@@ -153,7 +153,7 @@ test('an engineer files a change request through the template on the Create page
   assert.doesNotMatch(review, /\d{4}-\d\d-\d\dT\d\d:\d\d/);
   assert.ok(review.includes('是 Yes'), review);
   await shot(engineer, '3-template-review');
-  await engineer.getByRole('button', { name: 'Create' }).click();
+  await engineer.getByRole('button', { name: /^(Create|提交)$/ }).click();
 
   // The task's output links to the change it filed.
   const link = engineer.getByRole('link', { name: /查看变更 Open the change CHG-/ });
