@@ -147,8 +147,8 @@ test('an engineer files a change request through the template on the Create page
   await engineer.getByRole('button', { name: /^(Review|核对)$/ }).click();
   await engineer.getByText(title).first().waitFor();
   // The review reads as the engineer entered it: court time, not UTC; 是/否, not a glyph.
-  const review = await engineer.locator('main').innerText();
-  const reviewed = `${localInput(windowStart).replace('T', ' ')} – ${localInput(windowEnd).replace('T', ' ')}`;
+  const review = await engineer.locator('body').innerText();
+  const reviewed = `${localInput(windowStart).replace('T', ' ')} 至 ${localInput(windowEnd).replace('T', ' ')}（北京时间）`;
   assert.ok(review.includes(reviewed), `the review shows ${reviewed}:\n${review}`);
   assert.doesNotMatch(review, /\d{4}-\d\d-\d\dT\d\d:\d\d/);
   assert.ok(review.includes('是 Yes'), review);
