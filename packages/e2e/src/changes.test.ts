@@ -36,10 +36,34 @@ function localInput(at: Date): string {
 const windowStart = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
 const windowEnd = new Date(windowStart.getTime() + 3 * 3_600_000);
 
+// A freeze over the whole court, the day after tomorrow 20:00–22:00 court time, that the window
+// picker warns about.
+const freezeTitle = `重大案件庭审保障 ${Date.now()}`;
+const freezeDay = new Date(windowStart.getTime() + 2 * 86_400_000);
+const freezeInput = {
+  start: `${localInput(freezeDay).slice(0, 10)}T20:00`,
+  end: `${localInput(freezeDay).slice(0, 10)}T22:00`,
+};
+
 before(async () => {
   portal = await portalForTest();
   browser = await launchChromium();
   await templateInCatalog('change-request');
+  const res = await fetch(`${portal.baseUrl}/api/tickets/changes/freezes`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${await signIn(portal.baseUrl, 'wuxia')}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({
+      title: freezeTitle,
+      window: {
+        start: `${freezeInput.start}:00+08:00`,
+        end: `${freezeInput.end}:00+08:00`,
+      },
+    }),
+  });
+  assert.equal(res.status, 201, await res.text());
 });
 
 /** The catalog reads the templates' location after the court's: wait until the template is in. */
@@ -78,7 +102,7 @@ test('an engineer files a change request through the template on the Create page
   const card = engineer
     .locator('.MuiCard-root')
     .filter({ hasText: '变更申请 Change request' });
-  await card.getByText(/^choose$/i).click();
+  await card.getByText(/^(choose|选择)$/i).click();
   await engineer.waitForURL(/\/create\/templates\/default\/change-request/);
 
   // 1. What and why, and the systems and devices it touches.
@@ -87,7 +111,7 @@ test('an engineer files a change request through the template on the Create page
   await engineer.locator('#root_reason').fill('主备切换演练后恢复核心交换机 1 号的主用地位');
   await pickEntity(engineer, 'root_entityRefs', '核心交换机 1号');
   await shot(engineer, '1-template-what');
-  await engineer.getByRole('button', { name: 'Next' }).click();
+  await engineer.getByRole('button', { name: /^(Next|下一步)$/ }).click();
 
   // 2. The key-parameter edit.
   await engineer.getByRole('button', { name: /add/i }).first().click();
@@ -95,26 +119,47 @@ test('an engineer files a change request through the template on the Create page
   await engineer.locator('#root_parameterEdits_0_parameter').fill(parameter.name);
   await engineer.locator('#root_parameterEdits_0_newValue').fill(newValue);
   await shot(engineer, '2-template-parameters');
-  await engineer.getByRole('button', { name: 'Next' }).click();
+  await engineer.getByRole('button', { name: /^(Next|下一步)$/ }).click();
 
   // 3. The risk questions and the rollback plan.
   await engineer.getByLabel('不影响 None').check();
   await engineer.getByLabel('容易 Easy').check();
-  await engineer.locator('#root_testedInSimulation').check();
+  await engineer.getByLabel('是 Yes').check();
   await engineer.locator('#root_rollbackPlan').fill(`将 VRRP 优先级改回 ${parameter.value}，确认主备状态`);
-  await engineer.getByRole('button', { name: 'Next' }).click();
+  await engineer.getByRole('button', { name: /^(Next|下一步)$/ }).click();
 
-  // 4. The planned window, open now so that it can be started once approved.
-  await engineer.locator('#root_windowStart').fill(localInput(windowStart));
-  await engineer.locator('#root_windowEnd').fill(localInput(windowEnd));
-  await engineer.getByRole('button', { name: 'Review' }).click();
+  // 4. The planned window in court time. The court's window picker warns, while the engineer
+  // types, that a window in the freeze the IT office declared cannot go ahead.
+  const start = engineer.locator('#root_window_start');
+  const end = engineer.locator('#root_window_end');
+  await start.fill(freezeInput.start);
+  await end.fill(freezeInput.end);
+  await engineer
+    .getByTestId('window-picker')
+    .getByTestId('warning-freeze')
+    .filter({ hasText: freezeTitle })
+    .waitFor();
+  await shot(engineer, '3-window-in-freeze');
+  // The window open now, so that it can be started once approved: no freeze over it.
+  await start.fill(localInput(windowStart));
+  await end.fill(localInput(windowEnd));
+  await engineer.getByTestId('warning-freeze').waitFor({ state: 'detached' });
+  await engineer.getByRole('button', { name: /^(Review|核对)$/ }).click();
   await engineer.getByText(title).first().waitFor();
+  // The review reads as the engineer entered it: court time, not UTC; 是/否, not a glyph.
+  const review = await engineer.locator('body').innerText();
+  const reviewed = `${localInput(windowStart).replace('T', ' ')} 至 ${localInput(windowEnd).replace('T', ' ')}（北京时间）`;
+  assert.ok(review.includes(reviewed), `the review shows ${reviewed}:\n${review}`);
+  assert.doesNotMatch(review, /\d{4}-\d\d-\d\dT\d\d:\d\d/);
+  assert.ok(review.includes('是 Yes'), review);
   await shot(engineer, '3-template-review');
-  await engineer.getByRole('button', { name: 'Create' }).click();
+  await engineer.getByRole('button', { name: /^(Create|提交)$/ }).click();
 
   // The task's output links to the change it filed.
   const link = engineer.getByRole('link', { name: /查看变更 Open the change CHG-/ });
   await link.waitFor({ timeout: 60_000 });
+  // The risk in the Chinese sentence is in Chinese.
+  await engineer.getByText('风险等级：低').waitFor();
   await shot(engineer, '4-task-done');
   await link.click();
   await engineer.waitForURL(/\/changes\/CHG-\d{4}-\d{5}$/);

@@ -1,4 +1,5 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { DateTime } from 'luxon';
 import request from 'supertest';
 import {
   NETWORK,
@@ -23,9 +24,21 @@ const changeRequest = {
   rollback: 'easy',
   testedInSimulation: true,
   rollbackPlan: '改回 120，确认主备状态',
-  windowStart: inHours(24),
-  windowEnd: inHours(26),
+  window: courtWindow(24, 26),
 };
+
+/** A window as the court's window picker stores it: instants with the +08:00 offset, and as read. */
+function courtWindow(fromHours: number, toHours: number) {
+  const inCourt = (hours: number) =>
+    DateTime.fromISO(inHours(hours))
+      .setZone('Asia/Shanghai')
+      .toISO({ suppressMilliseconds: true })!;
+  return {
+    start: inCourt(fromHours),
+    end: inCourt(toHours),
+    local: 'the window as read (shown in the review only)',
+  };
+}
 
 const engineer = mockCredentials.user.header('user:default/wangqiang');
 
@@ -63,8 +76,7 @@ describe('the templates, run by the real scaffolder', () => {
       {
         ...changeRequest,
         outcome: 'succeeded',
-        windowStart: inHours(-3),
-        windowEnd: inHours(-2),
+        window: courtWindow(-3, -2),
       },
     ],
     [
@@ -80,8 +92,7 @@ describe('the templates, run by the real scaffolder', () => {
         trialImpact: 'possible',
         rollback: 'moderate',
         rollbackPlan: '回滚至 5.1',
-        windowStart: inHours(48),
-        windowEnd: inHours(50),
+        window: courtWindow(48, 50),
       },
     ],
   ])(
@@ -133,6 +144,10 @@ describe('the templates, run by the real scaffolder', () => {
       status: 'completed',
       message: expect.any(String),
     });
+    // The Chinese sentence names the risk in Chinese, the English one in English.
+    expect(completion.body.output.text[0].content).toMatch(
+      /风险等级：低。\n.*risk low\./,
+    );
     const link = completion.body.output.links[0];
     expect(link.url).toMatch(/^\/changes\/CHG-\d{4}-\d{5}$/);
     const number = link.url.split('/').at(-1);
@@ -148,8 +163,8 @@ describe('the templates, run by the real scaffolder', () => {
       change: {
         riskLevel: 'low',
         window: {
-          start: changeRequest.windowStart,
-          end: changeRequest.windowEnd,
+          start: new Date(changeRequest.window.start).toISOString(),
+          end: new Date(changeRequest.window.end).toISOString(),
         },
         parameterEdits: [
           expect.objectContaining({ oldValue: '120', newValue: '150' }),

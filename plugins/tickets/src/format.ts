@@ -21,6 +21,15 @@ export function toLocalInput(at: string): string {
   );
 }
 
+/** What a `datetime-local` input holds as an instant with the court's offset (`…T20:00:00+08:00`); undefined when incomplete. */
+export function courtInstantOf(value: string): string | undefined {
+  if (!value) return undefined;
+  const at = DateTime.fromISO(value, { zone: DEFAULT_ZONE });
+  return at.isValid
+    ? at.toISO({ suppressMilliseconds: true }) ?? undefined
+    : undefined;
+}
+
 /** What a `datetime-local` input holds, read as court time; undefined when incomplete. */
 export function fromLocalInput(value: string): string | undefined {
   if (!value) return undefined;

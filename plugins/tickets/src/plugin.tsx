@@ -11,6 +11,10 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { isCourtDevice } from '@internal/plugin-court-common';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  createFormField,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import { PermittedOnly } from '@internal/plugin-court-react';
 import { PagingClient } from '@internal/plugin-paging-common';
 import type { BasicPermission } from '@backstage/plugin-permission-common';
@@ -242,6 +246,20 @@ export const pendingApprovalsWidget = homeWidget(
   () => import('./components/home/PendingApprovalsCard').then(m => m.PendingApprovalsCard),
 );
 
+/** The court's window picker for change templates (`ui:field: CourtWindowPicker`), in the scaffolder's form. */
+export const windowPickerField = FormFieldBlueprint.make({
+  name: 'window-picker',
+  params: {
+    field: () =>
+      import('./components/scaffolder/WindowPickerField').then(m =>
+        createFormField({
+          name: 'CourtWindowPicker',
+          component: m.WindowPickerField,
+        }),
+      ),
+  },
+});
+
 export const ticketsPlugin = createFrontendPlugin({
   pluginId: 'tickets',
   title: 'Service desk',
@@ -274,5 +292,6 @@ export const ticketsPlugin = createFrontendPlugin({
     changePage,
     entityChangesContent,
     keyParametersCard,
+    windowPickerField,
   ],
 });

@@ -509,6 +509,10 @@ export const ticketsMessages = {
     note: 'Note',
     noteRequired: 'Say what happened.',
   },
+  scaffolder: {
+    windowZone: 'Court time (Asia/Shanghai, UTC+8)',
+    windowLocal: '{{start}} – {{end}} (court time)',
+  },
   warnings: {
     overlap: 'Overlaps {{number}} “{{title}}” ({{window}}) on',
     freeze: 'Falls in the freeze “{{title}}” ({{window}})',

@@ -74,6 +74,7 @@ describe('courtops:change:create', () => {
       number: expect.stringMatching(/^CHG-\d{4}-\d{5}$/),
       status: 'submitted',
       riskLevel: 'low',
+      riskLevelZh: '低',
       url: `/changes/${outputs.number}`,
       warnings: [],
     });

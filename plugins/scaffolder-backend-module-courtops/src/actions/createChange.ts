@@ -8,6 +8,7 @@ import {
   createChangeRequestSchema,
   CreateChangeRequest,
   ROLLBACK_DIFFICULTIES,
+  RiskLevel,
   RollbackDifficulty,
   TRIAL_IMPACTS,
   TrialImpact,
@@ -22,10 +23,17 @@ interface FiledChange {
   id: string;
   number: string;
   status: string;
-  riskLevel: string;
+  riskLevel: RiskLevel;
   url: string;
   warnings: string[];
 }
+
+/** The risk level in the template's Chinese sentence, so no English word sits in it. */
+const RISK_LEVEL_ZH: Record<RiskLevel, string> = {
+  low: '低',
+  medium: '中',
+  high: '高',
+};
 
 /** A warning as the task page shows it, in Chinese first as the court reads it. */
 function describeWarning(warning: ChangeWarning): string {
@@ -149,6 +157,8 @@ export function createChangeAction(options: { tickets: TicketsService }) {
           z.string().describe('The change’s number, e.g. CHG-2026-00001'),
         status: z => z.string().describe('submitted, or draft'),
         riskLevel: z => z.string().describe('low, medium or high'),
+        riskLevelZh: z =>
+          z.string().describe('风险等级 低、中 or 高, for the Chinese sentence'),
         url: z => z.string().describe('The change page in the portal'),
         warnings: z =>
           z.array(z.string()).describe('Overlapping changes and freezes'),
@@ -160,6 +170,7 @@ export function createChangeAction(options: { tickets: TicketsService }) {
         ctx.output('number', change.number);
         ctx.output('status', change.status);
         ctx.output('riskLevel', change.riskLevel);
+        ctx.output('riskLevelZh', RISK_LEVEL_ZH[change.riskLevel]);
         ctx.output('url', change.url);
         ctx.output('warnings', change.warnings);
       };
@@ -169,9 +180,12 @@ export function createChangeAction(options: { tickets: TicketsService }) {
         // Form fields left empty arrive as empty strings; the API wants them absent.
         description: ctx.input.description ?? '',
         implementer: ctx.input.implementer || undefined,
+        // Only the edit's own fields: a form field may keep more for the review step.
         parameterEdits: (ctx.input.parameterEdits ?? []).map(edit => ({
-          ...edit,
+          device: edit.device,
+          parameter: edit.parameter,
           oldValue: edit.oldValue || undefined,
+          newValue: edit.newValue,
         })),
         release: ctx.input.release && {
           ...ctx.input.release,

@@ -412,6 +412,8 @@ const zh: Record<TicketsMessageKey, string> = {
     '新窗口不在已批准的窗口之内：变更将退回信息技术处重新审批。',
   'change.note': '说明',
   'change.noteRequired': '请说明情况。',
+  'scaffolder.windowZone': '北京时间（Asia/Shanghai，UTC+8）',
+  'scaffolder.windowLocal': '{{start}} 至 {{end}}（北京时间）',
   'warnings.overlap': '与 {{number}}「{{title}}」（{{window}}）窗口重叠，涉及',
   'warnings.freeze': '处于冻结期「{{title}}」（{{window}}）',
   'warnings.freezeExcepted': '法院已批准例外。',
