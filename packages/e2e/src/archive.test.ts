@@ -114,13 +114,14 @@ test('the ops manager runs 季度文档汇编 on the Create page and opens the v
   const card = opsManager
     .locator('.MuiCard-root')
     .filter({ hasText: '季度文档汇编 / Quarterly volume' });
-  await card.getByText(/^choose$/i).click();
+  await card.getByText(/^(choose|选择)$/i).click();
   await opsManager.waitForURL(/\/create\/templates\/default\/quarterly-volume/);
   // Year and quarter left empty: the last quarter that has ended.
   await opsManager.locator('#root_year').waitFor();
   await shot(opsManager, '3-template');
-  await opsManager.getByRole('button', { name: 'Review' }).click();
-  await opsManager.getByRole('button', { name: 'Create' }).click();
+  // The scaffolder speaks the reader's language (Chinese by default).
+  await opsManager.getByRole('button', { name: /^(Review|核对)$/ }).click();
+  await opsManager.getByRole('button', { name: /^(Create|提交)$/ }).click();
   await opsManager.waitForURL(/\/create\/tasks\//);
 
   const link = opsManager.getByRole('link', { name: /查看汇编 Open the volume BG-/ });
