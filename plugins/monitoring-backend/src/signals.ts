@@ -18,22 +18,25 @@ export function alertSignals(deps: {
   logger: LoggerService;
 }): express.Router {
   const router = express.Router();
-  router.post(
-    ALERT_SOURCES.map(source => `/${source}`),
-    (req, res, next) => {
-      const source = req.path.slice(1) as AlertSource;
-      res.on('finish', () => {
-        if (res.statusCode < 200 || res.statusCode >= 300) return;
-        deps.signals
-          .publish<MonitoringAlertsSignal>({
-            recipients: { type: 'broadcast' },
-            channel: MONITORING_SIGNAL_CHANNEL,
-            message: { source },
-          })
-          .catch(error => deps.logger.warn(`signal failed: ${error}`));
-      });
+  const receivers = new Set<string>(ALERT_SOURCES.map(source => `/${source}`));
+  // Middleware, not routes: the receivers stay the only routes at these paths.
+  router.use((req, res, next) => {
+    if (req.method !== 'POST' || !receivers.has(req.path)) {
       next();
-    },
-  );
+      return;
+    }
+    const source = req.path.slice(1) as AlertSource;
+    res.on('finish', () => {
+      if (res.statusCode < 200 || res.statusCode >= 300) return;
+      deps.signals
+        .publish<MonitoringAlertsSignal>({
+          recipients: { type: 'broadcast' },
+          channel: MONITORING_SIGNAL_CHANNEL,
+          message: { source },
+        })
+        .catch(error => deps.logger.warn(`signal failed: ${error}`));
+    });
+    next();
+  });
   return router;
 }
