@@ -6,3 +6,4 @@
  */
 
 export * from './engineerApproval';
+export { approvingEveryEngineer } from './approvingEveryEngineer';

@@ -1,3 +1,4 @@
+import { approvingEveryEngineer } from '@internal/plugin-access-node';
 // The real duty plugin beside paging, as packages/backend wires them.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import dutyPlugin from '@internal/plugin-duty-backend';
@@ -57,6 +58,7 @@ describe('paging with the duty roster', () => {
       features: [
         pagingPlugin,
         dutyPlugin,
+        approvingEveryEngineer,
         courtClockFactory(clock),
         catalogServiceMock.factory({ entities: PEOPLE.map(user) }),
       ],

@@ -1,3 +1,4 @@
+import { approvingEveryEngineer } from '@internal/plugin-access-node';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -131,6 +132,7 @@ export async function startCourtBackend(options: {
         ],
       }),
       permissions.factory,
+      approvingEveryEngineer,
       courtClockFactory(new ManualCourtClock(COURT_NOW)),
       createServiceFactory({
         service: notificationService,

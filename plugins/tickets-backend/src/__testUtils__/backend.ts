@@ -18,7 +18,7 @@ import type { Server } from 'node:http';
 // The real access plugin, for the tests of assignment (SEC-2) only.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import accessPlugin from '@internal/plugin-access-backend';
-import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
+import { approvingEveryEngineer } from '@internal/plugin-access-node';
 import ticketsPlugin from '../index';
 
 /** The example court in miniature: a courtroom system, its devices, people. */
@@ -140,18 +140,7 @@ export async function startTicketsBackend(
       ticketsPlugin,
       catalogServiceMock.factory({ entities: courtEntities }),
       courtClockFactory(clock),
-      ...(options.withAccess
-        ? [accessPlugin]
-        : [
-            createServiceFactory({
-              service: engineerApprovalServiceRef,
-              deps: {},
-              factory: () => ({
-                check: async () => ({ assignable: true as const }),
-                requireAssignable: async () => {},
-              }),
-            }),
-          ]),
+      options.withAccess ? accessPlugin : approvingEveryEngineer,
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),

@@ -4,10 +4,15 @@ const ROLES = Object.keys(HOME_BY_ROLE) as HomeRole[];
 
 describe('homeCardsFor', () => {
   it('puts court staff’s report-a-fault button first after the welcome, then their tickets', () => {
+    // The duty board, open alerts and live grants belong to no role: each shows to whoever its
+    // own permission lets see it.
     expect(homeCardsFor('court-staff')).toEqual([
       'CourtWelcome',
       'ReportFault',
       'MyTickets',
+      'DutyBoard',
+      'OpenAlerts',
+      'MyLiveGrants',
       'HomePageStarredEntities',
       'HomePageRecentlyVisited',
     ]);
@@ -34,6 +39,9 @@ describe('homeCardsFor', () => {
   it('shows no role’s cards while the role is unknown', () => {
     expect(homeCardsFor(undefined)).toEqual([
       'CourtWelcome',
+      'DutyBoard',
+      'OpenAlerts',
+      'MyLiveGrants',
       'HomePageStarredEntities',
       'HomePageRecentlyVisited',
     ]);

@@ -1,0 +1,16 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { engineerApprovalServiceRef } from './engineerApproval';
+
+/**
+ * For another family's tests that run without the access plugin: every engineer may be assigned.
+ * (With the access plugin installed, its records decide; see tickets-backend's engineerApproval
+ * test.)
+ */
+export const approvingEveryEngineer = createServiceFactory({
+  service: engineerApprovalServiceRef,
+  deps: {},
+  factory: () => ({
+    check: async () => ({ assignable: true as const }),
+    requireAssignable: async () => {},
+  }),
+});
