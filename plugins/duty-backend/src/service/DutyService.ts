@@ -217,6 +217,18 @@ export class DutyService {
     };
   }
 
+  /** The team's engineers the court approves now, asked once per check (SEC-2). */
+  private approved: ReadonlySet<string> | undefined;
+
+  private async refreshApprovals(): Promise<ReadonlySet<string>> {
+    const refs = [...this.team];
+    const answers = await Promise.all(
+      refs.map(ref => this.options.isApproved(ref)),
+    );
+    this.approved = new Set(refs.filter((_, i) => answers[i]));
+    return this.approved;
+  }
+
   private async context(
     from: string,
     to: string,
@@ -226,12 +238,12 @@ export class DutyService {
       status: 'approved',
       overlapping: { from, to },
     });
-    // Asked once per check, so a suspension counts from the next check on.
-    const refs = [...this.team];
-    const answers = await Promise.all(
-      refs.map(ref => this.options.isApproved(ref)),
-    );
-    const approved = new Set(refs.filter((_, i) => answers[i]));
+    // Inside a transaction the answer refreshed just before it is used: asking the access plugin
+    // then would wait on this plugin's own database (SQLite has one connection) to verify the call.
+    const approved =
+      store === this.store || !this.approved
+        ? await this.refreshApprovals()
+        : this.approved;
     return {
       config: this.config,
       leaves,
@@ -283,6 +295,7 @@ export class DutyService {
     const { replace } = parseInput(generateRosterSchema, body ?? {}, 'body');
     const dates = datesOfMonth(checkedMonth);
     const dayKindOf = await this.dayKindOf();
+    await this.refreshApprovals();
     return this.store.transaction(async store => {
       const before = await store.shiftsBetween(
         plusDays(dates[0], -1),
@@ -350,6 +363,7 @@ export class DutyService {
     await this.authorize(dutyRosterManagePermission, caller);
     const request = parseInput(updateShiftSchema, body, 'body');
     this.knownEngineer(request.engineer, 'body.engineer');
+    await this.refreshApprovals();
     const { before, after, published } = await this.store.transaction(
       async store => {
         const shift = await store.shift(id);
@@ -400,6 +414,7 @@ export class DutyService {
       engineer: request.engineer,
       ...shiftInstants(this.config, request.date, request.kind),
     };
+    await this.refreshApprovals();
     const { added, published } = await this.store.transaction(async store => {
       await store.lockMonth(checkedMonth);
       await this.refusedChange(store, [shift]);
@@ -417,6 +432,7 @@ export class DutyService {
     await this.authorize(dutyRosterManagePermission, caller);
     const checkedMonth = parseInput(monthSchema, month, 'month');
     const { expectedVersion } = parseInput(publishRosterSchema, body, 'body');
+    await this.refreshApprovals();
     const roster = await this.store.transaction(async store => {
       await store.lockMonth(checkedMonth);
       const current = await this.rosterOf(checkedMonth, store);
@@ -547,6 +563,7 @@ export class DutyService {
     await this.authorize(dutyRosterManagePermission, caller);
     const decision = parseInput(decisionSchema, body, 'body');
     const at = this.now();
+    await this.refreshApprovals();
     const { swap, before, after } = await this.store.transaction(
       async store => {
         const pending = await store.swap(id);
@@ -670,6 +687,7 @@ export class DutyService {
     const me = actorOf(caller);
     const sides = await this.leaveSides(caller);
     const at = this.now();
+    await this.refreshApprovals();
     const { leave, vacated } = await this.store.transaction(async store => {
       const current = await store.leave(id);
       if (!current) throw new NotFoundError(`There is no leave ${id}`);
