@@ -141,18 +141,22 @@ export async function createRouter(options: {
 
   router.post('/a/:code', async (req, res) => {
     const code = parseInput(codeSchema, req.params.code, 'path.code');
-    const result = await court.audited(
+    // An unknown code is a refused acknowledgement: its row says failed, not succeeded.
+    const page = await court.audited(
       req,
       'paging-acknowledge',
       { code },
-      () => pager.acknowledgeByLink(code),
+      async () => {
+        const result = await pager.acknowledgeByLink(code);
+        const found =
+          result?.page ??
+          (await store.getPage(
+            (await store.deliveryByAckCode(code))?.pageId ?? '',
+          ));
+        if (!found) throw new NotFoundError('No page has this code');
+        return found;
+      },
     );
-    const page =
-      result?.page ??
-      (await store.getPage(
-        (await store.deliveryByAckCode(code))?.pageId ?? '',
-      ));
-    if (!page) throw new NotFoundError('No page has this code');
     res
       .type('html')
       .send(
