@@ -3,7 +3,10 @@
  * What each court plugin does is described in docs/architecture.md.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { courtAuditorServiceFactory } from '@internal/plugin-audit-node';
+import {
+  courtAuditorServiceFactory,
+  routeAuditModules,
+} from '@internal/plugin-audit-node';
 import { courtRootHttpRouter } from './rootHttpRouter';
 
 const backend = createBackend();
@@ -12,6 +15,9 @@ const backend = createBackend();
 backend.add(courtRootHttpRouter);
 // Every plugin's auditor events: Backstage's log lines, and stored in the audit trail (SEC-3).
 backend.add(courtAuditorServiceFactory);
+// Backstage's routes that change something without an auditor event of their own
+// (notification marks and settings, action invocations): one row per call all the same.
+for (const module of routeAuditModules) backend.add(module);
 
 backend.add(import('@backstage/plugin-app-backend'));
 

@@ -16,3 +16,9 @@ export { auditQueueConfigSchema, readAuditQueueConfig } from './config';
 export type { AuditQueueConfig } from './config';
 export { ACTOR_META_KEY, recordOf } from './records';
 export type { LoggedAuditorEvent } from './records';
+export {
+  auditRoutes,
+  routeAuditModule,
+  routeAuditModules,
+  UNAUDITED_ROUTES,
+} from './routeAudit';
