@@ -10,7 +10,11 @@ import {
   auditSinkServiceRef,
   courtAuditorServiceFactory,
 } from '@internal/plugin-audit-node';
-import { courtClockServiceRef } from '@internal/plugin-court-node';
+import {
+  courtClockFactory,
+  courtClockServiceRef,
+  ManualCourtClock,
+} from '@internal/plugin-court-node';
 import { as, roleExamples } from '@internal/plugin-court-node/testUtils';
 import { TABLE_ROLES } from '@internal/plugin-permission-backend-module-court';
 import {
@@ -18,12 +22,14 @@ import {
   startMatrixBackend,
 } from './__testUtils__/matrixBackend';
 import { Route } from './__testUtils__/recordRoutes';
+import { expectationOf, tableLets } from './__testUtils__/routeCalls';
+import { Seed } from './__testUtils__/seed';
 import {
-  call,
-  expectationOf,
-  tableLets,
-  urlOf,
-} from './__testUtils__/routeCalls';
+  approvedEngineer,
+  DEVICE,
+  ValidCall,
+  validCalls,
+} from './__testUtils__/validCalls';
 
 jest.setTimeout(300_000);
 
@@ -31,96 +37,108 @@ const repo = path.resolve(__dirname, '../../../..');
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-const DEVICE = 'resource:default/led-display-01';
+/** The court clock stands at Tuesday 2026-03-03, 10:00 in Beijing: a working day, on-site hours. */
+const clock = new ManualCourtClock('2026-03-03T10:00:00+08:00');
+const COURT_NOW = clock.now();
 
-/** Bodies that pass a route's schema and change something, so the change itself is audited. */
-const CHANGES: Readonly<Record<string, object>> = {
-  'POST /api/tickets/tickets': {
-    type: 'incident',
-    title: '审计完整性探针 audit completeness probe',
-    urgency: 'low',
-    impact: 'small',
-    entityRefs: [DEVICE],
-  },
+/**
+ * The duty team: one post all five resident engineers stand (the example court's posts need
+ * more people than it has to fill a month without vacancies, and a roster with one is not
+ * published).
+ */
+const DUTY = {
+  posts: [{ id: 'ops', name: '运维' }],
+  engineers: ['lina', 'zhangwei', 'wangqiang', 'liuyang', 'chenjing'].map(
+    name => ({ ref: `user:default/${name}`, posts: ['ops'] }),
+  ),
 };
 
 /**
- * Routes that check their input before they open the audit event: a call refused with 400 (the
- * route's own schema) changed nothing and leaves no row. The test fails when one of them starts
- * auditing refused input or when another route stops (so this list is exactly what it says).
+ * Routes whose call cannot succeed in the test backend, each with why and the request that is
+ * refused instead: the refusal is a 4xx and one stored row naming the caller.
  */
-const INPUT_CHECKED_BEFORE_AUDIT = new Set([
-  'POST /api/permission/authorize',
-  'POST /api/notifications/settings',
-  'POST /api/notifications/update',
-  'POST /api/notifications/notifications/update',
-  'POST /api/kb/articles',
-  'PUT /api/kb/articles/:id',
-  'POST /api/kb/articles/:id/restore',
-  'POST /api/kb/known-errors',
-  'PATCH /api/tickets/tickets/:ref',
-  'POST /api/tickets/tickets/:ref/actions',
-  'POST /api/tickets/tickets/:ref/comments',
-  'POST /api/tickets/tickets/:ref/work-logs',
-  'POST /api/tickets/tickets/:ref/links',
-  'POST /api/tickets/changes/freezes',
-  'POST /api/tickets/changes',
-  'POST /api/tickets/changes/:ref/actions',
-  'POST /api/scaffolder/v2/autocomplete/:provider/:resource',
-  'POST /api/catalog/entities/by-refs',
-  'POST /api/catalog/entity-facets',
-  'POST /api/inspections/rounds',
-  'PUT /api/inspections/checks/:checkId/results/:itemId',
-  'POST /api/inspections/scans',
-  'PUT /api/inspections/plans/:id',
-  // The probe's code is not a code: refused before anything is looked up.
-  'POST /api/paging/a/:code',
-]);
+const REFUSED: Readonly<Record<string, { why: string; call: ValidCall }>> = {
+  'POST /api/scaffolder/v2/dry-run': {
+    why: 'the role table grants the template dry run to no role',
+    call: {
+      as: 'liuyang',
+      event: 'policy-decision',
+      body: {
+        template: {
+          apiVersion: 'scaffolder.backstage.io/v1beta3',
+          kind: 'Template',
+          metadata: { name: 'probe' },
+          spec: { type: 'change-request', steps: [] },
+        },
+        values: {},
+        directoryContents: [],
+      },
+    },
+  },
+  'POST /api/scaffolder/v2/autocomplete/:provider/:resource': {
+    why: 'completes from a source-control provider (GitHub, GitLab, ...), an outside system',
+    call: {
+      as: 'liuyang',
+      params: { provider: 'github', resource: 'repositories' },
+      body: { token: 'none', context: {} },
+    },
+  },
+  'POST /api/paging/a/:code': {
+    why: 'the code is only ever sent in a page through an outside channel (SMS, WeCom, DingTalk)',
+    call: { as: 'liuyang', params: { code: 'ABCDEFGHJK' } },
+  },
+};
 
-/**
- * Routes whose "not found" answer comes before the audit event: the call named a thing that does
- * not exist and changed nothing. Listed for the same reason as above.
- */
-const LOOKED_UP_BEFORE_AUDIT = new Set([
-  'POST /api/tickets/parameters/:entityRef',
-  // The actions registry answers 404 for an unknown action before any action runs.
-  ...['search', 'notifications', 'catalog', 'scaffolder'].flatMap(plugin =>
-    ['v1', 'v2'].map(
-      v =>
-        `POST /api/${plugin}/.backstage/actions/${v}/actions/:actionId/invoke`,
-    ),
-  ),
-]);
+const keyOf = (route: Route) => `${route.method} ${route.path}`;
+
+/** The route's path with its parameters filled in from the valid call. */
+function urlOf(route: Route, call: ValidCall): string {
+  return route.path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = call.params?.[name];
+    if (value === undefined) {
+      throw new Error(`${keyOf(route)}: the valid call names no ${name}`);
+    }
+    return encodeURIComponent(value);
+  });
+}
 
 /**
  * SEC-3 "every action is attributable": every mutating route of every backend plugin (from the
- * routers, as the role × route matrix reads them), called once by a role the table lets past its
- * gate, leaves exactly one stored audit row naming that user.
+ * routers, as the role × route matrix reads them), called once with a request that succeeds on
+ * data seeded through the plugins' own APIs, leaves exactly one stored audit row: the calling
+ * user as actor, the plugin, an action, the outcome.
  */
 describe('audit completeness on the real backend', () => {
   let backend: MatrixBackend;
   let sink: AuditSink | undefined;
+  let seed: Seed;
+  const calls = validCalls({
+    inHours: hours => COURT_NOW.plus({ hours }).toUTC().toISO()!,
+    day: days => COURT_NOW.plus({ days }).toISODate()!,
+    month: COURT_NOW.toFormat('yyyy-MM'),
+  });
 
   beforeAll(async () => {
     backend = await startMatrixBackend({
       catalogFiles: [
         path.join(repo, 'catalog/all.yaml'),
-        path.join(repo, 'templates/change-request/template.yaml'),
         path.join(__dirname, '__fixtures__/probe-template.yaml'),
       ],
+      config: { duty: DUTY },
       features: [
+        courtClockFactory(clock),
         courtAuditorServiceFactory,
         createServiceFactory({
           service: auditSinkServiceRef,
           deps: {
-            clock: courtClockServiceRef,
+            courtClock: courtClockServiceRef,
             logger: coreServices.rootLogger,
           },
-          factory({ clock, logger }) {
+          factory({ courtClock, logger }) {
             sink = new AuditSink({
               capacity: 10_000,
               batchSize: 500,
-              clock,
+              clock: courtClock,
               logger,
             });
             return sink;
@@ -128,11 +146,17 @@ describe('audit completeness on the real backend', () => {
         }),
       ],
     });
+    seed = new Seed(backend.server);
+    await waitForDevice();
+    // SEC-2: only engineers the court IT office approved are assigned work.
+    for (const { ref } of DUTY.engineers) {
+      await approvedEngineer(seed, ref.split('/')[1]);
+    }
   });
 
   afterAll(() => backend?.stop());
 
-  /** The catalog reads its files after start: the probe ticket needs its device. */
+  /** The catalog reads its files after start: the seeded tickets need their device. */
   async function waitForDevice() {
     const name = DEVICE.split('/')[1];
     for (let i = 0; i < 150; i++) {
@@ -145,75 +169,146 @@ describe('audit completeness on the real backend', () => {
     throw new Error(`${DEVICE} never appeared in the catalog`);
   }
 
-  /** The stored rows of one user's calls to one plugin (not the policy's denials), newest first. */
-  async function rowsOf(user: string, pluginId: string): Promise<AuditEvent[]> {
+  /** The stored rows after `seq`, newest first (the court clock stands still: seq order). */
+  async function rowsAfter(seq: number): Promise<AuditEvent[]> {
     await sink!.drained();
-    const items: AuditEvent[] = [];
+    const rows: AuditEvent[] = [];
     let cursor: string | undefined;
     do {
       const res = await request(backend.server)
         .get('/api/audit/events')
-        .query({
-          actor: `user:default/${user}`,
-          plugin: pluginId,
-          limit: 500,
-          cursor,
-        })
+        .query({ limit: 500, cursor })
         .set('authorization', as(roleExamples['court-it-office']));
       expect(res.status).toBe(200);
-      items.push(...res.body.items);
-      cursor = res.body.nextCursor;
+      const page: AuditEvent[] = res.body.items;
+      rows.push(...page.filter(row => row.seq > seq));
+      cursor = page.some(row => row.seq <= seq)
+        ? undefined
+        : res.body.nextCursor;
     } while (cursor);
-    return items;
+    return rows;
   }
 
-  it('stores one row naming the caller for every change, and never two for one call', async () => {
-    await waitForDevice();
-    const routes = backend.routes().filter(route => MUTATING.has(route.method));
-    const problems: string[] = [];
-    const changed: string[] = [];
-    let called = 0;
-    for (const route of routes) {
-      const key = `${route.method} ${route.path}`;
-      const expectation = expectationOf(route);
-      // Routes for plugins only (permission integration) have no user to name.
-      if (!expectation || expectation.guard === 'service') continue;
-      const role = TABLE_ROLES.find(r => tableLets(r, expectation));
-      if (!role) continue;
-      const user = roleExamples[role];
-      const url = urlOf(route);
-      const before = (await rowsOf(user, route.pluginId)).length;
-      const { status, body: answer } = await call(
-        backend.server,
-        route as Route,
-        user,
-        CHANGES[key] ?? expectation.body,
-      );
-      called++;
-      const after = await rowsOf(user, route.pluginId);
-      const rows = after
-        .slice(0, after.length - before)
-        .filter(
-          row => row.method === route.method && row.url?.split('?')[0] === url,
-        ).length;
-      const excused =
-        (status === 400 && INPUT_CHECKED_BEFORE_AUDIT.has(key)) ||
-        (status === 404 && LOOKED_UP_BEFORE_AUDIT.has(key));
-      if (status < 300) changed.push(key);
-      if (CHANGES[key] && status >= 300)
-        problems.push(`${key}: ${JSON.stringify(answer)}`);
-      if (rows > 1) problems.push(`${key} (${status}): ${rows} rows`);
-      else if (rows === 0 && !excused)
-        problems.push(`${key} (${status}): no row`);
-      else if (rows === 1 && excused)
-        problems.push(`${key} (${status}): now audited, unlist it`);
-    }
-    // eslint-disable-next-line no-console
-    console.log(
-      `audit completeness: ${called} mutating routes called as a permitted role; ` +
-        `${changed.length} answered 2xx: ${changed.join(', ')}`,
+  /** The newest stored row's seq, 0 before the first. */
+  async function lastSeq(): Promise<number> {
+    await sink!.drained();
+    const res = await request(backend.server)
+      .get('/api/audit/events')
+      .query({ limit: 1 })
+      .set('authorization', as(roleExamples['court-it-office']));
+    return res.body.items[0]?.seq ?? 0;
+  }
+
+  /** Calls the route once as `user`; the stored rows of that call. */
+  async function callOnce(route: Route, call: ValidCall, user: string) {
+    const url = urlOf(route, call);
+    const before = await lastSeq();
+    const method = route.method.toLowerCase() as
+      | 'post'
+      | 'put'
+      | 'patch'
+      | 'delete';
+    const req = request(backend.server)
+      [method](url)
+      .set('authorization', as(user))
+      .set(call.headers ?? {});
+    const res = call.body === undefined ? await req : await req.send(call.body);
+    const rows = (await rowsAfter(before)).filter(row =>
+      call.event
+        ? row.eventId === call.event && row.actor === `user:default/${user}`
+        : row.method === route.method && row.url?.split('?')[0] === url,
     );
+    return { status: res.status, answer: res.body, rows };
+  }
+
+  /** What is wrong with the one row of a call by `user` to `route`. */
+  function wrongIn(
+    row: AuditEvent,
+    route: Route,
+    user: string,
+    outcome: string,
+  ) {
+    return [
+      row.actor !== `user:default/${user}` && `actor ${row.actor}`,
+      row.plugin !==
+        (row.eventId === 'policy-decision' ? 'permission' : route.pluginId) &&
+        `plugin ${row.plugin}`,
+      !row.eventId && 'no action',
+      row.outcome !== outcome && `outcome ${row.outcome}`,
+    ].filter(Boolean);
+  }
+
+  it('stores exactly one row naming the caller for every mutating route', async () => {
+    const routes = backend
+      .routes()
+      .filter(route => MUTATING.has(route.method))
+      .filter(route => expectationOf(route)?.guard !== 'service');
+    const missing = routes
+      .map(keyOf)
+      .filter(key => !calls[key] && !REFUSED[key]);
+    // A new mutating route fails here until the table has a call that succeeds for it.
+    expect(missing).toEqual([]);
+    // And no call is left over from a route that is gone.
+    const served = new Set(routes.map(keyOf));
+    expect(Object.keys(calls).filter(key => !served.has(key))).toEqual([]);
+
+    const problems: string[] = [];
+    let succeeded = 0;
+    for (const route of routes.filter(r => !REFUSED[keyOf(r)])) {
+      const key = keyOf(route);
+      let call: ValidCall;
+      try {
+        call = await calls[key](seed);
+      } catch (e) {
+        problems.push(`${key}: ${(e as Error).message}`);
+        continue;
+      }
+      const role = TABLE_ROLES.find(r => tableLets(r, expectationOf(route)!));
+      const user = call.as ?? (role && roleExamples[role]);
+      if (!user) {
+        problems.push(
+          `${key}: no role may call it and the table names no user`,
+        );
+        continue;
+      }
+      const { status, answer, rows } = await callOnce(route, call, user);
+      if (status >= 300) {
+        problems.push(`${key} as ${user}: ${status} ${JSON.stringify(answer)}`);
+      } else if (rows.length !== 1) {
+        problems.push(`${key} as ${user}: ${rows.length} rows`);
+      } else {
+        // The policy's record of a denial is the one row of a permission question it refused.
+        const outcome =
+          call.event === 'policy-decision' ? 'failed' : 'succeeded';
+        const wrong = wrongIn(rows[0], route, user, outcome);
+        if (wrong.length)
+          problems.push(`${key} as ${user}: ${wrong.join(', ')}`);
+        else succeeded++;
+      }
+    }
     expect(problems).toEqual([]);
-    expect(changed).toContain('POST /api/tickets/tickets');
+    // Every route but the few that cannot succeed here changed something and said who did.
+    expect(succeeded).toBe(routes.length - Object.keys(REFUSED).length);
+  });
+
+  it('refuses the routes that cannot succeed here cleanly, with one row naming the caller', async () => {
+    const served = new Set(backend.routes().map(keyOf));
+    // An exception for a route that is gone is stale.
+    expect(Object.keys(REFUSED).filter(key => !served.has(key))).toEqual([]);
+    const problems: string[] = [];
+    for (const route of backend.routes().filter(r => REFUSED[keyOf(r)])) {
+      const { call } = REFUSED[keyOf(route)];
+      const user = call.as!;
+      const { status, answer, rows } = await callOnce(route, call, user);
+      if (status < 400 || status >= 500) {
+        problems.push(`${keyOf(route)}: ${status} ${JSON.stringify(answer)}`);
+      } else if (rows.length !== 1) {
+        problems.push(`${keyOf(route)}: ${rows.length} rows`);
+      } else {
+        const wrong = wrongIn(rows[0], route, user, 'failed');
+        if (wrong.length) problems.push(`${keyOf(route)}: ${wrong.join(', ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

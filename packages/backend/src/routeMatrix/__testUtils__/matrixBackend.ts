@@ -19,6 +19,7 @@ import reportsPlugin from '@internal/plugin-reports-backend';
 import sparesPlugin from '@internal/plugin-spares-backend';
 import ticketsPlugin from '@internal/plugin-tickets-backend';
 import scaffolderModuleCourtops from '@internal/plugin-scaffolder-backend-module-courtops';
+import { routeAuditModules } from '@internal/plugin-audit-node';
 import type { Server } from 'node:http';
 import { Route, routeRecorder } from './recordRoutes';
 
@@ -37,6 +38,8 @@ export async function startMatrixBackend(options: {
   catalogFiles: string[];
   /** Added to the backend, e.g. the court's auditor for the audit completeness test. */
   features?: Parameters<typeof startCourtTestBackend>[0]['features'];
+  /** More configuration, e.g. the duty team for the audit completeness test. */
+  config?: Parameters<typeof startCourtTestBackend>[0]['config'];
 }): Promise<MatrixBackend> {
   const recorder = routeRecorder();
   const backend = await startCourtTestBackend({
@@ -66,6 +69,7 @@ export async function startMatrixBackend(options: {
         assetTagPrefix: 'YX',
       },
       kb: { runbooks: { directory: '/nonexistent/runbooks' } },
+      ...options.config,
     },
     features: [
       recorder.factory,
@@ -87,6 +91,7 @@ export async function startMatrixBackend(options: {
       pagingPlugin,
       sparesPlugin,
       auditPlugin,
+      ...routeAuditModules,
       ...(options.features ?? []),
       accessPlugin,
     ],
