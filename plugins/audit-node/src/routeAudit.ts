@@ -33,9 +33,14 @@ const ACTION_INVOCATION: UnauditedRoute = {
 export const UNAUDITED_ROUTES: Readonly<
   Record<string, readonly UnauditedRoute[]>
 > = {
-  // A user's own notification settings and read/saved marks.
+  // Notifications plugins send, and a user's own notification settings and read/saved marks.
   notifications: [
     ACTION_INVOCATION,
+    {
+      method: 'POST',
+      path: /^(\/notifications)?\/?$/,
+      eventId: 'notification-send',
+    },
     {
       method: 'POST',
       path: /^\/settings\/?$/,

@@ -10,6 +10,11 @@ export interface ValidCall {
   readonly body?: object | Buffer;
   readonly headers?: Readonly<Record<string, string>>;
   /**
+   * The subject of the service token that calls, for the routes only plugins and the portal's
+   * outside sources call (`plugin:tickets`, a monitoring source's static token).
+   */
+  readonly service?: string;
+  /**
    * The row is this event, which carries no request of its own: the court policy's record of a
    * permission it denied (`POST /api/permission/authorize` decides, it changes nothing).
    */
@@ -32,6 +37,13 @@ const PNG = Buffer.from(
     '0d0a2db40000000049454e44ae426082',
   'hex',
 );
+
+/** The monitoring sources' static tokens (`monitoring.sources`), as the test backend is configured. */
+export const MONITORING_SOURCES = {
+  alertmanager: { subject: 'monitoring-alertmanager' },
+  zabbix: { subject: 'monitoring-zabbix', zone: 'Asia/Shanghai' },
+  generic: { subject: 'monitoring-generic' },
+};
 
 const DESK = 'lina';
 const ENGINEER = 'liuyang';
@@ -289,6 +301,23 @@ export function validCalls(now: {
       as: IT_OFFICE,
       body: { ids: [await notification(seed)], saved: true },
     }),
+
+    // --- Sending a notification: plugins do (the audit plugin's notice of a failed check).
+    ...Object.fromEntries(
+      ['/api/notifications/', '/api/notifications/notifications'].map(path => [
+        `POST ${path}`,
+        async (): Promise<ValidCall> => ({
+          service: 'plugin:audit',
+          body: {
+            recipients: {
+              type: 'entity',
+              entityRef: 'group:default/court-it-office',
+            },
+            payload: { title: '审计链校验未通过', link: '/audit' },
+          },
+        }),
+      ]),
+    ),
 
     // --- tickets.
     'POST /api/tickets/tickets': async () => ({
@@ -691,6 +720,78 @@ export function validCalls(now: {
       return { as: ENGINEER };
     },
 
+    // --- monitoring: each source with its own static token (the test's config).
+    'POST /api/monitoring/alertmanager': async seed => ({
+      service: MONITORING_SOURCES.alertmanager.subject,
+      body: {
+        version: '4',
+        groupKey: '{}:{alertname="InstanceDown"}',
+        truncatedAlerts: 0,
+        status: 'firing',
+        receiver: 'court-ops',
+        groupLabels: {},
+        commonLabels: {},
+        commonAnnotations: {},
+        externalURL: 'http://alertmanager:9093',
+        alerts: [
+          {
+            status: 'firing',
+            labels: {
+              alertname: 'InstanceDown',
+              severity: 'critical',
+              instance: `10.10.0.${seed.next()}:9100`,
+            },
+            annotations: { summary: 'InstanceDown' },
+            startsAt: now.inHours(-1),
+            endsAt: '0001-01-01T00:00:00Z',
+            generatorURL: 'http://prometheus:9090/graph',
+          },
+        ],
+      },
+    }),
+    'POST /api/monitoring/zabbix': async () => ({
+      service: MONITORING_SOURCES.zabbix.subject,
+      body: {
+        event_id: '912345',
+        event_value: '1',
+        event_name: 'UPS on battery',
+        event_nseverity: '4',
+        event_severity: 'High',
+        event_date: now.day(0).replace(/-/g, '.'),
+        event_time: '09:15:30',
+        event_tags: [{ tag: 'monitoring_id', value: 'zabbix:10084' }],
+        trigger_id: '23456',
+        host_host: 'UPS-A-B1',
+        host_ip: '10.20.0.99',
+      },
+    }),
+    'POST /api/monitoring/generic': async () => ({
+      service: MONITORING_SOURCES.generic.subject,
+      body: {
+        alerts: [
+          {
+            id: 'audit-probe',
+            status: 'firing',
+            severity: 'minor',
+            title: 'CPU high',
+            startsAt: now.inHours(-1),
+          },
+        ],
+      },
+    }),
+
+    // --- paging: events come from the portal's plugins.
+    'POST /api/paging/events': async () => ({
+      service: 'plugin:tickets',
+      body: {
+        key: 'audit-probe',
+        kind: 'ticket-created',
+        ticketNumber: 'INC-2026-00001',
+        level: 'L2',
+        title: '审判庭录音录像无声音',
+        at: now.inHours(0),
+      },
+    }),
     // --- paging.
     'POST /api/paging/a/:code': async () => ({ params: { code: 'none' } }),
     'PUT /api/paging/settings': async () => ({
