@@ -76,6 +76,25 @@ export interface QueuedFiling {
   readonly attempts: number;
 }
 
+export type NoteKind = 'cleared' | 'flapping';
+
+/** An event an alert is to write on its ticket (once). */
+export interface PendingNote {
+  readonly fingerprint: string;
+  readonly episode: number;
+  readonly kind: NoteKind;
+  /** Which of its kind: `fire-<n>`, the clearing of the episode's nth firing; `once` for its flapping. */
+  readonly occurrence: string;
+  readonly body: string;
+}
+
+const noteKey = (note: PendingNote) => ({
+  fingerprint: note.fingerprint,
+  episode: note.episode,
+  kind: note.kind,
+  occurrence: note.occurrence,
+});
+
 /** A system's storm: one parent incident for the alerts beyond the limit. */
 export interface Storm {
   readonly id: string;
@@ -450,10 +469,15 @@ export class DatabaseMonitoringStore {
     });
   }
 
-  /** Marks the alert cleared; the alert when it was open (once per clearing). */
+  /**
+   * Marks the alert cleared; the alert when it was open (once per clearing).
+   * Its "alert cleared" event (`note`'s text) is recorded with it, to be
+   * written on the ticket by whoever claims it ({@link claimNote}).
+   */
   async recordCleared(
     fingerprint: string,
     now: string,
+    note: (cleared: StoredAlert) => string,
   ): Promise<StoredAlert | undefined> {
     return this.db.transaction(async trx => {
       const row = await this.locked(trx, fingerprint);
@@ -464,8 +488,94 @@ export class DatabaseMonitoringStore {
         last_seen: now,
       };
       await trx('monitoring_alerts').where({ fingerprint }).update(patch);
-      return toAlert({ ...row, ...patch });
+      const cleared = toAlert({ ...row, ...patch });
+      // Each clearing ends a firing of its own: the count names it.
+      const [{ fires }] = await trx('monitoring_fires')
+        .where({ fingerprint, episode: row.episode })
+        .count({ fires: '*' });
+      await this.addNote(
+        trx,
+        cleared,
+        'cleared',
+        `fire-${Number(fires)}`,
+        note(cleared),
+        now,
+      );
+      return cleared;
     });
+  }
+
+  private async addNote(
+    trx: Knex.Transaction,
+    alert: Pick<StoredAlert, 'fingerprint' | 'episode'>,
+    kind: NoteKind,
+    occurrence: string,
+    body: string,
+    now: string,
+  ): Promise<void> {
+    await trx('monitoring_notes')
+      .insert({
+        fingerprint: alert.fingerprint,
+        episode: alert.episode,
+        kind,
+        occurrence,
+        body,
+        decided_at: now,
+        noted_at: null,
+      })
+      .onConflict(['fingerprint', 'episode', 'kind', 'occurrence'])
+      .ignore();
+  }
+
+  /**
+   * Events decided and not yet written: an episode's, or those of a storm's
+   * members (written on the storm's ticket). Oldest first.
+   */
+  async pendingNotes(
+    of: { fingerprint: string; episode: number } | { stormId: string },
+  ): Promise<PendingNote[]> {
+    const query = this.db('monitoring_notes')
+      .whereNull('monitoring_notes.noted_at')
+      .select('monitoring_notes.*')
+      .orderBy('monitoring_notes.decided_at');
+    if ('stormId' in of) {
+      query
+        .join('monitoring_alerts', join =>
+          join
+            .on('monitoring_alerts.fingerprint', 'monitoring_notes.fingerprint')
+            .andOn('monitoring_alerts.episode', 'monitoring_notes.episode'),
+        )
+        .where('monitoring_alerts.storm_id', of.stormId);
+    } else {
+      query.where({
+        'monitoring_notes.fingerprint': of.fingerprint,
+        'monitoring_notes.episode': of.episode,
+      });
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      fingerprint: row.fingerprint,
+      episode: Number(row.episode),
+      kind: row.kind,
+      occurrence: row.occurrence,
+      body: row.body,
+    }));
+  }
+
+  /** Claims writing an event: true for one caller only, across replicas. */
+  async claimNote(note: PendingNote, at: string): Promise<boolean> {
+    const claimed = await this.db('monitoring_notes')
+      .where(noteKey(note))
+      .whereNull('noted_at')
+      .update({ noted_at: at });
+    return claimed > 0;
+  }
+
+  /** A claimed event that could not be written: pending again. */
+  async releaseNote(note: PendingNote): Promise<void> {
+    await this.db('monitoring_notes')
+      .where(noteKey(note))
+      .update({ noted_at: null });
   }
 
   async get(fingerprint: string): Promise<StoredAlert | undefined> {
@@ -561,12 +671,27 @@ export class DatabaseMonitoringStore {
     return rows.map(r => r.starts_at);
   }
 
-  /** Marks it flapping; true only for the call that marked it. */
-  async markFlapping(fingerprint: string): Promise<boolean> {
-    const updated = await this.db('monitoring_alerts')
-      .where({ fingerprint, flapping: false })
-      .update({ flapping: true });
-    return updated > 0;
+  /**
+   * Marks an episode flapping, with its event (`note`) to be written on the
+   * ticket; true only for the call that marked it.
+   */
+  async markFlapping(
+    alert: Pick<StoredAlert, 'fingerprint' | 'episode'>,
+    now: string,
+    note: string,
+  ): Promise<boolean> {
+    return this.db.transaction(async trx => {
+      const updated = await trx('monitoring_alerts')
+        .where({
+          fingerprint: alert.fingerprint,
+          episode: alert.episode,
+          flapping: false,
+        })
+        .update({ flapping: true });
+      if (updated === 0) return false;
+      await this.addNote(trx, alert, 'flapping', 'once', note, now);
+      return true;
+    });
   }
 
   /**
