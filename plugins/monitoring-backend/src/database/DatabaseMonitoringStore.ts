@@ -224,14 +224,18 @@ export class DatabaseMonitoringStore {
     return this.sqlite ? query : query.forUpdate();
   }
 
-  /** Counts a firing delivery: a new incident, an occurrence, or a firing again. */
+  /**
+   * Counts a firing delivery: a new incident, an occurrence, or a firing
+   * again. `place` is asked only when the delivery is not a plain repeat.
+   */
   async recordFiring(
     alert: ReceivedAlert,
-    placement: Placement,
+    place: Placement | (() => Promise<Placement>),
     now: string,
   ): Promise<Firing> {
     const repeat = await this.repeat(alert, now);
     if (repeat) return repeat;
+    const placement = typeof place === 'function' ? await place() : place;
     try {
       return await this.firing(alert, placement, now);
     } catch (error) {
@@ -243,14 +247,15 @@ export class DatabaseMonitoringStore {
 
   /**
    * The common case in one statement, without a transaction: a repeat of a
-   * firing already recorded, whose incident is filed or queued (or needs none).
+   * firing already recorded, whose incident is filed or queued (or needs
+   * none); the row as updated comes back with it.
    */
   private async repeat(
     alert: ReceivedAlert,
     now: string,
   ): Promise<Firing | undefined> {
     const startsAt = new Date(alert.startsAt).toISOString();
-    const counted = await this.db('monitoring_alerts')
+    const [counted] = (await this.db('monitoring_alerts')
       .where({ fingerprint: alert.fingerprint, status: 'open' })
       .where(q =>
         q
@@ -269,18 +274,18 @@ export class DatabaseMonitoringStore {
           .whereRaw('monitoring_fires.episode = monitoring_alerts.episode')
           .where('monitoring_fires.starts_at', startsAt),
       )
-      .update({ occurrences: this.db.raw('occurrences + 1'), last_seen: now });
-    if (counted === 0) return undefined;
-    const stored = await this.get(alert.fingerprint);
-    return stored
-      ? {
-          alert: stored,
-          created: false,
-          newFire: false,
-          refired: false,
-          queued: false,
-        }
-      : undefined;
+      .update(
+        { occurrences: this.db.raw('occurrences + 1'), last_seen: now },
+        '*',
+      )) as AlertRow[];
+    if (!counted) return undefined;
+    return {
+      alert: toAlert(counted),
+      created: false,
+      newFire: false,
+      refired: false,
+      queued: false,
+    };
   }
 
   private firing(

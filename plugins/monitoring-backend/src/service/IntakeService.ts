@@ -184,8 +184,10 @@ export class IntakeService {
     }
     const { store, desk } = this.deps;
     const now = this.now();
-    const placement = await this.deps.place(alert);
-    const firing = await store.recordFiring(alert, placement, now);
+    // Placed only when it is not a repeat: a repeat keeps its place.
+    let placed: Placement | undefined;
+    const place = async () => (placed ??= await this.deps.place(alert));
+    const firing = await store.recordFiring(alert, place, now);
     let current = firing.alert;
     let created = firing.created;
     let queued = firing.queued;
@@ -193,7 +195,7 @@ export class IntakeService {
       if (await desk.isDone(current.ticketNumber, caller)) {
         const episode = await store.startEpisode(
           alert,
-          placement,
+          await place(),
           now,
           current.episode,
         );
