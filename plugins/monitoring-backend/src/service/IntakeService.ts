@@ -185,8 +185,8 @@ export class IntakeService {
     const { store, desk } = this.deps;
     const now = this.now();
     // Placed only when it is not a repeat: a repeat keeps its place.
-    let placed: Placement | undefined;
-    const place = async () => (placed ??= await this.deps.place(alert));
+    let placement: Placement | undefined;
+    const place = async () => (placement ??= await this.deps.place(alert));
     const firing = await store.recordFiring(alert, place, now);
     let current = firing.alert;
     let created = firing.created;
