@@ -171,6 +171,9 @@ async function run(db: 'sqlite' | 'postgres') {
   // Why deliveries failed, each reason once.
   const failures = new Set<string>();
   const started = performance.now();
+  // CPU of this process (the backends and the load generator) over the burst:
+  // per delivery, a figure that depends less on the machine's other load.
+  const cpuBefore = process.cpuUsage();
   const interval = 1000 / RATE;
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < DELIVERIES; i++) {
@@ -199,6 +202,7 @@ async function run(db: 'sqlite' | 'postgres') {
   }
   await Promise.all(inFlight);
   const answered = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
   const seconds = (answered - started) / 1000;
 
   // The receivers answer before filing: wait (a minute at most) for the
@@ -239,6 +243,9 @@ async function run(db: 'sqlite' | 'postgres') {
     p95: Number(percentile(sorted, 95).toFixed(1)),
     p99: Number(p99.toFixed(1)),
     max: Number(sorted[sorted.length - 1].toFixed(1)),
+    cpuMsPerDelivery: Number(
+      ((cpu.user + cpu.system) / 1000 / DELIVERIES).toFixed(2),
+    ),
     incidents: incidents.length,
     withTicket: incidents.filter(i => i.ticketNumber).length,
     filedSecondsAfterBurst: Number(filedAfter.toFixed(1)),

@@ -39,15 +39,16 @@ export function newDataDir(): string {
 
 /**
  * A portal for a browser test: the one at COURT_OPS_E2E_URL when set (while
- * working on a test against a portal already running), else a fresh one.
+ * working on a test against a portal already running, started with the same
+ * `options`), else a fresh one.
  */
-export async function portalForTest(): Promise<RunningPortal> {
+export async function portalForTest(options: PortalOptions = {}): Promise<RunningPortal> {
   const url = process.env.COURT_OPS_E2E_URL;
   if (url) {
     const none = async () => {};
     return { baseUrl: url.replace(/\/$/, ''), dataDir: '', stop: none, kill: none, output: () => '' };
   }
-  return startPortal();
+  return startPortal(newDataDir(), options);
 }
 
 export interface PortalOptions {

@@ -14,7 +14,7 @@ import { ticketsServiceRef } from '@internal/plugin-tickets-node';
 import { readMonitoringConfig } from './config';
 import { DatabaseMonitoringStore } from './database/DatabaseMonitoringStore';
 import { createRouter } from './router';
-import { alertSignals } from './signals';
+import { alertSignals, alertsChanged } from './signals';
 import { CatalogPlacer } from './service/CatalogPlacer';
 import { HeartbeatWatch } from './service/HeartbeatWatch';
 import { ticketsDesk } from './service/IncidentDesk';
@@ -68,6 +68,7 @@ export const monitoringPlugin = createBackendPlugin({
           logger: deps.logger,
           config,
           credentials: () => deps.auth.getOwnServiceCredentials(),
+          filed: alert => alertsChanged(deps, alert.source),
         });
         deps.lifecycle.addStartupHook(() => filer.start());
         deps.lifecycle.addShutdownHook(() => filer.stop());

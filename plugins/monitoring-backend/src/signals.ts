@@ -8,6 +8,20 @@ import {
 } from '@internal/plugin-monitoring-common';
 import express from 'express';
 
+/** Tells the status boards to reload: an alert changed or its incident was filed. */
+export function alertsChanged(
+  deps: { signals: SignalsService; logger: LoggerService },
+  source: AlertSource,
+): void {
+  deps.signals
+    .publish<MonitoringAlertsSignal>({
+      recipients: { type: 'broadcast' },
+      channel: MONITORING_SIGNAL_CHANNEL,
+      message: { source },
+    })
+    .catch(error => deps.logger.warn(`signal failed: ${error}`));
+}
+
 /**
  * Mounted before the receivers: once a delivery was accepted (2xx), broadcasts
  * on `monitoring:alerts` so status boards reload. Kept outside the intake so
@@ -28,13 +42,7 @@ export function alertSignals(deps: {
     const source = req.path.slice(1) as AlertSource;
     res.on('finish', () => {
       if (res.statusCode < 200 || res.statusCode >= 300) return;
-      deps.signals
-        .publish<MonitoringAlertsSignal>({
-          recipients: { type: 'broadcast' },
-          channel: MONITORING_SIGNAL_CHANNEL,
-          message: { source },
-        })
-        .catch(error => deps.logger.warn(`signal failed: ${error}`));
+      alertsChanged(deps, source);
     });
     next();
   });

@@ -58,14 +58,14 @@ describe.each(databases.eachSupportedId())(
 
     it('reopens a cleared alert only for a new firing, and starts an episode once', async () => {
       await store.recordFiring(alert, placement, at(0));
-      expect(await store.recordCleared(alert.fingerprint, at(5))).toMatchObject(
-        {
-          status: 'cleared',
-          clearedAt: at(5),
-        },
-      );
       expect(
-        await store.recordCleared(alert.fingerprint, at(6)),
+        await store.recordCleared(alert.fingerprint, at(5), () => 'cleared'),
+      ).toMatchObject({
+        status: 'cleared',
+        clearedAt: at(5),
+      });
+      expect(
+        await store.recordCleared(alert.fingerprint, at(6), () => 'cleared'),
       ).toBeUndefined();
       // A late copy of the old firing does not reopen it.
       const late = await store.recordFiring(alert, placement, at(7));

@@ -76,6 +76,25 @@ export interface QueuedFiling {
   readonly attempts: number;
 }
 
+export type NoteKind = 'cleared' | 'flapping';
+
+/** An event an alert is to write on its ticket (once). */
+export interface PendingNote {
+  readonly fingerprint: string;
+  readonly episode: number;
+  readonly kind: NoteKind;
+  /** Which of its kind: `fire-<n>`, the clearing of the episode's nth firing; `once` for its flapping. */
+  readonly occurrence: string;
+  readonly body: string;
+}
+
+const noteKey = (note: PendingNote) => ({
+  fingerprint: note.fingerprint,
+  episode: note.episode,
+  kind: note.kind,
+  occurrence: note.occurrence,
+});
+
 /** A system's storm: one parent incident for the alerts beyond the limit. */
 export interface Storm {
   readonly id: string;
@@ -205,14 +224,18 @@ export class DatabaseMonitoringStore {
     return this.sqlite ? query : query.forUpdate();
   }
 
-  /** Counts a firing delivery: a new incident, an occurrence, or a firing again. */
+  /**
+   * Counts a firing delivery: a new incident, an occurrence, or a firing
+   * again. `place` is asked only when the delivery is not a plain repeat.
+   */
   async recordFiring(
     alert: ReceivedAlert,
-    placement: Placement,
+    place: Placement | (() => Promise<Placement>),
     now: string,
   ): Promise<Firing> {
     const repeat = await this.repeat(alert, now);
     if (repeat) return repeat;
+    const placement = typeof place === 'function' ? await place() : place;
     try {
       return await this.firing(alert, placement, now);
     } catch (error) {
@@ -224,14 +247,15 @@ export class DatabaseMonitoringStore {
 
   /**
    * The common case in one statement, without a transaction: a repeat of a
-   * firing already recorded, whose incident is filed or queued (or needs none).
+   * firing already recorded, whose incident is filed or queued (or needs
+   * none); the row as updated comes back with it.
    */
   private async repeat(
     alert: ReceivedAlert,
     now: string,
   ): Promise<Firing | undefined> {
     const startsAt = new Date(alert.startsAt).toISOString();
-    const counted = await this.db('monitoring_alerts')
+    const [counted] = (await this.db('monitoring_alerts')
       .where({ fingerprint: alert.fingerprint, status: 'open' })
       .where(q =>
         q
@@ -250,18 +274,18 @@ export class DatabaseMonitoringStore {
           .whereRaw('monitoring_fires.episode = monitoring_alerts.episode')
           .where('monitoring_fires.starts_at', startsAt),
       )
-      .update({ occurrences: this.db.raw('occurrences + 1'), last_seen: now });
-    if (counted === 0) return undefined;
-    const stored = await this.get(alert.fingerprint);
-    return stored
-      ? {
-          alert: stored,
-          created: false,
-          newFire: false,
-          refired: false,
-          queued: false,
-        }
-      : undefined;
+      .update(
+        { occurrences: this.db.raw('occurrences + 1'), last_seen: now },
+        '*',
+      )) as AlertRow[];
+    if (!counted) return undefined;
+    return {
+      alert: toAlert(counted),
+      created: false,
+      newFire: false,
+      refired: false,
+      queued: false,
+    };
   }
 
   private firing(
@@ -450,10 +474,15 @@ export class DatabaseMonitoringStore {
     });
   }
 
-  /** Marks the alert cleared; the alert when it was open (once per clearing). */
+  /**
+   * Marks the alert cleared; the alert when it was open (once per clearing).
+   * Its "alert cleared" event (`note`'s text) is recorded with it, to be
+   * written on the ticket by whoever claims it ({@link claimNote}).
+   */
   async recordCleared(
     fingerprint: string,
     now: string,
+    note: (cleared: StoredAlert) => string,
   ): Promise<StoredAlert | undefined> {
     return this.db.transaction(async trx => {
       const row = await this.locked(trx, fingerprint);
@@ -464,8 +493,94 @@ export class DatabaseMonitoringStore {
         last_seen: now,
       };
       await trx('monitoring_alerts').where({ fingerprint }).update(patch);
-      return toAlert({ ...row, ...patch });
+      const cleared = toAlert({ ...row, ...patch });
+      // Each clearing ends a firing of its own: the count names it.
+      const [{ fires }] = await trx('monitoring_fires')
+        .where({ fingerprint, episode: row.episode })
+        .count({ fires: '*' });
+      await this.addNote(
+        trx,
+        cleared,
+        'cleared',
+        `fire-${Number(fires)}`,
+        note(cleared),
+        now,
+      );
+      return cleared;
     });
+  }
+
+  private async addNote(
+    trx: Knex.Transaction,
+    alert: Pick<StoredAlert, 'fingerprint' | 'episode'>,
+    kind: NoteKind,
+    occurrence: string,
+    body: string,
+    now: string,
+  ): Promise<void> {
+    await trx('monitoring_notes')
+      .insert({
+        fingerprint: alert.fingerprint,
+        episode: alert.episode,
+        kind,
+        occurrence,
+        body,
+        decided_at: now,
+        noted_at: null,
+      })
+      .onConflict(['fingerprint', 'episode', 'kind', 'occurrence'])
+      .ignore();
+  }
+
+  /**
+   * Events decided and not yet written: an episode's, or those of a storm's
+   * members (written on the storm's ticket). Oldest first.
+   */
+  async pendingNotes(
+    of: { fingerprint: string; episode: number } | { stormId: string },
+  ): Promise<PendingNote[]> {
+    const query = this.db('monitoring_notes')
+      .whereNull('monitoring_notes.noted_at')
+      .select('monitoring_notes.*')
+      .orderBy('monitoring_notes.decided_at');
+    if ('stormId' in of) {
+      query
+        .join('monitoring_alerts', join =>
+          join
+            .on('monitoring_alerts.fingerprint', 'monitoring_notes.fingerprint')
+            .andOn('monitoring_alerts.episode', 'monitoring_notes.episode'),
+        )
+        .where('monitoring_alerts.storm_id', of.stormId);
+    } else {
+      query.where({
+        'monitoring_notes.fingerprint': of.fingerprint,
+        'monitoring_notes.episode': of.episode,
+      });
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      fingerprint: row.fingerprint,
+      episode: Number(row.episode),
+      kind: row.kind,
+      occurrence: row.occurrence,
+      body: row.body,
+    }));
+  }
+
+  /** Claims writing an event: true for one caller only, across replicas. */
+  async claimNote(note: PendingNote, at: string): Promise<boolean> {
+    const claimed = await this.db('monitoring_notes')
+      .where(noteKey(note))
+      .whereNull('noted_at')
+      .update({ noted_at: at });
+    return claimed > 0;
+  }
+
+  /** A claimed event that could not be written: pending again. */
+  async releaseNote(note: PendingNote): Promise<void> {
+    await this.db('monitoring_notes')
+      .where(noteKey(note))
+      .update({ noted_at: null });
   }
 
   async get(fingerprint: string): Promise<StoredAlert | undefined> {
@@ -561,12 +676,27 @@ export class DatabaseMonitoringStore {
     return rows.map(r => r.starts_at);
   }
 
-  /** Marks it flapping; true only for the call that marked it. */
-  async markFlapping(fingerprint: string): Promise<boolean> {
-    const updated = await this.db('monitoring_alerts')
-      .where({ fingerprint, flapping: false })
-      .update({ flapping: true });
-    return updated > 0;
+  /**
+   * Marks an episode flapping, with its event (`note`) to be written on the
+   * ticket; true only for the call that marked it.
+   */
+  async markFlapping(
+    alert: Pick<StoredAlert, 'fingerprint' | 'episode'>,
+    now: string,
+    note: string,
+  ): Promise<boolean> {
+    return this.db.transaction(async trx => {
+      const updated = await trx('monitoring_alerts')
+        .where({
+          fingerprint: alert.fingerprint,
+          episode: alert.episode,
+          flapping: false,
+        })
+        .update({ flapping: true });
+      if (updated === 0) return false;
+      await this.addNote(trx, alert, 'flapping', 'once', note, now);
+      return true;
+    });
   }
 
   /**

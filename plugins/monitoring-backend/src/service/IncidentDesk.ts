@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Caller } from '@internal/plugin-court-node';
+import { Caller, CourtClock } from '@internal/plugin-court-node';
 import { ratingOf } from '@internal/plugin-monitoring-common';
 import {
   CreateTicketRequest,
@@ -8,7 +8,11 @@ import {
 import { TicketsService } from '@internal/plugin-tickets-node';
 import { DateTime } from 'luxon';
 import { MonitoringConfig } from '../config';
-import { StoredAlert } from '../database/DatabaseMonitoringStore';
+import {
+  DatabaseMonitoringStore,
+  PendingNote,
+  StoredAlert,
+} from '../database/DatabaseMonitoringStore';
 
 /** What the intake asks of the service desk, always as the delivering source. */
 export interface IncidentDesk {
@@ -100,26 +104,62 @@ export function incidentRequest(
   };
 }
 
-/** The "alert cleared" event on its ticket, and the resolution when the source asks for it. */
-export async function noteCleared(
-  deps: { desk: IncidentDesk; config: MonitoringConfig; logger: LoggerService },
-  cleared: StoredAlert,
-  ticket: string,
-  as: Caller,
-): Promise<void> {
-  const { desk, config } = deps;
-  const local = (instant: string) => localTime(instant, config.zone);
-  const summary = `告警已清除 Alert cleared: ${cleared.title}（${local(
+/** The "alert cleared" event, as the clearing finds the alert. */
+export function clearedNote(cleared: StoredAlert, zone: string): string {
+  const local = (instant: string) => localTime(instant, zone);
+  return `告警已清除 Alert cleared: ${cleared.title}（${local(
     cleared.clearedAt!,
   )}；共 ${cleared.occurrences} 次 occurrences，首次 first ${local(
     cleared.firstSeen,
   )}，末次 last ${local(cleared.lastSeen)}）`;
-  await desk.note(ticket, summary, as);
-  if (config.sources[cleared.source].autoResolve && cleared.ticketNumber) {
-    if (!(await desk.resolve(cleared.ticketNumber, summary, as))) {
-      deps.logger.info(
-        `${cleared.ticketNumber}: alert cleared, not resolved automatically in its state`,
-      );
+}
+
+/**
+ * Writes an alert's pending events (or a storm's members') on `ticket`, each
+ * exactly once: both a delivery (after recording the event) and the filer
+ * (after storing the ticket) call this, and each event is claimed before it
+ * is written; one that fails is released for the next caller. A clearing
+ * resolves the alert's own ticket when its source asks for it and the alert
+ * is still cleared.
+ */
+export async function writeNotes(
+  deps: {
+    store: DatabaseMonitoringStore;
+    desk: IncidentDesk;
+    config: MonitoringConfig;
+    clock: CourtClock;
+    logger: LoggerService;
+  },
+  of: Parameters<DatabaseMonitoringStore['pendingNotes']>[0],
+  ticket: string,
+  as: Caller,
+): Promise<void> {
+  const { store, desk, config } = deps;
+  let cleared: PendingNote | undefined;
+  for (const note of await store.pendingNotes(of)) {
+    if (!(await store.claimNote(note, deps.clock.now().toUTC().toISO()!))) {
+      continue;
     }
+    try {
+      await desk.note(ticket, note.body, as);
+    } catch (error) {
+      await store.releaseNote(note);
+      throw error;
+    }
+    if (note.kind === 'cleared') cleared = note;
+  }
+  if (!cleared) return;
+  const alert = await store.get(cleared.fingerprint);
+  if (
+    alert &&
+    config.sources[alert.source].autoResolve &&
+    alert.ticketNumber === ticket &&
+    alert.episode === cleared.episode &&
+    alert.status === 'cleared' &&
+    !(await desk.resolve(ticket, cleared.body, as))
+  ) {
+    deps.logger.info(
+      `${ticket}: alert cleared, not resolved automatically in its state`,
+    );
   }
 }

@@ -5,8 +5,9 @@ import { MonitoringConfig } from '../config';
 import {
   DatabaseMonitoringStore,
   QueuedFiling,
+  StoredAlert,
 } from '../database/DatabaseMonitoringStore';
-import { IncidentDesk, incidentRequest, noteCleared } from './IncidentDesk';
+import { IncidentDesk, incidentRequest, writeNotes } from './IncidentDesk';
 
 /** How long a claim keeps other replicas off a filing (a filing takes seconds). */
 const LEASE_MINUTES = 2;
@@ -39,6 +40,8 @@ export class IncidentFiler {
       config: MonitoringConfig;
       /** The plugin's own credentials: the delivery's source has answered and gone. */
       credentials: () => Promise<Caller>;
+      /** An incident was filed (the boards show its ticket). */
+      filed?: (alert: StoredAlert) => void;
     },
   ) {}
 
@@ -115,41 +118,38 @@ export class IncidentFiler {
   }
 
   private async file(filing: QueuedFiling): Promise<void> {
-    const { store, desk, config, logger } = this.deps;
+    const { store, desk, config } = this.deps;
     const alert = await store.get(filing.fingerprint);
     // A later episode, a storm member or an unmapped alert: nothing of this to file.
     if (
       !alert ||
       alert.episode !== filing.episode ||
-      alert.ticketNumber ||
       alert.stormId ||
       !alert.entityRef
     ) {
       return;
     }
     const as = await this.deps.credentials();
+    const of = { fingerprint: alert.fingerprint, episode: alert.episode };
+    // A retry after the ticket was stored: only its events can be left.
+    if (alert.ticketNumber) {
+      await writeNotes(this.deps, of, alert.ticketNumber, as);
+      return;
+    }
     const ticket = await desk.file(
       incidentRequest(alert, filing.link, config),
       as,
     );
     await store.setTicket(alert.fingerprint, alert.episode, ticket);
-    // What happened between the answer and the filing goes on the ticket now.
+    this.deps.filed?.(alert);
+    // What happened between the answer and the filing goes on the ticket
+    // now; read after the ticket was stored (see IntakeService.writeNotes).
     const filed = (await store.get(alert.fingerprint))!;
     if (filed.episode !== alert.episode) return;
     if (filed.system) {
       const storm = await store.stormAfter(filed.system, filed.firstSeen);
       if (storm?.ticketNumber) await desk.link(storm.ticketNumber, ticket, as);
     }
-    if (filed.flapping) {
-      await desk.note(ticket, `告警抖动 Alert flapping (before filing)`, as);
-    }
-    if (filed.status === 'cleared') {
-      await noteCleared(
-        { desk, config, logger },
-        { ...filed, ticketNumber: ticket },
-        ticket,
-        as,
-      );
-    }
+    await writeNotes(this.deps, of, ticket, as);
   }
 }

@@ -34,7 +34,12 @@ import {
   StoredAlert,
   StormState,
 } from '../database/DatabaseMonitoringStore';
-import { IncidentDesk, localTime, noteCleared } from './IncidentDesk';
+import {
+  IncidentDesk,
+  clearedNote,
+  localTime,
+  writeNotes,
+} from './IncidentDesk';
 
 /** What the router asks the service to allow: a permission, or posting as a source. */
 export type MonitoringAction = BasicPermission | { receiver: AlertSource };
@@ -179,8 +184,10 @@ export class IntakeService {
     }
     const { store, desk } = this.deps;
     const now = this.now();
-    const placement = await this.deps.place(alert);
-    const firing = await store.recordFiring(alert, placement, now);
+    // Placed only when it is not a repeat: a repeat keeps its place.
+    let placement: Placement | undefined;
+    const place = async () => (placement ??= await this.deps.place(alert));
+    const firing = await store.recordFiring(alert, place, now);
     let current = firing.alert;
     let created = firing.created;
     let queued = firing.queued;
@@ -188,7 +195,7 @@ export class IntakeService {
       if (await desk.isDone(current.ticketNumber, caller)) {
         const episode = await store.startEpisode(
           alert,
-          placement,
+          await place(),
           now,
           current.episode,
         );
@@ -302,6 +309,8 @@ export class IntakeService {
       caller,
     );
     await store.setStormTicket(stormId, number);
+    // Its members' events recorded before it had a ticket.
+    await writeNotes(this.deps, { stormId }, number, caller);
     return number;
   }
 
@@ -309,16 +318,15 @@ export class IntakeService {
     alert: StoredAlert,
     caller: Caller,
   ): Promise<StoredAlert> {
-    const { store, desk, config } = this.deps;
+    const { store, config } = this.deps;
     const fires = await store.fires(alert.fingerprint, alert.episode);
     if (!isFlapping(fires, config.flapping)) return alert;
-    if ((await store.markFlapping(alert.fingerprint)) && alert.ticketNumber) {
-      await desk.note(
-        alert.ticketNumber,
-        `告警抖动 Alert flapping: ${fires.length} 次触发 firings, ${config.flapping.minutes} 分钟内至少 ${config.flapping.fires} 次 (at least ${config.flapping.fires} within ${config.flapping.minutes} min)`,
-        caller,
-      );
-    }
+    const marked = await store.markFlapping(
+      alert,
+      this.now(),
+      `告警抖动 Alert flapping: ${fires.length} 次触发 firings, ${config.flapping.minutes} 分钟内至少 ${config.flapping.fires} 次 (at least ${config.flapping.fires} within ${config.flapping.minutes} min)`,
+    );
+    if (marked) await this.writeNotes(alert, caller);
     return { ...alert, flapping: true };
   }
 
@@ -326,23 +334,40 @@ export class IntakeService {
     alert: ReceivedAlert,
     caller: Caller,
   ): Promise<StoredAlert | undefined> {
-    const { store, desk, config } = this.deps;
-    const cleared = await store.recordCleared(alert.fingerprint, this.now());
-    if (!cleared) return store.get(alert.fingerprint);
-    const ticket =
-      cleared.ticketNumber ??
-      (cleared.stormId
-        ? (await store.storm(cleared.stormId))?.ticketNumber
-        : undefined);
-    // Not filed yet: the filer notes the clearing once it has filed.
-    if (!ticket) return cleared;
-    await noteCleared(
-      { desk, config, logger: this.deps.logger },
-      cleared,
-      ticket,
-      caller,
+    const { store, config } = this.deps;
+    const cleared = await store.recordCleared(
+      alert.fingerprint,
+      this.now(),
+      recorded => clearedNote(recorded, config.zone),
     );
-    return { ...cleared, ticketNumber: ticket };
+    if (!cleared) return store.get(alert.fingerprint);
+    const ticket = await this.writeNotes(cleared, caller);
+    return ticket ? { ...cleared, ticketNumber: ticket } : cleared;
+  }
+
+  /**
+   * Writes the events just recorded for the episode when its ticket (or its
+   * storm's) exists; the ticket. Read after the event was recorded: either
+   * this sees the ticket, or the filer, which stores the ticket and then
+   * looks for events, sees the event (the event is claimed, so not both).
+   */
+  private async writeNotes(
+    alert: Pick<StoredAlert, 'fingerprint' | 'episode'>,
+    caller: Caller,
+  ): Promise<string | undefined> {
+    const { store } = this.deps;
+    const current = await store.get(alert.fingerprint);
+    if (!current || current.episode !== alert.episode) return undefined;
+    const ticket =
+      current.ticketNumber ??
+      (current.stormId
+        ? (await store.storm(current.stormId))?.ticketNumber
+        : undefined);
+    // Not filed yet: the filer (or the storm's filing) writes them.
+    if (!ticket) return undefined;
+    const { fingerprint, episode } = alert;
+    await writeNotes(this.deps, { fingerprint, episode }, ticket, caller);
+    return ticket;
   }
 
   private local(instant: string): string {
