@@ -381,7 +381,9 @@ describe.each(databases.eachSupportedId())('access API on %s', databaseId => {
       const missing = await batch('');
       expect(missing.status).toBe(400);
       expect(missing.body.error.message).toMatch(/^query\.userRef: /);
-      const group = await batch(`?userRef=${ref(ENGINEER)}&userRef=group:default/it`);
+      const group = await batch(
+        `?userRef=${ref(ENGINEER)}&userRef=group:default/it`,
+      );
       expect(group.status).toBe(400);
       expect(group.body.error.message).toMatch(/^query\.userRef(\.1)?: /);
       const many = Array.from(

@@ -349,10 +349,9 @@ export class AccessStore {
     userRefs: readonly string[],
   ): Promise<Map<string, EngineerRecord>> {
     const rows = userRefs.length
-      ? await this.db<EngineerRow>('access_engineers').whereIn(
-          'user_ref',
-          [...userRefs],
-        )
+      ? await this.db<EngineerRow>('access_engineers').whereIn('user_ref', [
+          ...userRefs,
+        ])
       : [];
     return new Map(rows.map(row => [row.user_ref, toEngineer(row)]));
   }

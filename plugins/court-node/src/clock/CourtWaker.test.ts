@@ -43,8 +43,7 @@ function setUp(options: Partial<CourtWakerOptions> = {}) {
 }
 
 const local = (time: string) => `2026-03-03T${time}+08:00`;
-const utc = (time: string) =>
-  DateTime.fromISO(local(time)).toUTC().toISO()!;
+const utc = (time: string) => DateTime.fromISO(local(time)).toUTC().toISO()!;
 
 describe('CourtWaker', () => {
   it('sweeps at start, then sleeps until the next due instant and no longer', async () => {
@@ -94,7 +93,11 @@ describe('CourtWaker', () => {
       { due: local('10:10:00'), at: utc('10:10:00') },
       { due: local('10:40:00'), at: utc('10:40:00') },
     ]);
-    expect(s.swept).toEqual([utc('10:00:00'), utc('10:10:00'), utc('10:40:00')]);
+    expect(s.swept).toEqual([
+      utc('10:00:00'),
+      utc('10:10:00'),
+      utc('10:40:00'),
+    ]);
     await s.waker.stop();
   });
 

@@ -133,7 +133,9 @@ export class DutyService {
       /** The portal's address, for the duty room's QR code. */
       appBaseUrl: string;
       /** SEC-2: which of the engineers the court approves now (the access family's one check, asked once for all). */
-      approvedOf: (engineers: readonly string[]) => Promise<ReadonlySet<string>>;
+      approvedOf: (
+        engineers: readonly string[],
+      ) => Promise<ReadonlySet<string>>;
     },
   ) {
     this.team = new Set(options.config.engineers.map(e => e.ref));
