@@ -25,11 +25,9 @@
  * PostgreSQL: 127.0.0.1:5432 as postgres (trust).
  */
 import { ConfigReader } from '@backstage/config';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
   DOCUMENT_CLASSES,
@@ -38,47 +36,40 @@ import {
   ListDocumentsQuery,
   documentNumber,
   listDocumentsQuerySchema,
-} from '../../plugins/archive-common/src';
-import { readArchiveConfig } from '../../plugins/archive-backend/src/config';
-import type {
-  DocumentAccess,
-  NewDocument,
-  NewFile,
-} from '../../plugins/archive-backend/src/database/ArchiveStore';
-import { DatabaseArchiveStore } from '../../plugins/archive-backend/src/database/DatabaseArchiveStore';
-import { documentFilterOf } from '../../plugins/archive-backend/src/service/ArchiveService';
-import { parseInput } from '../../plugins/court-node/src';
+} from '@internal/plugin-archive-common';
+import {
+  DatabaseArchiveStore,
+  type DocumentAccess,
+  documentFilterOf,
+  type NewDocument,
+  type NewFile,
+  readArchiveConfig,
+} from '@internal/plugin-archive-backend';
+import { parseInput } from '@internal/plugin-court-node';
+import {
+  arg,
+  type BenchDatabase,
+  countArg,
+  databasesArg,
+  flag,
+  openScratchDatabase,
+  percentile,
+  random,
+} from './lib';
 
 const GOAL_P95_MS = 100;
-const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 const PG_DATABASE = 'courtops_bench_archive';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 const options = {
-  count: Number((arg('count') ?? '50000').replace(/_/g, '')),
-  dbs: (arg('db') ?? 'both') === 'both' ? ['sqlite', 'postgres'] : [arg('db')!],
+  count: countArg('count', 50000),
+  dbs: databasesArg(),
   rounds: Number(arg('rounds') ?? '10'),
-  keep: process.argv.includes('--keep'),
-  explain: process.argv.includes('--explain'),
+  keep: flag('keep'),
+  explain: flag('explain'),
 };
 
 // ---------------------------------------------------------------------------
 // Synthetic documents
-
-/** Deterministic PRNG (mulberry32), so every run registers the same documents. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYSTEMS: { ref: string; name: string; devices: string[] }[] = [
   {
@@ -205,11 +196,11 @@ function ticketNumber(next: () => number, year: number): string {
 function syntheticDocuments(
   count: number,
   subClasses: Record<DocumentClass, string[]>,
-  seed = 14,
+  prngSeed = 14,
 ): Omit<NewDocument, 'id'>[] {
-  const next = random(seed);
-  const pick = <T>(list: readonly T[]) =>
-    list[Math.floor(next() * list.length)];
+  const next = random(prngSeed);
+  const pick = <T>(values: readonly T[]) =>
+    values[Math.floor(next() * values.length)];
   const first = Date.UTC(2024, 0, 1);
   const days = (Date.UTC(2026, 10, 30) - first) / 86_400_000 + 1;
   const documents = Array.from({ length: count }, () => {
@@ -364,65 +355,6 @@ function queriesFor(documents: Omit<NewDocument, 'id'>[]): Query[] {
 
 // ---------------------------------------------------------------------------
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
-
-async function pgAdmin<T>(fn: (admin: Knex) => Promise<T>): Promise<T> {
-  const admin = knexFactory({
-    client: 'pg',
-    connection: { ...PG, database: 'postgres' },
-    pool: { min: 0, max: 1 },
-  });
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.destroy();
-  }
-}
-
-async function openDatabase(
-  kind: string,
-): Promise<{ knex: Knex; cleanup(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'archive-bench-'));
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: join(dir, 'archive.sqlite') },
-      useNullAsDefault: true,
-    });
-    return {
-      knex,
-      async cleanup() {
-        await knex.destroy();
-        if (options.keep) console.log(`  kept ${dir}`);
-        else rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  await pgAdmin(async admin => {
-    await admin.raw('drop database if exists ??', [PG_DATABASE]);
-    await admin.raw('create database ??', [PG_DATABASE]);
-  });
-  const knex = knexFactory({
-    client: 'pg',
-    connection: { ...PG, database: PG_DATABASE },
-    pool: { min: 0, max: 8 },
-  });
-  return {
-    knex,
-    async cleanup() {
-      await knex.destroy();
-      if (options.keep) console.log(`  kept database ${PG_DATABASE}`);
-      else {
-        await pgAdmin(admin =>
-          admin.raw('drop database if exists ??', [PG_DATABASE]),
-        );
-      }
-    },
-  };
-}
-
 async function seed(
   store: DatabaseArchiveStore,
   documents: Omit<NewDocument, 'id'>[],
@@ -518,8 +450,15 @@ function label(q: Query): string {
   return parts.join(' ') || '(all)';
 }
 
-async function bench(kind: string, documents: Omit<NewDocument, 'id'>[]) {
-  const { knex, cleanup } = await openDatabase(kind);
+async function bench(
+  kind: BenchDatabase,
+  documents: Omit<NewDocument, 'id'>[],
+) {
+  const { knex, cleanup } = await openScratchDatabase(kind, {
+    name: 'archive',
+    pgDatabase: PG_DATABASE,
+    keep: options.keep,
+  });
   try {
     const store = await DatabaseArchiveStore.fromKnex(knex);
     let started = performance.now();
@@ -559,8 +498,8 @@ async function bench(kind: string, documents: Omit<NewDocument, 'id'>[]) {
       }
     }
     times.sort((a, b) => a - b);
-    const p50 = percentile(times, 0.5);
-    const p95 = percentile(times, 0.95);
+    const p50 = percentile(times, 50);
+    const p95 = percentile(times, 95);
     console.log(
       `\n${kind}: ${documents.length.toLocaleString(
         'en-US',
@@ -574,7 +513,7 @@ async function bench(kind: string, documents: Omit<NewDocument, 'id'>[]) {
     for (const [key, { ms, found }] of perQuery) {
       ms.sort((a, b) => a - b);
       console.log(
-        `  ${pad(key, 60)} ${String(found).padStart(6)} ${percentile(ms, 0.5)
+        `  ${pad(key, 60)} ${String(found).padStart(6)} ${percentile(ms, 50)
           .toFixed(1)
           .padStart(10)}`,
       );
@@ -583,9 +522,9 @@ async function bench(kind: string, documents: Omit<NewDocument, 'id'>[]) {
     for (const [name, ms] of perKind) {
       ms.sort((a, b) => a - b);
       console.log(
-        `  ${name.padEnd(26)} ${percentile(ms, 0.5)
+        `  ${name.padEnd(26)} ${percentile(ms, 50)
           .toFixed(1)
-          .padStart(9)} ${percentile(ms, 0.95).toFixed(1).padStart(8)}`,
+          .padStart(9)} ${percentile(ms, 95).toFixed(1).padStart(8)}`,
       );
     }
     console.log(

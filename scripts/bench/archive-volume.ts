@@ -13,14 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { DocumentClass } from '../../plugins/archive-common/src';
-import { compileVolume } from '../../plugins/archive-backend/src/volume/compileVolume';
-import type {
-  VolumeEntry,
-  VolumeGenerated,
-  VolumeInput,
-  VolumePart,
-} from '../../plugins/archive-backend/src/volume/types';
+import type { DocumentClass } from '@internal/plugin-archive-common';
+import {
+  compileVolume,
+  type VolumeEntry,
+  type VolumeGenerated,
+  type VolumeInput,
+  type VolumePart,
+} from '@internal/plugin-archive-backend';
 
 const { values } = parseArgs({
   options: {

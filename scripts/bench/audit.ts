@@ -28,23 +28,18 @@ import {
   ChainLink,
   ChainRow,
   sealRows,
-} from '../../plugins/audit-common/src';
+} from '@internal/plugin-audit-common';
 import {
   DatabaseAuditStore,
   EventFilter,
   sha256,
-} from '../../plugins/audit-backend/src/database/DatabaseAuditStore';
+} from '@internal/plugin-audit-backend';
 import { measureCreates } from './audit/creates';
+import { arg, flag, PG, pgAdmin, random } from './lib';
 
-const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 const PG_DB = 'courtops_bench_audit_query';
 
 const GOALS = { pgP95Ms: 200, sqliteP95Ms: 500, createOverheadPct: 10 };
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const options = {
   scales: (arg('scales') ?? '5000000,500000').split(',').map(Number),
@@ -53,20 +48,8 @@ const options = {
   creates: Number(arg('creates') ?? 300),
   rounds: Number(arg('rounds') ?? 3),
   part: arg('part') ?? 'both',
-  keep: process.argv.includes('--keep'),
+  keep: flag('keep'),
 };
-
-/** A deterministic generator, so every run seeds the same trail. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const USERS = Array.from({ length: 60 }, (_, i) => `user:default/person-${i}`);
 const SERVICES = ['tickets', 'inspections', 'archive', 'reports', 'kb'].map(
@@ -111,7 +94,8 @@ function pick<T>(next: () => number, list: readonly T[]): T {
 function pluginOf(next: () => number): [string, string[]] {
   let r = next();
   for (const [plugin, share, events] of PLUGINS) {
-    if ((r -= share) < 0) return [plugin, events];
+    r -= share;
+    if (r < 0) return [plugin, events];
   }
   return [PLUGINS[0][0], PLUGINS[0][2]];
 }
@@ -356,16 +340,9 @@ async function openDb(kind: string, dir: string, scale: number): Promise<Knex> {
 }
 
 async function dropPg(): Promise<void> {
-  const admin = knexFactory({
-    client: 'pg',
-    connection: { ...PG, database: 'postgres' },
-    pool: { min: 0, max: 1 },
-  });
-  try {
-    await admin.raw(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`);
-  } finally {
-    await admin.destroy();
-  }
+  await pgAdmin(admin =>
+    admin.raw(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`),
+  );
 }
 
 async function main() {

@@ -14,13 +14,9 @@
  *
  * PostgreSQL: 127.0.0.1:5432 as postgres (trust).
  */
-import knexFactory, { Knex } from 'knex';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
-import { OfficialSchedule } from '../../plugins/sla-common/src';
+import { OfficialSchedule } from '@internal/plugin-sla-common';
 import {
   checkRoster,
   courtDayKind,
@@ -31,21 +27,23 @@ import {
   monthPlus,
   onCallAt,
   shiftInstants,
-} from '../../plugins/duty-common/src';
-import { DutyStore } from '../../plugins/duty-backend/src/database/DutyStore';
+} from '@internal/plugin-duty-common';
+import { DutyStore } from '@internal/plugin-duty-backend';
+import {
+  arg,
+  type BenchDatabase,
+  databasesArg,
+  flag,
+  openScratchDatabase,
+  percentile,
+} from './lib';
 
 const GOAL_GENERATE_MS = 200;
 const GOAL_ON_CALL_P95_MS = 5;
-const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 const PG_DATABASE = 'courtops_bench_duty';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 const options = {
-  dbs: (arg('db') ?? 'both') === 'both' ? ['sqlite', 'postgres'] : [arg('db')!],
+  dbs: databasesArg(),
   scales: arg('scale') ? [Number(arg('scale'))] : [1, 10],
   queries: Number(arg('queries') ?? '2000'),
 };
@@ -68,13 +66,6 @@ function team(engineers: number, posts: number): DutyConfig {
   });
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
 function benchGenerate(scale: number) {
@@ -92,63 +83,30 @@ function benchGenerate(scale: number) {
     times.push(performance.now() - start);
     shifts = roster.length;
   }
+  times.sort((a, b) => a - b);
   const median = percentile(times, 50);
+  const goal =
+    scale === 1
+      ? ` (goal ≤ ${GOAL_GENERATE_MS} ms: ${
+          median <= GOAL_GENERATE_MS ? 'met' : 'MISSED'
+        })`
+      : '';
   console.log(
     `generate + check ${month}: ${config.engineers.length} engineers, ${
       config.posts.length
     } posts, ${shifts} shifts, ${problems} problems: median ${ms(
       median,
-    )}, max ${ms(Math.max(...times))}` +
-      (scale === 1
-        ? ` (goal ≤ ${GOAL_GENERATE_MS} ms: ${
-            median <= GOAL_GENERATE_MS ? 'met' : 'MISSED'
-          })`
-        : ''),
+    )}, max ${ms(Math.max(...times))}${goal}`,
   );
 }
 
-async function openDatabase(
-  db: string,
-): Promise<{ knex: Knex; cleanup: () => Promise<void> }> {
-  if (db === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'duty-bench-'));
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: join(dir, 'duty.sqlite') },
-      useNullAsDefault: true,
-    });
-    return {
-      knex,
-      cleanup: async () => {
-        await knex.destroy();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const admin = knexFactory({
-    client: 'pg',
-    connection: { ...PG, database: 'postgres' },
-  });
-  await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE}`);
-  await admin.raw(`CREATE DATABASE ${PG_DATABASE}`);
-  const knex = knexFactory({
-    client: 'pg',
-    connection: { ...PG, database: PG_DATABASE },
-  });
-  return {
-    knex,
-    cleanup: async () => {
-      await knex.destroy();
-      await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE}`);
-      await admin.destroy();
-    },
-  };
-}
-
-async function benchOnCall(db: string, scale: number) {
+async function benchOnCall(db: BenchDatabase, scale: number) {
   const config = team(20 * scale, 6 * scale);
   const context = { config, leaves: [], isApproved: () => true };
-  const { knex, cleanup } = await openDatabase(db);
+  const { knex, cleanup } = await openScratchDatabase(db, {
+    name: 'duty',
+    pgDatabase: PG_DATABASE,
+  });
   try {
     const store = await DutyStore.fromKnex(knex);
     let month = '2022-01';
@@ -173,7 +131,7 @@ async function benchOnCall(db: string, scale: number) {
       stored += shifts.length;
     }
     const seeded = performance.now() - seedStart;
-    if (process.argv.includes('--explain')) {
+    if (flag('explain')) {
       const at = '2024-06-15T13:00:00.000Z';
       const query = knex('duty_shifts')
         .where('starts_at', '<=', at)
@@ -215,7 +173,14 @@ async function benchOnCall(db: string, scale: number) {
       if (!answer.first) empty++;
       if (q >= 50) times.push(elapsed); // the first ones warm the connection and the cache
     }
+    times.sort((a, b) => a - b);
     const p95 = percentile(times, 95);
+    const goal =
+      scale === 1
+        ? ` (goal p95 ≤ ${GOAL_ON_CALL_P95_MS} ms: ${
+            p95 <= GOAL_ON_CALL_P95_MS ? 'met' : 'MISSED'
+          })`
+        : '';
     console.log(
       `on call now, ${db}: ${stored} shifts (5 years, ${
         config.engineers.length
@@ -225,12 +190,7 @@ async function benchOnCall(db: string, scale: number) {
         times.length
       } instants (${empty} without anyone): p50 ${ms(
         percentile(times, 50),
-      )}, p95 ${ms(p95)}, max ${ms(Math.max(...times))}` +
-        (scale === 1
-          ? ` (goal p95 ≤ ${GOAL_ON_CALL_P95_MS} ms: ${
-              p95 <= GOAL_ON_CALL_P95_MS ? 'met' : 'MISSED'
-            })`
-          : ''),
+      )}, p95 ${ms(p95)}, max ${ms(Math.max(...times))}${goal}`,
     );
   } finally {
     await cleanup();

@@ -25,25 +25,27 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   planSchema,
   ResultValue,
   routeKeyOf,
-} from '../../plugins/inspections-common/src';
-import { ManualCourtClock } from '../../plugins/court-node/src';
-import { parseSlaConfig, SlaEngine } from '../../plugins/sla-common/src';
-import { readInspectionsConfig } from '../../plugins/inspections-backend/src/config';
-import { inspectionStoresFromKnex } from '../../plugins/inspections-backend/src/database/InspectionStores';
-import { calendarDays } from '../../plugins/inspections-backend/src/service/calendars';
-import { InspectedEntity } from '../../plugins/inspections-backend/src/service/DeviceDirectory';
-import { IncidentFiler } from '../../plugins/inspections-backend/src/service/IncidentFiler';
-import { InspectionService } from '../../plugins/inspections-backend/src/service/InspectionService';
-import { RoundGenerator } from '../../plugins/inspections-backend/src/service/RoundGenerator';
+} from '@internal/plugin-inspections-common';
+import { engineerApprovalOf } from '@internal/plugin-access-node';
+import { ManualCourtClock } from '@internal/plugin-court-node';
+import { parseSlaConfig, SlaEngine } from '@internal/plugin-sla-common';
 import {
+  calendarDays,
+  IncidentFiler,
+  InspectedEntity,
+  InspectionService,
+  inspectionStoresFromKnex,
+  readInspectionsConfig,
   readTemplateFiles,
+  RoundGenerator,
   TemplateLibrary,
-} from '../../plugins/inspections-backend/src/service/TemplateLibrary';
+} from '@internal/plugin-inspections-backend';
 import { ConfigReader } from '@backstage/config';
 import knexFactory, { Knex } from 'knex';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -51,6 +53,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse, parseAllDocuments } from 'yaml';
+import { PG } from './lib';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -61,7 +64,6 @@ const option = (name: string, fallback: string) => {
 const RUNS = Number(option('runs', '40'));
 const DBS = option('db', 'both');
 const KEEP = args.includes('--keep');
-const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 const PG_DB = 'courtops_bench_insp';
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 const DAY = '2026-03-02';
@@ -183,7 +185,7 @@ async function services(knex: Knex) {
   const clock = new ManualCourtClock(at.toISOString());
   const templates = await TemplateLibrary.load(
     await readTemplateFiles(
-      join(repoRoot, 'plugins/inspections-backend/templates'),
+      resolvePackagePath('@internal/plugin-inspections-backend', 'templates'),
     ),
     stores.templates,
     at.toISOString(),
@@ -206,7 +208,7 @@ async function services(knex: Knex) {
     // The bench's years are covered: nothing waits, nobody to notify.
     alert: { raise: async () => false },
     // Every engineer approved: the bench measures generation, not the access plugin.
-    approvals: { check: async () => ({ assignable: true }) },
+    approvals: engineerApprovalOf(async () => ({ assignable: true })),
   });
   const service = new InspectionService({
     stores,
@@ -343,7 +345,12 @@ async function measure(db: string, knex: Knex): Promise<Figures> {
 
   // 2. A one-year catch-up into an empty database.
   await knex.migrate.rollback(
-    { directory: join(repoRoot, 'plugins/inspections-backend/migrations') },
+    {
+      directory: resolvePackagePath(
+        '@internal/plugin-inspections-backend',
+        'migrations',
+      ),
+    },
     true,
   );
   const fresh = await services(knex);

@@ -19,10 +19,8 @@
  *
  * PostgreSQL: 127.0.0.1:5432 as postgres (trust).
  */
-import knexFactory, { Knex } from 'knex';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { Knex } from 'knex';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
   ArticleContent,
@@ -30,41 +28,31 @@ import {
   articleText,
   indexTerms,
   snippetOf,
-} from '../../plugins/kb-common/src';
+} from '@internal/plugin-kb-common';
+import { ArticleFilter, DatabaseKbStore } from '@internal/plugin-kb-backend';
 import {
-  ArticleFilter,
-  DatabaseKbStore,
-} from '../../plugins/kb-backend/src/database/DatabaseKbStore';
+  arg,
+  type BenchDatabase,
+  countArg,
+  databasesArg,
+  flag,
+  openScratchDatabase,
+  percentile,
+  random,
+} from './lib';
 
 const GOAL_P95_MS = 100;
-const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 const PG_DATABASE = 'courtops_bench_kb';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 const options = {
-  count: Number((arg('count') ?? '20000').replace(/_/g, '')),
-  dbs: (arg('db') ?? 'both') === 'both' ? ['sqlite', 'postgres'] : [arg('db')!],
+  count: countArg('count', 20000),
+  dbs: databasesArg(),
   rounds: Number(arg('rounds') ?? '10'),
-  keep: process.argv.includes('--keep'),
+  keep: flag('keep'),
 };
 
 // ---------------------------------------------------------------------------
 // Synthetic articles
-
-/** Deterministic PRNG (mulberry32), so every run sees the same articles. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DEVICES_ZH = [
   '打印机',
@@ -244,8 +232,8 @@ const ENTITIES = [
 ];
 const KINDS: ArticleKind[] = ['known-error', 'runbook', 'how-to', 'faq'];
 
-function syntheticArticles(count: number, seed = 7): ArticleContent[] {
-  const next = random(seed);
+function syntheticArticles(count: number, prngSeed = 7): ArticleContent[] {
+  const next = random(prngSeed);
   const pick = <T>(list: readonly T[]) =>
     list[Math.floor(next() * list.length)];
   const sentences = (make: () => string, min: number, max: number) =>
@@ -341,63 +329,6 @@ const SEARCHES: { q: string; filter?: ArticleFilter }[] = [
 
 // ---------------------------------------------------------------------------
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
-
-async function pgAdmin<T>(fn: (admin: Knex) => Promise<T>): Promise<T> {
-  const admin = knexFactory({
-    client: 'pg',
-    connection: { ...PG, database: 'postgres' },
-    pool: { min: 0, max: 1 },
-  });
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.destroy();
-  }
-}
-
-async function openDatabase(
-  kind: string,
-): Promise<{ knex: Knex; cleanup(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'kb-bench-'));
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: join(dir, 'kb.sqlite') },
-      useNullAsDefault: true,
-    });
-    return {
-      knex,
-      async cleanup() {
-        await knex.destroy();
-        if (!options.keep) rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  await pgAdmin(async admin => {
-    await admin.raw('drop database if exists ??', [PG_DATABASE]);
-    await admin.raw('create database ??', [PG_DATABASE]);
-  });
-  const knex = knexFactory({
-    client: 'pg',
-    connection: { ...PG, database: PG_DATABASE },
-    pool: { min: 0, max: 8 },
-  });
-  return {
-    knex,
-    async cleanup() {
-      await knex.destroy();
-      if (!options.keep) {
-        await pgAdmin(admin =>
-          admin.raw('drop database if exists ??', [PG_DATABASE]),
-        );
-      }
-    },
-  };
-}
-
 async function seed(
   store: DatabaseKbStore,
   articles: ArticleContent[],
@@ -460,8 +391,12 @@ async function postingsBytes(kind: string, knex: Knex): Promise<number> {
   return Number(rows[0].bytes);
 }
 
-async function bench(kind: string, articles: ArticleContent[]) {
-  const { knex, cleanup } = await openDatabase(kind);
+async function bench(kind: BenchDatabase, articles: ArticleContent[]) {
+  const { knex, cleanup } = await openScratchDatabase(kind, {
+    name: 'kb',
+    pgDatabase: PG_DATABASE,
+    keep: options.keep,
+  });
   try {
     const store = await DatabaseKbStore.fromKnex(knex);
     let started = performance.now();
@@ -492,8 +427,8 @@ async function bench(kind: string, articles: ArticleContent[]) {
       }
     }
     times.sort((a, b) => a - b);
-    const p50 = percentile(times, 0.5);
-    const p95 = percentile(times, 0.95);
+    const p50 = percentile(times, 50);
+    const p95 = percentile(times, 95);
     console.log(
       `\n${kind}: ${articles.length} articles, ${Number(
         postings,
@@ -509,7 +444,7 @@ async function bench(kind: string, articles: ArticleContent[]) {
       console.log(
         `  ${key.padEnd(44)} ${String(hits.get(key)).padStart(12)} ${percentile(
           samples,
-          0.5,
+          50,
         )
           .toFixed(1)
           .padStart(11)}`,

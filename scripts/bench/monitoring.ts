@@ -28,7 +28,8 @@ import {
   SUBJECTS,
   as,
   startMonitoringBackend,
-} from '../../plugins/monitoring-backend/src/__testUtils__/backend';
+} from '@internal/plugin-monitoring-backend/testUtils';
+import { percentile, PG } from './lib';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -39,13 +40,7 @@ const DELIVERIES = Number(option('deliveries', '10000'));
 const FINGERPRINTS = Number(option('fingerprints', '100'));
 const RATE = Number(option('rate', '500'));
 const DBS = option('db', 'both');
-const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 const GOAL_P99_MS = 200;
-
-function percentile(sorted: readonly number[], p: number): number {
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
 
 /** 100 devices over 10 systems, each with the IP its alerts carry. */
 function devices() {

@@ -18,15 +18,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PagingStore } from '../../plugins/paging-backend/src/database/PagingStore';
+import { PagingStore } from '@internal/plugin-paging-backend';
+import { arg } from './lib';
 
-function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? process.argv[index + 1] : fallback;
-}
-
-const PAGES = Number(arg('pages', '3000'));
-const ROUNDS = Number(arg('rounds', '20'));
+const PAGES = Number(arg('pages') ?? '3000');
+const ROUNDS = Number(arg('rounds') ?? '20');
 const NOW = '2026-12-05T19:00:00.000Z';
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -160,7 +156,7 @@ async function measure(name: string, db: Knex) {
 }
 
 async function main() {
-  const which = arg('db', 'both');
+  const which = arg('db') ?? 'both';
   if (which !== 'postgres') {
     const dir = mkdtempSync(join(tmpdir(), 'paging-bench-'));
     const db = knexFactory({

@@ -22,35 +22,20 @@ import type {
   ReportFigures,
   TicketClockFact,
   TicketFact,
-} from '../../plugins/reports-common/src';
-import { renderReportFiles } from '../../plugins/reports-backend/src/files';
-import { fixtureFigures } from '../../plugins/reports-backend/src/files/testing/fixture';
+} from '@internal/plugin-reports-common';
+import { renderReportFiles } from '@internal/plugin-reports-backend';
+import { fixtureFigures } from '@internal/plugin-reports-backend/testUtils';
+import { arg, countArg, random } from './lib';
 
 const GOAL_P95_MS = 3_000;
 const GOAL_RSS_MB = 1_024;
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 const options = {
-  tickets: Number((arg('tickets') ?? '8500').replace(/_/g, '')),
+  tickets: countArg('tickets', 8500),
   runs: Number(arg('runs') ?? '10'),
   language: (arg('language') ?? 'zh') as 'zh' | 'en',
   out: arg('out'),
 };
-
-/** Deterministic PRNG (mulberry32), so every run sees the same month. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rnd = random(13);
 const pick = <T>(items: readonly T[]): T =>

@@ -21,19 +21,24 @@
  * `backend.database.prefix: courtops_bench_reports_`, so only
  * courtops_bench_reports_* databases are created and dropped.
  */
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import knexFactory from 'knex';
-import type { ReportPeriod } from '../../plugins/reports-common/src';
+import type { ReportPeriod } from '@internal/plugin-reports-common';
 import { Backend, memoryOf, signIn, startBackend } from './tickets/backend';
 import { readCourtCatalog } from './tickets/catalog';
 import { cpuSample, prioritisePostgres } from './tickets/cpu';
 import { generateDataset } from './tickets/dataset';
-import { DbKind, PG, resetPostgres, seed } from './tickets/seed';
+import { DbKind, resetPostgres, seed } from './tickets/seed';
+import { arg, countArg, flag, percentile, PG } from './lib';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-const migrationsDir = join(repoRoot, 'plugins/tickets-backend/migrations');
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-tickets-backend',
+  'migrations',
+);
 const PG_PREFIX = 'courtops_bench_reports_';
 
 /** The issue's goals (p95), for the report the court reads. */
@@ -42,13 +47,8 @@ const GOALS = { monthMs: 500, quarterMs: 1_500, rssMb: 1_024 };
 const MONTH: ReportPeriod = { from: '2026-06-01', to: '2026-06-30' };
 const QUARTER: ReportPeriod = { from: '2026-04-01', to: '2026-06-30' };
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 const options = {
-  scale: Number((arg('scale') ?? '100000').replace(/_/g, '')),
+  scale: countArg('scale', 100000),
   dbs: ((): DbKind[] => {
     const db = arg('db') ?? 'both';
     if (db === 'both') return ['sqlite', 'postgres'];
@@ -57,14 +57,9 @@ const options = {
   })(),
   monthRuns: Number(arg('month-runs') ?? 20),
   quarterRuns: Number(arg('quarter-runs') ?? 10),
-  keep: process.argv.includes('--keep'),
-  nice: process.argv.includes('--priority') ? -10 : undefined,
+  keep: flag('keep'),
+  nice: flag('priority') ? -10 : undefined,
 };
-
-function percentile(sorted: readonly number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
-  return sorted[Math.max(0, i)];
-}
 
 const load = () =>
   `load average ${loadavg()
@@ -116,10 +111,10 @@ async function timeReport(
     previous: { tickets: { services: { total: number } } };
   };
   return {
-    p50: percentile(ms, 0.5),
-    p95: percentile(ms, 0.95),
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
     max: ms[ms.length - 1],
-    cpuP50: percentile(cpuMs, 0.5),
+    cpuP50: percentile(cpuMs, 50),
     bytes: last!.bytes,
     services: figures.current.tickets.services.total,
     previousServices: figures.previous.tickets.services.total,

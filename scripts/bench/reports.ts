@@ -25,6 +25,7 @@
  * The year ends on 2026-11-30 (court time); the month is June 2026, the
  * quarter April–June 2026.
  */
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
@@ -34,14 +35,18 @@ import {
   periodWindow,
   ReportPeriod,
   ticketFigures,
-} from '../../plugins/reports-common/src';
-import { DatabaseTicketFiguresStore } from '../../plugins/tickets-backend/src/database/TicketFiguresStore';
+} from '@internal/plugin-reports-common';
+import { DatabaseTicketFiguresStore } from '@internal/plugin-tickets-backend';
 import { readCourtCatalog } from './tickets/catalog';
 import { Dataset, generateDataset } from './tickets/dataset';
-import { DbKind, insertAll, PG, seed } from './tickets/seed';
+import { DbKind, insertAll, seed } from './tickets/seed';
+import { arg, countArg, flag, percentile, PG, pgAdmin } from './lib';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-const migrationsDir = join(repoRoot, 'plugins/tickets-backend/migrations');
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-tickets-backend',
+  'migrations',
+);
 const ZONE = 'Asia/Shanghai';
 const PG_DATABASE = 'courtops_bench_reports';
 
@@ -51,13 +56,8 @@ const GOALS = { monthMs: 500, quarterMs: 1_500, rssMb: 1_024 };
 const MONTH: ReportPeriod = { from: '2026-06-01', to: '2026-06-30' };
 const QUARTER: ReportPeriod = { from: '2026-04-01', to: '2026-06-30' };
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 const options = {
-  scale: Number((arg('scale') ?? '100000').replace(/_/g, '')),
+  scale: countArg('scale', 100000),
   dbs: ((): DbKind[] => {
     const db = arg('db') ?? 'both';
     if (db === 'both') return ['sqlite', 'postgres'];
@@ -66,34 +66,16 @@ const options = {
   })(),
   monthRuns: Number(arg('month-runs') ?? 20),
   quarterRuns: Number(arg('quarter-runs') ?? 10),
-  keep: process.argv.includes('--keep'),
+  keep: flag('keep'),
   /** Run the measuring process and its own PostgreSQL backends at nice -10 (root). */
-  nice: process.argv.includes('--priority') ? -10 : undefined,
+  nice: flag('priority') ? -10 : undefined,
 };
 
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
-function percentile(sorted: readonly number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
-  return sorted[Math.max(0, i)];
-}
-
-async function adminPg<T>(fn: (admin: Knex) => Promise<T>): Promise<T> {
-  const admin = knexFactory({
-    client: 'pg',
-    connection: { ...PG, database: 'postgres' },
-    pool: { min: 0, max: 1 },
-  });
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.destroy();
-  }
-}
-
 async function dropPgDatabase() {
-  await adminPg(admin =>
+  await pgAdmin(admin =>
     admin.raw(`drop database if exists ${PG_DATABASE} with (force)`),
   );
 }
@@ -101,7 +83,7 @@ async function dropPgDatabase() {
 /** The tickets tables in this bench's own PostgreSQL database, as seed() fills SQLite. */
 async function seedPostgres(data: Dataset): Promise<Knex> {
   await dropPgDatabase();
-  await adminPg(admin => admin.raw(`create database ${PG_DATABASE}`));
+  await pgAdmin(admin => admin.raw(`create database ${PG_DATABASE}`));
   const db = knexFactory({
     client: 'pg',
     connection: { ...PG, database: PG_DATABASE },
@@ -169,11 +151,11 @@ async function time(
   const sorted = (list: number[]) => [...list].sort((a, b) => a - b);
   ms.sort((a, b) => a - b);
   return {
-    p50: percentile(ms, 0.5),
-    p95: percentile(ms, 0.95),
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
     max: ms[ms.length - 1],
-    storeP50: percentile(sorted(storeMs), 0.5),
-    mathsP50: percentile(sorted(mathsMs), 0.5),
+    storeP50: percentile(sorted(storeMs), 50),
+    mathsP50: percentile(sorted(mathsMs), 50),
     tickets: last!.tickets.length,
     changes: last!.changes.length,
     services: last!.figures.services.total,

@@ -24,7 +24,8 @@ import {
   TicketEvent,
   URGENCIES,
   Urgency,
-} from '../../plugins/sla-common/src';
+} from '@internal/plugin-sla-common';
+import { random } from './lib';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -56,17 +57,6 @@ const NOW = Date.parse('2026-03-06T10:00:00+08:00');
 
 // ---------------------------------------------------------------------------
 // Synthetic open tickets
-
-/** Deterministic PRNG (mulberry32), so every run sees the same tickets. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Open tickets created over the five weeks before NOW, across the Spring

@@ -24,51 +24,45 @@
  *
  * PostgreSQL: 127.0.0.1:5432 as postgres (trust).
  */
-import knexFactory, { Knex } from 'knex';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { Knex } from 'knex';
 import { performance } from 'node:perf_hooks';
-import { SystemCourtClock } from '../../plugins/court-node/src';
+import { SystemCourtClock } from '@internal/plugin-court-node';
 import {
   MovementKind,
   deltaOf,
   foldStock,
   totalOf,
-} from '../../plugins/spares-common/src';
-import { SparesStore } from '../../plugins/spares-backend/src/database/SparesStore';
-import { SparesService } from '../../plugins/spares-backend/src/service/SparesService';
+} from '@internal/plugin-spares-common';
+import { SparesService, SparesStore } from '@internal/plugin-spares-backend';
+import {
+  arg,
+  type BenchDatabase,
+  databasesArg,
+  flag,
+  openScratchDatabase,
+  random,
+  time,
+} from './lib';
 
 const GOAL_STOCK_MS = 20;
 const GOAL_PAGE_MS = 100;
-const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 const PG_DATABASE = 'courtops_bench_spares';
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const scale = Number(arg('scale') ?? '1');
 const options = {
   partTypes: 5_000 * scale,
   locations: 50,
   movements: 500_000 * scale,
-  dbs: (arg('db') ?? 'both') === 'both' ? ['sqlite', 'postgres'] : [arg('db')!],
+  dbs: databasesArg(),
   rounds: Number(arg('rounds') ?? '200'),
-  keep: process.argv.includes('--keep'),
+  keep: flag('keep'),
 };
-
-/** Deterministic PRNG (mulberry32), so every run seeds the same movements. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const openDatabase = (db: BenchDatabase) =>
+  openScratchDatabase(db, {
+    name: 'spares',
+    pgDatabase: PG_DATABASE,
+    keep: options.keep,
+  });
 
 const CLASSES = [
   'courtroom-recorder',
@@ -194,65 +188,6 @@ async function seed(knex: Knex) {
     await trx.batchInsert('spares_movements', rows, 400);
   });
   return rows;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
-
-async function time(rounds: number, fn: (round: number) => Promise<unknown>) {
-  const ms: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    JSON.stringify(await fn(i));
-    ms.push(performance.now() - start);
-  }
-  ms.sort((a, b) => a - b);
-  return {
-    p50: percentile(ms, 0.5),
-    p95: percentile(ms, 0.95),
-    max: ms[ms.length - 1],
-  };
-}
-
-async function openDatabase(
-  kind: string,
-): Promise<{ knex: Knex; cleanup(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'spares-bench-'));
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: join(dir, 'spares.sqlite') },
-      useNullAsDefault: true,
-    });
-    return {
-      knex,
-      async cleanup() {
-        await knex.destroy();
-        if (!options.keep) rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const admin = knexFactory({
-    client: 'pg',
-    connection: { ...PG, database: 'postgres' },
-  });
-  await admin.raw('drop database if exists ??', [PG_DATABASE]);
-  await admin.raw('create database ??', [PG_DATABASE]);
-  const knex = knexFactory({
-    client: 'pg',
-    connection: { ...PG, database: PG_DATABASE },
-    pool: { min: 0, max: 8 },
-  });
-  return {
-    knex,
-    async cleanup() {
-      await knex.destroy();
-      if (!options.keep)
-        await admin.raw('drop database if exists ??', [PG_DATABASE]);
-      await admin.destroy();
-    },
-  };
 }
 
 async function main() {

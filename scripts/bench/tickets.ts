@@ -34,6 +34,7 @@
  * `backend.database.prefix: courtops_bench_tickets_`, so it only ever creates and
  * drops courtops_bench_tickets_* databases. Needs about 1 GB of RAM for the backend.
  */
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Database } from './tickets/sqlite';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,10 +57,14 @@ import { readCourtCatalog } from './tickets/catalog';
 import { generateDataset } from './tickets/dataset';
 import { waitForQuiet } from './tickets/cpu';
 import { load, LoadResult } from './tickets/load';
-import { DbKind, PG, PG_PREFIX, resetPostgres, seed } from './tickets/seed';
+import { DbKind, PG_PREFIX, resetPostgres, seed } from './tickets/seed';
+import { arg, flag, PG } from './lib';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-const migrationsDir = join(repoRoot, 'plugins/tickets-backend/migrations');
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-tickets-backend',
+  'migrations',
+);
 
 /** Other processes using this much CPU during a measurement disturb it. */
 const DISTURBED_CORES = 0.5;
@@ -70,11 +75,6 @@ const GOALS = {
   createsPerSecond: 200,
   breachDelayMs: 5_000,
 };
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const options = {
   scales: (arg('scale') ?? '10000,100000')
@@ -91,22 +91,22 @@ const options = {
   warmupSeconds: Number(arg('warmup') ?? 3),
   connections: Number(arg('connections') ?? 10),
   probes: Number(arg('probes') ?? 5),
-  keep: process.argv.includes('--keep'),
+  keep: flag('keep'),
   /** Start through `backstage-cli package start` (with its file watcher). */
-  watch: process.argv.includes('--watch-mode'),
+  watch: flag('watch-mode'),
   /** Do not wait for other processes to go quiet before each measurement. */
-  noWait: process.argv.includes('--no-wait'),
+  noWait: flag('no-wait'),
   /**
    * Run the system under test (backend, its PostgreSQL processes, this
    * bench) at nice -10, ahead of other people's builds on a shared machine.
    */
-  nice: process.argv.includes('--priority') ? -10 : undefined,
+  nice: flag('priority') ? -10 : undefined,
   /** Longest wait for the machine to go quiet before a measurement. */
   quietWaitSeconds: Number(arg('quiet-wait') ?? 180),
   /** What-if: every plugin's SQLite file in WAL mode, as tickets.sqlite already is. */
-  sqliteWal: process.argv.includes('--sqlite-wal'),
+  sqliteWal: flag('sqlite-wal'),
   /** What-if: no "new ticket" notification to the on-site team on each create. */
-  noNewTicketNotify: process.argv.includes('--no-new-ticket-notify'),
+  noNewTicketNotify: flag('no-new-ticket-notify'),
 };
 
 /** Plugins of packages/backend with a database (one SQLite file each). */
@@ -693,9 +693,7 @@ function printRun(run: Run) {
       `c=${c}: ${c} connections ${options.seconds} s. Latency = every 2xx response time autocannon recorded, nearest-rank percentiles.`,
   );
   console.log(
-    '   CPU in cores during the c=' +
-      c +
-      ' run: backend process group / PostgreSQL / other processes on the machine (not the bench).',
+    `   CPU in cores during the c=${c} run: backend process group / PostgreSQL / other processes on the machine (not the bench).`,
   );
   table(
     [

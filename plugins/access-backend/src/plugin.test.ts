@@ -347,6 +347,56 @@ describe.each(databases.eachSupportedId())('access API on %s', databaseId => {
       });
     });
 
+    it('answers several engineers in one call, as each one alone', async () => {
+      const names = [ENGINEER, UNAPPROVED, 'zhoujie', OTHER_ENGINEER];
+      const query = names.map(name => `userRef=${ref(name)}`).join('&');
+      const res = await api()
+        .get(`/api/access/assignments?${query}&userRef=${ref(ENGINEER)}`)
+        .set('Authorization', as(DESK));
+      expect(res.status).toBe(200);
+      const alone: Record<string, unknown> = {};
+      for (const name of names) {
+        alone[`user:default/${name}`] = await assignment(name);
+      }
+      expect(res.body).toEqual(alone);
+      expect(res.body[`user:default/${UNAPPROVED}`]).toMatchObject({
+        assignable: false,
+        reason: 'not-approved',
+      });
+      // One engineer is a list of one.
+      const one = await api()
+        .get(`/api/access/assignments?userRef=${ref(ENGINEER)}`)
+        .set('Authorization', as(DESK));
+      expect(one.body).toEqual({
+        [`user:default/${ENGINEER}`]: { assignable: true },
+      });
+    });
+
+    it('refuses a batch from one who may not read records with 403 before the query, and a bad query with 400 naming it', async () => {
+      const batch = (query: string, user = DESK) =>
+        api()
+          .get(`/api/access/assignments${query}`)
+          .set('Authorization', as(user));
+      expect((await batch('?userRef=nonsense', OWNER)).status).toBe(403);
+      const missing = await batch('');
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.message).toMatch(/^query\.userRef: /);
+      const group = await batch(
+        `?userRef=${ref(ENGINEER)}&userRef=group:default/it`,
+      );
+      expect(group.status).toBe(400);
+      expect(group.body.error.message).toMatch(/^query\.userRef(\.1)?: /);
+      const many = Array.from(
+        { length: 101 },
+        (_, i) => `userRef=${ref(`engineer-${i}`)}`,
+      ).join('&');
+      const tooMany = await batch(`?${many}`);
+      expect(tooMany.status).toBe(400);
+      expect(tooMany.body.error.message).toMatch(/^query\.userRef: /);
+      const stray = await batch(`?userRef=${ref(ENGINEER)}&team=x`);
+      expect(stray.status).toBe(400);
+    });
+
     it('approves, suspends and reinstates, naming the reason an engineer cannot be assigned', async () => {
       const record = (
         await api()

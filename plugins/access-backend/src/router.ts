@@ -125,6 +125,10 @@ export async function createRouter(deps: {
     res.json(await service.assignment(req.params.userRef, await caller(req)));
   });
 
+  router.get('/assignments', async (req, res) => {
+    res.json(await service.assignments(req.query, await caller(req)));
+  });
+
   router.put('/engineers/:userRef', async (req, res) => {
     const who = await caller(req);
     const record = await audited(

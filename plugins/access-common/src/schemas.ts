@@ -94,6 +94,18 @@ export type EngineerStep = z.input<typeof engineerStepSchema>;
 
 export const userRefSchema = entityRefSchema(['user']);
 
+/** Most engineers answered in one batch: a team, with room to spare. */
+export const MAX_ASSIGNMENT_BATCH = 100;
+
+/** `?userRef=a&userRef=b`: several engineers' assignment decisions at once. */
+export const assignmentsQuerySchema = z.strictObject({
+  userRef: z
+    .union([userRefSchema, z.array(userRefSchema)])
+    .transform(refs => [...new Set(Array.isArray(refs) ? refs : [refs])])
+    .pipe(z.array(z.string()).max(MAX_ASSIGNMENT_BATCH)),
+});
+export type AssignmentsQuery = z.input<typeof assignmentsQuerySchema>;
+
 /** Reassign all of one engineer's open work to another, with the reason recorded. */
 export const reassignSchema = z.strictObject({
   to: entityRefSchema(['user']),

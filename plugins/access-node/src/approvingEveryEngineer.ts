@@ -1,5 +1,8 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { engineerApprovalServiceRef } from './engineerApproval';
+import {
+  engineerApprovalOf,
+  engineerApprovalServiceRef,
+} from './engineerApproval';
 
 /**
  * For another family's tests that run without the access plugin: every engineer may be assigned.
@@ -9,8 +12,5 @@ import { engineerApprovalServiceRef } from './engineerApproval';
 export const approvingEveryEngineer = createServiceFactory({
   service: engineerApprovalServiceRef,
   deps: {},
-  factory: () => ({
-    check: async () => ({ assignable: true as const }),
-    requireAssignable: async () => {},
-  }),
+  factory: () => engineerApprovalOf(async () => ({ assignable: true })),
 });

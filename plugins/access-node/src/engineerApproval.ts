@@ -8,6 +8,7 @@ import { ConflictError } from '@backstage/errors';
 import {
   AccessClient,
   AssignmentDecision,
+  MAX_ASSIGNMENT_BATCH,
 } from '@internal/plugin-access-common';
 import { pluginFetch } from '@internal/plugin-court-node';
 
@@ -20,6 +21,13 @@ import { pluginFetch } from '@internal/plugin-court-node';
 export interface EngineerApprovalService {
   /** Whether `userRef` may be assigned work now, and if not why. */
   check(userRef: string): Promise<AssignmentDecision>;
+  /**
+   * The same for several engineers (a team before a roster or a round), in
+   * one call to the access plugin rather than one per engineer.
+   */
+  checkMany(
+    userRefs: readonly string[],
+  ): Promise<ReadonlyMap<string, AssignmentDecision>>;
   /**
    * @param field the request field, for the message (`body.assignee`)
    * @throws ConflictError (409) naming the field and the reason
@@ -43,12 +51,46 @@ export function createEngineerApprovalService(deps: {
   });
   return {
     check: userRef => client.assignment(userRef),
-    async requireAssignable(userRef, field) {
-      const decision = await client.assignment(userRef);
-      if (!decision.assignable) {
-        throw new ConflictError(`${field}: ${decision.message}`);
+    async checkMany(userRefs) {
+      const refs = [...new Set(userRefs)];
+      const decisions = new Map<string, AssignmentDecision>();
+      for (let i = 0; i < refs.length; i += MAX_ASSIGNMENT_BATCH) {
+        const batch = refs.slice(i, i + MAX_ASSIGNMENT_BATCH);
+        const answered = await client.assignments(batch);
+        for (const ref of batch) decisions.set(ref, answered[ref]);
       }
+      return decisions;
     },
+    requireAssignable: requiring(userRef => client.assignment(userRef)),
+  };
+}
+
+function requiring(
+  check: EngineerApprovalService['check'],
+): EngineerApprovalService['requireAssignable'] {
+  return async (userRef, field) => {
+    const decision = await check(userRef);
+    if (!decision.assignable) {
+      throw new ConflictError(`${field}: ${decision.message}`);
+    }
+  };
+}
+
+/**
+ * The whole service from a check of one engineer, asked once per engineer:
+ * for fakes in tests of families that run without the access plugin.
+ */
+export function engineerApprovalOf(
+  check: EngineerApprovalService['check'],
+): EngineerApprovalService {
+  return {
+    check,
+    async checkMany(userRefs) {
+      const refs = [...new Set(userRefs)];
+      const decisions = await Promise.all(refs.map(check));
+      return new Map(refs.map((ref, i) => [ref, decisions[i]]));
+    },
+    requireAssignable: requiring(check),
   };
 }
 

@@ -6,3 +6,20 @@
  * @packageDocumentation
  */
 export { archivePlugin as default } from './plugin';
+
+// What the benchmarks (scripts/bench/archive-*.ts) drive directly, below the HTTP layer.
+export { readArchiveConfig } from './config';
+export type {
+  DocumentAccess,
+  NewDocument,
+  NewFile,
+} from './database/ArchiveStore';
+export { DatabaseArchiveStore } from './database/DatabaseArchiveStore';
+export { documentFilterOf } from './service/ArchiveService';
+export { compileVolume } from './volume/compileVolume';
+export type {
+  VolumeEntry,
+  VolumeGenerated,
+  VolumeInput,
+  VolumePart,
+} from './volume/types';

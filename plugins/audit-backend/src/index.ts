@@ -5,5 +5,5 @@
  */
 
 export { auditPlugin as default } from './plugin';
-export { DatabaseAuditStore } from './database/DatabaseAuditStore';
+export { DatabaseAuditStore, sha256 } from './database/DatabaseAuditStore';
 export type { EventFilter } from './database/DatabaseAuditStore';

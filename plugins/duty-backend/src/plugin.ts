@@ -78,7 +78,10 @@ export const dutyPlugin = createBackendPlugin({
           },
           externalBaseUrl: () => deps.discovery.getExternalBaseUrl('duty'),
           appBaseUrl: deps.config.getString('app.baseUrl'),
-          isApproved: async ref => (await deps.approvals.check(ref)).assignable,
+          approvedOf: async refs => {
+            const decisions = await deps.approvals.checkMany(refs);
+            return new Set(refs.filter(ref => decisions.get(ref)?.assignable));
+          },
         });
         deps.httpRouter.addAuthPolicy({
           path: '/calendar',

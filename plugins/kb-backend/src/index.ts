@@ -5,3 +5,7 @@
  * @packageDocumentation
  */
 export { kbPlugin as default } from './plugin';
+
+// What the benchmark (scripts/bench/kb.ts) drives directly, below the HTTP layer.
+export { DatabaseKbStore } from './database/DatabaseKbStore';
+export type { ArticleFilter } from './database/DatabaseKbStore';

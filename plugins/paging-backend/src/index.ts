@@ -6,3 +6,6 @@
 
 export { pagingPlugin as default } from './plugin';
 export { pagingNotificationsModule } from './notificationsModule';
+
+// What the benchmark (scripts/bench/paging-outbox.ts) drives directly.
+export { PagingStore } from './database/PagingStore';

@@ -4,3 +4,7 @@
  * @packageDocumentation
  */
 export { sparesPlugin as default } from './plugin';
+
+// What the benchmark (scripts/bench/spares.ts) drives directly, below the HTTP layer.
+export { SparesStore } from './database/SparesStore';
+export { SparesService } from './service/SparesService';

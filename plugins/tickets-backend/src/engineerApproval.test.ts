@@ -1,6 +1,11 @@
 // The real duty plugin beside the desk, as packages/backend wires them.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import dutyPlugin from '@internal/plugin-duty-backend';
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  EngineerApprovalService,
+  engineerApprovalServiceRef,
+} from '@internal/plugin-access-node';
 import { answered } from '@internal/plugin-court-node/testUtils';
 import request from 'supertest';
 import {
@@ -326,5 +331,52 @@ describe('changes and duty shifts ask the engineer approval', () => {
         .map((p: { shiftId: string }) => p.shiftId)
         .sort(),
     ).toEqual(his.map((s: { id: string }) => s.id).sort());
+  });
+});
+
+describe("the engineer approval service over the access plugin's API", () => {
+  it('answers a team in one call as it answers each engineer alone', async () => {
+    let approvals: EngineerApprovalService | undefined;
+    // A family that asks, as duty and inspections do: the service's default factory, over HTTP.
+    const asking = createBackendPlugin({
+      pluginId: 'asking',
+      register(env) {
+        env.registerInit({
+          deps: { approvals: engineerApprovalServiceRef },
+          async init(deps) {
+            approvals = deps.approvals;
+          },
+        });
+      },
+    });
+    const backend = await startTicketsBackend({
+      withAccess: true,
+      features: [asking],
+      config: {
+        access: {
+          engineers: [engineer('liuyang'), engineer('it-engineer', false)],
+        },
+      },
+    });
+    try {
+      const team = [
+        'user:default/liuyang',
+        'user:default/it-engineer',
+        'user:default/sunlei',
+        'user:default/liuyang',
+      ];
+      const together = await approvals!.checkMany(team);
+      expect([...together.keys()]).toEqual(team.slice(0, 3));
+      for (const ref of team) {
+        expect(together.get(ref)).toEqual(await approvals!.check(ref));
+      }
+      expect(together.get('user:default/sunlei')).toMatchObject({
+        assignable: false,
+        reason: 'no-record',
+      });
+      expect((await approvals!.checkMany([])).size).toBe(0);
+    } finally {
+      await backend.stop();
+    }
   });
 });

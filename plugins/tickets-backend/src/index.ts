@@ -5,3 +5,8 @@
  */
 
 export { ticketsPlugin as default } from './plugin';
+
+// What the benchmarks (scripts/bench) drive directly, below the HTTP layer.
+export { DatabaseTicketFiguresStore } from './database/TicketFiguresStore';
+export type { SlaProjection, StoredEvent } from './database/rows';
+export { TicketSla } from './service/TicketSla';

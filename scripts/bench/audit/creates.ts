@@ -11,15 +11,15 @@ import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import knexFactory from 'knex';
 import { performance } from 'node:perf_hooks';
 import { AddressInfo } from 'node:net';
-import auditPlugin from '../../../plugins/audit-backend/src';
-import { courtAuditorServiceFactory } from '../../../plugins/audit-node/src';
+import auditPlugin from '@internal/plugin-audit-backend';
+import { courtAuditorServiceFactory } from '@internal/plugin-audit-node';
 import {
   as,
   newIncident,
   startTicketsBackend,
-} from '../../../plugins/tickets-backend/src/__testUtils__/backend';
+} from '@internal/plugin-tickets-backend/testUtils';
+import { percentile, PG } from '../lib';
 
-const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 const PG_PREFIX = 'courtops_bench_audit_c_';
 
 export interface CreateTimes {
@@ -95,7 +95,7 @@ function stats(times: number[]): CreateTimes {
   const sorted = [...times].sort((a, b) => a - b);
   return {
     mean: times.reduce((a, b) => a + b, 0) / times.length,
-    p95: sorted[Math.ceil(0.95 * sorted.length) - 1],
+    p95: percentile(sorted, 95),
     count: times.length,
   };
 }

@@ -13,20 +13,21 @@ import {
   PauseReason,
   SlaEngine,
   Urgency,
-} from '../../../plugins/sla-common/src';
+} from '@internal/plugin-sla-common';
 import {
   formatTicketNumber,
   statusAfterResume,
   TICKET_TYPE_RULES,
   TicketStatus,
   TicketType,
-} from '../../../plugins/tickets-common/src';
-import { TicketSla } from '../../../plugins/tickets-backend/src/service/TicketSla';
-import type {
-  SlaProjection,
-  StoredEvent,
-} from '../../../plugins/tickets-backend/src/database/rows';
+} from '@internal/plugin-tickets-common';
+import {
+  type SlaProjection,
+  type StoredEvent,
+  TicketSla,
+} from '@internal/plugin-tickets-backend';
 import { CourtCatalog, Device } from './catalog';
+import { random } from '../lib';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -35,17 +36,6 @@ const BEIJING = 8 * HOUR;
 /** The value DatabaseTicketStore writes when no clock runs. */
 export const NEVER = '9999-12-31T23:59:59.999Z';
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Deterministic PRNG (mulberry32), as in scripts/bench/sla.ts. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type Row = Record<string, string | number | null>;
 
@@ -197,7 +187,7 @@ export function generateDataset(
       ['medium', 0.4],
       ['small', 0.5],
     ]);
-    let level: string = defaultContractPolicy.matrix[urgency][impact];
+    const level: string = defaultContractPolicy.matrix[urgency][impact];
     const device = weighted(deviceWeights);
     const entities = chance(0.08)
       ? [{ entityRef: device.systemRef, systemRef: device.systemRef }]
@@ -285,15 +275,15 @@ export function generateDataset(
     let t = 0;
     let updates = 0;
     const add = (
-      type: string,
+      eventType: string,
       gap: number,
       actor: string,
       data: object = {},
       sameUpdate = false,
     ) => {
       t += Math.round(gap / 1000) * 1000;
-      d.events.push({ type, offset: t, actor, data });
-      if (!sameUpdate && type !== 'commented') updates++;
+      d.events.push({ type: eventType, offset: t, actor, data });
+      if (!sameUpdate && eventType !== 'commented') updates++;
     };
     add('created', 0, createdBy, { urgency, impact, title });
     updates = 0;

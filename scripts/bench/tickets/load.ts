@@ -7,6 +7,7 @@
  */
 import autocannon from 'autocannon';
 import { cpuSample, cpuShare, CpuShare, prioritisePostgres } from './cpu';
+import { percentile } from '../lib';
 
 export interface LoadResult {
   readonly name: string;
@@ -42,13 +43,6 @@ export interface LoadOptions {
   readonly backendPgid?: number;
   /** With --priority: the nice value to give this bench's PostgreSQL processes. */
   readonly nice?: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  // Nearest rank.
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
 export async function load(

@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { Database } from './sqlite';
 import knexFactory, { Knex } from 'knex';
 import { Dataset, Row } from './dataset';
+import { PG } from '../lib';
 
-export const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 /** Every database the bench creates starts with this. */
 export const PG_PREFIX = 'courtops_bench_tickets_';
 

@@ -344,6 +344,18 @@ export class AccessStore {
     return row ? toEngineer(row) : undefined;
   }
 
+  /** The records of those of `userRefs` that have one, in one query. */
+  async getEngineers(
+    userRefs: readonly string[],
+  ): Promise<Map<string, EngineerRecord>> {
+    const rows = userRefs.length
+      ? await this.db<EngineerRow>('access_engineers').whereIn('user_ref', [
+          ...userRefs,
+        ])
+      : [];
+    return new Map(rows.map(row => [row.user_ref, toEngineer(row)]));
+  }
+
   /** @returns false when the engineer already has a record. */
   async insertEngineer(record: EngineerFields): Promise<boolean> {
     const inserted = await this.db<EngineerRow>('access_engineers')

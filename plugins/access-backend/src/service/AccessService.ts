@@ -15,6 +15,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AccessGrant,
+  assignmentsQuerySchema,
   AccessUse,
   AssignmentDecision,
   EngineerRecord,
@@ -176,6 +177,20 @@ export class AccessService {
       userRef,
       record,
       courtDate(this.now(), this.deps.config.zone),
+    );
+  }
+
+  /** Several engineers' decisions from one read of their records (a team's, before a roster). */
+  async assignments(
+    query: unknown,
+    caller: Caller,
+  ): Promise<Record<string, AssignmentDecision>> {
+    await this.require(accessEngineerReadPermission, caller);
+    const { userRef } = parseInput(assignmentsQuerySchema, query, 'query');
+    const records = await this.deps.store.getEngineers(userRef);
+    const today = courtDate(this.now(), this.deps.config.zone);
+    return Object.fromEntries(
+      userRef.map(ref => [ref, mayBeAssigned(ref, records.get(ref), today)]),
     );
   }
 

@@ -55,6 +55,10 @@ export interface AccessApi {
   ): Promise<ReassignmentResult>;
   /** Whether the engineer may be assigned work now, and if not why. */
   assignment(userRef: string): Promise<AssignmentDecision>;
+  /** The same for several engineers in one call, keyed by their refs. */
+  assignments(
+    userRefs: readonly string[],
+  ): Promise<Record<string, AssignmentDecision>>;
 }
 
 const grant = (id: string) => `/grants/${encodeURIComponent(id)}`;
@@ -158,6 +162,12 @@ export class AccessClient implements AccessApi {
     return this.request<AssignmentDecision>(
       'GET',
       `${engineer(userRef)}/assignment`,
+    );
+  }
+  assignments(userRefs: readonly string[]) {
+    return this.request<Record<string, AssignmentDecision>>(
+      'GET',
+      `/assignments${queryOf({ userRef: userRefs })}`,
     );
   }
 }

@@ -6,7 +6,10 @@ import {
 import { mockServices } from '@backstage/backend-test-utils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import type { JsonObject } from '@backstage/types';
-import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
+import {
+  engineerApprovalOf,
+  engineerApprovalServiceRef,
+} from '@internal/plugin-access-node';
 import { officialCalendarServiceRef } from '@internal/plugin-calendar-node';
 import {
   ManualCourtClock,
@@ -75,17 +78,16 @@ export async function startDutyBackend(options: {
       createServiceFactory({
         service: engineerApprovalServiceRef,
         deps: {},
-        factory: () => ({
-          check: async (ref: string) =>
+        factory: () =>
+          engineerApprovalOf(async ref =>
             unapproved.has(ref)
               ? {
-                  assignable: false as const,
-                  reason: 'suspended' as const,
+                  assignable: false,
+                  reason: 'suspended',
                   message: `${ref} is suspended`,
                 }
-              : { assignable: true as const },
-          requireAssignable: async () => {},
-        }),
+              : { assignable: true },
+          ),
       }),
       // No calendar backend: the package's official years only.
       createServiceFactory({

@@ -132,8 +132,10 @@ export class DutyService {
       externalBaseUrl: () => Promise<string>;
       /** The portal's address, for the duty room's QR code. */
       appBaseUrl: string;
-      /** SEC-2: whether the court approves the engineer now (the access family's one check). */
-      isApproved: (engineer: string) => Promise<boolean>;
+      /** SEC-2: which of the engineers the court approves now (the access family's one check, asked once for all). */
+      approvedOf: (
+        engineers: readonly string[],
+      ) => Promise<ReadonlySet<string>>;
     },
   ) {
     this.team = new Set(options.config.engineers.map(e => e.ref));
@@ -221,11 +223,7 @@ export class DutyService {
   private approved: ReadonlySet<string> | undefined;
 
   private async refreshApprovals(): Promise<ReadonlySet<string>> {
-    const refs = [...this.team];
-    const answers = await Promise.all(
-      refs.map(ref => this.options.isApproved(ref)),
-    );
-    this.approved = new Set(refs.filter((_, i) => answers[i]));
+    this.approved = await this.options.approvedOf([...this.team]);
     return this.approved;
   }
 

@@ -105,10 +105,7 @@ export async function startInspectionsBackend(
       createServiceFactory({
         service: engineerApprovalServiceRef,
         deps: {},
-        factory: () => ({
-          ...approveEveryone,
-          requireAssignable: async () => {},
-        }),
+        factory: () => approveEveryone,
       }),
       courtClockFactory(
         options.clock ?? new ManualCourtClock('2026-03-03T09:00:00+08:00'),

@@ -1,4 +1,7 @@
-import type { EngineerApprovalService } from '@internal/plugin-access-node';
+import {
+  engineerApprovalOf,
+  type EngineerApprovalService,
+} from '@internal/plugin-access-node';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
@@ -288,9 +291,9 @@ export function fakeDesk() {
 const allowAll = mockServices.permissions();
 
 /** Engineer approval that approves everyone, for tests about something else. */
-export const approveEveryone: Pick<EngineerApprovalService, 'check'> = {
-  check: async () => ({ assignable: true }),
-};
+export const approveEveryone = engineerApprovalOf(async () => ({
+  assignable: true,
+}));
 const packageEngine = new SlaEngine();
 const packageOnly = () => packageEngine;
 
@@ -306,7 +309,7 @@ export async function services(options: {
   /** Receives the notifications sent; default none kept. */
   notifications?: NotificationSendOptions[];
   /** Who may be assigned rounds; default every engineer. */
-  approvals?: Pick<EngineerApprovalService, 'check'>;
+  approvals?: Pick<EngineerApprovalService, 'checkMany'>;
 }) {
   const stores = await inspectionStoresFromKnex(options.knex);
   const templates = await TemplateLibrary.load(

@@ -3,6 +3,7 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import { engineerApprovalOf } from '@internal/plugin-access-node';
 import { datesBetween } from '@internal/plugin-inspections-common';
 import { Knex } from 'knex';
 import { at, inventory, services, UPS } from '../__testUtils__/fixtures';
@@ -139,16 +140,15 @@ describe.each(databases.eachSupportedId())(
       const { generator, service } = await services({
         knex,
         clock: at('2026-03-02'),
-        approvals: {
-          check: async ref =>
-            ref === suspended
-              ? {
-                  assignable: false,
-                  reason: 'suspended',
-                  message: `${ref} is suspended`,
-                }
-              : { assignable: true },
-        },
+        approvals: engineerApprovalOf(async ref =>
+          ref === suspended
+            ? {
+                assignable: false,
+                reason: 'suspended',
+                message: `${ref} is suspended`,
+              }
+            : { assignable: true },
+        ),
       });
       await generator.generate('2026-03-02', '2026-03-02');
       const { rounds } = await service.rounds(

@@ -77,17 +77,15 @@ export class RoundGenerator {
       /** Tells the ops managers when rounds wait for a missing year. */
       alert: Pick<UncoveredYearAlert, 'raise'>;
       /** SEC-2: rounds go only to engineers the court approved and has not suspended. */
-      approvals: Pick<EngineerApprovalService, 'check'>;
+      approvals: Pick<EngineerApprovalService, 'checkMany'>;
     },
   ) {}
 
   /** The team's members who may be assigned work today. */
   private async assignableMembers(team: string): Promise<string[]> {
     const members = await this.deps.inventory.members(team);
-    const decisions = await Promise.all(
-      members.map(member => this.deps.approvals.check(member)),
-    );
-    return members.filter((_, i) => decisions[i].assignable);
+    const decisions = await this.deps.approvals.checkMany(members);
+    return members.filter(member => decisions.get(member)?.assignable);
   }
 
   /**

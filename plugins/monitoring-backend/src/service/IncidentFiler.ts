@@ -1,6 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { CancelWakeUp, Caller, CourtClock } from '@internal/plugin-court-node';
-import { DateTime } from 'luxon';
+import { Caller, CourtClock, CourtWaker } from '@internal/plugin-court-node';
 import { MonitoringConfig } from '../config';
 import {
   DatabaseMonitoringStore,
@@ -26,10 +25,7 @@ const IDLE_MINUTES = 1;
  * when a delivery queues, and on the court clock for leases and retries.
  */
 export class IncidentFiler {
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
-  private wakeUp: CancelWakeUp | undefined;
+  private readonly waker: CourtWaker;
 
   constructor(
     private readonly deps: {
@@ -43,57 +39,39 @@ export class IncidentFiler {
       /** An incident was filed (the boards show its ticket). */
       filed?: (alert: StoredAlert) => void;
     },
-  ) {}
-
-  start(): void {
-    this.poke();
+  ) {
+    // Sleeps until the next lease or retry falls due, or a while to look again.
+    this.waker = new CourtWaker({
+      name: 'monitoring filer',
+      logger: deps.logger,
+      clock: deps.clock,
+      sweep: () => this.drain(),
+      nextDue: () => deps.store.nextFilingDue(),
+      maxSleep: { minutes: IDLE_MINUTES },
+    });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wakeUp?.();
-    await this.running;
+  /** Starts filing without holding up the start (the tickets backend may be slow). */
+  start(): void {
+    void this.waker.start();
+  }
+
+  stop(): Promise<void> {
+    return this.waker.stop();
   }
 
   /** Files what is due now; a poke while filing drains again afterwards. */
   poke(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch(error => this.deps.logger.error(`monitoring filer: ${error}`))
-      .then(() => this.schedule())
-      .catch(error => this.deps.logger.error(`monitoring filer: ${error}`))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.poke();
-        }
-      });
+    void this.waker.wake();
   }
 
   private async drain(): Promise<void> {
     const { store, clock } = this.deps;
     for (;;) {
-      this.again = false;
       const due = await store.dueFilings(clock.now().toUTC().toISO()!, BATCH);
-      if (due.length === 0 || this.stopped) return;
+      if (due.length === 0 || this.waker.stopped) return;
       await Promise.all(due.map(filing => this.fileOne(filing)));
     }
-  }
-
-  /** Sleeps until the next lease or retry falls due, or a while to look again. */
-  private async schedule(): Promise<void> {
-    if (this.stopped) return;
-    const { store, clock } = this.deps;
-    const next = await store.nextFilingDue();
-    const idle = clock.now().plus({ minutes: IDLE_MINUTES });
-    const at = next ? DateTime.min(DateTime.fromISO(next), idle) : idle;
-    this.wakeUp?.();
-    this.wakeUp = clock.wakeAt(at, () => this.poke());
   }
 
   private async fileOne(filing: QueuedFiling): Promise<void> {

@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { CourtClock } from '@internal/plugin-court-node';
+import { CourtClock, CourtWaker } from '@internal/plugin-court-node';
 import {
   EscalationTier,
   firstTier,
@@ -61,11 +61,7 @@ export interface PageResult {
  */
 export class Pager {
   private readonly owner = randomUUID();
-  private cancelWakeUp?: () => void;
-  private armedFor = Infinity;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = true;
+  private readonly waker: CourtWaker;
 
   constructor(
     private readonly deps: {
@@ -80,17 +76,27 @@ export class Pager {
       /** Longest sleep: another replica's new page is seen at the latest after this. */
       maxSleepMs: number;
     },
-  ) {}
-
-  start(): Promise<void> {
-    this.stopped = false;
-    return this.wake();
+  ) {
+    this.waker = new CourtWaker({
+      name: 'paging sweep',
+      logger: deps.logger,
+      clock: deps.clock,
+      sweep: () => this.sweep(),
+      nextDue: () => deps.store.nextDue(),
+      maxSleep: { milliseconds: deps.maxSleepMs },
+      // Never again at the instant just swept: a delivery another replica
+      // holds, or one it could not take, is looked at a second later.
+      minSleep: { seconds: 1 },
+    });
   }
 
-  async stop() {
-    this.stopped = true;
-    this.cancelWakeUp?.();
-    await this.running;
+  /** Starts paging; resolves after the first sweep. */
+  start(): Promise<void> {
+    return this.waker.start();
+  }
+
+  stop(): Promise<void> {
+    return this.waker.stop();
   }
 
   /** Pages for an event if a rule says so; the same event twice pages once. */
@@ -138,7 +144,7 @@ export class Pager {
         event.ticketId,
         this.describeTier(page, first, deliveries, unreachable),
       );
-      this.poke(now);
+      this.waker.wakeBy(now);
     }
     return { paged: created, pageId: page.id };
   }
@@ -182,51 +188,6 @@ export class Pager {
       `${result.delivery.recipient} 已确认（${how}），停止升级`,
     );
     return result;
-  }
-
-  /** Sends and escalates whatever is due now; resolves when done. */
-  wake(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.sweep()
-      .catch(error => this.deps.logger.error(`paging sweep failed: ${error}`))
-      .finally(async () => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          await this.wake();
-          return;
-        }
-        if (!this.stopped) {
-          const next = await this.deps.store.nextDue().catch(() => undefined);
-          // Never again at the instant just swept: a delivery another replica
-          // holds, or one it could not take, is looked at a second later.
-          const soonest = this.deps.clock.now().toMillis() + 1000;
-          this.arm(next ? Math.max(Date.parse(next), soonest) : Infinity);
-        }
-      });
-    return this.running;
-  }
-
-  private poke(at: DateTime) {
-    if (!this.stopped && at.toMillis() < this.armedFor) this.arm(at.toMillis());
-  }
-
-  private arm(at: number) {
-    this.cancelWakeUp?.();
-    if (this.stopped) return;
-    const now = this.deps.clock.now().toMillis();
-    this.armedFor = Math.min(at, now + this.deps.maxSleepMs);
-    this.cancelWakeUp = this.deps.clock.wakeAt(
-      DateTime.fromMillis(this.armedFor, { zone: 'utc' }),
-      () => {
-        this.cancelWakeUp = undefined;
-        this.armedFor = Infinity;
-        return this.wake();
-      },
-    );
   }
 
   private async sweep() {

@@ -1,7 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { CourtClock } from '@internal/plugin-court-node';
+import { CourtClock, CourtWaker } from '@internal/plugin-court-node';
 import { CLOCK_NAMES, ClockStatus } from '@internal/plugin-sla-common';
-import { DateTime } from 'luxon';
 import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
 import { SlaAlert, TicketNotifier } from './TicketNotifier';
 import { TicketSla } from './TicketSla';
@@ -16,11 +15,7 @@ const BATCH = 200;
  * wakes first, and one missed while the backend was down goes out at start.
  */
 export class BreachWatch {
-  private cancelWakeUp?: () => void;
-  private armedFor = Infinity;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly waker: CourtWaker;
 
   constructor(
     private readonly deps: {
@@ -36,68 +31,29 @@ export class BreachWatch {
       /** Tells the instant and wakes the watch: the court clock. */
       clock: CourtClock;
     },
-  ) {}
+  ) {
+    this.waker = new CourtWaker({
+      name: 'SLA breach watch',
+      logger: deps.logger,
+      clock: deps.clock,
+      sweep: () => this.sweep(),
+      nextDue: () => deps.store.nextWakeUp(),
+      maxSleep: { milliseconds: deps.maxSleepMs },
+    });
+  }
 
   /** Starts watching; resolves after the first look (alerts missed while down are sent). */
   start(): Promise<void> {
-    this.stopped = false;
-    return this.wake();
+    return this.waker.start();
   }
 
-  stop() {
-    this.stopped = true;
-    this.cancelWakeUp?.();
-    return this.running;
+  stop(): Promise<void> {
+    return this.waker.stop();
   }
 
   /** A change set a ticket's next wake-up; wake then if that is sooner. */
   poke(wakeUpAt: string | undefined) {
-    if (wakeUpAt === undefined || this.stopped) return;
-    if (Date.parse(wakeUpAt) < this.armedFor) {
-      this.arm(Date.parse(wakeUpAt));
-    }
-  }
-
-  /** Looks at every ticket due now; resolves when done (for tests and shutdown). */
-  wake(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.sweep()
-      .catch(error =>
-        this.deps.logger.error(`SLA breach watch failed: ${error}`),
-      )
-      .finally(async () => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          await this.wake();
-          return;
-        }
-        if (!this.stopped) {
-          const next = await this.deps.store
-            .nextWakeUp()
-            .catch(() => undefined);
-          this.arm(next ? Date.parse(next) : Infinity);
-        }
-      });
-    return this.running;
-  }
-
-  private arm(at: number) {
-    this.cancelWakeUp?.();
-    if (this.stopped) return;
-    const now = this.deps.clock.now().toMillis();
-    this.armedFor = Math.min(at, now + this.deps.maxSleepMs);
-    this.cancelWakeUp = this.deps.clock.wakeAt(
-      DateTime.fromMillis(this.armedFor, { zone: 'utc' }),
-      () => {
-        this.cancelWakeUp = undefined;
-        this.armedFor = Infinity;
-        return this.wake();
-      },
-    );
+    this.waker.wakeBy(wakeUpAt);
   }
 
   private async sweep() {

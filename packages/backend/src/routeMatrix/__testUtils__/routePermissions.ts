@@ -482,6 +482,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/access/engineers/:userRef/assignment': needs(
     accessEngineerReadPermission,
   ),
+  'GET /api/access/assignments': needs(accessEngineerReadPermission),
   'PUT /api/access/engineers/:userRef': needs(accessEngineerManagePermission),
   'POST /api/access/engineers/:userRef/approve': needs(
     accessEngineerManagePermission,
