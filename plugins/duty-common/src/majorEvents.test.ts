@@ -4,12 +4,10 @@ import { DateTime } from 'luxon';
 import { courtDayKind } from './roster';
 import {
   MajorEventPlan,
-  TICKET_LEVELS,
   inEventWindow,
   majorEventFloor,
   majorEventInputSchema,
   preEventChecks,
-  raiseLevel,
   summaryRefusal,
 } from './majorEvents';
 
@@ -37,27 +35,6 @@ function plan(overrides: Partial<MajorEventPlan> = {}): MajorEventPlan {
     ...overrides,
   };
 }
-
-const level = fc.constantFrom(...TICKET_LEVELS);
-const rank = (l: string) => TICKET_LEVELS.indexOf(l as never);
-
-describe('raiseLevel', () => {
-  it('never lowers a level and never goes past the floor', () => {
-    fc.assert(
-      fc.property(level, level, (given, floor) => {
-        const raised = raiseLevel(given, floor);
-        expect(rank(raised)).toBeLessThanOrEqual(rank(given));
-        expect(rank(raised)).toBeLessThanOrEqual(rank(floor));
-        expect([given, floor]).toContain(raised);
-      }),
-    );
-  });
-
-  it('raises an L4 to L2 and keeps an L1', () => {
-    expect(raiseLevel('L4', 'L2')).toBe('L2');
-    expect(raiseLevel('L1', 'L2')).toBe('L1');
-  });
-});
 
 describe('the event window', () => {
   const start = DateTime.fromISO('2026-03-10T01:00:00Z').toMillis();

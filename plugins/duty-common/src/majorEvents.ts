@@ -128,16 +128,6 @@ export function inEventWindow(
   return toMillis(plan.startsAt) <= t && t < toMillis(plan.endsAt);
 }
 
-/** The more urgent of two levels: a floor raises a level, never lowers it. */
-export function raiseLevel(
-  level: TicketLevel,
-  floor: TicketLevel,
-): TicketLevel {
-  return TICKET_LEVELS.indexOf(floor) < TICKET_LEVELS.indexOf(level)
-    ? floor
-    : level;
-}
-
 /** Why and how far a ticket is raised during a major event, and whom it pages. */
 export interface MajorEventFloor {
   readonly level: TicketLevel;
