@@ -176,6 +176,17 @@ export function summaryRefusal(
     : undefined;
 }
 
+/** When the pre-event checklist is walked: a local date, and an instant (UTC). */
+export interface PreEventChecks {
+  readonly dayBefore: string;
+  readonly hourBefore: string;
+}
+
+/** A plan as the API answers it: with when its pre-event checklist is walked. */
+export type MajorEventAnswer = MajorEventPlan & {
+  readonly preEventChecks: PreEventChecks;
+};
+
 /**
  * When the pre-event checklist is walked: the working day before the event's local date (by
  * the court's calendar), and an hour before the start.
@@ -184,7 +195,7 @@ export function preEventChecks(
   plan: Pick<MajorEventPlan, 'startsAt'>,
   zone: string,
   isWorkingDay: (date: string) => boolean,
-): { dayBefore: string; hourBefore: string } {
+): PreEventChecks {
   const start = DateTime.fromISO(plan.startsAt, { zone });
   let day = start.startOf('day').minus({ days: 1 });
   // A year has working days; a calendar that answered none would loop forever.

@@ -137,6 +137,9 @@ export const dutyMessages = {
     onSite: 'On-site engineers',
     standby: 'Standby engineers',
     communicationPlan: 'Communication plan',
+    checks: 'Pre-event checklist:',
+    checksAt:
+      'the working day before ({{dayBefore}}) and an hour before the start ({{hourBefore}})',
     raised:
       'During the event, tickets on the systems and devices in scope are raised to at least the major-event level (L2 unless configured otherwise) and page the named engineers.',
     summary: 'Post-event summary',

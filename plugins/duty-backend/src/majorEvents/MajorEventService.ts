@@ -1,7 +1,6 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { LocationRegister } from '@internal/plugin-court-common';
 import {
   Caller,
   CourtClock,
@@ -9,6 +8,8 @@ import {
   parseInput,
 } from '@internal/plugin-court-node';
 import {
+  CourtDayKind,
+  MajorEventAnswer,
   MajorEventFloor,
   MajorEventPlan,
   TicketLevel,
@@ -18,6 +19,7 @@ import {
   majorEventFloorQuerySchema,
   majorEventInputSchema,
   majorEventSummarySchema,
+  preEventChecks,
   summaryRefusal,
   updateMajorEventSchema,
 } from '@internal/plugin-duty-common';
@@ -44,36 +46,57 @@ export class MajorEventService {
       /** @throws NotAllowedError unless the caller holds the permission (duty's role check). */
       authorize(permission: BasicPermission, caller: Caller): Promise<void>;
       catalog: Pick<CatalogService, 'getEntitiesByRefs'>;
-      locations: LocationRegister;
+      /** The ids of the court's location register (`A-3F-T01`). */
+      rooms: ReadonlySet<string>;
       clock: CourtClock;
       /** SEC-2: only an engineer the court approved, not suspended, guards an event. */
       isApproved(ref: string): Promise<boolean>;
       minimumLevel: TicketLevel;
+      /** The court's zone, for the local date of the day before. */
+      zone: string;
+      /** The court's calendar as it stands now. */
+      dayKindOf(): Promise<(date: string) => CourtDayKind>;
     },
   ) {}
 
-  async list(caller: Caller): Promise<MajorEventPlan[]> {
-    await this.deps.authorize(dutyMajorEventReadPermission, caller);
-    return this.deps.store.list();
+  /** Plans with when their checklist is walked, on the calendar as it stands now. */
+  private async answer(plans: MajorEventPlan[]): Promise<MajorEventAnswer[]> {
+    const dayKind = await this.deps.dayKindOf();
+    const isWorkingDay = (date: string) => dayKind(date) === 'working';
+    return plans.map(plan => ({
+      ...plan,
+      preEventChecks: preEventChecks(plan, this.deps.zone, isWorkingDay),
+    }));
   }
 
-  async get(id: string, caller: Caller): Promise<MajorEventPlan> {
-    await this.deps.authorize(dutyMajorEventReadPermission, caller);
-    return this.existing(id);
+  private async answerOne(plan: MajorEventPlan): Promise<MajorEventAnswer> {
+    return (await this.answer([plan]))[0];
   }
 
-  async create(body: unknown, caller: Caller): Promise<MajorEventPlan> {
+  async list(caller: Caller): Promise<MajorEventAnswer[]> {
+    await this.deps.authorize(dutyMajorEventReadPermission, caller);
+    return this.answer(await this.deps.store.list());
+  }
+
+  async get(id: string, caller: Caller): Promise<MajorEventAnswer> {
+    await this.deps.authorize(dutyMajorEventReadPermission, caller);
+    return this.answerOne(await this.existing(id));
+  }
+
+  async create(body: unknown, caller: Caller): Promise<MajorEventAnswer> {
     await this.deps.authorize(dutyMajorEventManagePermission, caller);
     const fields = await this.checked(
       parseInput(majorEventInputSchema, body, 'body'),
       'body',
       caller,
     );
-    return this.deps.store.insert(
-      randomUUID(),
-      fields,
-      actorOf(caller),
-      this.now(),
+    return this.answerOne(
+      await this.deps.store.insert(
+        randomUUID(),
+        fields,
+        actorOf(caller),
+        this.now(),
+      ),
     );
   }
 
@@ -81,17 +104,19 @@ export class MajorEventService {
     id: string,
     body: unknown,
     caller: Caller,
-  ): Promise<MajorEventPlan> {
+  ): Promise<MajorEventAnswer> {
     await this.deps.authorize(dutyMajorEventManagePermission, caller);
     const request = parseInput(updateMajorEventSchema, body, 'body');
     await this.existing(id);
     const fields = await this.checked(request.plan, 'body.plan', caller);
-    return this.deps.store.update(
-      id,
-      fields,
-      request.revision,
-      actorOf(caller),
-      this.now(),
+    return this.answerOne(
+      await this.deps.store.update(
+        id,
+        fields,
+        request.revision,
+        actorOf(caller),
+        this.now(),
+      ),
     );
   }
 
@@ -99,19 +124,21 @@ export class MajorEventService {
     id: string,
     body: unknown,
     caller: Caller,
-  ): Promise<MajorEventPlan> {
+  ): Promise<MajorEventAnswer> {
     await this.deps.authorize(dutyMajorEventManagePermission, caller);
     const request = parseInput(majorEventSummarySchema, body, 'body');
     const plan = await this.existing(id);
     const now = this.now();
     const refusal = summaryRefusal(plan, now);
     if (refusal) throw new ConflictError(`body.text: ${refusal}`);
-    return this.deps.store.writeSummary(
-      id,
-      request.text,
-      request.revision,
-      actorOf(caller),
-      now,
+    return this.answerOne(
+      await this.deps.store.writeSummary(
+        id,
+        request.text,
+        request.revision,
+        actorOf(caller),
+        now,
+      ),
     );
   }
 
@@ -142,7 +169,7 @@ export class MajorEventService {
     where: string,
     caller: Caller,
   ): Promise<MajorEventFields> {
-    if (!this.deps.locations.get(plan.place)) {
+    if (!this.deps.rooms.has(plan.place)) {
       throw new InputError(
         `${where}.place: ${plan.place} is not a room of the court's location register`,
       );

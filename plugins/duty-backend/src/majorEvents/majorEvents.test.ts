@@ -72,6 +72,11 @@ describe.each(databases.eachSupportedId())(
       expect(planned).toMatchObject({
         startsAt: '2026-03-10T01:00:00.000Z',
         endsAt: '2026-03-10T04:00:00.000Z',
+        // Tuesday's event: the checklist on Monday and at 08:00 on the day.
+        preEventChecks: {
+          dayBefore: '2026-03-09',
+          hourBefore: '2026-03-10T00:00:00.000Z',
+        },
         createdBy: 'user:default/wuxia',
         revision: 1,
       });

@@ -4,11 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EngineerApprovalService } from '@internal/plugin-access-node';
-import {
-  LocationRegister,
-  locationRegisterSchema,
-} from '@internal/plugin-court-common';
-import { CourtClock, readConfigAt } from '@internal/plugin-court-node';
+import { CourtClock } from '@internal/plugin-court-node';
 import { DutyConfig } from '@internal/plugin-duty-common';
 import { DutyService } from '../service/DutyService';
 import { MajorEventService } from './MajorEventService';
@@ -22,24 +18,24 @@ export async function majorEventServiceOf(deps: {
   catalog: CatalogService;
   clock: CourtClock;
   approvals: Pick<EngineerApprovalService, 'check'>;
-  service: Pick<DutyService, 'authorize'>;
+  service: Pick<DutyService, 'authorize' | 'dayKindOf'>;
 }): Promise<MajorEventService> {
   return new MajorEventService({
     store: new MajorEventStore(await deps.database.getClient()),
     authorize: (permission, caller) =>
       deps.service.authorize(permission, caller),
     catalog: deps.catalog,
-    // The court's rooms (docs/catalog-model.md); without the register every place is unknown.
-    locations: new LocationRegister(
-      readConfigAt(
-        deps.rootConfig,
-        'courtOps.locations',
-        locationRegisterSchema,
-        [],
+    // The court's rooms (docs/catalog-model.md; the catalog module validates the register at
+    // start); without the register every place is unknown.
+    rooms: new Set(
+      (deps.rootConfig.getOptionalConfigArray('courtOps.locations') ?? []).map(
+        room => room.getString('id'),
       ),
     ),
     clock: deps.clock,
     isApproved: async ref => (await deps.approvals.check(ref)).assignable,
     minimumLevel: deps.duty.majorEvents.minimumLevel,
+    zone: deps.duty.zone,
+    dayKindOf: () => deps.service.dayKindOf(),
   });
 }

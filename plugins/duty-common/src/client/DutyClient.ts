@@ -25,9 +25,9 @@ import type {
 } from '../types';
 import type { DutyPost } from '../config';
 import type {
+  MajorEventAnswer,
   MajorEventFloor,
   MajorEventInput,
-  MajorEventPlan,
   MajorEventSummaryRequest,
   UpdateMajorEventRequest,
 } from '../majorEvents';
@@ -59,17 +59,17 @@ export interface DutyApi {
   /** A new personal feed; the previous one stops working. The URL is shown only now. */
   createCalendarFeed(): Promise<{ url: string; createdAt: string }>;
   revokeCalendarFeed(): Promise<void>;
-  listMajorEvents(): Promise<MajorEventPlan[]>;
-  getMajorEvent(id: string): Promise<MajorEventPlan>;
-  createMajorEvent(plan: MajorEventInput): Promise<MajorEventPlan>;
+  listMajorEvents(): Promise<MajorEventAnswer[]>;
+  getMajorEvent(id: string): Promise<MajorEventAnswer>;
+  createMajorEvent(plan: MajorEventInput): Promise<MajorEventAnswer>;
   updateMajorEvent(
     id: string,
     request: UpdateMajorEventRequest,
-  ): Promise<MajorEventPlan>;
+  ): Promise<MajorEventAnswer>;
   writeMajorEventSummary(
     id: string,
     request: MajorEventSummaryRequest,
-  ): Promise<MajorEventPlan>;
+  ): Promise<MajorEventAnswer>;
   /** The floor a ticket filed at `at` on `refs` gets from the plans running then (null: none). */
   majorEventFloor(
     at: string,
@@ -186,26 +186,26 @@ export class DutyClient implements DutyApi {
     return this.request<void>('DELETE', '/my/calendar-feed');
   }
   listMajorEvents() {
-    return this.request<MajorEventPlan[]>('GET', '/major-events');
+    return this.request<MajorEventAnswer[]>('GET', '/major-events');
   }
   getMajorEvent(id: string) {
-    return this.request<MajorEventPlan>(
+    return this.request<MajorEventAnswer>(
       'GET',
       `/major-events/${encodeURIComponent(id)}`,
     );
   }
   createMajorEvent(plan: MajorEventInput) {
-    return this.request<MajorEventPlan>('POST', '/major-events', plan);
+    return this.request<MajorEventAnswer>('POST', '/major-events', plan);
   }
   updateMajorEvent(id: string, request: UpdateMajorEventRequest) {
-    return this.request<MajorEventPlan>(
+    return this.request<MajorEventAnswer>(
       'PUT',
       `/major-events/${encodeURIComponent(id)}`,
       request,
     );
   }
   writeMajorEventSummary(id: string, request: MajorEventSummaryRequest) {
-    return this.request<MajorEventPlan>(
+    return this.request<MajorEventAnswer>(
       'PUT',
       `/major-events/${encodeURIComponent(id)}/summary`,
       request,

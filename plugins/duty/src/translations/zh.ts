@@ -104,6 +104,9 @@ const zh: Record<DutyMessageKey, string> = {
   'events.onSite': '现场保障工程师',
   'events.standby': '备勤工程师',
   'events.communicationPlan': '通信联络方案',
+  'events.checks': '保障前检查：',
+  'events.checksAt':
+    '前一个工作日（{{dayBefore}}）及开始前一小时（{{hourBefore}}）',
   'events.raised':
     '保障期间，保障范围内系统和设备的工单至少升为重点保障级别（默认 L2），并寻呼指定工程师。',
   'events.summary': '保障总结',

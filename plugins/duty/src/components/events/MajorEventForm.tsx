@@ -10,8 +10,8 @@ import {
 } from '@internal/plugin-court-react';
 import {
   MAJOR_EVENT_KINDS,
+  MajorEventAnswer,
   MajorEventKind,
-  MajorEventPlan,
 } from '@internal/plugin-duty-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -47,8 +47,8 @@ function instantOf(local: string, zone: string): string {
 /** Create a plan, or edit one from its revision; the backend's 400/409 shows as it says. */
 export function MajorEventForm(props: {
   zone: string;
-  plan?: MajorEventPlan;
-  onSaved: (plan: MajorEventPlan) => void;
+  plan?: MajorEventAnswer;
+  onSaved: (plan: MajorEventAnswer) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslationRef(dutyTranslationRef);

@@ -4,7 +4,7 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { answeringPermissionApi } from '@internal/plugin-court-react/testUtils';
-import type { MajorEventPlan } from '@internal/plugin-duty-common';
+import type { MajorEventAnswer } from '@internal/plugin-duty-common';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
@@ -14,7 +14,7 @@ import { MajorEventsView } from './MajorEventsView';
 
 const ZONE = 'Asia/Shanghai';
 
-const plan: MajorEventPlan = {
+const plan: MajorEventAnswer = {
   id: 'p1',
   title: '张某某案公开宣判',
   kind: 'trial',
@@ -30,6 +30,10 @@ const plan: MajorEventPlan = {
   updatedBy: 'user:default/sunlei',
   updatedAt: '2027-01-01T01:00:00.000Z',
   revision: 3,
+  preEventChecks: {
+    dayBefore: '2027-01-04',
+    hourBefore: '2027-01-05T00:00:00.000Z',
+  },
 };
 
 /** The view with its plan id in state, as the page keeps it in the URL. */
@@ -82,6 +86,9 @@ describe('major events (重点保障)', () => {
       ),
     );
     expect(screen.getByTestId('event-standby-list')).toHaveTextContent('刘洋');
+    expect(screen.getByTestId('event-checks')).toHaveTextContent(
+      'the working day before (2027-01-04) and an hour before the start (2027-01-05 08:00)',
+    );
     expect(screen.getByTestId('event-detail')).toHaveTextContent(
       '现场指挥：孙磊',
     );

@@ -4,6 +4,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { CourtErrorPanel, messageOf } from '@internal/plugin-court-react';
 import {
   dutyMajorEventManagePermission,
+  MajorEventAnswer,
   MajorEventPlan,
 } from '@internal/plugin-duty-common';
 import Box from '@material-ui/core/Box';
@@ -49,7 +50,7 @@ export function MajorEventsView(props: {
     permission: dutyMajorEventManagePermission,
   }).allowed;
   const plans = useAsyncRetry(() => api.listMajorEvents(), [api]);
-  const [editing, setEditing] = useState<'new' | MajorEventPlan>();
+  const [editing, setEditing] = useState<'new' | MajorEventAnswer>();
   const engineerName = useEngineerNames();
 
   if (editing) {
@@ -122,7 +123,7 @@ export function MajorEventsView(props: {
 }
 
 function MajorEventDetail(props: {
-  plan: MajorEventPlan;
+  plan: MajorEventAnswer;
   zone: string;
   now: string;
   manage: boolean;
@@ -168,6 +169,16 @@ function MajorEventDetail(props: {
         t('events.standby'),
         plan.standby.map(engineerName).join('、') || '–',
         'event-standby-list',
+      )}
+      {row(
+        t('events.checks'),
+        t('events.checksAt', {
+          dayBefore: plan.preEventChecks.dayBefore,
+          hourBefore: DateTime.fromISO(plan.preEventChecks.hourBefore, {
+            zone: props.zone,
+          }).toFormat('yyyy-MM-dd HH:mm'),
+        }),
+        'event-checks',
       )}
       <Typography variant="subtitle2" style={{ marginTop: 12 }}>
         {t('events.communicationPlan')}
