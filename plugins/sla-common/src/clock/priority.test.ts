@@ -208,7 +208,10 @@ describe('a stopped clock', () => {
 
 describe('a floor on the level (a major event, 重点保障)', () => {
   const raisedTo = (floor: 'L1' | 'L2' | 'L4'): TicketEvent => ({
-    ...reprioritised('2026-03-02T10:00', 'high', 'small'),
+    type: 'priority-changed',
+    at: bj('2026-03-02T10:00'),
+    urgency: 'high',
+    impact: 'small',
     floor,
   });
 
