@@ -23,5 +23,10 @@ export interface Config {
      * @visibility secret
      */
     roomCode?: string;
+    /** Major-event assurance (重点保障). */
+    majorEvents?: {
+      /** Tickets on a plan's scope during the event are raised to at least this level. Default L2. */
+      minimumLevel?: 'L1' | 'L2' | 'L3' | 'L4';
+    };
   };
 }

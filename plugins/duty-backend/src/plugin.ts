@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
 import { officialCalendarServiceRef } from '@internal/plugin-calendar-node';
@@ -13,6 +14,7 @@ import {
 } from '@internal/plugin-sla-common';
 import { readDutyConfig } from './config';
 import { DutyStore } from './database/DutyStore';
+import { majorEventServiceOf } from './majorEvents/wiring';
 import { createRouter } from './router';
 import { DutyService } from './service/DutyService';
 
@@ -38,6 +40,7 @@ export const dutyPlugin = createBackendPlugin({
         officialCalendar: officialCalendarServiceRef,
         notifications: notificationService,
         approvals: engineerApprovalServiceRef,
+        catalog: catalogServiceRef,
       },
       async init(deps) {
         const config = readDutyConfig(deps.config);
@@ -90,6 +93,12 @@ export const dutyPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             service,
+            majorEvents: await majorEventServiceOf({
+              ...deps,
+              rootConfig: deps.config,
+              duty: config,
+              service,
+            }),
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
           }),

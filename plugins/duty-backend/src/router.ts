@@ -7,21 +7,26 @@ import {
   dutyShiftStandPermission,
 } from '@internal/plugin-duty-common';
 import express from 'express';
+import { MajorEventService } from './majorEvents/MajorEventService';
+import { addMajorEventRoutes } from './majorEvents/router';
 import { DutyAction, DutyService } from './service/DutyService';
 
 /** `/api/duty`: the caller is asked for first (403 before 400), every change audited. */
 export async function createRouter(deps: {
   service: DutyService;
+  majorEvents: MajorEventService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
 }): Promise<express.Router> {
   const { service } = deps;
-  const { router, allowed, audited } = createCourtRouter<DutyAction>({
+  const court = createCourtRouter<DutyAction>({
     httpAuth: deps.httpAuth,
     auditor: deps.auditor,
     bodyLimitKb: 20,
     authorize: (action, who) => service.authorize(action, who),
   });
+  const { router, allowed, audited } = court;
+  addMajorEventRoutes(court, deps.majorEvents);
 
   router.get('/setup', async (req, res) => {
     await allowed(req, dutyRosterReadPermission);

@@ -59,6 +59,12 @@ export const dutyConfigSchema = z
     engineers: z.array(engineerSchema).default([]),
     /** What the duty room's QR code carries: a check-in with it was made in the room. */
     roomCode: z.string().min(4).max(100).default('court-duty-room'),
+    /** Major-event assurance: tickets on a plan's scope during the event are at least this level. */
+    majorEvents: z
+      .strictObject({
+        minimumLevel: z.enum(['L1', 'L2', 'L3', 'L4']).default('L2'),
+      })
+      .prefault({}),
   })
   .superRefine((config, ctx) => {
     const ids = new Set(config.posts.map(p => p.id));

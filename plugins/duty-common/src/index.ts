@@ -13,3 +13,4 @@ export * from './permissions';
 export * from './schemas';
 export type { DutyApi } from './client/DutyClient';
 export { DutyClient } from './client/DutyClient';
+export * from './majorEvents';

@@ -36,6 +36,18 @@ export const dutyAttendanceReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/** See major-event plans (重点保障), their rounds and in-event tickets. */
+export const dutyMajorEventReadPermission = createPermission({
+  name: 'duty.major-event.read',
+  attributes: { action: 'read' },
+});
+
+/** Create and edit major-event plans and write their summaries. */
+export const dutyMajorEventManagePermission = createPermission({
+  name: 'duty.major-event.manage',
+  attributes: { action: 'update' },
+});
+
 export const dutyPermissions = [
   dutyRosterReadPermission,
   dutyRosterManagePermission,
@@ -43,4 +55,6 @@ export const dutyPermissions = [
   dutyLeaveApproveCourtPermission,
   dutyLeaveApproveContractorPermission,
   dutyAttendanceReadPermission,
+  dutyMajorEventReadPermission,
+  dutyMajorEventManagePermission,
 ];

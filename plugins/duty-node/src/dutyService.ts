@@ -7,7 +7,12 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { pluginFetch } from '@internal/plugin-court-node';
-import { DutyApi, DutyClient, OnCall } from '@internal/plugin-duty-common';
+import {
+  DutyApi,
+  DutyClient,
+  MajorEventFloor,
+  OnCall,
+} from '@internal/plugin-duty-common';
 
 /** The duty roster's API for other backend families (tickets, inspections, SLA warnings). */
 export interface DutyService {
@@ -17,6 +22,15 @@ export interface DutyService {
    * behaviour without a roster.
    */
   onCallAt(instant: string): Promise<OnCall | undefined>;
+  /**
+   * The floor a ticket filed at `instant` on `refs` (its devices and their systems) gets from a
+   * major-event plan running then (重点保障): undefined when none covers them, or when duty
+   * does not answer (the ticket keeps its level).
+   */
+  majorEventFloorAt(
+    instant: string,
+    refs: readonly string[],
+  ): Promise<MajorEventFloor | undefined>;
   /** The duty API as `credentials` call it (a user's: their permissions apply). */
   as(credentials: BackstageCredentials): DutyApi;
 }
@@ -43,6 +57,17 @@ export function createDutyService(deps: {
       } catch (error) {
         logger.warn(
           `duty did not answer who is on call at ${instant}: ${error}`,
+        );
+        return undefined;
+      }
+    },
+    async majorEventFloorAt(instant, refs) {
+      if (refs.length === 0) return undefined;
+      try {
+        return (await own.majorEventFloor(instant, refs)).floor ?? undefined;
+      } catch (error) {
+        logger.warn(
+          `duty did not answer the major-event floor at ${instant}: ${error}`,
         );
         return undefined;
       }

@@ -12,6 +12,7 @@ export const dutyMessages = {
     roster: 'Roster',
     mine: 'My shifts',
     leave: 'Leave',
+    events: 'Major events',
   },
   roster: {
     title: 'Roster of {{month}}',
@@ -119,6 +120,35 @@ export const dutyMessages = {
     outsideHours: 'Outside on-site hours',
     first: 'Call first: {{engineer}}',
     wall: 'Open the wall display',
+  },
+  events: {
+    list: 'Major-event assurance plans',
+    none: 'No major events are planned.',
+    create: 'New plan',
+    edit: 'Edit plan',
+    back: '← All plans',
+    title: 'Title',
+    kind: 'Kind',
+    startsAt: 'Starts',
+    endsAt: 'Ends',
+    when: 'When:',
+    place: 'Where:',
+    scope: 'Systems and devices in scope',
+    onSite: 'On-site engineers',
+    standby: 'Standby engineers',
+    communicationPlan: 'Communication plan',
+    checks: 'Pre-event checklist:',
+    checksAt:
+      'the working day before ({{dayBefore}}) and an hour before the start ({{hourBefore}})',
+    raised:
+      'During the event, tickets on the systems and devices in scope are raised to at least the major-event level (L2 unless configured otherwise) and page the named engineers.',
+    summary: 'Post-event summary',
+    summaryAfterEnd: 'The summary is written after the event ends.',
+  },
+  eventKind: {
+    trial: 'Trial',
+    conference: 'Conference',
+    event: 'Event',
   },
 } as const;
 

@@ -76,4 +76,30 @@ describe('the tickets notifications that page', () => {
       ),
     ).toBeUndefined();
   });
+
+  it('a ticket raised by a major event pages the engineers it was sent to, first', () => {
+    expect(
+      pageEventOf(
+        {
+          recipients: {
+            type: 'entity',
+            entityRef: ['user:default/zhangwei', 'user:default/liuyang'],
+          },
+          payload: {
+            title: 't',
+            topic: 'major-event',
+            scope: 'ticket:t-1:major-event',
+            severity: 'high',
+          },
+        },
+        ticket,
+        AT,
+      ),
+    ).toMatchObject({
+      key: 'ticket:t-1:major-event',
+      kind: 'major-event',
+      ticketNumber: 'INC-2026-00042',
+      onCall: ['user:default/zhangwei', 'user:default/liuyang'],
+    });
+  });
 });

@@ -21,7 +21,10 @@ type NotificationSendOptions = Parameters<
   NonNullable<NotificationProcessor['processOptions']>
 >[0];
 
-/** The tickets' notifications that may page: a new ticket, an SLA breach (not a warning). */
+/**
+ * The tickets' notifications that may page: a new ticket, an SLA breach (not a warning), a ticket
+ * raised by a major event (重点保障), which pages the engineers it was sent to.
+ */
 export function pageEventOf(
   options: NotificationSendOptions,
   ticket: Ticket,
@@ -32,6 +35,7 @@ export function pageEventOf(
   if (topic === 'ticket-created') kind = 'ticket-created';
   // The tickets send a breach as critical, a warning as high.
   else if (topic === 'sla' && severity === 'critical') kind = 'sla-breach';
+  else if (topic === 'major-event') kind = 'major-event';
   if (!kind || !scope) return undefined;
   const clocks = ticket.clocks;
   const deadline = [clocks?.arrival, clocks?.response, clocks?.resolution]
@@ -48,6 +52,9 @@ export function pageEventOf(
     place: ticket.entityRefs[0]?.replace(/^[^/]*\//, ''),
     deadline,
     at,
+    ...(kind === 'major-event' && options.recipients.type === 'entity'
+      ? { onCall: [options.recipients.entityRef].flat() }
+      : {}),
   };
 }
 
@@ -80,7 +87,9 @@ export class PagingNotificationProcessor implements NotificationProcessor {
     const number = ticketNumberOf(options.payload.link);
     if (
       !number ||
-      !['ticket-created', 'sla'].includes(options.payload.topic ?? '')
+      !['ticket-created', 'sla', 'major-event'].includes(
+        options.payload.topic ?? '',
+      )
     ) {
       return options;
     }

@@ -38,6 +38,11 @@ const pageEventSchema = z.strictObject({
   place: z.string().max(100).optional(),
   deadline: instant.optional(),
   at: instant,
+  onCall: z
+    .array(z.string().regex(/^user:[^/\s]+\/\S+$/, 'must be a user entity ref'))
+    .min(1)
+    .max(20)
+    .optional(),
 });
 
 const smsReplySchema = z.strictObject({

@@ -50,47 +50,75 @@ const user = (ref: string) => ({
  * phone-duty engineer, then the next night's, then the ops manager from config. With duty stopped
  * or not installed, paging.chain (plugins/paging-node/src/onCall.test.ts).
  */
-describe('paging with the duty roster', () => {
-  it('pages the phone-duty engineer first, then the next on call, then the ops manager', async () => {
-    const gateway = await fakeHttpService(() => ({ json: { ok: true } }));
-    const clock = new ManualCourtClock(NIGHT);
-    const backend = await startCourtTestBackend({
-      features: [
-        pagingPlugin,
-        dutyPlugin,
-        approvingEveryEngineer,
-        courtClockFactory(clock),
-        catalogServiceMock.factory({ entities: PEOPLE.map(user) }),
-      ],
-      config: {
-        app: { baseUrl: 'http://portal.court.example' },
-        duty: { engineers: TEAM },
-        paging: {
-          enabled: true,
-          defaultChannels: ['sms'],
-          channels: {
-            sms: {
-              url: `${gateway.url}/send`,
-              body: '{"to":"{{mobile}}","text":"{{message}}"}',
-            },
-          },
-          chain: {
-            // Not on the roster: paged only if duty did not answer.
-            onCall: ['user:default/zhoujie'],
-            opsManager: ['user:default/sunlei'],
-            courtItOffice: [],
+/** Paging and the real duty plugin in one backend, with an SMS gateway that records. */
+async function startWithDuty() {
+  const gateway = await fakeHttpService(() => ({ json: { ok: true } }));
+  const clock = new ManualCourtClock(NIGHT);
+  const backend = await startCourtTestBackend({
+    features: [
+      pagingPlugin,
+      dutyPlugin,
+      approvingEveryEngineer,
+      courtClockFactory(clock),
+      catalogServiceMock.factory({ entities: PEOPLE.map(user) }),
+    ],
+    config: {
+      app: { baseUrl: 'http://portal.court.example' },
+      duty: { engineers: TEAM },
+      paging: {
+        enabled: true,
+        defaultChannels: ['sms'],
+        channels: {
+          sms: {
+            url: `${gateway.url}/send`,
+            body: '{"to":"{{mobile}}","text":"{{message}}"}',
           },
         },
+        chain: {
+          // Not on the roster: paged only if duty did not answer.
+          onCall: ['user:default/zhoujie'],
+          opsManager: ['user:default/sunlei'],
+          courtItOffice: [],
+        },
       },
-    });
+    },
+  });
+  const roster = answered(
+    await request(backend.server)
+      .post('/api/duty/rosters/2026-12/generate')
+      .set('Authorization', as('sunlei'))
+      .send({}),
+    201,
+  ).body;
+  return {
+    backend,
+    gateway,
+    clock,
+    roster,
+    /** The mobiles paged so far, in order. */
+    paged: () => gateway.received.map(r => JSON.parse(r.body).to as string),
+    report: (body: object) =>
+      request(backend.server)
+        .post('/api/paging/events')
+        .set(
+          'Authorization',
+          mockCredentials.service.header({
+            onBehalfOf: mockCredentials.service('plugin:notifications'),
+            targetPluginId: 'paging',
+          }),
+        )
+        .send(body),
+    stop: async () => {
+      await backend.stop();
+      await gateway.close();
+    },
+  };
+}
+
+describe('paging with the duty roster', () => {
+  it('pages the phone-duty engineer first, then the next on call, then the ops manager', async () => {
+    const { roster, clock, paged, report, stop } = await startWithDuty();
     try {
-      const roster = answered(
-        await request(backend.server)
-          .post('/api/duty/rosters/2026-12/generate')
-          .set('Authorization', as('sunlei'))
-          .send({}),
-        201,
-      ).body;
       const phoneOn = (date: string): string =>
         roster.shifts.find(
           (s: { date: string; kind: string }) =>
@@ -103,19 +131,8 @@ describe('paging with the duty roster', () => {
       ];
       expect(expected[0]).toMatch(/^user:default\//);
 
-      const reported = await request(backend.server)
-        .post('/api/paging/events')
-        .set(
-          'Authorization',
-          mockCredentials.service.header({
-            onBehalfOf: mockCredentials.service('plugin:notifications'),
-            targetPluginId: 'paging',
-          }),
-        )
-        .send(event());
+      const reported = await report(event());
       expect(reported.body.paged).toBe(true);
-      const paged = () =>
-        gateway.received.map(r => JSON.parse(r.body).to as string);
       await clock.advance({ seconds: 0 });
       expect(paged()).toEqual([mobileOf(expected[0])]);
       // L1: nobody acknowledges, the next tier every 10 minutes.
@@ -124,8 +141,43 @@ describe('paging with the duty roster', () => {
         expect(paged()).toEqual(expected.slice(0, tier + 1).map(mobileOf));
       }
     } finally {
-      await backend.stop();
-      await gateway.close();
+      await stop();
+    }
+  });
+
+  it('pages the engineers a major event names first (重点保障), not the roster, then the ops manager', async () => {
+    const { roster, clock, paged, report, stop } = await startWithDuty();
+    try {
+      const named = ['user:default/chenjing', 'user:default/lina'];
+      // Neither is on the phone that night (the 5th's), so the roster would not page them first.
+      const onThePhone = roster.shifts.find(
+        (s: { date: string; kind: string }) =>
+          s.date === '2026-12-05' && s.kind === 'phone',
+      ).engineer;
+      expect(named).not.toContain(onThePhone);
+      const reported = await report(
+        event({
+          key: 'ticket:t-9:major-event',
+          kind: 'major-event',
+          level: 'L2',
+          onCall: named,
+        }),
+      );
+      expect(reported.body.paged).toBe(true);
+      await clock.advance({ seconds: 0 });
+      expect(paged()).toEqual([mobileOf(named[0])]);
+      // L2: the next tier after 15 minutes without an acknowledgement.
+      await clock.advance({ minutes: 15 });
+      expect(paged()).toEqual(named.map(mobileOf));
+      await clock.advance({ minutes: 15 });
+      expect(paged()).toEqual([...named, 'user:default/sunlei'].map(mobileOf));
+      const refused = await report(
+        event({ kind: 'major-event', onCall: ['group:default/ops-managers'] }),
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(/^body\.onCall\.0: /);
+    } finally {
+      await stop();
     }
   });
 });

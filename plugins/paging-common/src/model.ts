@@ -44,4 +44,9 @@ export interface PageEvent {
   readonly deadline?: string;
   /** When it happened, ISO 8601 with offset. */
   readonly at: string;
+  /**
+   * Who is on call for this event, named by whoever reports it (a major event's engineers,
+   * 重点保障): they are paged first, each their own tier, instead of the roster's on-call.
+   */
+  readonly onCall?: readonly string[];
 }

@@ -128,6 +128,28 @@ describe('the on-call chain from the duty roster', () => {
     ]);
   });
 
+  it('pages the engineers an event names (a major event, 重点保障) instead of asking the roster', async () => {
+    const asked: string[] = [];
+    const roster = new RosterOnCall(
+      {
+        async onCallAt(at) {
+          asked.push(at);
+          return night('user:default/wangqiang', at);
+        },
+      },
+      chain,
+    );
+    expect(
+      await roster.escalationChain('2026-12-06T03:00:00+08:00', {
+        onCall: ['user:default/zhangwei', 'user:default/liuyang'],
+      }),
+    ).toEqual([
+      ...onCall(['user:default/zhangwei', 'user:default/liuyang']),
+      ...tail,
+    ]);
+    expect(asked).toEqual([]);
+  });
+
   it('falls back to paging.chain when duty does not answer or names nobody', async () => {
     for (const answer of [
       undefined,

@@ -26,7 +26,7 @@ export interface OnCallService {
   escalationChain(
     /** ISO 8601 instant. */
     at: string,
-    event: Pick<PageEvent, 'kind' | 'level' | 'ticketNumber'>,
+    event: Pick<PageEvent, 'kind' | 'level' | 'ticketNumber' | 'onCall'>,
   ): Promise<EscalationTier[]>;
 }
 
@@ -52,8 +52,11 @@ function chainOf(
 export class ConfiguredOnCall implements OnCallService {
   constructor(private readonly chain: ConfiguredChain) {}
 
-  async escalationChain(): Promise<EscalationTier[]> {
-    return chainOf(this.chain.onCall, this.chain);
+  async escalationChain(
+    _at?: string,
+    event?: Pick<PageEvent, 'onCall'>,
+  ): Promise<EscalationTier[]> {
+    return chainOf(event?.onCall ?? this.chain.onCall, this.chain);
   }
 }
 
@@ -69,7 +72,12 @@ export class RosterOnCall implements OnCallService {
     private readonly chain: ConfiguredChain,
   ) {}
 
-  async escalationChain(at: string): Promise<EscalationTier[]> {
+  async escalationChain(
+    at: string,
+    event?: Pick<PageEvent, 'onCall'>,
+  ): Promise<EscalationTier[]> {
+    // The reporter named who guards this (a major event's engineers): the roster is not asked.
+    if (event?.onCall?.length) return chainOf(event.onCall, this.chain);
     const now = await this.duty.onCallAt(at);
     if (!now?.first) {
       return chainOf(this.chain.onCall, this.chain);

@@ -68,6 +68,8 @@ import {
   dutyAttendanceReadPermission,
   dutyLeaveApproveContractorPermission,
   dutyLeaveApproveCourtPermission,
+  dutyMajorEventManagePermission,
+  dutyMajorEventReadPermission,
   dutyRosterManagePermission,
   dutyRosterReadPermission,
   dutyShiftStandPermission,
@@ -537,6 +539,18 @@ export const ROLE_TABLE: readonly RoleTableRow[] = [
   {
     family: 'duty',
     permission: dutyAttendanceReadPermission,
+    grants: { 'ops-manager': A, 'court-it-office': A },
+  },
+  // Major-event assurance (重点保障): the ops manager and the court IT office plan; the engineers
+  // and the desk who guard the event read the plans; court staff do not see them.
+  {
+    family: 'duty',
+    permission: dutyMajorEventReadPermission,
+    grants: OM_READ,
+  },
+  {
+    family: 'duty',
+    permission: dutyMajorEventManagePermission,
     grants: { 'ops-manager': A, 'court-it-office': A },
   },
   // --- Monitoring intake: the O&M side reads alerts, their incidents, the status board and the

@@ -57,7 +57,7 @@ export {
   URGENCIES,
 } from './policy/types';
 export { defaultContractPolicy } from './policy/contract';
-export { levelOf } from './policy/level';
+export { levelOf, raiseLevel } from './policy/level';
 export type { ConfigIssue, SlaConfig } from './policy/config';
 export {
   defaultSlaConfig,

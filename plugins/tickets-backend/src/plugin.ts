@@ -118,6 +118,7 @@ export const ticketsPlugin = createBackendPlugin({
             const onCall = await deps.duty.onCallAt(at);
             return onCall && !onCall.onSiteHours ? onCall.phone : undefined;
           },
+          majorEventAt: (at, refs) => deps.duty.majorEventFloorAt(at, refs),
           listener: {
             ticketUpdated(ticket, projection, happened) {
               notifier.updated(ticket);
@@ -125,6 +126,9 @@ export const ticketsPlugin = createBackendPlugin({
               if (happened.kind === 'created') {
                 notifier.created(ticket);
                 notifier.assigned(ticket);
+                if (happened.majorEvent) {
+                  notifier.majorEvent(ticket, happened.majorEvent);
+                }
               }
             },
           },

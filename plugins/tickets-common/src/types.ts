@@ -234,6 +234,8 @@ export type TicketEventData =
       readonly impact: Impact;
       readonly level: PriorityLevel;
       readonly reason: string;
+      /** Raised at filing to at least this level by a major event (重点保障); see docs/duty.md. */
+      readonly floor?: PriorityLevel;
     }
   | {
       readonly type: 'resolved';

@@ -4,6 +4,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import type { JsonObject } from '@backstage/types';
 import {
@@ -19,6 +20,10 @@ import { startCourtTestBackend } from '@internal/plugin-court-node/testUtils';
 import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import dutyPlugin from '../index';
+import {
+  MAJOR_EVENT_CATALOG,
+  MAJOR_EVENT_ROOMS,
+} from '../majorEvents/__testUtils__/court';
 
 /** The example court's resident engineers, plus an IT office member on the software post. */
 export const TEAM = [
@@ -55,9 +60,11 @@ export async function startDutyBackend(options: {
     config: {
       app: { baseUrl: 'http://portal.court.example' },
       duty: { engineers: TEAM, ...options.config },
+      courtOps: { locations: MAJOR_EVENT_ROOMS },
     },
     features: [
       dutyPlugin,
+      catalogServiceMock.factory({ entities: MAJOR_EVENT_CATALOG }),
       courtClockFactory(clock),
       createServiceFactory({
         service: notificationService,

@@ -207,7 +207,8 @@ export class DutyService {
     };
   }
 
-  private async dayKindOf(): Promise<(date: string) => CourtDayKind> {
+  /** Each date's kind on the court's calendar (working, rest, holiday) as it stands now. */
+  async dayKindOf(): Promise<(date: string) => CourtDayKind> {
     const official = await this.options.officialDays();
     return date => {
       try {

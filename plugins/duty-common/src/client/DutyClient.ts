@@ -24,6 +24,13 @@ import type {
   Swap,
 } from '../types';
 import type { DutyPost } from '../config';
+import type {
+  MajorEventAnswer,
+  MajorEventFloor,
+  MajorEventInput,
+  MajorEventSummaryRequest,
+  UpdateMajorEventRequest,
+} from '../majorEvents';
 
 /** The duty API (/api/duty); docs/duty.md describes each call. */
 export interface DutyApi {
@@ -52,6 +59,22 @@ export interface DutyApi {
   /** A new personal feed; the previous one stops working. The URL is shown only now. */
   createCalendarFeed(): Promise<{ url: string; createdAt: string }>;
   revokeCalendarFeed(): Promise<void>;
+  listMajorEvents(): Promise<MajorEventAnswer[]>;
+  getMajorEvent(id: string): Promise<MajorEventAnswer>;
+  createMajorEvent(plan: MajorEventInput): Promise<MajorEventAnswer>;
+  updateMajorEvent(
+    id: string,
+    request: UpdateMajorEventRequest,
+  ): Promise<MajorEventAnswer>;
+  writeMajorEventSummary(
+    id: string,
+    request: MajorEventSummaryRequest,
+  ): Promise<MajorEventAnswer>;
+  /** The floor a ticket filed at `at` on `refs` gets from the plans running then (null: none). */
+  majorEventFloor(
+    at: string,
+    refs: readonly string[],
+  ): Promise<{ floor: MajorEventFloor | null }>;
 }
 
 /** HTTP client of the duty API; the same in the browser and in Node. */
@@ -161,5 +184,37 @@ export class DutyClient implements DutyApi {
   }
   revokeCalendarFeed() {
     return this.request<void>('DELETE', '/my/calendar-feed');
+  }
+  listMajorEvents() {
+    return this.request<MajorEventAnswer[]>('GET', '/major-events');
+  }
+  getMajorEvent(id: string) {
+    return this.request<MajorEventAnswer>(
+      'GET',
+      `/major-events/${encodeURIComponent(id)}`,
+    );
+  }
+  createMajorEvent(plan: MajorEventInput) {
+    return this.request<MajorEventAnswer>('POST', '/major-events', plan);
+  }
+  updateMajorEvent(id: string, request: UpdateMajorEventRequest) {
+    return this.request<MajorEventAnswer>(
+      'PUT',
+      `/major-events/${encodeURIComponent(id)}`,
+      request,
+    );
+  }
+  writeMajorEventSummary(id: string, request: MajorEventSummaryRequest) {
+    return this.request<MajorEventAnswer>(
+      'PUT',
+      `/major-events/${encodeURIComponent(id)}/summary`,
+      request,
+    );
+  }
+  majorEventFloor(at: string, refs: readonly string[]) {
+    return this.request<{ floor: MajorEventFloor | null }>(
+      'GET',
+      `/major-events/floor${queryOf({ at, refs })}`,
+    );
   }
 }

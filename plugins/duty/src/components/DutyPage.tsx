@@ -1,17 +1,20 @@
 import { Content, Progress } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import { CourtErrorPanel } from '@internal/plugin-court-react';
+import { dutyMajorEventReadPermission } from '@internal/plugin-duty-common';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { useSearchParams } from 'react-router-dom';
 import { useDutySetup } from '../hooks/useDuty';
 import { monthIn, plusMonths } from '../time';
 import { dutyTranslationRef } from '../translation';
+import { MajorEventsView } from './events/MajorEventsView';
 import { LeaveView } from './leave/LeaveView';
 import { MyShiftsView } from './mine/MyShiftsView';
 import { RosterView } from './roster/RosterView';
 
-const TABS = ['roster', 'mine', 'leave'] as const;
+const TABS = ['roster', 'mine', 'leave', 'events'] as const;
 type TabName = (typeof TABS)[number];
 
 /** `/duty`: the month's roster by post, my shifts (with check-in), leave. */
@@ -19,11 +22,18 @@ export function DutyPage() {
   const { t } = useTranslationRef(dutyTranslationRef);
   const [params, setParams] = useSearchParams();
   const setup = useDutySetup();
+  // Court staff see the roster but not the major-event plans.
+  const events = usePermission({ permission: dutyMajorEventReadPermission });
+  const tabs = TABS.filter(name => name !== 'events' || events.allowed);
   const tab: TabName =
-    TABS.find(name => name === params.get('tab')) ?? 'roster';
-  const go = (next: { tab?: TabName; month?: string }) => {
+    tabs.find(name => name === params.get('tab')) ?? 'roster';
+  const go = (next: { tab?: TabName; month?: string; plan?: string }) => {
     const month = next.month ?? params.get('month');
-    setParams({ tab: next.tab ?? tab, ...(month ? { month } : {}) });
+    setParams({
+      tab: next.tab ?? tab,
+      ...(month ? { month } : {}),
+      ...(next.plan ? { plan: next.plan } : {}),
+    });
   };
   if (!setup.value) {
     return (
@@ -48,7 +58,7 @@ export function DutyPage() {
         indicatorColor="primary"
         style={{ marginBottom: 16 }}
       >
-        {TABS.map(name => (
+        {tabs.map(name => (
           <Tab
             key={name}
             value={name}
@@ -72,6 +82,14 @@ export function DutyPage() {
       )}
       {tab === 'leave' && (
         <LeaveView onOpenRoster={next => go({ tab: 'roster', month: next })} />
+      )}
+      {tab === 'events' && (
+        <MajorEventsView
+          zone={zone}
+          now={now}
+          planId={params.get('plan') ?? undefined}
+          onOpen={plan => go({ plan })}
+        />
       )}
     </Content>
   );

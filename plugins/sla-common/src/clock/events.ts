@@ -1,5 +1,5 @@
 import { Instant } from '../time/instant';
-import { Impact, Urgency } from '../policy/types';
+import { Impact, PriorityLevel, Urgency } from '../policy/types';
 
 /** Why the resolution clock is paused (挂起). */
 export type PauseReason =
@@ -41,6 +41,11 @@ export type TicketEvent =
       readonly at: Instant;
       readonly urgency: Urgency;
       readonly impact: Impact;
+      /**
+       * A level the ticket does not fall below whatever the matrix gives (a major event's,
+       * 重点保障); it raises, never lowers.
+       */
+      readonly floor?: PriorityLevel;
     }
   /** The fault is removed (排除故障). */
   | { readonly type: 'resolved'; readonly at: Instant }

@@ -205,3 +205,27 @@ describe('a stopped clock', () => {
     });
   });
 });
+
+describe('a floor on the level (a major event, 重点保障)', () => {
+  const raisedTo = (floor: 'L1' | 'L2' | 'L4'): TicketEvent => ({
+    type: 'priority-changed',
+    at: bj('2026-03-02T10:00'),
+    urgency: 'high',
+    impact: 'small',
+    floor,
+  });
+
+  it('raises an L3 to L2 from the filing on, with the L2 targets', () => {
+    const result = clocks([l3, raisedTo('L2')], '2026-03-02T10:01');
+    expect(result.level).toBe('L2');
+    expect(result.response).toMatchObject({
+      level: 'L2',
+      targetMs: 10 * MINUTE,
+      dueAt: bj('2026-03-02T10:10'),
+    });
+  });
+
+  it('never lowers: a floor of L4 under an L3 leaves it L3', () => {
+    expect(clocks([l3, raisedTo('L4')], '2026-03-02T10:01').level).toBe('L3');
+  });
+});

@@ -1,4 +1,4 @@
-import { levelOf } from '../policy/level';
+import { levelOf, raiseLevel } from '../policy/level';
 import {
   IMPACTS,
   Impact,
@@ -93,10 +93,11 @@ export class TicketState {
         }
         this.endPause();
         break;
-      case 'priority-changed':
+      case 'priority-changed': {
         this.mustBeOpen(index, event, 'reprioritised');
-        this.level = this.levelOf(event, index);
+        this.level = raiseLevel(this.levelOf(event, index), event.floor);
         break;
+      }
       case 'resolved':
         this.mustBeOpen(index, event, 'resolved again');
         // Removing the fault ends any wait.

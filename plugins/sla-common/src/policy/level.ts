@@ -1,4 +1,10 @@
-import { Impact, PriorityLevel, SlaPolicy, Urgency } from './types';
+import {
+  Impact,
+  PRIORITY_LEVELS,
+  PriorityLevel,
+  SlaPolicy,
+  Urgency,
+} from './types';
 
 /** The level of an urgency and impact under the policy's matrix (SLA-1). */
 export function levelOf(
@@ -7,4 +13,15 @@ export function levelOf(
   impact: Impact,
 ): PriorityLevel {
   return policy.matrix[urgency][impact];
+}
+
+/** The more urgent of a level and a floor (L1 the most urgent): a floor raises, never lowers. */
+export function raiseLevel(
+  level: PriorityLevel,
+  floor: PriorityLevel | undefined,
+): PriorityLevel {
+  return floor &&
+    PRIORITY_LEVELS.indexOf(floor) < PRIORITY_LEVELS.indexOf(level)
+    ? floor
+    : level;
 }

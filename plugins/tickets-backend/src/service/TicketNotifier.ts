@@ -76,6 +76,23 @@ export class TicketNotifier {
     });
   }
 
+  /**
+   * Filed on a major event's scope during it (重点保障): the plan's named engineers hear at once,
+   * whatever the hour; paging's notifications module pages them (topic `major-event`).
+   */
+  async majorEvent(
+    ticket: StoredTicket,
+    raise: { reason: string; engineers: readonly string[] },
+  ) {
+    await this.send(ticket, raise.engineers, {
+      title: `${raise.reason} ${ticket.number} ${ticket.level} ${ticket.title}`,
+      description: ticket.description.slice(0, 300),
+      severity: SEVERITY[ticket.level],
+      topic: 'major-event',
+      scope: `ticket:${ticket.id}:major-event`,
+    });
+  }
+
   /** A change was submitted (or an emergency change registered) for the court to approve. */
   async changeAwaitsApproval(change: StoredTicket) {
     await this.send(change, this.options.changeApprovers, {

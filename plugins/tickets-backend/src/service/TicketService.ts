@@ -10,6 +10,8 @@ import {
   CLOCK_NAMES,
   InvalidEventSequenceError,
   PRIORITY_LEVELS,
+  PriorityLevel,
+  raiseLevel,
   SlaConfig,
 } from '@internal/plugin-sla-common';
 import { CourtClock } from '@internal/plugin-court-node';
@@ -61,8 +63,21 @@ export interface TicketListener {
   ticketUpdated(
     ticket: StoredTicket,
     projection: SlaProjection,
-    happened: { kind: 'created' | 'updated'; by: string },
+    happened: {
+      kind: 'created' | 'updated';
+      by: string;
+      /** Filed on a major event's scope during it: the plan's engineers are paged. */
+      majorEvent?: MajorEventRaise;
+    },
   ): void;
+}
+
+/** Why a new ticket was raised at filing, and whom the plan names (duty's major events). */
+export interface MajorEventRaise {
+  readonly level: PriorityLevel;
+  /** "重点保障：<plan title>", recorded in the ticket's history. */
+  readonly reason: string;
+  readonly engineers: readonly string[];
 }
 
 /** What an update records: fields, log entries, and the entities when they change. */
@@ -95,6 +110,14 @@ export class TicketService {
        * roster; undefined in on-site hours, without a roster, or without the duty plugin.
        */
       phoneDutyAt?: (at: string) => Promise<string | undefined>;
+      /**
+       * The floor a ticket filed at an instant on these entities and systems gets from a major
+       * event running then (DUTY-3); undefined without one or without the duty plugin.
+       */
+      majorEventAt?: (
+        at: string,
+        refs: readonly string[],
+      ) => Promise<MajorEventRaise | undefined>;
     },
   ) {}
 
@@ -162,7 +185,14 @@ export class TicketService {
       request.assignee ??
       (request.group ? undefined : await this.deps.phoneDutyAt?.(at));
     const policy = sla.engine.activePolicy();
-    const level = policy.matrix[request.urgency][request.impact];
+    const matrixLevel = policy.matrix[request.urgency][request.impact];
+    const majorEvent = await this.deps.majorEventAt?.(
+      at,
+      entities.flatMap(e =>
+        e.systemRef ? [e.entityRef, e.systemRef] : [e.entityRef],
+      ),
+    );
+    const level = raiseLevel(matrixLevel, majorEvent?.level);
     const events: NewTicketEvent[] = [
       {
         type: 'created',
@@ -177,6 +207,23 @@ export class TicketService {
           ...(request.group ? { group: request.group } : {}),
         },
       },
+      // The history says why it is above what the matrix gives; the floor keeps the SLA clocks on it.
+      ...(level !== matrixLevel && majorEvent
+        ? [
+            {
+              type: 'priority-changed' as const,
+              at,
+              actor: 'plugin:duty',
+              data: {
+                urgency: request.urgency,
+                impact: request.impact,
+                level,
+                floor: majorEvent.level,
+                reason: majorEvent.reason,
+              },
+            },
+          ]
+        : []),
     ];
     const draft = {
       type: request.type,
@@ -212,6 +259,7 @@ export class TicketService {
     this.deps.listener.ticketUpdated(stored, projection, {
       kind: 'created',
       by: actor,
+      ...(majorEvent ? { majorEvent } : {}),
     });
     return { ticket: this.present(stored, withSeq(events), at), created };
   }

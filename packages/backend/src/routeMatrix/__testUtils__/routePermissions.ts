@@ -25,6 +25,8 @@ import {
   dutyAttendanceReadPermission,
   dutyLeaveApproveContractorPermission,
   dutyLeaveApproveCourtPermission,
+  dutyMajorEventManagePermission,
+  dutyMajorEventReadPermission,
   dutyRosterManagePermission,
   dutyRosterReadPermission,
   dutyShiftStandPermission,
@@ -444,6 +446,14 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   // an unknown one is 404 for everyone.
   'GET /api/duty/calendar/:file': { guard: [], resource: true },
   'GET /api/duty/duty-room/qr.svg': needs(dutyRosterManagePermission),
+  'GET /api/duty/major-events': needs(dutyMajorEventReadPermission),
+  'GET /api/duty/major-events/floor': needs(dutyMajorEventReadPermission),
+  'GET /api/duty/major-events/:id': needs(dutyMajorEventReadPermission),
+  'POST /api/duty/major-events': needs(dutyMajorEventManagePermission),
+  'PUT /api/duty/major-events/:id': needs(dutyMajorEventManagePermission),
+  'PUT /api/duty/major-events/:id/summary': needs(
+    dutyMajorEventManagePermission,
+  ),
 
   // Paging has no permissions of its own: events come from the portal's plugins, the short
   // link's code and the SMS gateway's token are the credentials, settings are one's own.
