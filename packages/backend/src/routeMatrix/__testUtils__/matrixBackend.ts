@@ -67,6 +67,18 @@ export async function startMatrixBackend(options: {
       },
       courtOps: {
         assetTagPrefix: 'YX',
+        // One room of the location register: where a major event takes place.
+        locations: [
+          {
+            id: 'A-1F-T09',
+            building: '审判楼',
+            buildingEn: 'Trial Building',
+            floor: '1F',
+            room: '第九法庭（大法庭）',
+            roomEn: 'Courtroom 9 (Grand Courtroom)',
+            kind: 'courtroom',
+          },
+        ],
       },
       kb: { runbooks: { directory: '/nonexistent/runbooks' } },
       ...options.config,

@@ -719,6 +719,40 @@ export function validCalls(now: {
       await seed.call(ENGINEER, 'post', '/api/duty/my/calendar-feed');
       return { as: ENGINEER };
     },
+    'POST /api/duty/major-events': async seed => ({
+      as: OPS_MANAGER,
+      body: majorEvent(seed, later()),
+    }),
+    'PUT /api/duty/major-events/:id': async seed => {
+      const plan = await seed.call(
+        OPS_MANAGER,
+        'post',
+        '/api/duty/major-events',
+        majorEvent(seed, later()),
+      );
+      return {
+        as: IT_OFFICE,
+        params: { id: plan.id },
+        body: {
+          plan: { ...majorEvent(seed, later()), standby: [] },
+          revision: plan.revision,
+        },
+      };
+    },
+    // A summary is written once the event is over: this one ended the day before.
+    'PUT /api/duty/major-events/:id/summary': async seed => {
+      const plan = await seed.call(
+        OPS_MANAGER,
+        'post',
+        '/api/duty/major-events',
+        majorEvent(seed, { start: now.inHours(-26), end: now.inHours(-24) }),
+      );
+      return {
+        as: OPS_MANAGER,
+        params: { id: plan.id },
+        body: { text: '庭审顺利，设备无异常。', revision: plan.revision },
+      };
+    },
 
     // --- monitoring: each source with its own static token (the test's config).
     'POST /api/monitoring/alertmanager': async seed => ({
@@ -918,6 +952,21 @@ export function validCalls(now: {
 }
 
 /** A public O&M document registered by whoever calls, without a file. */
+/** A major trial guarded in the grand courtroom, on the LED wall and the core switch. */
+function majorEvent(seed: Seed, when: Window) {
+  return {
+    title: `重大案件公开宣判 ${seed.next()}`,
+    kind: 'trial',
+    startsAt: when.start,
+    endsAt: when.end,
+    place: 'A-1F-T09',
+    scope: [DEVICE, SWITCH],
+    onSite: [`user:default/${ENGINEER}`],
+    standby: ['user:default/zhangwei'],
+    communicationPlan: '现场指挥：孙磊；集控室值守。',
+  };
+}
+
 function document(seed: Seed) {
   return {
     title: `审计完整性 ${seed.next()}`,
