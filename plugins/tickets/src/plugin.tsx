@@ -260,6 +260,24 @@ export const windowPickerField = FormFieldBlueprint.make({
   },
 });
 
+/** The court's device-and-parameter picker (`ui:field: CourtParameterEdits`): current value and unit, checked new value. */
+export const parameterEditsField = FormFieldBlueprint.make({
+  name: 'parameter-edits',
+  params: {
+    field: () =>
+      Promise.all([
+        import('./components/scaffolder/ParameterEditsField'),
+        import('./components/scaffolder/parameterEdits'),
+      ]).then(([m, rules]) =>
+        createFormField({
+          name: 'CourtParameterEdits',
+          component: m.ParameterEditsField,
+          validation: rules.validateParameterEdits,
+        }),
+      ),
+  },
+});
+
 export const ticketsPlugin = createFrontendPlugin({
   pluginId: 'tickets',
   title: 'Service desk',
@@ -293,5 +311,6 @@ export const ticketsPlugin = createFrontendPlugin({
     entityChangesContent,
     keyParametersCard,
     windowPickerField,
+    parameterEditsField,
   ],
 });

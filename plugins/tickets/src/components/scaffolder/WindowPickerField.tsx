@@ -32,10 +32,13 @@ const PAUSE_MS = 400;
 function refsIn(formData: unknown): string[] {
   const data = (formData ?? {}) as {
     entityRefs?: unknown;
-    parameterEdits?: unknown;
+    parameterEdits?: { edits?: unknown };
   };
   const refs = Array.isArray(data.entityRefs) ? data.entityRefs : [];
-  const edits = Array.isArray(data.parameterEdits) ? data.parameterEdits : [];
+  // The device-and-parameter picker's value (ParameterEditsField).
+  const edits = Array.isArray(data.parameterEdits?.edits)
+    ? data.parameterEdits.edits
+    : [];
   return [
     ...new Set(
       [...refs, ...edits.map(e => (e as { device?: unknown })?.device)].filter(
