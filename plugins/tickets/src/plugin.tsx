@@ -278,6 +278,17 @@ export const parameterEditsField = FormFieldBlueprint.make({
   },
 });
 
+/** The court's entity picker (`ui:field: CourtEntities`), so the review names systems, devices and people. */
+export const entitiesField = FormFieldBlueprint.make({
+  name: 'entities',
+  params: {
+    field: () =>
+      import('./components/scaffolder/EntitiesField').then(m =>
+        createFormField({ name: 'CourtEntities', component: m.EntitiesField }),
+      ),
+  },
+});
+
 export const ticketsPlugin = createFrontendPlugin({
   pluginId: 'tickets',
   title: 'Service desk',
@@ -312,5 +323,6 @@ export const ticketsPlugin = createFrontendPlugin({
     keyParametersCard,
     windowPickerField,
     parameterEditsField,
+    entitiesField,
   ],
 });

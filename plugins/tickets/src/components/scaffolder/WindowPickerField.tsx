@@ -31,11 +31,11 @@ const PAUSE_MS = 400;
 /** The other fields the warnings depend on: what the change touches. */
 function refsIn(formData: unknown): string[] {
   const data = (formData ?? {}) as {
-    entityRefs?: unknown;
+    entityRefs?: { refs?: unknown };
     parameterEdits?: { edits?: unknown };
   };
-  const refs = Array.isArray(data.entityRefs) ? data.entityRefs : [];
-  // The device-and-parameter picker's value (ParameterEditsField).
+  // The values of the court's entity picker (EntitiesField) and parameter picker (ParameterEditsField).
+  const refs = Array.isArray(data.entityRefs?.refs) ? data.entityRefs.refs : [];
   const edits = Array.isArray(data.parameterEdits?.edits)
     ? data.parameterEdits.edits
     : [];
