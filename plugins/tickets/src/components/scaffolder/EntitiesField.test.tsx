@@ -33,10 +33,14 @@ const entities = [
   },
 ];
 
-async function renderField(id: string, options: EntitiesOptions) {
+async function renderField(
+  id: string,
+  options: EntitiesOptions,
+  initial?: EntitiesValue,
+) {
   const values: EntitiesValue[] = [];
   function Form() {
-    const [value, setValue] = useState<EntitiesValue | undefined>();
+    const [value, setValue] = useState<EntitiesValue | undefined>(initial);
     const props = {
       formData: value,
       onChange: (next: EntitiesValue) => {
@@ -64,9 +68,12 @@ const choose = async (testId: string, label: string) => {
 
 describe('the court entity picker', () => {
   it('stores the refs for the action and their names for the review', async () => {
-    const values = await renderField('root_entityRefs', {
-      kinds: ['System', 'Resource'],
-    });
+    // As the form starts it for `minItems: 1`: one empty item.
+    const values = await renderField(
+      'root_entityRefs',
+      { kinds: ['System', 'Resource'] },
+      { refs: [undefined as unknown as string] },
+    );
     await choose('root_entityRefs', '网络系统');
     await choose('root_entityRefs', '核心交换机 1号');
     expect(values.at(-1)).toEqual({

@@ -35,7 +35,10 @@ export function EntitiesField(
   const { options: entities, loading } = useEntityOptions(
     options?.kinds ?? ['System', 'Resource'],
   );
-  const refs = formData?.refs ?? [];
+  // The form fills an array up to its minItems with empty items before anything is picked.
+  const refs = (formData?.refs ?? []).filter(
+    (ref): ref is string => typeof ref === 'string' && ref !== '',
+  );
   const nested = props.errorSchema as
     | { refs?: { __errors?: string[] } }
     | undefined;
