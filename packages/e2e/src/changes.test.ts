@@ -142,21 +142,25 @@ test('an engineer files a change request through the template on the Create page
     await engineer.locator(`${id}_device`).selectOption({ label: deviceTitle });
     await engineer.locator(`${id}_parameter option[value="${name}"]`).waitFor({ state: 'attached' });
     await engineer.locator(`${id}_parameter`).selectOption(name);
-    return { value: engineer.locator(`${id}_newValue`), hint: engineer.locator(`${id}_newValue-helper-text`) };
+    return {
+      value: engineer.locator(`${id}_newValue`),
+      current: picker.getByTestId(`parameter-edit-${index}-current`),
+      problem: engineer.locator(`${id}_newValue-helper-text`),
+    };
   };
   const vrrpNow = await currentValue(deviceRef, parameter.name, parameter.value);
   const acRef = `resource:default/${ac.metadata.name}`;
   const thresholdNow = await currentValue(acRef, threshold.name, threshold.value);
   const vrrp = await edit(0, String(device.metadata.title), parameter.name);
-  await vrrp.hint.filter({ hasText: `当前值：${vrrpNow}` }).waitFor();
+  await vrrp.current.filter({ hasText: `当前值：${vrrpNow}` }).waitFor();
   // VRRP priority is a whole number from 1 to 254: 300 is refused while typed, and the form stays.
   await vrrp.value.fill('300');
-  await vrrp.hint.filter({ hasText: '取值范围为 1 至 254' }).waitFor();
+  await vrrp.problem.filter({ hasText: '取值范围为 1 至 254' }).waitFor();
   await engineer.getByRole('button', { name: /^(Next|下一步)$/ }).click();
   await picker.waitFor();
   await vrrp.value.fill(newValue);
   const alarm = await edit(1, String(ac.metadata.title), threshold.name);
-  await alarm.hint.filter({ hasText: `当前值：${thresholdNow} ${threshold.unit}` }).waitFor();
+  await alarm.current.filter({ hasText: `当前值：${thresholdNow} ${threshold.unit}` }).waitFor();
   await alarm.value.fill(newThreshold);
   await shot(engineer, '2-template-parameters');
   await engineer.getByRole('button', { name: /^(Next|下一步)$/ }).click();

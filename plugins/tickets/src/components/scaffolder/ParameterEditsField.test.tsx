@@ -168,8 +168,11 @@ describe('the court device-and-parameter picker', () => {
     await userEvent.clear(input('newValue'));
     await userEvent.type(input('newValue'), '110');
     await waitFor(() =>
-      expect(screen.getByText('Current value: 120')).toBeInTheDocument(),
+      expect(
+        screen.queryByText('This is already the current value'),
+      ).not.toBeInTheDocument(),
     );
+    expect(screen.getByText('Current value: 120')).toBeInTheDocument();
     errors.length = 0;
     validateParameterEdits(values.at(-1), { addError: m => errors.push(m) });
     expect(errors).toEqual([]);

@@ -226,6 +226,17 @@ export function ParameterEditsField(
             </option>
           ))}
         </TextField>
+        {current && (
+          <Typography
+            variant="body2"
+            data-testid={`parameter-edit-${index}-current`}
+            style={{ alignSelf: 'center' }}
+          >
+            {t('scaffolder.parameterCurrent', {
+              value: withUnit(current.value, current.unit),
+            })}
+          </Typography>
+        )}
         <TextField
           id={`${id}_newValue`}
           label={t('scaffolder.parameterNewValue')}
@@ -233,13 +244,7 @@ export function ParameterEditsField(
           disabled={!current}
           onChange={e => update(index, { newValue: e.target.value })}
           error={Boolean(valueMessage)}
-          helperText={
-            valueMessage ??
-            (current &&
-              t('scaffolder.parameterCurrent', {
-                value: withUnit(current.value, current.unit),
-              }))
-          }
+          helperText={valueMessage}
           InputProps={{
             endAdornment: current?.unit && (
               <InputAdornment position="end">{current.unit}</InputAdornment>
