@@ -22,7 +22,7 @@ const SWITCH = 'resource:default/core-switch-01';
 const resource = (
   name: string,
   title: string,
-  keyParameters?: unknown[],
+  keyParameters?: Record<string, string | number>[],
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
