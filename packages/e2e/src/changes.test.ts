@@ -275,7 +275,11 @@ test('the engineer starts the change and marks it succeeded; the edit reaches th
     .locator('[data-testid="change-status"][data-status="succeeded"]')
     .waitFor();
   await engineer.getByTestId(`edit-applied-${parameter.name}`).filter({ hasText: /\d{4}-\d{2}-\d{2}/ }).waitFor();
-  await engineer.getByTestId('ticket-timeline').locator('[data-event="parameter-applied"]').waitFor();
+  await engineer.getByTestId(`edit-applied-${threshold.name}`).filter({ hasText: /\d{4}-\d{2}-\d{2}/ }).waitFor();
+  // One history entry per edit written to the register.
+  const applied = engineer.getByTestId('ticket-timeline').locator('[data-event="parameter-applied"]');
+  await applied.nth(1).waitFor();
+  assert.equal(await applied.count(), 2);
   await shot(engineer, '8-succeeded');
 });
 
