@@ -521,6 +521,7 @@ export const ticketsMessages = {
     parameterNewValue: 'New value',
     parameterCurrent: 'Current value: {{value}}',
     parameterReview: '{{device}} · {{parameter}}: {{from}} → {{to}}',
+    editProblem: 'Parameter edit {{n}}, {{field}}: {{problem}}',
     value: {
       required: 'Required',
       unchanged: 'This is already the current value',

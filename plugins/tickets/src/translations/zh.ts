@@ -422,6 +422,7 @@ const zh: Record<TicketsMessageKey, string> = {
   'scaffolder.parameterNewValue': '新值',
   'scaffolder.parameterCurrent': '当前值：{{value}}',
   'scaffolder.parameterReview': '{{device}} · {{parameter}}：{{from}} → {{to}}',
+  'scaffolder.editProblem': '第 {{n}} 项参数修改的{{field}}：{{problem}}',
   'scaffolder.value.required': '必填',
   'scaffolder.value.unchanged': '与当前值相同',
   'scaffolder.value.integer': '请输入整数',

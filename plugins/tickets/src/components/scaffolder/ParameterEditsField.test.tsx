@@ -1,4 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
+import {
+  translationApiRef,
+  type ApiHolder,
+} from '@backstage/frontend-plugin-api';
+import { mockApis } from '@backstage/frontend-test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
@@ -188,6 +193,34 @@ describe('the court device-and-parameter picker', () => {
 });
 
 describe('validateParameterEdits', () => {
+  it('says in the reader’s language which edit and why, for the form’s error list', () => {
+    const translation = mockApis.translation();
+    const apiHolder = {
+      get: (ref: { id: string }) =>
+        ref.id === translationApiRef.id ? translation : undefined,
+    } as ApiHolder;
+    const errors: string[] = [];
+    validateParameterEdits(
+      {
+        edits: [
+          { device: SWITCH, parameter: 'vrrp-priority', oldValue: '120', newValue: '120' },
+          {
+            device: SWITCH,
+            parameter: 'vrrp-priority',
+            newValue: '300',
+            rule: { type: 'integer', min: 1, max: 254 },
+          },
+        ],
+      },
+      { addError: m => errors.push(m) },
+      { apiHolder },
+    );
+    expect(errors).toEqual([
+      'Parameter edit 1, New value: This is already the current value',
+      'Parameter edit 2, New value: Enter a value from 1 to 254',
+    ]);
+  });
+
   it('names each incomplete edit by its first missing field', () => {
     const errors: string[] = [];
     validateParameterEdits(

@@ -6,7 +6,6 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import {
   readKeyParameters,
   withUnit,
-  type KeyParameterValueProblem,
 } from '@internal/plugin-court-common';
 import {
   currentParameters,
@@ -22,6 +21,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { ticketsApiRef } from '../../api';
 import { ticketsTranslationRef } from '../../translation';
 import {
+  describeEditProblem,
   parameterEditProblem,
   type ParameterEditEntry,
   type ParameterEditsValue,
@@ -137,27 +137,12 @@ export function ParameterEditsField(
   const update = (index: number, change: Partial<ParameterEditEntry>) =>
     emit(edits.map((edit, i) => (i === index ? { ...edit, ...change } : edit)));
 
-  const describeValue = (problem: KeyParameterValueProblem) => {
-    if (problem.kind !== 'range') return t(`scaffolder.value.${problem.kind}`);
-    if (problem.min !== undefined && problem.max !== undefined) {
-      return t('scaffolder.value.range', {
-        min: String(problem.min),
-        max: String(problem.max),
-      });
-    }
-    return problem.min !== undefined
-      ? t('scaffolder.value.min', { min: String(problem.min) })
-      : t('scaffolder.value.max', { max: String(problem.max) });
-  };
   /** What to say under an edit's field; nothing before the engineer has typed or tried to move on. */
   const message = (edit: ParameterEditEntry, field: string) => {
     const problem = parameterEditProblem(edit);
     if (!problem || problem.field !== field) return undefined;
-    if (problem.kind === 'required') {
-      return submitted ? t('scaffolder.value.required') : undefined;
-    }
-    if (problem.kind === 'unchanged') return t('scaffolder.value.unchanged');
-    return describeValue(problem.problem);
+    if (problem.kind === 'required' && !submitted) return undefined;
+    return describeEditProblem(t, problem);
   };
 
   const row = (edit: ParameterEditEntry, index: number) => {

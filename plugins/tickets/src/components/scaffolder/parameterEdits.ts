@@ -1,8 +1,15 @@
 import {
+  translationApiRef,
+  type ApiHolder,
+  type TranslationFunction,
+} from '@backstage/frontend-plugin-api';
+import {
   keyParameterValueProblem,
   type KeyParameterRule,
-  type KeyParameterValueProblem,
 } from '@internal/plugin-court-common';
+import { ticketsTranslationRef } from '../../translation';
+
+type TicketsT = TranslationFunction<typeof ticketsTranslationRef.T>;
 
 /**
  * One key-parameter edit as the picker stores it. The action files the first
@@ -28,7 +35,11 @@ export interface ParameterEditsValue {
 export type ParameterEditProblem =
   | { field: 'device' | 'parameter' | 'newValue'; kind: 'required' }
   | { field: 'newValue'; kind: 'unchanged' }
-  | { field: 'newValue'; kind: 'value'; problem: KeyParameterValueProblem };
+  | {
+      field: 'newValue';
+      kind: 'value';
+      problem: NonNullable<ReturnType<typeof keyParameterValueProblem>>;
+    };
 
 /** The first thing wrong with an edit, checked in the order the engineer fills it in. */
 export function parameterEditProblem(
@@ -43,19 +54,52 @@ export function parameterEditProblem(
   return problem ? { field: 'newValue', kind: 'value', problem } : undefined;
 }
 
+/** An edit's problem in the reader's language, under the field and in the form's error list. */
+export function describeEditProblem(
+  t: TicketsT,
+  problem: ParameterEditProblem,
+): string {
+  if (problem.kind !== 'value') return t(`scaffolder.value.${problem.kind}`);
+  const { min, max, kind } = problem.problem;
+  if (kind !== 'range') return t(`scaffolder.value.${kind}`);
+  if (min !== undefined && max !== undefined) {
+    return t('scaffolder.value.range', { min: String(min), max: String(max) });
+  }
+  return min !== undefined
+    ? t('scaffolder.value.min', { min: String(min) })
+    : t('scaffolder.value.max', { max: String(max) });
+}
+
+const FIELD_LABELS = {
+  device: 'scaffolder.parameterDevice',
+  parameter: 'scaffolder.parameterName',
+  newValue: 'scaffolder.parameterNewValue',
+} as const;
+
 /**
  * The field's validation: the scaffolder will not move on while an edit is
- * incomplete or its value breaks the catalog's rule. The field itself says
- * what is wrong in the reader's language; this only names where.
+ * incomplete or its value breaks the catalog's rule, and says which edit and
+ * why in the reader's language (the form's own error list shows it too).
  */
 export function validateParameterEdits(
   value: ParameterEditsValue | undefined,
   validation: { addError(message: string): unknown },
+  context?: { apiHolder: ApiHolder },
 ) {
+  const translation = context?.apiHolder
+    .get(translationApiRef)
+    ?.getTranslation(ticketsTranslationRef);
   (value?.edits ?? []).forEach((edit, index) => {
     const problem = parameterEditProblem(edit);
-    if (problem) {
-      validation.addError(`edits.${index}.${problem.field}: ${problem.kind}`);
-    }
+    if (!problem) return;
+    validation.addError(
+      translation?.ready
+        ? translation.t('scaffolder.editProblem', {
+            n: String(index + 1),
+            field: translation.t(FIELD_LABELS[problem.field]),
+            problem: describeEditProblem(translation.t, problem),
+          })
+        : `edits.${index}.${problem.field}: ${problem.kind}`,
+    );
   });
 }
