@@ -60,8 +60,9 @@ export function describeEditProblem(
   problem: ParameterEditProblem,
 ): string {
   if (problem.kind !== 'value') return t(`scaffolder.value.${problem.kind}`);
-  const { min, max, kind } = problem.problem;
-  if (kind !== 'range') return t(`scaffolder.value.${kind}`);
+  const value = problem.problem;
+  if (value.kind !== 'range') return t(`scaffolder.value.${value.kind}`);
+  const { min, max } = value;
   if (min !== undefined && max !== undefined) {
     return t('scaffolder.value.range', { min: String(min), max: String(max) });
   }
