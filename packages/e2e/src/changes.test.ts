@@ -25,6 +25,12 @@ const parameter = (device.spec?.keyParameters as { name: string; value: string }
 )!;
 // A value no earlier run against the same portal left behind.
 const newValue = String(100 + (Date.now() % 100));
+// A second edit in the same change, on a parameter with a unit: a precision AC's alarm threshold.
+const ac = exampleCourt().find(e => e.kind === 'Resource' && e.metadata.name === 'precision-ac-01')!;
+const threshold = (ac.spec?.keyParameters as { name: string; value: string; unit: string }[]).find(
+  p => p.name === 'high-temperature-alarm',
+)!;
+const newThreshold = (Number(threshold.value) - 1 + (Date.now() % 9) / 10).toFixed(1);
 const title = `核心交换机 VRRP 优先级调整 ${Date.now()}`;
 
 /** An instant as a `datetime-local` input takes it, in the court's zone. */
@@ -88,9 +94,23 @@ after(async () => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(screenshots, `changes-${name}.png`), fullPage: true });
 
-/** Picks an entity in one of the scaffolder's entity pickers by typing part of its title. */
-async function pickEntity(page: Page, inputId: string, text: string) {
-  const input = page.locator(`#${inputId}`);
+/** A key parameter's value now: the register's latest, else the catalog's (an earlier run may have changed it). */
+async function currentValue(ref: string, name: string, catalogValue: string): Promise<string> {
+  const res = await fetch(`${portal.baseUrl}/api/tickets/parameters/${encodeURIComponent(ref)}`, {
+    headers: { authorization: `Bearer ${await signIn(portal.baseUrl, 'wangqiang')}` },
+  });
+  const { history } = (await res.json()) as {
+    history: { parameter: string; newValue: string; appliedAt: string }[];
+  };
+  const latest = history
+    .filter(r => r.parameter === name)
+    .sort((a, b) => b.appliedAt.localeCompare(a.appliedAt))[0];
+  return latest?.newValue ?? catalogValue;
+}
+
+/** Picks an entity in one of the court's entity pickers by typing part of its title. */
+async function pickEntity(page: Page, fieldId: string, text: string) {
+  const input = page.getByTestId(fieldId);
   await input.click();
   await input.fill(text);
   await page.getByRole('option').filter({ hasText: text }).first().click();
@@ -113,11 +133,35 @@ test('an engineer files a change request through the template on the Create page
   await shot(engineer, '1-template-what');
   await engineer.getByRole('button', { name: /^(Next|下一步)$/ }).click();
 
-  // 2. The key-parameter edit.
-  await engineer.getByRole('button', { name: /add/i }).first().click();
-  await pickEntity(engineer, 'root_parameterEdits_0_device', '核心交换机 1号');
-  await engineer.locator('#root_parameterEdits_0_parameter').fill(parameter.name);
-  await engineer.locator('#root_parameterEdits_0_newValue').fill(newValue);
+  // 2. The key-parameter edits: a device from the catalog, one of its parameters with its current
+  // value and unit, and the new value, checked against the catalog's rule as it is typed.
+  const picker = engineer.getByTestId('parameter-edits-picker');
+  const edit = async (index: number, deviceTitle: string, name: string) => {
+    await picker.getByRole('button', { name: /^(Add a parameter edit|添加参数修改)$/ }).click();
+    const id = `#root_parameterEdits_edits_${index}`;
+    await engineer.locator(`${id}_device`).selectOption({ label: deviceTitle });
+    await engineer.locator(`${id}_parameter option[value="${name}"]`).waitFor({ state: 'attached' });
+    await engineer.locator(`${id}_parameter`).selectOption(name);
+    return {
+      value: engineer.locator(`${id}_newValue`),
+      current: picker.getByTestId(`parameter-edit-${index}-current`),
+      problem: engineer.locator(`${id}_newValue-helper-text`),
+    };
+  };
+  const vrrpNow = await currentValue(deviceRef, parameter.name, parameter.value);
+  const acRef = `resource:default/${ac.metadata.name}`;
+  const thresholdNow = await currentValue(acRef, threshold.name, threshold.value);
+  const vrrp = await edit(0, String(device.metadata.title), parameter.name);
+  await vrrp.current.filter({ hasText: `当前值：${vrrpNow}` }).waitFor();
+  // VRRP priority is a whole number from 1 to 254: 300 is refused while typed, and the form stays.
+  await vrrp.value.fill('300');
+  await vrrp.problem.filter({ hasText: '取值范围为 1 至 254' }).waitFor();
+  await engineer.getByRole('button', { name: /^(Next|下一步)$/ }).click();
+  await picker.waitFor();
+  await vrrp.value.fill(newValue);
+  const alarm = await edit(1, String(ac.metadata.title), threshold.name);
+  await alarm.current.filter({ hasText: `当前值：${thresholdNow} ${threshold.unit}` }).waitFor();
+  await alarm.value.fill(newThreshold);
   await shot(engineer, '2-template-parameters');
   await engineer.getByRole('button', { name: /^(Next|下一步)$/ }).click();
 
@@ -152,6 +196,15 @@ test('an engineer files a change request through the template on the Create page
   assert.ok(review.includes(reviewed), `the review shows ${reviewed}:\n${review}`);
   assert.doesNotMatch(review, /\d{4}-\d\d-\d\dT\d\d:\d\d/);
   assert.ok(review.includes('是 Yes'), review);
+  // Names, not refs: the systems and devices, and each parameter edit with its old value and unit.
+  assert.doesNotMatch(review, /resource:default|system:default|user:default/);
+  assert.ok(review.includes(String(device.metadata.title)), review);
+  assert.ok(
+    review.includes(
+      `${ac.metadata.title} · ${threshold.name}（高温告警阈值）：${thresholdNow} ${threshold.unit} → ${newThreshold} ${threshold.unit}`,
+    ),
+    review,
+  );
   await shot(engineer, '3-template-review');
   await engineer.getByRole('button', { name: /^(Create|提交)$/ }).click();
 
@@ -171,6 +224,21 @@ test('an engineer files a change request through the template on the Create page
   assert.equal(await engineer.getByTestId('change-action-approve').count(), 0);
   await engineer.getByTestId('parameter-edits').getByText(newValue).waitFor();
   await shot(engineer, '5-change-submitted');
+
+  // The change records each edit: device, parameter, the value the engineer was shown, the new one.
+  const res = await fetch(`${portal.baseUrl}/api/tickets/changes/${number}`, {
+    headers: { authorization: `Bearer ${await signIn(portal.baseUrl, 'wangqiang')}` },
+  });
+  const filed = (await res.json()) as { change: { change: { parameterEdits: unknown[] } } };
+  assert.deepEqual(filed.change.change.parameterEdits, [
+    { device: deviceRef, parameter: parameter.name, oldValue: vrrpNow, newValue },
+    {
+      device: acRef,
+      parameter: threshold.name,
+      oldValue: thresholdNow,
+      newValue: newThreshold,
+    },
+  ]);
 });
 
 test('the court IT office approves it from its pending approvals on the Changes page', { timeout: 180_000 }, async () => {
@@ -207,7 +275,11 @@ test('the engineer starts the change and marks it succeeded; the edit reaches th
     .locator('[data-testid="change-status"][data-status="succeeded"]')
     .waitFor();
   await engineer.getByTestId(`edit-applied-${parameter.name}`).filter({ hasText: /\d{4}-\d{2}-\d{2}/ }).waitFor();
-  await engineer.getByTestId('ticket-timeline').locator('[data-event="parameter-applied"]').waitFor();
+  await engineer.getByTestId(`edit-applied-${threshold.name}`).filter({ hasText: /\d{4}-\d{2}-\d{2}/ }).waitFor();
+  // One history entry per edit written to the register.
+  const applied = engineer.getByTestId('ticket-timeline').locator('[data-event="parameter-applied"]');
+  await applied.nth(1).waitFor();
+  assert.equal(await applied.count(), 2);
   await shot(engineer, '8-succeeded');
 });
 

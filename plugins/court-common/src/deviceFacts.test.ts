@@ -1,5 +1,13 @@
 import type { Entity } from '@backstage/catalog-model';
-import { isCourtDevice, monitoringIdsOf, readDeviceFacts, validateDeviceFacts } from './deviceFacts';
+import fc from 'fast-check';
+import {
+  describeKeyParameterValueProblem,
+  isCourtDevice,
+  keyParameterValueProblem,
+  monitoringIdsOf,
+  readDeviceFacts,
+  validateDeviceFacts,
+} from './deviceFacts';
 import { LocationRegister } from './locations';
 
 const rules = {
@@ -100,6 +108,88 @@ describe('validateDeviceFacts', () => {
       'spec.keyParameters[1].name',
       'spec.keyParameters[2].name',
     ]);
+  });
+});
+
+describe('key parameter rules', () => {
+  it('names a rule that does not hold together, and a catalog value that breaks its own rule', () => {
+    const problems = validateDeviceFacts(
+      device({}, {
+        keyParameters: [
+          { name: 'vrrp-priority', value: '120', type: 'integer', min: 1, max: 254 },
+          { name: 'hostname', value: 'sw1', min: 1 },
+          { name: 'overload-alarm', value: '13', type: 'number', unit: 'A', min: 16, max: 10 },
+          { name: 'high-temperature-alarm', value: '28 ℃', type: 'number', unit: '℃' },
+        ],
+      }),
+      rules,
+    );
+    expect(problems).toEqual([
+      { field: 'spec.keyParameters[1].type', message: 'must be integer or number when min or max is given' },
+      { field: 'spec.keyParameters[2].max', message: 'must not be below min' },
+      { field: 'spec.keyParameters[3].value', message: 'must be a number' },
+    ]);
+  });
+
+  it('reads the type, unit and range with the parameter', () => {
+    const facts = readDeviceFacts(
+      device({}, {
+        keyParameters: [{ name: 'overload-alarm', value: 13, type: 'number', unit: 'A', min: 0, max: 16 }],
+      }),
+    );
+    expect(facts?.keyParameters).toEqual([
+      { name: 'overload-alarm', value: '13', type: 'number', unit: 'A', min: 0, max: 16 },
+    ]);
+  });
+
+  it('accepts any text for a text parameter, or one without a type', () => {
+    fc.assert(
+      fc.property(fc.string(), value => {
+        expect(keyParameterValueProblem({}, value)).toBeUndefined();
+        expect(keyParameterValueProblem({ type: 'text', unit: 'A' }, value)).toBeUndefined();
+      }),
+    );
+  });
+
+  it('accepts exactly the whole numbers inside an integer range', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: -2000, max: 2000 }),
+        (min, width, n) => {
+          const rule = { type: 'integer' as const, min, max: min + width };
+          const problem = keyParameterValueProblem(rule, String(n));
+          const inside = n >= rule.min && n <= rule.max;
+          expect(problem).toEqual(inside ? undefined : { kind: 'range', min, max: rule.max });
+          // A fraction is never a whole number, wherever it lies.
+          expect(keyParameterValueProblem(rule, `${n}.5`)).toEqual({ kind: 'integer' });
+        },
+      ),
+    );
+  });
+
+  it('reads a decimal as a number and refuses the unit written into the value', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), x => {
+        const written = x.toFixed(2);
+        expect(keyParameterValueProblem({ type: 'number' }, written)).toBeUndefined();
+        expect(keyParameterValueProblem({ type: 'number', unit: 'A' }, `${written} A`)).toEqual({
+          kind: 'number',
+        });
+      }),
+    );
+    expect(keyParameterValueProblem({ type: 'number' }, '')).toEqual({ kind: 'number' });
+    expect(keyParameterValueProblem({ type: 'number' }, '1e3')).toEqual({ kind: 'number' });
+  });
+
+  it('words each problem for the API', () => {
+    expect(describeKeyParameterValueProblem({ kind: 'integer' })).toBe('must be a whole number');
+    expect(describeKeyParameterValueProblem({ kind: 'range', min: 1, max: 254 })).toBe(
+      'must be from 1 to 254',
+    );
+    expect(describeKeyParameterValueProblem({ kind: 'range', min: 0 })).toBe('must be at least 0');
+    expect(describeKeyParameterValueProblem({ kind: 'range', max: 9 })).toBe('must be at most 9');
   });
 });
 

@@ -5,11 +5,67 @@ import { COURT_ANNOTATION_PREFIX, DEVICE_ANNOTATIONS } from './annotations';
 import { isDeviceClass, type DeviceClass } from './deviceClasses';
 import type { LocationRegister } from './locations';
 
+/** What a key parameter's value is, when the catalog says: free text unless stated. */
+export const KEY_PARAMETER_TYPES = ['text', 'integer', 'number'] as const;
+export type KeyParameterType = (typeof KEY_PARAMETER_TYPES)[number];
+
+/** The catalog's rule for a key parameter's value: its type, its unit and, for numbers, its range. */
+export interface KeyParameterRule {
+  type?: KeyParameterType;
+  /** Written after the value, e.g. `℃`, `A`; the value itself is the bare number. */
+  unit?: string;
+  min?: number;
+  max?: number;
+}
+
 /** A key configuration parameter of a device (CAT-4): changing it needs an approved change. */
-export interface KeyParameter {
+export interface KeyParameter extends KeyParameterRule {
   name: string;
   value: string;
   description?: string;
+}
+
+/** Why a value does not fit its parameter's rule; each layer words it for its reader. */
+export type KeyParameterValueProblem =
+  | { kind: 'integer' }
+  | { kind: 'number' }
+  | { kind: 'range'; min?: number; max?: number };
+
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
+
+/** What is wrong with `value` for a parameter with `rule`; undefined when it fits (text always does). */
+export function keyParameterValueProblem(
+  rule: KeyParameterRule,
+  value: string,
+): KeyParameterValueProblem | undefined {
+  if (rule.type === undefined || rule.type === 'text') return undefined;
+  const written = value.trim();
+  if (!(rule.type === 'integer' ? INTEGER : DECIMAL).test(written)) {
+    return { kind: rule.type };
+  }
+  const n = Number(written);
+  if ((rule.min !== undefined && n < rule.min) || (rule.max !== undefined && n > rule.max)) {
+    return { kind: 'range', min: rule.min, max: rule.max };
+  }
+  return undefined;
+}
+
+/** A key parameter's value with its unit, as the court writes it (`28 ℃`). */
+export function withUnit(value: string, unit: string | undefined): string {
+  return unit ? `${value} ${unit}` : value;
+}
+
+/** A value problem in English, as the APIs and the catalog's processing errors say it. */
+export function describeKeyParameterValueProblem(problem: KeyParameterValueProblem): string {
+  if (problem.kind === 'integer') return 'must be a whole number';
+  if (problem.kind === 'number') return 'must be a number';
+  if (problem.min !== undefined && problem.max !== undefined) {
+    return `must be from ${problem.min} to ${problem.max}`;
+  }
+  return problem.min !== undefined
+    ? `must be at least ${problem.min}`
+    : `must be at most ${problem.max}`;
 }
 
 export interface DeviceFacts {
@@ -64,11 +120,39 @@ const keyParametersSchema = z
         .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, e.g. mgmt-vlan'),
       value: z.union([z.string(), z.number(), z.boolean()]).transform(String),
       description: z.string().optional(),
+      type: z.enum(KEY_PARAMETER_TYPES).optional(),
+      unit: z.string().trim().min(1).max(20).optional(),
+      min: z.number().optional(),
+      max: z.number().optional(),
     }),
   )
   .superRefine((parameters, ctx) => {
     const seen = new Set<string>();
     parameters.forEach((parameter, index) => {
+      const numeric = parameter.type === 'integer' || parameter.type === 'number';
+      if (!numeric && (parameter.min !== undefined || parameter.max !== undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'type'],
+          message: 'must be integer or number when min or max is given',
+        });
+      } else if (
+        parameter.min !== undefined &&
+        parameter.max !== undefined &&
+        parameter.min > parameter.max
+      ) {
+        ctx.addIssue({ code: 'custom', path: [index, 'max'], message: 'must not be below min' });
+      } else {
+        // The catalog's own value obeys the rule it states, so the first change starts from a fit.
+        const problem = keyParameterValueProblem(parameter, parameter.value);
+        if (problem) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'value'],
+            message: describeKeyParameterValueProblem(problem),
+          });
+        }
+      }
       if (seen.has(parameter.name)) {
         ctx.addIssue({
           code: 'custom',
@@ -182,12 +266,17 @@ export function validateDeviceFacts(
   return problems;
 }
 
+/** A device's key parameters with their value rules; none when the catalog entry's are malformed. */
+export function readKeyParameters(entity: Entity): KeyParameter[] {
+  const parsed = keyParametersSchema.safeParse(entity.spec?.keyParameters ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
 /** Reads the facts of a device for display; undefined when the entity is not a valid device. */
 export function readDeviceFacts(entity: Entity): DeviceFacts | undefined {
   const annotations = entity.metadata.annotations ?? {};
   const deviceClass = entity.spec?.type;
   if (!isDeviceClass(deviceClass)) return undefined;
-  const keyParameters = keyParametersSchema.safeParse(entity.spec?.keyParameters ?? []);
   return {
     deviceClass,
     assetTag: annotations[DEVICE_ANNOTATIONS.assetTag] ?? '',
@@ -198,6 +287,6 @@ export function readDeviceFacts(entity: Entity): DeviceFacts | undefined {
     warrantyEnd: annotations[DEVICE_ANNOTATIONS.warrantyEnd],
     ip: annotations[DEVICE_ANNOTATIONS.ip],
     inspectionProfile: annotations[DEVICE_ANNOTATIONS.inspectionProfile] ?? deviceClass,
-    keyParameters: keyParameters.success ? keyParameters.data : [],
+    keyParameters: readKeyParameters(entity),
   };
 }

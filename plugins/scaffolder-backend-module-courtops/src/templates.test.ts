@@ -16,10 +16,21 @@ const changeRequest = {
   title: '核心交换机 1 号 VRRP 优先级调整',
   description: '由 120 调整为 150',
   reason: '主备切换演练后恢复主用地位',
-  entityRefs: [NETWORK],
-  parameterEdits: [
-    { device: SWITCH, parameter: 'vrrp-priority', newValue: '150' },
-  ],
+  // As the court's pickers store them: refs for the action, beside what the review shows.
+  entityRefs: { refs: [NETWORK], names: '网络系统' },
+  implementer: { refs: ['user:default/zhaomin'], names: '赵敏' },
+  parameterEdits: {
+    edits: [
+      {
+        device: SWITCH,
+        parameter: 'vrrp-priority',
+        oldValue: '120',
+        newValue: '150',
+        rule: { type: 'integer', min: 1, max: 254 },
+      },
+    ],
+    review: ['核心交换机 1号 · vrrp-priority: 120 → 150'],
+  },
   trialImpact: 'none',
   rollback: 'easy',
   testedInSimulation: true,
@@ -85,7 +96,7 @@ describe('the templates, run by the real scaffolder', () => {
         software: '审判管理系统',
         toVersion: '5.2',
         reason: '新版文书样式',
-        entityRefs: [NETWORK],
+        entityRefs: { refs: [NETWORK], names: '网络系统' },
         requirementAnalysis: '需求分析报告',
         trialFeedback: '试运行意见已整改',
         simulationTest: '模拟环境全流程测试通过',
@@ -103,7 +114,9 @@ describe('the templates, run by the real scaffolder', () => {
         .post('/api/scaffolder/v2/dry-run')
         .set('Authorization', engineer)
         .send({ template: template(name), values, directoryContents: [] });
-      expect(res.status).toBe(200);
+      expect({ status: res.status, error: res.body.error }).toEqual({
+        status: 200,
+      });
       const finished = res.body.log.filter(
         (entry: { body: { status?: string } }) =>
           entry.body.status === 'completed',
@@ -158,7 +171,8 @@ describe('the templates, run by the real scaffolder', () => {
     expect(body.change).toMatchObject({
       status: 'submitted',
       reporter: 'user:default/wangqiang',
-      assignee: 'user:default/wangqiang',
+      // The implementer picked on the form.
+      assignee: 'user:default/zhaomin',
       sourceRef: `scaffolder:${created.body.id}:file`,
       change: {
         riskLevel: 'low',
@@ -166,8 +180,14 @@ describe('the templates, run by the real scaffolder', () => {
           start: new Date(changeRequest.window.start).toISOString(),
           end: new Date(changeRequest.window.end).toISOString(),
         },
+        // The edit as the picker stored it, without what it kept for the review.
         parameterEdits: [
-          expect.objectContaining({ oldValue: '120', newValue: '150' }),
+          {
+            device: SWITCH,
+            parameter: 'vrrp-priority',
+            oldValue: '120',
+            newValue: '150',
+          },
         ],
       },
     });

@@ -260,6 +260,35 @@ export const windowPickerField = FormFieldBlueprint.make({
   },
 });
 
+/** The court's device-and-parameter picker (`ui:field: CourtParameterEdits`): current value and unit, checked new value. */
+export const parameterEditsField = FormFieldBlueprint.make({
+  name: 'parameter-edits',
+  params: {
+    field: () =>
+      Promise.all([
+        import('./components/scaffolder/ParameterEditsField'),
+        import('./components/scaffolder/parameterEdits'),
+      ]).then(([m, rules]) =>
+        createFormField({
+          name: 'CourtParameterEdits',
+          component: m.ParameterEditsField,
+          validation: rules.validateParameterEdits,
+        }),
+      ),
+  },
+});
+
+/** The court's entity picker (`ui:field: CourtEntities`), so the review names systems, devices and people. */
+export const entitiesField = FormFieldBlueprint.make({
+  name: 'entities',
+  params: {
+    field: () =>
+      import('./components/scaffolder/EntitiesField').then(m =>
+        createFormField({ name: 'CourtEntities', component: m.EntitiesField }),
+      ),
+  },
+});
+
 export const ticketsPlugin = createFrontendPlugin({
   pluginId: 'tickets',
   title: 'Service desk',
@@ -293,5 +322,7 @@ export const ticketsPlugin = createFrontendPlugin({
     entityChangesContent,
     keyParametersCard,
     windowPickerField,
+    parameterEditsField,
+    entitiesField,
   ],
 });

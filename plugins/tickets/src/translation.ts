@@ -512,6 +512,25 @@ export const ticketsMessages = {
   scaffolder: {
     windowZone: 'Court time (Asia/Shanghai, UTC+8)',
     windowLocal: '{{start}} – {{end}} (court time)',
+    parameterHint:
+      'Devices with key parameters in the catalog; the current value is the register’s.',
+    parameterAdd: 'Add a parameter edit',
+    parameterRemove: 'Remove this edit',
+    parameterDevice: 'Device',
+    parameterName: 'Parameter',
+    parameterNewValue: 'New value',
+    parameterCurrent: 'Current value: {{value}}',
+    parameterReview: '{{device}} · {{parameter}}: {{from}} → {{to}}',
+    editProblem: 'Parameter edit {{n}}, {{field}}: {{problem}}',
+    value: {
+      required: 'Required',
+      unchanged: 'This is already the current value',
+      integer: 'Enter a whole number',
+      number: 'Enter a number (without the unit)',
+      range: 'Enter a value from {{min}} to {{max}}',
+      min: 'Enter a value of at least {{min}}',
+      max: 'Enter a value of at most {{max}}',
+    },
   },
   warnings: {
     overlap: 'Overlaps {{number}} “{{title}}” ({{window}}) on',

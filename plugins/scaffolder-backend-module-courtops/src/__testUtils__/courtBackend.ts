@@ -53,7 +53,7 @@ const court: Entity[] = [
       owner: 'hardware-post',
       system: 'network',
       keyParameters: [
-        { name: 'vrrp-priority', value: '120' },
+        { name: 'vrrp-priority', value: '120', type: 'integer', min: 1, max: 254 },
         { name: 'software-version', value: 'V200R022C00SPC500' },
       ],
     },

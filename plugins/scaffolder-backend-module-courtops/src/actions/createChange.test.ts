@@ -152,6 +152,19 @@ describe('courtops:change:create', () => {
     await expect(action.handler(unknown.ctx)).rejects.toThrow(
       'body.parameterEdits.0.parameter: resource:default/core-switch-01 has no key parameter no-such-parameter',
     );
+    // The catalog says VRRP priority is a whole number from 1 to 254.
+    const outOfRange = mockActionContext(
+      {
+        ...input,
+        parameterEdits: [
+          { device: SWITCH, parameter: 'vrrp-priority', newValue: '300' },
+        ],
+      },
+      { taskId: 'task-e' },
+    );
+    await expect(action.handler(outOfRange.ctx)).rejects.toThrow(
+      'body.parameterEdits.0.newValue: must be from 1 to 254',
+    );
     // Court staff may run templates, but the change is filed as them, and they may not file one.
     const staff = mockActionContext(input, {
       taskId: 'task-d',

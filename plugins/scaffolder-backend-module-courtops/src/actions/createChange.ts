@@ -120,12 +120,15 @@ export function createChangeAction(options: { tickets: TicketsService }) {
         parameterEdits: z =>
           z
             .array(
-              z.object({
-                device: z.string(),
-                parameter: z.string(),
-                oldValue: z.string().optional(),
-                newValue: z.string(),
-              }),
+              z
+                .object({
+                  device: z.string(),
+                  parameter: z.string(),
+                  oldValue: z.string().optional(),
+                  newValue: z.string(),
+                })
+                // The court's picker keeps the catalog's rule beside an edit; the handler drops it.
+                .passthrough(),
             )
             .optional()
             .describe(

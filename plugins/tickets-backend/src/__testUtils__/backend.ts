@@ -54,7 +54,14 @@ export const courtEntities = [
       owner: 'onsite-team',
       system: 'network',
       keyParameters: [
-        { name: 'vrrp-priority', value: '120', description: 'VRRP 优先级' },
+        {
+          name: 'vrrp-priority',
+          value: '120',
+          description: 'VRRP 优先级',
+          type: 'integer',
+          min: 1,
+          max: 254,
+        },
         { name: 'software-version', value: 'V200R022C00SPC500' },
       ],
     },

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, Caller } from '@internal/plugin-court-node';
+import {
+  describeKeyParameterValueProblem,
+  keyParameterValueProblem,
+} from '@internal/plugin-court-common';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   APPROVAL_ACTIONS,
@@ -445,6 +449,14 @@ export class ChangeService {
         );
       } else if (edit.newValue === current.value) {
         problems.push(`${field}.newValue: is already the current value`);
+      } else if (keyParameterValueProblem(current, edit.newValue)) {
+        // The catalog states the value's type or range (CAT-4): the new value keeps to it.
+        const problem = keyParameterValueProblem(current, edit.newValue)!;
+        problems.push(
+          `${field}.newValue: ${describeKeyParameterValueProblem(problem)}${
+            current.unit ? ` (${current.unit})` : ''
+          }`,
+        );
       } else {
         checked.push({
           device: edit.device,

@@ -371,6 +371,23 @@ describe('change requests', () => {
         },
         'body.parameterEdits.0.newValue',
       ],
+      // The catalog says VRRP priority is a whole number from 1 to 254.
+      [
+        {
+          parameterEdits: [
+            { device: SWITCH, parameter: 'vrrp-priority', newValue: '255' },
+          ],
+        },
+        'body.parameterEdits.0.newValue: must be from 1 to 254',
+      ],
+      [
+        {
+          parameterEdits: [
+            { device: SWITCH, parameter: 'vrrp-priority', newValue: '12.5' },
+          ],
+        },
+        'body.parameterEdits.0.newValue: must be a whole number',
+      ],
       [
         {
           parameterEdits: [

@@ -11,6 +11,7 @@ import {
   SYSTEM_FIELDS,
   systemOf,
 } from '@internal/plugin-court-node';
+import { readKeyParameters } from '@internal/plugin-court-common';
 import type { CatalogParameter } from '@internal/plugin-tickets-common';
 
 /** An affected entity and the system it belongs to. */
@@ -90,25 +91,8 @@ export class CatalogEntities {
   ): Promise<CatalogParameter[] | undefined> {
     const entity = await this.catalog.getEntityByRef(ref, { credentials });
     if (!entity) return undefined;
-    const listed = (entity.spec as { keyParameters?: unknown } | undefined)
-      ?.keyParameters;
-    // The catalog module has validated them; keep what reads as a parameter.
-    return Array.isArray(listed)
-      ? listed.flatMap(parameter =>
-          typeof parameter?.name === 'string' && parameter.value !== undefined
-            ? [
-                {
-                  name: parameter.name,
-                  value: String(parameter.value),
-                  description:
-                    typeof parameter.description === 'string'
-                      ? parameter.description
-                      : undefined,
-                },
-              ]
-            : [],
-        )
-      : [];
+    // The catalog module has validated them (with their value rules) as it processed the device.
+    return readKeyParameters(entity);
   }
 
   /**

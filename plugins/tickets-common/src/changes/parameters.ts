@@ -1,14 +1,15 @@
+import type { KeyParameterRule } from '@internal/plugin-court-common';
 import type { ChangeSuccessRate, ParameterChangeRecord } from './model';
 
-/** A key parameter as the catalog records it (`spec.keyParameters`). */
-export interface CatalogParameter {
+/** A key parameter as the catalog records it (`spec.keyParameters`), with its value's rule. */
+export interface CatalogParameter extends Readonly<KeyParameterRule> {
   readonly name: string;
   readonly value: string;
   readonly description?: string;
 }
 
 /** A key parameter's value now: the latest applied change, else the catalog's. */
-export interface CurrentParameter {
+export interface CurrentParameter extends Readonly<KeyParameterRule> {
   readonly name: string;
   readonly value: string;
   readonly description?: string;
@@ -36,9 +37,8 @@ export function currentParameters(
   const fromCatalog = catalog.map(parameter => {
     const change = latest.get(parameter.name);
     return {
-      name: parameter.name,
+      ...parameter,
       value: change?.newValue ?? parameter.value,
-      description: parameter.description,
       catalogValue: parameter.value,
       lastChange: change,
     };

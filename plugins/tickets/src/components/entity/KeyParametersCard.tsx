@@ -7,7 +7,7 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import { readDeviceFacts } from '@internal/plugin-court-common';
+import { readDeviceFacts, withUnit } from '@internal/plugin-court-common';
 import { currentParameters } from '@internal/plugin-tickets-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -84,7 +84,7 @@ export function KeyParametersCard() {
                     )}
                   </TableCell>
                   <TableCell data-testid={`parameter-value-${parameter.name}`}>
-                    {parameter.value}
+                    {withUnit(parameter.value, parameter.unit)}
                   </TableCell>
                   <TableCell>
                     {parameter.lastChange

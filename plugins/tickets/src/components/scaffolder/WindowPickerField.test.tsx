@@ -59,7 +59,7 @@ async function renderPicker(entityRefs: string[]) {
       idSchema: { $id: 'root_window' },
       rawErrors: [],
       required: true,
-      formContext: { formData: { entityRefs } },
+      formContext: { formData: { entityRefs: { refs: entityRefs } } },
     } as unknown as FieldExtensionComponentProps<WindowPickerValue>;
     return <WindowPickerField {...props} />;
   }

@@ -31,11 +31,14 @@ const PAUSE_MS = 400;
 /** The other fields the warnings depend on: what the change touches. */
 function refsIn(formData: unknown): string[] {
   const data = (formData ?? {}) as {
-    entityRefs?: unknown;
-    parameterEdits?: unknown;
+    entityRefs?: { refs?: unknown };
+    parameterEdits?: { edits?: unknown };
   };
-  const refs = Array.isArray(data.entityRefs) ? data.entityRefs : [];
-  const edits = Array.isArray(data.parameterEdits) ? data.parameterEdits : [];
+  // The values of the court's entity picker (EntitiesField) and parameter picker (ParameterEditsField).
+  const refs = Array.isArray(data.entityRefs?.refs) ? data.entityRefs.refs : [];
+  const edits = Array.isArray(data.parameterEdits?.edits)
+    ? data.parameterEdits.edits
+    : [];
   return [
     ...new Set(
       [...refs, ...edits.map(e => (e as { device?: unknown })?.device)].filter(
