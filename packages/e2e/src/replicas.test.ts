@@ -68,7 +68,12 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
     writeFileSync(
       haproxyConfig,
       [
+        // A line per request on stderr, with how it ended (termination state), for a failure's message.
+        'global',
+        '  log stderr format raw local0',
         'defaults',
+        '  log global',
+        '  option httplog',
         '  mode http',
         '  timeout connect 2s',
         '  timeout client 120s',
@@ -109,6 +114,15 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
       return [text, ...logged].join('\n');
     };
     const filer = ticketFiler(lb, await signIn(lb, 'xuli'));
+    /** A create through the balancer; a request that got no answer at all says why, with HAProxy's last lines. */
+    const file = async (title: string) => {
+      try {
+        return await filer.file(title);
+      } catch (error) {
+        const cause = (error as { cause?: unknown }).cause ?? error;
+        throw new Error(`${title}: no answer through HAProxy (${cause})\n${haproxyOutput.join('').slice(-3000)}`);
+      }
+    };
     await filer.warmUp('双副本预热');
 
     // 200 creates from 20 clients at once, spread over both replicas.
@@ -117,7 +131,7 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
     await Promise.all(
       Array.from({ length: 20 }, async (_, client) => {
         for (let i = 0; i < 10; i++) {
-          const res = await filer.file(`双副本 ${client}.${i}`);
+          const res = await file(`双副本 ${client}.${i}`);
           assert.equal(res.status, 201, await why(res));
           served[res.headers.get('x-court-replica')!]++;
           first.push((await res.json()) as StoredTicket);
@@ -152,7 +166,7 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
       Array.from({ length: 8 }, async (_, client) => {
         // On until b is gone and as many again have been acknowledged by a alone.
         for (let i = 0; !(stopped && second.length >= 80); i++) {
-          const res = await filer.file(`停一副本 ${client}.${i}`);
+          const res = await file(`停一副本 ${client}.${i}`);
           if (res.status === 201) second.push((await res.json()) as StoredTicket);
           else {
             // Not acknowledged, so nothing is promised: the balancer (502) or the draining replica (503).
