@@ -40,7 +40,11 @@ export interface LeasedOutboxOptions<P> {
   leaseSeconds?: number;
   /** Messages claimed per round. */
   batch?: number;
-  /** Looks again after this long when nothing is due (another replica's messages, a crash's leftovers). */
+  /**
+   * Looks again after this long when nothing of its own is due (default 300): for messages another
+   * replica queued, deferred or held and then died with. A short period costs a query a period on
+   * every replica, and a court-clock jump in a test fires every period it passes.
+   */
   idleSeconds?: number;
 }
 
@@ -68,7 +72,7 @@ export class LeasedOutbox<P> {
   constructor(private readonly options: LeasedOutboxOptions<P>) {
     this.leaseSeconds = options.leaseSeconds ?? 60;
     this.batch = options.batch ?? 50;
-    this.idleSeconds = options.idleSeconds ?? 60;
+    this.idleSeconds = options.idleSeconds ?? 300;
   }
 
   /** Writes `messages` in `trx`, due at once; a message whose id is queued already is kept as it is. */

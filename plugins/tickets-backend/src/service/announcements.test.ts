@@ -45,10 +45,11 @@ describe.each(databases.eachSupportedId())(
           `ticket:${res.body.id}:created`,
         ]);
 
-        // Replica a goes; once the retry is due, b sends both, each once.
+        // Replica a goes; b, looking again after its idle period (the retry is due by then),
+        // sends both, each once.
         await a.stop();
         aRunning = false;
-        await clock.advance({ minutes: 1 });
+        await clock.advance({ minutes: 5 });
         // The filing's own notifications (the SLA watch adds its warnings as time goes on).
         const scopes = () =>
           b.notifications
