@@ -7,6 +7,7 @@ import {
   courtAuditorServiceFactory,
   routeAuditModules,
 } from '@internal/plugin-audit-node';
+import { pagingNotificationsModule } from '@internal/plugin-paging-backend';
 import { courtRootHttpRouter } from './rootHttpRouter';
 
 const backend = createBackend();
@@ -77,11 +78,9 @@ backend.add(import('@internal/plugin-access-backend'));
 
 // Paging that wakes people: the tickets' notifications become pages (WeCom, DingTalk, SMS, e-mail).
 backend.add(import('@internal/plugin-paging-backend'));
-backend.add(
-  import('@internal/plugin-paging-backend').then(m => ({
-    default: m.pagingNotificationsModule,
-  })),
-);
+// Imported by name: a dynamic import's named export is undefined when the backend runs from
+// source (the bench's development runtime), which stopped it at start.
+backend.add(pagingNotificationsModule);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

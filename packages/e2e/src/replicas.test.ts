@@ -27,9 +27,6 @@ const sequenceOf = (number: string) => Number(/(\d+)$/.exec(number)![1]);
 test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped under load', {
   timeout: 900_000,
   skip,
-  // Open finding: under 20 concurrent creates over two replicas, a create sometimes answers 500
-  // (2 runs of 5; cause not found yet). Reported, not passing reliably: it runs, and says so.
-  todo: 'intermittent 500 on a create under two-replica load (issue #18)',
 }, async () => {
   // A fresh database set for this test: Backstage names each plugin's database prefix + plugin id.
   const prefix = `court_replicas_${process.pid}_`;
@@ -43,6 +40,17 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
       '    client: pg',
       `    prefix: ${prefix}`,
       '    connection: postgresql://postgres@127.0.0.1:5432',
+      // Bounded as app-config.production.yaml bounds them: knex's default of 10 a plugin let two
+      // replicas of 21 plugins open more connections than PostgreSQL's default 100, and a create
+      // then failed with "sorry, too many clients already" (a 500).
+      '    knexConfig:',
+      '      pool:',
+      '        max: 3',
+      '    plugin:',
+      '      tickets:',
+      '        knexConfig:',
+      '          pool:',
+      '            max: 6',
       '',
     ].join('\n'),
   );
@@ -60,7 +68,12 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
     writeFileSync(
       haproxyConfig,
       [
+        // A line per request on stderr, with how it ended (termination state), for a failure's message.
+        'global',
+        '  log stderr format raw local0',
         'defaults',
+        '  log global',
+        '  option httplog',
         '  mode http',
         '  timeout connect 2s',
         '  timeout client 120s',
@@ -101,6 +114,29 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
       return [text, ...logged].join('\n');
     };
     const filer = ticketFiler(lb, await signIn(lb, 'xuli'));
+    /**
+     * A create through the balancer, as a careful client files: with a sourceRef, so that a
+     * filing that got no answer at all can be sent again. HAProxy closes an idle keep-alive
+     * connection without a log line, and a client that reuses it in that instant gets "other side
+     * closed" (haproxy/haproxy#1735: the client must retry); Node's fetch retries only idempotent
+     * requests. The next try answers 201, or 200 with the ticket an unanswered one filed.
+     */
+    let retried = 0;
+    /** Acknowledged: filed now (201), or by the try before that got no answer (200). */
+    const filed = (res: Response) => res.status === 201 || res.status === 200;
+    const file = async (title: string): Promise<Response> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await filer.file(title, `replicas:${prefix}:${title}`);
+        } catch (error) {
+          const cause = (error as { cause?: unknown }).cause ?? error;
+          if (attempt >= 3) {
+            throw new Error(`${title}: no answer through HAProxy (${cause})\n${haproxyOutput.join('').slice(-3000)}`);
+          }
+          retried++;
+        }
+      }
+    };
     await filer.warmUp('双副本预热');
 
     // 200 creates from 20 clients at once, spread over both replicas.
@@ -109,8 +145,8 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
     await Promise.all(
       Array.from({ length: 20 }, async (_, client) => {
         for (let i = 0; i < 10; i++) {
-          const res = await filer.file(`双副本 ${client}.${i}`);
-          assert.equal(res.status, 201, await why(res));
+          const res = await file(`双副本 ${client}.${i}`);
+          assert.ok(filed(res), await why(res));
           served[res.headers.get('x-court-replica')!]++;
           first.push((await res.json()) as StoredTicket);
         }
@@ -144,8 +180,8 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
       Array.from({ length: 8 }, async (_, client) => {
         // On until b is gone and as many again have been acknowledged by a alone.
         for (let i = 0; !(stopped && second.length >= 80); i++) {
-          const res = await filer.file(`停一副本 ${client}.${i}`);
-          if (res.status === 201) second.push((await res.json()) as StoredTicket);
+          const res = await file(`停一副本 ${client}.${i}`);
+          if (filed(res)) second.push((await res.json()) as StoredTicket);
           else {
             // Not acknowledged, so nothing is promised: the balancer (502) or the draining replica (503).
             assert.ok([502, 503].includes(res.status), `${res.status} ${await why(res)}`);
@@ -172,7 +208,8 @@ test('two replicas behind HAProxy: numbers, scheduled work, a replica stopped un
     assert.equal(new Set(numbers).size, numbers.length, 'no number used twice');
     console.log(
       `two replicas: 200 creates (${served.a} by a, ${served.b} by b) numbered ${sequences[0]}..${sequences[199]}; ` +
-        `${second.length} acknowledged around b's stop all there (answered 502/503 while b stopped: ${refused.filter(s => s === 502).length}/${refused.filter(s => s === 503).length})`,
+        `${second.length} acknowledged around b's stop all there (answered 502/503 while b stopped: ${refused.filter(s => s === 502).length}/${refused.filter(s => s === 503).length}; ` +
+        `sent again after no answer: ${retried})`,
     );
   } finally {
     balancer?.kill('SIGTERM');

@@ -35,11 +35,19 @@ export function ticketFiler(baseUrl: string, token: string) {
   const entityRef = `resource:default/${device.metadata.name}`;
   const headers = { authorization: `Bearer ${token}` };
   return {
-    file: (title: string) =>
+    /** With a `sourceRef`, filing again returns the first filing's ticket (200) instead of a new one. */
+    file: (title: string, sourceRef?: string) =>
       fetch(`${baseUrl}/api/tickets/tickets`, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'incident', title, urgency: 'high', impact: 'small', entityRefs: [entityRef] }),
+        body: JSON.stringify({
+          type: 'incident',
+          title,
+          urgency: 'high',
+          impact: 'small',
+          entityRefs: [entityRef],
+          ...(sourceRef ? { sourceRef } : {}),
+        }),
       }),
     /** Files until a ticket is accepted: the catalog may still be reading the devices. */
     async warmUp(title: string) {

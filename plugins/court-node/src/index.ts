@@ -6,3 +6,4 @@
 
 export * from './clock';
 export * from './layer';
+export * from './outbox';

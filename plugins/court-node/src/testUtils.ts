@@ -17,3 +17,4 @@ export {
   roleExamples,
 } from './testing/courtUsers';
 export { answered } from './testing/answered';
+export { eventually } from './testing/eventually';

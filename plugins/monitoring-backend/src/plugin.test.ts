@@ -1,5 +1,6 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { eventually } from '@internal/plugin-court-node/testUtils';
 import {
   MonitoringBackend,
   SUBJECTS,
@@ -108,20 +109,6 @@ describe.each(databases.eachSupportedId())('monitoring intake on %s', id => {
       .get(`/api/monitoring/incidents${query}`)
       .set('Authorization', as('lina'));
     return body as Array<Record<string, any>>;
-  }
-  /**
-   * Retries `check` until it passes: the receivers answer before the filer
-   * has filed, so what the filer does is polled for, not slept on.
-   */
-  async function eventually<T>(check: () => Promise<T>): Promise<T> {
-    for (let tries = 1; ; tries++) {
-      try {
-        return await check();
-      } catch (error) {
-        if (tries >= 200) throw error;
-      }
-      await new Promise(resolve => setTimeout(resolve, 25));
-    }
   }
   /** The incidents once every mapped one has its ticket. */
   const filed = () =>

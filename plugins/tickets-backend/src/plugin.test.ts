@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { ManualCourtClock } from '@internal/plugin-court-node';
+import { eventually } from '@internal/plugin-court-node/testUtils';
 import {
   as,
   COURT_NOW,
@@ -46,15 +47,27 @@ describe('tickets API', () => {
     expect(ticket.clocks.response.targetMs).toBe(10 * 60_000);
     expect(ticket.clocks.arrival.targetMs).toBe(15 * 60_000);
     expect(ticket.clocks.resolution.state).toBe('not-started');
-    // The on-site team hears of it, and open pages are told.
-    expect(backend.notifications.at(-1)?.payload.title).toContain(
-      ticket.number,
+    // The on-site team hears of it, and open pages are told: through the outbox, after the answer.
+    await eventually(() =>
+      expect(
+        backend.notifications.filter(
+          n => n.payload.scope === `ticket:${ticket.id}:created`,
+        ),
+      ).toEqual([
+        expect.objectContaining({
+          payload: expect.objectContaining({
+            title: expect.stringContaining(ticket.number),
+          }),
+        }),
+      ]),
     );
-    expect(backend.signals).toContainEqual(
-      expect.objectContaining({
-        channel: 'tickets',
-        message: { ticketId: ticket.id, version: 1 },
-      }),
+    await eventually(() =>
+      expect(backend.signals).toContainEqual(
+        expect.objectContaining({
+          channel: 'tickets',
+          message: { ticketId: ticket.id, version: 1 },
+        }),
+      ),
     );
   });
 

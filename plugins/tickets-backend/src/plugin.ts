@@ -6,7 +6,10 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
-import { courtClockServiceRef } from '@internal/plugin-court-node';
+import {
+  courtClockServiceRef,
+  LeasedOutbox,
+} from '@internal/plugin-court-node';
 import {
   LiveSlaEngine,
   officialCalendarServiceRef,
@@ -27,7 +30,7 @@ import { BreachWatch } from './service/BreachWatch';
 import { CatalogEntities } from './service/CatalogEntities';
 import { ChangeService } from './changes/ChangeService';
 import { TicketAccess } from './service/TicketAccess';
-import { TicketNotifier } from './service/TicketNotifier';
+import { TicketAnnouncement, TicketNotifier } from './service/TicketNotifier';
 import { TicketService } from './service/TicketService';
 import { TicketSla } from './service/TicketSla';
 
@@ -93,6 +96,13 @@ export const ticketsPlugin = createBackendPlugin({
           },
           deps.logger,
         );
+        const outbox = new LeasedOutbox<TicketAnnouncement>({
+          db,
+          table: 'ticket_outbox',
+          clock: deps.clock,
+          logger: deps.logger,
+          deliver: ({ payload }) => notifier.deliver(payload),
+        });
         const watch = new BreachWatch({
           store,
           sla,
@@ -119,17 +129,20 @@ export const ticketsPlugin = createBackendPlugin({
             return onCall && !onCall.onSiteHours ? onCall.phone : undefined;
           },
           majorEventAt: (at, refs) => deps.duty.majorEventFloorAt(at, refs),
+          announceCreated: (trx, ticket) =>
+            outbox.enqueue(trx, notifier.announceCreated(ticket)),
           listener: {
             ticketUpdated(ticket, projection, happened) {
-              notifier.updated(ticket);
               watch.poke(projection.nextWakeUpAt);
+              // A new ticket's signal and notifications wait in the outbox.
               if (happened.kind === 'created') {
-                notifier.created(ticket);
-                notifier.assigned(ticket);
+                outbox.poke();
+                // The named engineers of a major event hear at once (not retried: the
+                // ticket's own notifications in the outbox still reach the desk).
                 if (happened.majorEvent) {
                   notifier.majorEvent(ticket, happened.majorEvent);
                 }
-              }
+              } else notifier.updated(ticket);
             },
           },
         });
@@ -178,8 +191,13 @@ export const ticketsPlugin = createBackendPlugin({
             auditor: deps.auditor,
           }),
         );
-        deps.lifecycle.addStartupHook(() => watch.start());
-        deps.lifecycle.addShutdownHook(() => watch.stop());
+        deps.lifecycle.addStartupHook(() => {
+          outbox.start();
+          return watch.start();
+        });
+        deps.lifecycle.addShutdownHook(() =>
+          Promise.all([watch.stop(), outbox.stop()]).then(() => {}),
+        );
       },
     });
   },

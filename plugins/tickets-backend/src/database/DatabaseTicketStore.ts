@@ -113,7 +113,7 @@ export class DatabaseTicketStore {
     ticket: NewTicket,
     events: NewTicketEvent[],
     projection: SlaProjection,
-    extra?: (trx: Knex.Transaction) => Promise<void>,
+    extra?: (trx: Knex.Transaction, stored: StoredTicket) => Promise<void>,
   ): Promise<{ ticket: StoredTicket; created: boolean }> {
     try {
       return {
@@ -134,7 +134,7 @@ export class DatabaseTicketStore {
     ticket: NewTicket,
     events: NewTicketEvent[],
     projection: SlaProjection,
-    extra?: (trx: Knex.Transaction) => Promise<void>,
+    extra?: (trx: Knex.Transaction, stored: StoredTicket) => Promise<void>,
   ): Promise<StoredTicket> {
     return this.db.transaction(async trx => {
       const number = await this.nextNumber(trx, ticket);
@@ -172,8 +172,9 @@ export class DatabaseTicketStore {
       );
       await insertEvents(trx, ticket.id, 0, events);
       await writeClocks(trx, ticket.id, projection);
-      await extra?.(trx);
-      return (await this.load(trx, ticket.id))!;
+      const stored = (await this.load(trx, ticket.id))!;
+      await extra?.(trx, stored);
+      return stored;
     });
   }
 

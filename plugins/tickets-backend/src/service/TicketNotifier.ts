@@ -1,5 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  NotificationSendOptions,
+  NotificationService,
+} from '@backstage/plugin-notifications-node';
+import { OutboxMessage } from '@internal/plugin-court-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { ClockName, PriorityLevel } from '@internal/plugin-sla-common';
 import { StoredTicket } from '../database/rows';
@@ -30,6 +34,16 @@ export interface NotifierOptions {
   readonly changeApprovers: readonly string[];
 }
 
+/**
+ * What a new ticket announces, kept in the tickets outbox until delivered: the signal to open
+ * pages, or a notification. Delivered at least once, so each has the effect of once: a signal
+ * only makes pages refetch, and a notification carries a scope, under which the notifications
+ * backend keeps one per recipient however often it is sent.
+ */
+export type TicketAnnouncement =
+  | { kind: 'signal'; message: TicketSignal }
+  | { kind: 'notification'; send: NotificationSendOptions };
+
 const SEVERITY: Record<PriorityLevel, 'critical' | 'high' | 'normal' | 'low'> =
   { L1: 'critical', L2: 'high', L3: 'normal', L4: 'low' };
 
@@ -55,25 +69,56 @@ export class TicketNotifier {
       .catch(error => this.logger.warn(`signal failed: ${error}`));
   }
 
-  async created(ticket: StoredTicket) {
-    await this.send(ticket, this.options.newTicketRecipients, {
-      title: `${ticket.number} ${ticket.level} ${ticket.title}`,
-      description: ticket.description.slice(0, 300),
-      severity: SEVERITY[ticket.level],
-      topic: 'ticket-created',
-      scope: `ticket:${ticket.id}:created`,
-    });
+  /**
+   * What filing `ticket` announces, for the outbox in the filing's transaction: the signal, the
+   * new-ticket notification and, when it was routed to someone, theirs. Ids are per ticket and
+   * version, so a retried filing queues nothing twice.
+   */
+  announceCreated(ticket: StoredTicket): OutboxMessage<TicketAnnouncement>[] {
+    const announce = (
+      what: 'created' | 'assigned',
+      recipients: readonly string[],
+    ): OutboxMessage<TicketAnnouncement>[] => {
+      const send = this.notification(ticket, recipients, {
+        title: `${ticket.number} ${ticket.level} ${ticket.title}`,
+        description: ticket.description.slice(0, 300),
+        severity: SEVERITY[ticket.level],
+        topic: `ticket-${what}`,
+        scope: `ticket:${ticket.id}:${what}`,
+      });
+      return send
+        ? [
+            {
+              id: `ticket:${ticket.id}:${what}`,
+              payload: { kind: 'notification', send },
+            },
+          ]
+        : [];
+    };
+    return [
+      {
+        id: `ticket:${ticket.id}:v${ticket.version}:signal`,
+        payload: {
+          kind: 'signal',
+          message: { ticketId: ticket.id, version: ticket.version },
+        },
+      },
+      ...announce('created', this.options.newTicketRecipients),
+      ...announce('assigned', ticket.assignee ? [ticket.assignee] : []),
+    ];
   }
 
-  async assigned(ticket: StoredTicket) {
-    if (!ticket.assignee) return;
-    await this.send(ticket, [ticket.assignee], {
-      title: `${ticket.number} ${ticket.level} ${ticket.title}`,
-      description: ticket.description.slice(0, 300),
-      severity: SEVERITY[ticket.level],
-      topic: 'ticket-assigned',
-      scope: `ticket:${ticket.id}:assigned`,
-    });
+  /** Delivers an announcement from the outbox; a failure is thrown, and the outbox tries again. */
+  async deliver(announcement: TicketAnnouncement): Promise<void> {
+    if (announcement.kind === 'signal') {
+      await this.signals.publish<TicketSignal>({
+        recipients: { type: 'broadcast' },
+        channel: TICKETS_SIGNAL_CHANNEL,
+        message: announcement.message,
+      });
+    } else {
+      await this.notifications.send(announcement.send);
+    }
   }
 
   /**
@@ -143,7 +188,8 @@ export class TicketNotifier {
     });
   }
 
-  private async send(
+  /** The notification of `payload` about `ticket` to `recipients`; none without recipients. */
+  private notification(
     ticket: StoredTicket,
     recipients: readonly string[],
     payload: {
@@ -153,20 +199,30 @@ export class TicketNotifier {
       topic: string;
       scope: string;
     },
-  ) {
+  ): NotificationSendOptions | undefined {
     const entityRef = [...new Set(recipients)];
-    if (entityRef.length === 0) return;
+    if (entityRef.length === 0) return undefined;
+    return {
+      recipients: { type: 'entity', entityRef },
+      payload: {
+        ...payload,
+        link:
+          ticket.type === 'change'
+            ? `/changes/${ticket.number}`
+            : `/tickets/${ticket.number}`,
+      },
+    };
+  }
+
+  private async send(
+    ticket: StoredTicket,
+    recipients: readonly string[],
+    payload: Parameters<TicketNotifier['notification']>[2],
+  ) {
+    const notification = this.notification(ticket, recipients, payload);
+    if (!notification) return;
     try {
-      await this.notifications.send({
-        recipients: { type: 'entity', entityRef },
-        payload: {
-          ...payload,
-          link:
-            ticket.type === 'change'
-              ? `/changes/${ticket.number}`
-              : `/tickets/${ticket.number}`,
-        },
-      });
+      await this.notifications.send(notification);
     } catch (error) {
       // A lost notification must not undo the ticket change it reports.
       this.logger.error(`notification for ${ticket.number} failed: ${error}`);

@@ -41,6 +41,7 @@ import type {
   workLogRequestSchema,
 } from '@internal/plugin-tickets-common';
 import type { EngineerApprovalService } from '@internal/plugin-access-node';
+import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
@@ -101,6 +102,14 @@ export class TicketService {
       /** SEC-2: only an engineer the court approved, not suspended, is assigned. */
       approvals: Pick<EngineerApprovalService, 'requireAssignable'>;
       listener: TicketListener;
+      /**
+       * Writes what a new ticket announces (notifications, the signal) to the outbox, in the
+       * filing's transaction: delivered after the commit, off the request, and not lost to a crash.
+       */
+      announceCreated: (
+        trx: Knex.Transaction,
+        ticket: StoredTicket,
+      ) => Promise<void>;
       /** The court's zone, for ticket-number years. */
       zone: string;
       /** Where "now" comes from: the court clock, never the wall clock. */
@@ -254,6 +263,7 @@ export class TicketService {
       },
       events,
       projection,
+      this.deps.announceCreated,
     );
     if (!created) return this.refiled(stored, caller);
     this.deps.listener.ticketUpdated(stored, projection, {

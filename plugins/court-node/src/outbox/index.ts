@@ -1,0 +1,7 @@
+export { LeasedOutbox } from './LeasedOutbox';
+export type {
+  ClaimedMessage,
+  LeasedOutboxOptions,
+  OutboxDatabase,
+  OutboxMessage,
+} from './LeasedOutbox';
