@@ -59,6 +59,15 @@ describe('tickets with the duty roster', () => {
         n.recipients.type === 'entity' ? [n.recipients.entityRef].flat() : [],
       );
 
+  /** The `created` event's data: whom the ticket was routed to at filing, and why. */
+  const filedFor = async (ticketId: string) =>
+    answered(
+      await api()
+        .get(`/api/tickets/tickets/${ticketId}`)
+        .set('Authorization', as('lina')),
+      200,
+    ).body.events.find((e: { type: string }) => e.type === 'created');
+
   const file = async (user: string, body = newIncident()) =>
     answered(
       await api()
@@ -74,6 +83,11 @@ describe('tickets with the duty roster', () => {
     expect(phoneOn16th).toMatch(/^user:default\//);
     expect(ticket.assignee).toBe(phoneOn16th);
     expect(assignedTo(ticket.id)).toEqual([phoneOn16th]);
+    // The ticket page shows the on-call engineer with the arrival clock from this mark.
+    expect(await filedFor(ticket.id)).toMatchObject({
+      assignee: phoneOn16th,
+      phoneDuty: true,
+    });
   });
 
   it('one filed at 10:00 the next morning goes to the day desk, unassigned, as before', async () => {
@@ -81,6 +95,7 @@ describe('tickets with the duty roster', () => {
     const ticket = await file('xuli');
     expect(ticket.assignee).toBeUndefined();
     expect(assignedTo(ticket.id)).toEqual([]);
+    expect(await filedFor(ticket.id)).not.toHaveProperty('phoneDuty');
     expect(
       backend.notifications.some(
         n => n.payload.scope === `ticket:${ticket.id}:created`,
@@ -95,5 +110,6 @@ describe('tickets with the duty roster', () => {
       newIncident({ assignee: 'user:default/liuyang' }),
     );
     expect(ticket.assignee).toBe('user:default/liuyang');
+    expect(await filedFor(ticket.id)).not.toHaveProperty('phoneDuty');
   });
 });
