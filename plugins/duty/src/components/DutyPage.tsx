@@ -10,11 +10,12 @@ import { dutyTranslationRef } from '../translation';
 import { LeaveView } from './leave/LeaveView';
 import { MyShiftsView } from './mine/MyShiftsView';
 import { RosterView } from './roster/RosterView';
+import { SwapsView } from './swaps/SwapsView';
 
-const TABS = ['roster', 'mine', 'leave'] as const;
+const TABS = ['roster', 'mine', 'leave', 'swaps'] as const;
 type TabName = (typeof TABS)[number];
 
-/** `/duty`: the month's roster by post, my shifts (with check-in), leave. */
+/** `/duty`: the month's roster by post, my shifts (with check-in), leave, swaps. */
 export function DutyPage() {
   const { t } = useTranslationRef(dutyTranslationRef);
   const [params, setParams] = useSearchParams();
@@ -72,6 +73,15 @@ export function DutyPage() {
       )}
       {tab === 'leave' && (
         <LeaveView onOpenRoster={next => go({ tab: 'roster', month: next })} />
+      )}
+      {tab === 'swaps' && (
+        <SwapsView
+          month={month}
+          now={now}
+          posts={posts}
+          engineers={engineers}
+          onOpenRoster={next => go({ tab: 'roster', month: next })}
+        />
       )}
     </Content>
   );
