@@ -9,13 +9,13 @@ const ENGINEERS = ['a', 'b', 'c', 'd', 'e'].map(n => `user:default/${n}`);
 
 const shiftArb: fc.Arbitrary<ShiftSlot> = fc
   .record({
+    id: fc.nat().map(n => `shift-${n}`),
     date: fc.constantFrom(...DATES),
     kind: fc.constantFrom('on-site' as const, 'phone' as const),
     post: fc.constantFrom('desk', 'hardware', 'software'),
     engineer: fc.option(fc.constantFrom(...ENGINEERS), { nil: null }),
   })
-  .map((s, i) => ({
-    id: `shift-${i}`,
+  .map(s => ({
     ...s,
     post: s.kind === 'phone' ? undefined : s.post,
   }));
