@@ -18,6 +18,11 @@ export interface Config {
      */
     notify?: string[];
     /**
+     * The duty post (duty.posts) whose engineers on on-site duty that day walk a team's rounds;
+     * a team without one, or a day the roster has nobody for it, goes round robin to its members.
+     */
+    dutyPosts?: Array<{ team: string; post: string }>;
+    /**
      * Plans stored at start when no plan of the same id exists yet; afterwards
      * plans are changed through the API (permission inspections.plan.manage).
      */

@@ -13,6 +13,11 @@ export interface Config {
       newTicket?: string[];
       /** Entity refs told of every SLA warning and breach. */
       serviceManagers?: string[];
+      /**
+       * Entity refs told of every SLA warning and breach outside on-site hours (SLA-3), besides
+       * the engineer on phone duty, as the duty roster says. Default the ops managers.
+       */
+      outsideOnSiteHours?: string[];
       /** Entity refs told of every change awaiting approval. Default the court IT office. */
       changeApprovers?: string[];
     };

@@ -209,6 +209,9 @@ async function services(knex: Knex) {
     alert: { raise: async () => false },
     // Every engineer approved: the bench measures generation, not the access plugin.
     approvals: engineerApprovalOf(async () => ({ assignable: true })),
+    // Without a duty roster: rounds go round robin, as generation measured before it.
+    duty: { onSiteFor: async () => undefined },
+    dutyPosts: [],
   });
   const service = new InspectionService({
     stores,

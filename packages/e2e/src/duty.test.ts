@@ -1,8 +1,9 @@
 // Duty (issue 15) in the browser: the ops manager 孙磊 generates next month's roster; the phone-duty
 // engineer 王强 asks for its last day off; the court IT office 黄军 and the ops manager both approve;
 // the check then reports the night nobody is on the phone, and the ops manager names 李娜 as the
-// substitute: the calendar shows her and the roster publishes. On a phone-sized window an engineer
-// on shift now checks in from the duty room's QR code.
+// substitute: the calendar shows her and the roster publishes. She then hands that night to 张伟
+// on the Swaps tab, the ops manager approves and the calendar shows him. On a phone-sized window an
+// engineer on shift now checks in from the duty room's QR code.
 //
 // With the example court's five engineers every day is full (two at the desk, two on software, one
 // on the phone), so the only legal substitute is for the month's last night: any other night's
@@ -237,6 +238,65 @@ test(
     assert.deepEqual(
       night.map(s => s.engineer),
       ['user:default/lina'],
+    );
+  },
+);
+
+test(
+  '李娜 hands the last night to 张伟; the ops manager approves and the calendar shows him',
+  { timeout: 240_000 },
+  async () => {
+    const { body: before } = await api<Roster>(
+      'lina',
+      'GET',
+      `/rosters/${month}`,
+    );
+    const night = before.shifts.find(
+      s => s.date === lastDay && s.kind === 'phone',
+    )!;
+    const engineer = await signedInPage(browser, portal.baseUrl, 'lina');
+    await engineer.goto(`${portal.baseUrl}/duty?tab=swaps&month=${month}`);
+    await engineer.getByTestId('swap-shift').selectOption(night.id);
+    await engineer
+      .getByTestId('swap-colleague')
+      .selectOption('user:default/zhangwei');
+    await engineer.getByTestId('swap-submit').click();
+    await engineer.getByTestId('swap-requested').waitFor();
+    await shot(engineer, '7-swap-requested');
+    await engineer.context().close();
+
+    await opsManager.goto(`${portal.baseUrl}/duty?tab=swaps&month=${month}`);
+    const waiting = opsManager
+      .locator('[data-testid^="swap-"]')
+      .filter({ hasText: '李娜 → 张伟' })
+      .filter({ hasText: '待运维经理审批' });
+    await waiting.waitFor();
+    // The card by its own id: its text changes once decided.
+    const card = opsManager.getByTestId(
+      (await waiting.getAttribute('data-testid'))!,
+    );
+    await card.getByTestId('swap-approve').click();
+    await card
+      .getByTestId('swap-status')
+      .filter({ hasText: '已批准' })
+      .waitFor();
+    await card.getByTestId('swap-open-roster').click();
+    await opsManager.getByTestId('roster-calendar').waitFor();
+    await opsManager
+      .getByTestId(`cell-${lastDay}-phone`)
+      .getByText('张伟')
+      .waitFor();
+    await shot(opsManager, '8-swap-approved');
+    const { body: after } = await api<Roster>(
+      'huangjun',
+      'GET',
+      `/rosters/${month}`,
+    );
+    assert.deepEqual(
+      after.shifts
+        .filter(s => s.date === lastDay && s.kind === 'phone')
+        .map(s => s.engineer),
+      ['user:default/zhangwei'],
     );
   },
 );

@@ -21,3 +21,9 @@ export const DEVICE_ANNOTATIONS = {
 } as const;
 
 export type DeviceFactName = keyof typeof DEVICE_ANNOTATIONS;
+
+/** Where a person (a catalog User) is reached: docs/catalog-model.md, "People's paging addresses". */
+export const USER_ANNOTATIONS = {
+  mobile: 'court-ops.io/mobile',
+  wecomId: 'court-ops.io/wecom-id',
+} as const;

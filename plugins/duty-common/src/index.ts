@@ -9,6 +9,7 @@
 export * from './config';
 export * from './types';
 export * from './roster';
+export * from './postDuty';
 export * from './permissions';
 export * from './schemas';
 export type { DutyApi } from './client/DutyClient';

@@ -12,6 +12,7 @@ import {
   DutyClient,
   MajorEventFloor,
   OnCall,
+  onSiteForPost,
 } from '@internal/plugin-duty-common';
 
 /** The duty roster's API for other backend families (tickets, inspections, SLA warnings). */
@@ -31,6 +32,11 @@ export interface DutyService {
     instant: string,
     refs: readonly string[],
   ): Promise<MajorEventFloor | undefined>;
+  /**
+   * Who stands on-site duty for `post` on a local date (`onSiteForPost`): empty when the month
+   * has no roster or nobody is on; undefined when duty does not answer or has no such post.
+   */
+  onSiteFor(date: string, post: string): Promise<string[] | undefined>;
   /** The duty API as `credentials` call it (a user's: their permissions apply). */
   as(credentials: BackstageCredentials): DutyApi;
 }
@@ -68,6 +74,27 @@ export function createDutyService(deps: {
       } catch (error) {
         logger.warn(
           `duty did not answer the major-event floor at ${instant}: ${error}`,
+        );
+        return undefined;
+      }
+    },
+    async onSiteFor(date, post) {
+      try {
+        const { posts } = await own.getSetup();
+        if (!posts.some(p => p.id === post)) {
+          logger.warn(`duty has no post ${post}`);
+          return undefined;
+        }
+        const roster = await own.getRoster(date.slice(0, 7)).catch(error =>
+          // The court client's ResponseError: a month without a roster is a 404.
+          (error as { statusCode?: number }).statusCode === 404
+            ? undefined
+            : Promise.reject(error),
+        );
+        return roster ? onSiteForPost(posts, roster.shifts, date, post) : [];
+      } catch (error) {
+        logger.warn(
+          `duty did not answer who is on site for ${post} on ${date}: ${error}`,
         );
         return undefined;
       }

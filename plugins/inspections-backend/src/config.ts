@@ -3,7 +3,10 @@ import {
   LocationRegister,
   locationRegisterSchema,
 } from '@internal/plugin-court-common';
-import { planSchema } from '@internal/plugin-inspections-common';
+import {
+  groupRefSchema,
+  planSchema,
+} from '@internal/plugin-inspections-common';
 import { parseSlaConfig, SlaConfig } from '@internal/plugin-sla-common';
 import { readConfigAt } from '@internal/plugin-court-node';
 import { z } from 'zod';
@@ -24,6 +27,10 @@ const inspectionsConfigSchema = z
     notify: z.array(z.string().min(1)).optional(),
     /** Plans stored at start when no plan of that id exists (then changed through the API). */
     plans: z.array(planSchema).default([]),
+    /** The duty post whose engineers on on-site duty walk a team's rounds (docs/inspections.md). */
+    dutyPosts: z
+      .array(z.strictObject({ team: groupRefSchema, post: z.string().min(1) }))
+      .default([]),
   })
   .prefault({});
 

@@ -1,4 +1,5 @@
 import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
+import { dutyServiceRef } from '@internal/plugin-duty-node';
 import {
   coreServices,
   createBackendPlugin,
@@ -49,6 +50,7 @@ export const inspectionsPlugin = createBackendPlugin({
         auth: coreServices.auth,
         tickets: ticketsServiceRef,
         approvals: engineerApprovalServiceRef,
+        duty: dutyServiceRef,
         auditor: coreServices.auditor,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -94,6 +96,8 @@ export const inspectionsPlugin = createBackendPlugin({
             clock: deps.clock,
           }),
           approvals: deps.approvals,
+          duty: deps.duty,
+          dutyPosts: config.dutyPosts,
         });
         const service = new InspectionService({
           stores,

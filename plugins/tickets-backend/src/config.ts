@@ -16,6 +16,9 @@ const ticketsConfigSchema = z
       .strictObject({
         newTicket: z.array(z.string()).default(['group:default/onsite-team']),
         serviceManagers: z.array(z.string()).default([]),
+        outsideOnSiteHours: z
+          .array(z.string())
+          .default(['group:default/ops-managers']),
         changeApprovers: z
           .array(z.string())
           .default(['group:default/court-it-office']),

@@ -93,6 +93,15 @@ export const ticketsPlugin = createBackendPlugin({
             newTicketRecipients: config.notify.newTicket,
             serviceManagers: config.notify.serviceManagers,
             changeApprovers: config.notify.changeApprovers,
+            onCallNow: async () => {
+              const at = deps.clock.now().toUTC().toISO()!;
+              const onCall = await deps.duty.onCallAt(at);
+              if (!onCall || onCall.onSiteHours) return [];
+              return [
+                ...(onCall.phone ? [onCall.phone] : []),
+                ...config.notify.outsideOnSiteHours,
+              ];
+            },
           },
           deps.logger,
         );

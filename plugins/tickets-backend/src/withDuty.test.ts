@@ -25,6 +25,7 @@ describe('tickets with the duty roster', () => {
   let backend: Awaited<ReturnType<typeof startTicketsBackend>>;
   let clock: ManualCourtClock;
   let phoneOn16th: string;
+  let phoneOn18th: string;
   const api = () => request(backend.server);
 
   beforeAll(async () => {
@@ -45,10 +46,13 @@ describe('tickets with the duty roster', () => {
         .send({}),
       201,
     ).body;
-    phoneOn16th = roster.shifts.find(
-      (s: { date: string; kind: string }) =>
-        s.date === '2026-02-16' && s.kind === 'phone',
-    ).engineer;
+    const phoneOn = (date: string) =>
+      roster.shifts.find(
+        (s: { date: string; kind: string }) =>
+          s.date === date && s.kind === 'phone',
+      ).engineer;
+    phoneOn16th = phoneOn('2026-02-16');
+    phoneOn18th = phoneOn('2026-02-18');
   });
   afterAll(() => backend?.stop());
 
@@ -58,6 +62,23 @@ describe('tickets with the duty roster', () => {
       .flatMap(n =>
         n.recipients.type === 'entity' ? [n.recipients.entityRef].flat() : [],
       );
+
+  /** Who was told of the ticket's response clock warning or breach. */
+  const toldOfResponse = (ticketId: string) =>
+    backend.notifications
+      .filter(n => n.payload.scope === `sla:${ticketId}:response`)
+      .flatMap(n =>
+        n.recipients.type === 'entity' ? [n.recipients.entityRef].flat() : [],
+      );
+
+  /** The `created` event's data: whom the ticket was routed to at filing, and why. */
+  const filedFor = async (ticketId: string) =>
+    answered(
+      await api()
+        .get(`/api/tickets/tickets/${ticketId}`)
+        .set('Authorization', as('lina')),
+      200,
+    ).body.events.find((e: { type: string }) => e.type === 'created');
 
   const file = async (user: string, body = newIncident()) =>
     answered(
@@ -76,6 +97,11 @@ describe('tickets with the duty roster', () => {
     await eventually(() =>
       expect(assignedTo(ticket.id)).toEqual([phoneOn16th]),
     );
+    // The ticket page shows the on-call engineer with the arrival clock from this mark.
+    expect(await filedFor(ticket.id)).toMatchObject({
+      assignee: phoneOn16th,
+      phoneDuty: true,
+    });
   });
 
   it('one filed at 10:00 the next morning goes to the day desk, unassigned, as before', async () => {
@@ -91,6 +117,7 @@ describe('tickets with the duty roster', () => {
       ).toBe(true),
     );
     expect(assignedTo(ticket.id)).toEqual([]);
+    expect(await filedFor(ticket.id)).not.toHaveProperty('phoneDuty');
   });
 
   it('a ticket the desk routes itself keeps its assignee at night', async () => {
@@ -100,5 +127,35 @@ describe('tickets with the duty roster', () => {
       newIncident({ assignee: 'user:default/liuyang' }),
     );
     expect(ticket.assignee).toBe('user:default/liuyang');
+    expect(await filedFor(ticket.id)).not.toHaveProperty('phoneDuty');
+  });
+
+  it("an SLA warning at night goes to the phone-duty engineer and the ops managers besides the ticket's group", async () => {
+    await clock.set('2026-02-18T21:00:00+08:00');
+    const ticket = await file(
+      'lina',
+      newIncident({ group: 'group:default/onsite-team' }),
+    );
+    expect(ticket.assignee).toBeUndefined();
+    // L2: respond within 10 minutes; the first warning at half of it.
+    await clock.set('2026-02-18T21:06:00+08:00');
+    const told = toldOfResponse(ticket.id);
+    expect(told).toEqual(
+      expect.arrayContaining([
+        'group:default/onsite-team',
+        phoneOn18th,
+        'group:default/ops-managers',
+      ]),
+    );
+  });
+
+  it("by day it goes to the ticket's group, not to last night's phone duty nor the ops managers", async () => {
+    await clock.set('2026-02-19T10:00:00+08:00');
+    const ticket = await file(
+      'lina',
+      newIncident({ group: 'group:default/onsite-team' }),
+    );
+    await clock.set('2026-02-19T10:06:00+08:00');
+    expect(toldOfResponse(ticket.id)).toEqual(['group:default/onsite-team']);
   });
 });

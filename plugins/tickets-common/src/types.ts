@@ -217,6 +217,8 @@ export type TicketEventData =
       readonly emergency?: boolean;
       /** Who it was routed to at filing, if anyone. */
       readonly assignee?: string;
+      /** The assignee is the engineer on phone duty, filed outside on-site hours (SLA-3). */
+      readonly phoneDuty?: boolean;
       readonly group?: string;
     }
   | { readonly type: 'acknowledged' }

@@ -357,6 +357,16 @@ export const ticketsMessages = {
     create: 'Create',
     cancel: 'Cancel',
   },
+  onCall: {
+    title: 'Engineer on call',
+    filedOutsideHours:
+      'Filed outside on-site hours: assigned to the engineer on phone duty.',
+    mobile: 'Mobile {{mobile}}',
+    noMobile: 'No mobile number in the catalog.',
+    arrival: 'On site:',
+    arrivalWithin: 'On site within {{target}}:',
+    arriveBy: 'Due on site by {{at}}',
+  },
   access: {
     title: 'Access to devices',
     empty: 'No access requested for this ticket.',

@@ -13,11 +13,12 @@ import { MajorEventsView } from './events/MajorEventsView';
 import { LeaveView } from './leave/LeaveView';
 import { MyShiftsView } from './mine/MyShiftsView';
 import { RosterView } from './roster/RosterView';
+import { SwapsView } from './swaps/SwapsView';
 
-const TABS = ['roster', 'mine', 'leave', 'events'] as const;
+const TABS = ['roster', 'mine', 'leave', 'swaps', 'events'] as const;
 type TabName = (typeof TABS)[number];
 
-/** `/duty`: the month's roster by post, my shifts (with check-in), leave. */
+/** `/duty`: the month's roster by post, my shifts (with check-in), leave, swaps, major events. */
 export function DutyPage() {
   const { t } = useTranslationRef(dutyTranslationRef);
   const [params, setParams] = useSearchParams();
@@ -82,6 +83,15 @@ export function DutyPage() {
       )}
       {tab === 'leave' && (
         <LeaveView onOpenRoster={next => go({ tab: 'roster', month: next })} />
+      )}
+      {tab === 'swaps' && (
+        <SwapsView
+          month={month}
+          now={now}
+          posts={posts}
+          engineers={engineers}
+          onOpenRoster={next => go({ tab: 'roster', month: next })}
+        />
       )}
       {tab === 'events' && (
         <MajorEventsView

@@ -7,6 +7,7 @@ describeChineseTranslation(dutyMessages, zh, [
   ['dayKind', ['working', 'rest', 'holiday']],
   ['flag', ['on-time', 'late', 'missing', 'upcoming']],
   ['leaveStatus', ['requested', 'approved', 'refused', 'withdrawn']],
+  ['swapStatus', ['requested', 'approved', 'refused']],
   [
     'problem',
     [

@@ -11,9 +11,13 @@ import {
   courtClockFactory,
   ManualCourtClock,
 } from '@internal/plugin-court-node';
-import { startCourtTestBackend } from '@internal/plugin-court-node/testUtils';
+import {
+  mergeConfig,
+  startCourtTestBackend,
+} from '@internal/plugin-court-node/testUtils';
 import express from 'express';
 import Router from 'express-promise-router';
+import type { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import inspectionsPlugin from '../index';
@@ -87,14 +91,19 @@ export async function startInspectionsBackend(
     clock?: CourtClock;
     /** Other features, e.g. the real tickets plugin and its services. */
     features?: Parameters<typeof startTestBackend>[0]['features'];
+    /** Config laid over the example court's (e.g. `duty`, `inspections.dutyPosts`). */
+    config?: JsonObject;
   } = {},
 ): Promise<InspectionsBackend> {
   const backend = await startCourtTestBackend({
-    config: {
-      app: { baseUrl: 'http://localhost:7007' },
-      courtOps: { assetTagPrefix: 'YX', locations },
-      inspections: { plans },
-    },
+    config: mergeConfig(
+      {
+        app: { baseUrl: 'http://localhost:7007' },
+        courtOps: { assetTagPrefix: 'YX', locations },
+        inspections: { plans },
+      },
+      options.config ?? {},
+    ),
     features: [
       inspectionsPlugin,
       ...(options.features ?? [

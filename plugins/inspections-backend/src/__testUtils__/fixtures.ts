@@ -347,6 +347,9 @@ export async function services(options: {
       clock: options.clock,
     }),
     approvals: options.approvals ?? approveEveryone,
+    // Without a duty roster: rounds go round robin (withDuty.test.ts has the real one).
+    duty: { onSiteFor: async () => undefined },
+    dutyPosts: [],
   });
   const desk = options.desk ?? fakeDesk();
   const service = new InspectionService({

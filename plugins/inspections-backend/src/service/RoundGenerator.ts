@@ -1,4 +1,5 @@
 import type { EngineerApprovalService } from '@internal/plugin-access-node';
+import type { DutyService } from '@internal/plugin-duty-node';
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
@@ -58,7 +59,8 @@ export interface GenerationResult {
 /**
  * Creates the scheduled rounds of a range of days: each plan's devices on
  * each date the plan is due, grouped into one round per day, team and
- * building, and handed out round robin to the team. Idempotent: a check is
+ * building, and handed out among the engineers on on-site duty for the
+ * team's post that day (round robin to the team without one). Idempotent: a check is
  * keyed by plan, device and date, a round by day, team and building, so a
  * second run, another replica or a catch-up over days already done adds
  * nothing.
@@ -78,14 +80,39 @@ export class RoundGenerator {
       alert: Pick<UncoveredYearAlert, 'raise'>;
       /** SEC-2: rounds go only to engineers the court approved and has not suspended. */
       approvals: Pick<EngineerApprovalService, 'checkMany'>;
+      /** The duty roster (DUTY-1): who stands on-site duty for a post on a day. */
+      duty: Pick<DutyService, 'onSiteFor'>;
+      /** The duty post whose engineers walk a team's rounds. */
+      dutyPosts: readonly { readonly team: string; readonly post: string }[];
     },
   ) {}
 
-  /** The team's members who may be assigned work today. */
-  private async assignableMembers(team: string): Promise<string[]> {
-    const members = await this.deps.inventory.members(team);
-    const decisions = await this.deps.approvals.checkMany(members);
-    return members.filter(member => decisions.get(member)?.assignable);
+  /** Of `people`, those who may be assigned work today. */
+  private async assignable(people: readonly string[]): Promise<string[]> {
+    const decisions = await this.deps.approvals.checkMany(people);
+    return people.filter(person => decisions.get(person)?.assignable);
+  }
+
+  /**
+   * Who walks a team's rounds on a date: the engineers on on-site duty for the team's post that
+   * day; without a post, a roster or anyone on it, the team's members in turn, saying why.
+   */
+  private async walkersOf(team: string, date: string): Promise<string[]> {
+    const post = this.deps.dutyPosts.find(p => p.team === team)?.post;
+    const rostered = post
+      ? await this.deps.duty.onSiteFor(date, post)
+      : undefined;
+    const walkers = rostered && (await this.assignable(rostered));
+    if (walkers && walkers.length > 0) return walkers;
+    let reason: string;
+    if (!post)
+      reason = `no duty post is set for ${team} (inspections.dutyPosts)`;
+    else if (!rostered) reason = 'the duty roster did not answer';
+    else reason = `nobody assignable is on on-site duty for the ${post} post`;
+    this.deps.logger.info(
+      `inspection rounds of ${team} on ${date} go round robin to the team: ${reason}`,
+    );
+    return this.assignable(await this.deps.inventory.members(team));
   }
 
   /**
@@ -258,19 +285,20 @@ export class RoundGenerator {
         d.routeKey,
       ]);
     }
-    const members = new Map<string, string[]>();
+    const walkers = new Map<string, string[]>();
     const createdAt = this.deps.clock.now().toUTC().toISO()!;
     const rounds = new Map<string, NewRound>();
     for (const d of fresh) {
       const key = scheduleKey(d);
       if (rounds.has(key)) continue;
       const { team } = d.plan;
-      if (!members.has(team)) {
-        members.set(team, await this.assignableMembers(team));
+      const dayTeam = `${d.occurrence.date}|${team}`;
+      if (!walkers.has(dayTeam)) {
+        walkers.set(dayTeam, await this.walkersOf(team, d.occurrence.date));
       }
       const assignment = assignRoutes(
-        routesOfDay.get(`${d.occurrence.date}|${team}`)!,
-        members.get(team)!,
+        routesOfDay.get(dayTeam)!,
+        walkers.get(dayTeam)!,
         toDay(d.occurrence.date),
       );
       rounds.set(key, {

@@ -32,6 +32,11 @@ export interface NotifierOptions {
   readonly serviceManagers: readonly string[];
   /** Told of every change awaiting approval (the court IT office). */
   readonly changeApprovers: readonly string[];
+  /**
+   * Who else is told of an SLA warning or breach now (SLA-3): outside on-site hours the engineer
+   * on phone duty and the ops managers; nobody in on-site hours or without a duty roster.
+   */
+  readonly onCallNow?: () => Promise<readonly string[]>;
 }
 
 /**
@@ -165,7 +170,7 @@ export class TicketNotifier {
     );
   }
 
-  /** To the assignee, the ticket's group and the service managers. */
+  /** To the assignee, the ticket's group, the service managers and, at night, who is on call. */
   async slaAlert(ticket: StoredTicket, alert: SlaAlert) {
     const what =
       alert.threshold === undefined
@@ -175,6 +180,7 @@ export class TicketNotifier {
       ...(ticket.assignee ? [ticket.assignee] : []),
       ...(ticket.group ? [ticket.group] : []),
       ...this.options.serviceManagers,
+      ...((await this.options.onCallNow?.()) ?? []),
     ];
     await this.send(ticket, recipients, {
       title: `${what} · ${ticket.number} ${ticket.level} ${ticket.title}`,

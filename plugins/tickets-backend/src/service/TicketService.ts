@@ -190,9 +190,11 @@ export class TicketService {
     );
     const at = this.now();
     // Outside on-site hours a ticket nobody routed goes to the engineer on phone duty.
-    const assignee =
-      request.assignee ??
-      (request.group ? undefined : await this.deps.phoneDutyAt?.(at));
+    const phoneDuty =
+      request.assignee || request.group
+        ? undefined
+        : await this.deps.phoneDutyAt?.(at);
+    const assignee = request.assignee ?? phoneDuty;
     const policy = sla.engine.activePolicy();
     const matrixLevel = policy.matrix[request.urgency][request.impact];
     const majorEvent = await this.deps.majorEventAt?.(
@@ -213,6 +215,8 @@ export class TicketService {
           title: request.title,
           // Routed at filing: a later `assigned` is a hand-over (reports count them).
           ...(assignee ? { assignee } : {}),
+          // The ticket page shows the on-call engineer and the arrival clock for these.
+          ...(phoneDuty ? { phoneDuty: true } : {}),
           ...(request.group ? { group: request.group } : {}),
         },
       },

@@ -14,6 +14,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dutyApiRef } from '../../api';
 import { useDutyPermissions, useEngineerNames } from '../../hooks/useDuty';
 import { dutyTranslationRef } from '../../translation';
+import { DecisionBar } from '../shared/DecisionBar';
 
 /** Leave: request it; the court IT office and the ops manager each decide; the gap it leaves. */
 export function LeaveView(props: { onOpenRoster: (month: string) => void }) {
@@ -128,25 +129,11 @@ function LeaveCard(props: {
   const api = useApi(dutyApiRef);
   const can = useDutyPermissions();
   const { leave, engineerName } = props;
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
   // Each approver decides their own side once; the backend refuses a second or the requester's.
   const mayDecide =
     leave.status === 'requested' &&
     ((can.approveCourt && !leave.court) ||
       (can.approveContractor && !leave.contractor));
-  const decide = async (approve: boolean) => {
-    setError(undefined);
-    try {
-      await api.decideLeave(leave.id, {
-        approve,
-        reason: reason.trim() || undefined,
-      });
-      props.onDecided();
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
   const side = (label: string, decision?: LeaveDecision) =>
     `${label}: ${
       decision
@@ -187,31 +174,13 @@ function LeaveCard(props: {
         {side(t('leave.contractor'), leave.contractor)}
       </Typography>
       {mayDecide && (
-        <Box
-          display="flex"
-          flexWrap="wrap"
-          style={{ gap: 8 }}
-          mt={1}
-          alignItems="flex-end"
-        >
-          <TextField
-            label={t('leave.decisionReason')}
-            value={reason}
-            inputProps={{ 'data-testid': 'decision-reason' }}
-            onChange={e => setReason(e.target.value)}
-          />
-          <Button
-            variant="contained"
-            color="primary"
-            data-testid="leave-approve"
-            onClick={() => decide(true)}
-          >
-            {t('leave.approve')}
-          </Button>
-          <Button data-testid="leave-refuse" onClick={() => decide(false)}>
-            {t('leave.refuse')}
-          </Button>
-        </Box>
+        <DecisionBar
+          testIdPrefix="leave"
+          decide={async decision => {
+            await api.decideLeave(leave.id, decision);
+            props.onDecided();
+          }}
+        />
       )}
       {leave.status === 'approved' && can.manage && (
         <Button
@@ -222,11 +191,6 @@ function LeaveCard(props: {
         >
           {t('leave.substitute')}
         </Button>
-      )}
-      {error && (
-        <Alert severity="error" data-testid="decision-error">
-          {error}
-        </Alert>
       )}
     </Paper>
   );

@@ -11,6 +11,7 @@ import { dutyApiRef } from '../../api';
 import { timeIn } from '../../time';
 import { dutyTranslationRef } from '../../translation';
 import { CheckInPanel } from '../checkin/CheckInPanel';
+import { useShiftLabel } from '../shared/shiftLabel';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
 
 /** The caller's shifts of the month, the check-in buttons and their calendar feed. */
@@ -22,8 +23,7 @@ export function MyShiftsView(props: {
   const { t } = useTranslationRef(dutyTranslationRef);
   const api = useApi(dutyApiRef);
   const shifts = useAsync(() => api.myShifts(props.month), [api, props.month]);
-  const postName = (id?: string) =>
-    props.posts.find(post => post.id === id)?.name ?? id ?? '';
+  const shiftLabel = useShiftLabel(props.posts);
   return (
     <>
       <CheckInPanel zone={props.zone} />
@@ -39,11 +39,7 @@ export function MyShiftsView(props: {
         {shifts.value?.map(shift => (
           <ListItem key={shift.id}>
             <ListItemText
-              primary={`${shift.date} · ${
-                shift.kind === 'phone'
-                  ? t('roster.phone')
-                  : postName(shift.post)
-              }`}
+              primary={shiftLabel(shift)}
               secondary={`${timeIn(shift.startsAt, props.zone)}–${timeIn(
                 shift.endsAt,
                 props.zone,

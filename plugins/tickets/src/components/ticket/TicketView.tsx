@@ -15,6 +15,7 @@ import { AccessCard } from './AccessCard';
 import { CommentsCard } from './CommentsCard';
 import { KnownErrorAction } from './KnownErrorAction';
 import { LinksCard } from './LinksCard';
+import { OnCallCard } from './OnCallCard';
 import { TicketActions } from './TicketActions';
 import { TicketClocks } from './TicketClocks';
 import { TicketHeader } from './TicketHeader';
@@ -92,6 +93,9 @@ export function TicketView(props: { ticketRef: string }) {
       </Grid>
       <Grid item xs={12} md={5}>
         <Grid container spacing={3} direction="column">
+          <Grid item>
+            <OnCallCard ticket={ticket} events={detail.events} />
+          </Grid>
           <Grid item>
             <CommentsCard
               ticket={ticket}
