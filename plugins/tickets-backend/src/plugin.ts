@@ -14,6 +14,7 @@ import {
 import { dutyServiceRef } from '@internal/plugin-duty-node';
 import { ticketPermissions } from '@internal/plugin-tickets-common';
 import {
+  partRegisterServiceRef,
   ticketPermissionResourceRef,
   ticketPermissionRules,
 } from '@internal/plugin-tickets-node';
@@ -57,6 +58,7 @@ export const ticketsPlugin = createBackendPlugin({
         clock: courtClockServiceRef,
         duty: dutyServiceRef,
         approvals: engineerApprovalServiceRef,
+        parts: partRegisterServiceRef,
       },
       async init(deps) {
         const config = readTicketsConfig(deps.config);
@@ -112,6 +114,7 @@ export const ticketsPlugin = createBackendPlugin({
           access,
           catalog,
           approvals: deps.approvals,
+          parts: deps.parts,
           zone: config.zone,
           clock: deps.clock,
           phoneDutyAt: async at => {
