@@ -22,6 +22,7 @@ function figuresOf(ticketRows = tickets, changeRows = changes): PeriodFigures {
     tickets: ticketFigures(ticketRows, changeRows, window),
     inspections,
     kb: { articlesAdded: 4, articlesUpdated: 7, knownErrorsFromProblems: 1 },
+    spares: null,
   };
 }
 

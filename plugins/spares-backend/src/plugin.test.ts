@@ -196,9 +196,7 @@ describe('spares API with the real service desk', () => {
     // An unknown part type is a 400 naming the field; the ticket stays as it was.
     const unknown = await waitFor({ partTypeId: 'no-such-part' });
     expect(unknown.paused.status).toBe(400);
-    expect(unknown.paused.body.error.message).toContain(
-      'body.part.partTypeId',
-    );
+    expect(unknown.paused.body.error.message).toContain('body.part.partTypeId');
     const after = await api()
       .get(`/api/tickets/tickets/${unknown.ticket.number}`)
       .set('Authorization', as('lina'));
@@ -208,7 +206,10 @@ describe('spares API with the real service desk', () => {
     const paused = (await ticketEvents(stocked.ticket.number)).find(
       e => e.type === 'paused',
     ) as unknown as { part: unknown };
-    expect(paused.part).toEqual({ partTypeId: 'hdd-4tb', name: '4 TB 录像硬盘' });
+    expect(paused.part).toEqual({
+      partTypeId: 'hdd-4tb',
+      name: '4 TB 录像硬盘',
+    });
 
     backend.notifications.length = 0;
     expect((await receive(2, 'store-b')).status).toBe(201);
@@ -442,7 +443,13 @@ describe('spares API with the real service desk', () => {
       quantity: 1,
     });
     expect(figures.body.repairTurnaround).toEqual([
-      { vendorId: 'reach', returned: 1, averageDays: 4, longestDays: 4 },
+      {
+        vendorId: 'reach',
+        vendorName: '锐取 Reach',
+        returned: 1,
+        averageDays: 4,
+        longestDays: 4,
+      },
     ]);
 
     const report = await api()
