@@ -22,7 +22,6 @@ function figuresOf(ticketRows = tickets, changeRows = changes): PeriodFigures {
     tickets: ticketFigures(ticketRows, changeRows, window),
     inspections,
     kb: { articlesAdded: 4, articlesUpdated: 7, knownErrorsFromProblems: 1 },
-    spares: null,
   };
 }
 

@@ -83,8 +83,11 @@ export interface PeriodFigures {
   readonly tickets: TicketFigures;
   readonly inspections: InspectionFigures;
   readonly kb: KbFigures;
-  /** No data (null) when the portal runs without the spares plugin. */
-  readonly spares: SparesFigures | null;
+  /**
+   * Absent, no data, when the portal runs without the spares plugin (and in reports issued
+   * before the spares figures were composed).
+   */
+  readonly spares?: SparesFigures;
 }
 
 /** A report's figures for a period and scope, beside the previous period's. */

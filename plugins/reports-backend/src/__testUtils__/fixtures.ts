@@ -191,7 +191,7 @@ export class FixtureFigureSources implements FigureSources {
 
   async spares(period: ReportPeriod) {
     this.calls.push(`spares ${period.from}..${period.to}`);
-    return this.sparesAbsent ? null : SPARES;
+    return this.sparesAbsent ? undefined : SPARES;
   }
 }
 

@@ -118,7 +118,7 @@ describe('HttpFigureSources', () => {
     }
   });
 
-  it('finds no spares figures (null, not an error) in a portal without the spares plugin; a spares error is still an error', async () => {
+  it('finds no spares figures (no data, not an error) in a portal without the spares plugin; a spares error is still an error', async () => {
     const heard: Heard[] = [];
     let sources: FigureSources | undefined;
     const backend = await startTestBackend({
@@ -132,7 +132,7 @@ describe('HttpFigureSources', () => {
     try {
       expect(
         await sources!.spares({ from: '2026-11-01', to: '2026-11-30' }),
-      ).toBeNull();
+      ).toBeUndefined();
     } finally {
       await backend.stop();
     }

@@ -37,10 +37,10 @@ export interface FigureSources {
   ): Promise<InspectionFigures>;
   kb(period: ReportPeriod, systemRef?: string): Promise<KbFigures>;
   /**
-   * The court's spares figures (the family keeps them court-wide); null, no data, when the
-   * portal runs without the spares plugin.
+   * The court's spares figures (the family keeps them court-wide); undefined, no data, when
+   * the portal runs without the spares plugin.
    */
-  spares(period: ReportPeriod): Promise<SparesFigures | null>;
+  spares(period: ReportPeriod): Promise<SparesFigures | undefined>;
 }
 
 /** The families' figures endpoints over HTTP, called with the reports plugin's own credentials. */
@@ -67,16 +67,9 @@ export class HttpFigureSources implements FigureSources {
     return this.get<KbFigures>('kb', period, systemRef);
   }
 
-  async spares(period: ReportPeriod) {
+  spares(period: ReportPeriod) {
     // No spares plugin: nothing answers under /api/spares.
-    const answer = await this.get<SparesFigures>(
-      'spares',
-      period,
-      undefined,
-      {},
-      [404],
-    );
-    return answer ?? null;
+    return this.get<SparesFigures>('spares', period, undefined, {}, [404]);
   }
 
   private async get<T>(

@@ -303,7 +303,7 @@ export class ReportService {
         tickets: tickets.figures,
         inspections,
         kb,
-        spares,
+        ...(spares ? { spares } : {}),
       };
       return { figures, tickets: tickets.tickets, changes: tickets.changes };
     };

@@ -84,7 +84,6 @@ export function periodFigures(
       viruses: { checks: 4, pcs: 120, infectedPcs: 1, virusesFound: 3 },
     },
     kb: { articlesAdded: 3, articlesUpdated: 5, knownErrorsFromProblems: 1 },
-    spares: null,
   };
 }
 

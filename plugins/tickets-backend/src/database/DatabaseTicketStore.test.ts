@@ -193,7 +193,9 @@ describe.each(databases.eachSupportedId())(
               urgency: 'high',
               impact: 'medium',
               level: 'L2',
-              entities: [{ entityRef: 'resource:default/courtroom-recorder-t01' }],
+              entities: [
+                { entityRef: 'resource:default/courtroom-recorder-t01' },
+              ],
               policy: { id: 'contract', version: 1 },
               createdAt: at,
               year: 2026,

@@ -216,7 +216,7 @@ function PartInputs(props: Omit<FieldProps, 'name' | 'label'>) {
                 p.id,
                 t('actions.partInStock', {
                   name: p.name,
-                  count: String(p.total),
+                  count: p.total,
                 }),
               ] as const,
           ),
