@@ -212,7 +212,7 @@ describe('spares API with the real service desk', () => {
     });
 
     backend.notifications.length = 0;
-    expect((await receive(2, 'store-b')).status).toBe(201);
+    expect((await receive(2)).status).toBe(201);
     const told = backend.notifications.filter(
       n => n.payload.topic === 'spares-awaited-part-in',
     );
