@@ -12,6 +12,7 @@ import {
   INSPECTIONS,
   KB,
   NETWORK,
+  SPARES,
   ticket,
 } from './__testUtils__/fixtures';
 
@@ -76,6 +77,19 @@ describe.each(databases.eachSupportedId())('reports API on %s', databaseId => {
     expect(res.body.previous.tickets.services.total).toBe(1);
     expect(res.body.current.inspections).toEqual(INSPECTIONS);
     expect(res.body.current.kb).toEqual(KB);
+    expect(res.body.current.spares).toEqual(SPARES);
+  });
+
+  it('composes and issues a report without the spares plugin: its figures have no spares section', async () => {
+    backend.sources.sparesAbsent = true;
+    const res = await api()
+      .get(`/api/reports/figures?${NOVEMBER}`)
+      .set('authorization', as('lina'));
+    expect(res.status).toBe(200);
+    expect(res.body.current).not.toHaveProperty('spares');
+    expect(res.body.current.kb).toEqual(KB);
+    const issued = await issue(ISSUE);
+    expect(issued.status).toBe(201);
   });
 
   it('passes the system on to every family, as the catalog names it', async () => {

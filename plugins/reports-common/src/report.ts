@@ -37,6 +37,31 @@ export interface KbFigures {
   readonly knownErrorsFromProblems: number;
 }
 
+/**
+ * The spares family's figures of a period (`GET /api/spares/figures`): parts
+ * issued, per court month and per system (`''` for an issue about no
+ * system); repairs returned in the period, per vendor, with their days out;
+ * devices sent for repair more than once in the period.
+ */
+export interface SparesFigures {
+  readonly partsUsed: {
+    readonly total: number;
+    readonly byMonth: ReadonlyArray<{ month: string; quantity: number }>;
+    readonly bySystem: ReadonlyArray<{ system: string; quantity: number }>;
+  };
+  readonly repairTurnaround: ReadonlyArray<{
+    vendorId: string;
+    vendorName: string;
+    returned: number;
+    averageDays: number;
+    longestDays: number;
+  }>;
+  readonly repeatedRepairs: ReadonlyArray<{
+    deviceRef: string;
+    repairs: number;
+  }>;
+}
+
 /** What the tickets backend answers for a period: its figures and the rows behind them. */
 export interface TicketFiguresResponse {
   readonly period: ReportPeriod;
@@ -58,6 +83,11 @@ export interface PeriodFigures {
   readonly tickets: TicketFigures;
   readonly inspections: InspectionFigures;
   readonly kb: KbFigures;
+  /**
+   * Absent, no data, when the portal runs without the spares plugin (and in reports issued
+   * before the spares figures were composed).
+   */
+  readonly spares?: SparesFigures;
 }
 
 /** A report's figures for a period and scope, beside the previous period's. */

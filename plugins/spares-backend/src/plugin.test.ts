@@ -157,6 +157,88 @@ describe('spares API with the real service desk', () => {
     );
   });
 
+  it('pauses a ticket waiting for a named part; a receipt of it tells the assignee it is in', async () => {
+    const act = (number: string, body: Record<string, unknown>) =>
+      api()
+        .post(`/api/tickets/tickets/${number}/actions`)
+        .set('Authorization', as(ENGINEER))
+        .send(body);
+    const waitFor = async (part: Record<string, unknown>) => {
+      const ticket = await fileTicket([RECORDER]);
+      const taken = await act(ticket.number, {
+        action: 'acknowledge',
+        version: 1,
+      });
+      expect(taken.status).toBe(200);
+      return {
+        ticket,
+        paused: await act(ticket.number, {
+          action: 'pause',
+          version: taken.body.version,
+          reason: 'waiting-part',
+          note: '等硬盘到货',
+          part,
+        }),
+      };
+    };
+    const stocked = await waitFor({ partTypeId: 'hdd-4tb' });
+    expect(stocked.paused.status).toBe(200);
+    expect(stocked.paused.body).toMatchObject({
+      status: 'pending',
+      pauseReason: 'waiting-part',
+      awaitedPart: { partTypeId: 'hdd-4tb', name: '4 TB 录像硬盘' },
+    });
+    const unstocked = await waitFor({ text: '主板 RE-TC8000-MB' });
+    expect(unstocked.paused.body.awaitedPart).toEqual({
+      name: '主板 RE-TC8000-MB',
+    });
+
+    // An unknown part type is a 400 naming the field; the ticket stays as it was.
+    const unknown = await waitFor({ partTypeId: 'no-such-part' });
+    expect(unknown.paused.status).toBe(400);
+    expect(unknown.paused.body.error.message).toContain('body.part.partTypeId');
+    const after = await api()
+      .get(`/api/tickets/tickets/${unknown.ticket.number}`)
+      .set('Authorization', as('lina'));
+    expect(after.body.ticket.status).toBe('acknowledged');
+    expect(after.body.ticket.awaitedPart).toBeUndefined();
+
+    const paused = (await ticketEvents(stocked.ticket.number)).find(
+      e => e.type === 'paused',
+    ) as unknown as { part: unknown };
+    expect(paused.part).toEqual({
+      partTypeId: 'hdd-4tb',
+      name: '4 TB 录像硬盘',
+    });
+
+    backend.notifications.length = 0;
+    expect((await receive(2)).status).toBe(201);
+    const told = backend.notifications.filter(
+      n => n.payload.topic === 'spares-awaited-part-in',
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0].recipients).toEqual({
+      type: 'entity',
+      entityRef: `user:default/${ENGINEER}`,
+    });
+    expect(told[0].payload.link).toBe(`/tickets/${stocked.ticket.number}`);
+
+    // Resumed, it waits for nothing, and the next receipt tells no one.
+    const resumed = await act(stocked.ticket.number, {
+      action: 'resume',
+      version: stocked.paused.body.version,
+    });
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.awaitedPart).toBeUndefined();
+    backend.notifications.length = 0;
+    await receive(1);
+    expect(
+      backend.notifications.filter(
+        n => n.payload.topic === 'spares-awaited-part-in',
+      ),
+    ).toEqual([]);
+  });
+
   it('records a part that does not fit the device as a warning with its reason, not a refusal', async () => {
     const ticket = await fileTicket([UPS]);
     const res = await move(ENGINEER, {
@@ -361,7 +443,13 @@ describe('spares API with the real service desk', () => {
       quantity: 1,
     });
     expect(figures.body.repairTurnaround).toEqual([
-      { vendorId: 'reach', returned: 1, averageDays: 4, longestDays: 4 },
+      {
+        vendorId: 'reach',
+        vendorName: '锐取 Reach',
+        returned: 1,
+        averageDays: 4,
+        longestDays: 4,
+      },
     ]);
 
     const report = await api()

@@ -56,6 +56,7 @@ export const sparesPlugin = createBackendPlugin({
           tickets: new TicketLink({
             tickets: deps.tickets,
             logger: deps.logger,
+            auth: deps.auth,
           }),
           notifications: deps.notifications,
           clock: deps.clock,

@@ -121,22 +121,3 @@ export interface IssueResult {
   readonly stock: PartStock;
   readonly warning?: string;
 }
-
-/** The family's aggregate figures of a period, for the reports family. */
-export interface SparesFigures {
-  readonly partsUsed: {
-    readonly total: number;
-    readonly byMonth: ReadonlyArray<{ month: string; quantity: number }>;
-    readonly bySystem: ReadonlyArray<{ system: string; quantity: number }>;
-  };
-  readonly repairTurnaround: ReadonlyArray<{
-    vendorId: string;
-    returned: number;
-    averageDays: number;
-    longestDays: number;
-  }>;
-  readonly repeatedRepairs: ReadonlyArray<{
-    deviceRef: string;
-    repairs: number;
-  }>;
-}

@@ -17,6 +17,7 @@ import {
 import { dutyServiceRef } from '@internal/plugin-duty-node';
 import { ticketPermissions } from '@internal/plugin-tickets-common';
 import {
+  partRegisterServiceRef,
   ticketPermissionResourceRef,
   ticketPermissionRules,
 } from '@internal/plugin-tickets-node';
@@ -60,6 +61,7 @@ export const ticketsPlugin = createBackendPlugin({
         clock: courtClockServiceRef,
         duty: dutyServiceRef,
         approvals: engineerApprovalServiceRef,
+        parts: partRegisterServiceRef,
       },
       async init(deps) {
         const config = readTicketsConfig(deps.config);
@@ -131,6 +133,7 @@ export const ticketsPlugin = createBackendPlugin({
           access,
           catalog,
           approvals: deps.approvals,
+          parts: deps.parts,
           zone: config.zone,
           clock: deps.clock,
           phoneDutyAt: async at => {

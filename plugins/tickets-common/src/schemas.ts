@@ -92,6 +92,17 @@ export const editTicketRequestSchema = z
   .strict();
 export type EditTicketRequest = z.input<typeof editTicketRequestSchema>;
 
+/**
+ * The part a ticket waits for: a stocked part type (its id in the spares
+ * register; the desk checks it and keeps its name) or, for a part the court
+ * does not stock, the engineer's words.
+ */
+export const awaitedPartSchema = z.union([
+  z.object({ partTypeId: singleLineText().min(1).max(100) }).strict(),
+  z.object({ text: singleLineText().min(1).max(200) }).strict(),
+]);
+export type AwaitedPartRequest = z.input<typeof awaitedPartSchema>;
+
 /** One lifecycle action, carrying the version the client read. */
 export const ticketActionRequestSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('acknowledge'), version }).strict(),
@@ -103,8 +114,14 @@ export const ticketActionRequestSchema = z.discriminatedUnion('action', [
       version,
       reason: z.enum(PAUSE_REASONS),
       note: requiredNote,
+      /** The part waited for: only with reason `waiting-part`. */
+      part: awaitedPartSchema.optional(),
     })
-    .strict(),
+    .strict()
+    .refine(a => a.part === undefined || a.reason === 'waiting-part', {
+      path: ['part'],
+      message: 'a part is named only when the pause is waiting-part',
+    }),
   z.object({ action: z.literal('resume'), version }).strict(),
   z
     .object({
@@ -221,6 +238,8 @@ export const listTicketsQuerySchema = z
     atRisk: booleanFlag.optional(),
     /** Some clock has breached. */
     breached: booleanFlag.optional(),
+    /** Paused waiting for this stocked part type (its spares register id). */
+    awaitingPart: singleLineText().min(1).max(100).optional(),
     /** Text in the number, title or description. */
     q: searchText.optional(),
     sort: z.enum(TICKET_SORTS).default('created'),

@@ -158,6 +158,15 @@ export const TICKET_LINK_RELATIONS: readonly TicketLinkRelation[] = [
   'solved-by',
 ];
 
+/**
+ * The part a paused ticket waits for: a stocked part type (its id in the
+ * spares register and its name then) or only the engineer's words.
+ */
+export interface AwaitedPart {
+  readonly partTypeId?: string;
+  readonly name: string;
+}
+
 /** A ticket as the queue and the ticket page show it. */
 export interface Ticket {
   readonly id: string;
@@ -179,6 +188,8 @@ export interface Ticket {
   readonly level: PriorityLevel;
   readonly status: TicketStatus;
   readonly pauseReason?: PauseReason;
+  /** While it waits for a part: which one. */
+  readonly awaitedPart?: AwaitedPart;
   readonly assignee?: string;
   readonly group?: string;
   /** The catalog entities it is about (systems, devices, applications). */
@@ -228,6 +239,7 @@ export type TicketEventData =
       readonly type: 'paused';
       readonly reason: PauseReason;
       readonly note: string;
+      readonly part?: AwaitedPart;
     }
   | { readonly type: 'resumed' }
   | {

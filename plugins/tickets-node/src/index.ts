@@ -8,3 +8,4 @@
 
 export * from './permissions';
 export * from './service/ticketsService';
+export * from './service/partRegister';

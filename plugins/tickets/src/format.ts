@@ -1,4 +1,8 @@
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  useTranslationRef,
+  type TranslationFunction,
+} from '@backstage/frontend-plugin-api';
+import type { AwaitedPart } from '@internal/plugin-tickets-common';
 import { DEFAULT_ZONE } from '@internal/plugin-sla-common';
 import { DateTime } from 'luxon';
 import { useMemo } from 'react';
@@ -6,6 +10,16 @@ import { ticketsTranslationRef } from './translation';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+
+/** The part a paused ticket waits for: a stocked part with its register id, or the engineer's words. */
+export function awaitedPartText(
+  part: AwaitedPart,
+  t: TranslationFunction<typeof ticketsTranslationRef.T>,
+): string {
+  return part.partTypeId
+    ? t('ticket.stockedPart', { name: part.name, id: part.partTypeId })
+    : t('ticket.unstockedPart', { name: part.name });
+}
 
 /** An instant as the court reads it: in its own zone, to the minute. */
 export function formatInstant(at: string): string {

@@ -245,6 +245,9 @@ export const ticketsMessages = {
     satisfaction: 'Satisfaction',
     satisfactionValue: '{{satisfaction}} / 5',
     pauseReason: 'Waiting',
+    awaitedPart: 'Waiting for part',
+    stockedPart: '{{name}} ({{id}})',
+    unstockedPart: '{{name}} (not stocked)',
     description: 'Description',
     noDescription: 'No description.',
     conflict: 'Someone else changed this ticket; reloaded.',
@@ -284,6 +287,10 @@ export const ticketsMessages = {
     knowledgeArticle: 'Knowledge article (optional)',
     outcome: 'Outcome',
     satisfaction: 'Satisfaction (1–5)',
+    part: 'Part waited for (optional)',
+    partInStock: '{{name}} — {{count}} in stock',
+    partNotStocked: 'Not stocked: describe it',
+    partText: 'The part',
   },
   timeline: {
     title: 'History',
@@ -294,6 +301,7 @@ export const ticketsMessages = {
       arrived: 'Arrived on site',
       'work-started': 'Started work',
       paused: 'Paused: {{reason}}',
+      pausedForPart: 'Paused: {{reason}} — {{part}}',
       resumed: 'Resumed',
       'priority-changed':
         'Priority changed to {{level}} ({{urgency}} urgency, {{impact}} impact)',

@@ -3,6 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   InspectionFigures,
   KbFigures,
+  SparesFigures,
   periodWindow,
   ReportPeriod,
   TicketFact,
@@ -83,6 +84,29 @@ export const KB: KbFigures = {
   knownErrorsFromProblems: 1,
 };
 
+export const SPARES: SparesFigures = {
+  partsUsed: {
+    total: 5,
+    byMonth: [{ month: '2026-11', quantity: 5 }],
+    bySystem: [
+      { system: 'system:default/network', quantity: 3 },
+      { system: '', quantity: 2 },
+    ],
+  },
+  repairTurnaround: [
+    {
+      vendorId: 'reach',
+      vendorName: '锐取 Reach',
+      returned: 2,
+      averageDays: 4.5,
+      longestDays: 6,
+    },
+  ],
+  repeatedRepairs: [
+    { deviceRef: 'resource:default/core-switch-1', repairs: 2 },
+  ],
+};
+
 /**
  * The families' figures from the fixture months (a quiet period otherwise); `late` adds a
  * ticket logged after a report was issued, for reissue tests. Every call is recorded.
@@ -91,6 +115,8 @@ export class FixtureFigureSources implements FigureSources {
   readonly calls: string[] = [];
   /** The tickets backend is down: its figures answer 503. */
   ticketsDown = false;
+  /** The portal runs without the spares plugin. */
+  sparesAbsent = false;
   private readonly months = [NOVEMBER, OCTOBER].map(m => ({
     period: m.period,
     tickets: [...m.tickets],
@@ -161,6 +187,11 @@ export class FixtureFigureSources implements FigureSources {
   async kb(period: ReportPeriod, systemRef?: string) {
     this.calls.push(`kb ${period.from}..${period.to} ${systemRef ?? ''}`);
     return KB;
+  }
+
+  async spares(period: ReportPeriod) {
+    this.calls.push(`spares ${period.from}..${period.to}`);
+    return this.sparesAbsent ? undefined : SPARES;
   }
 }
 

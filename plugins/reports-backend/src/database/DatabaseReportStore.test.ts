@@ -5,7 +5,12 @@ import {
 } from '@backstage/backend-test-utils';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { ReportFigures } from '@internal/plugin-reports-common';
-import { INSPECTIONS, KB, quietTicketFigures } from '../__testUtils__/fixtures';
+import {
+  INSPECTIONS,
+  KB,
+  SPARES,
+  quietTicketFigures,
+} from '../__testUtils__/fixtures';
 import { DatabaseReportStore, NewSnapshot } from './DatabaseReportStore';
 
 jest.setTimeout(60_000);
@@ -22,6 +27,7 @@ const figures = (total: number): ReportFigures => {
     tickets: { ...tickets, services: { ...tickets.services, total } },
     inspections: INSPECTIONS,
     kb: KB,
+    spares: SPARES,
   });
   return {
     kind: 'month',

@@ -130,6 +130,7 @@ function sectionRows(
   const rows: SheetRow[] = [
     { values: [section.title], look: 'sheetTitle' },
     { values: [heading], look: 'subtitle' },
+    ...(section.summary ? [{ values: [section.summary] }] : []),
   ];
   for (const table of section.tables) {
     rows.push({ values: [] }, { values: [table.title], look: 'tableTitle' });

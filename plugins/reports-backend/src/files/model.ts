@@ -11,7 +11,14 @@ import type {
   TicketType,
 } from '@internal/plugin-tickets-common';
 import type { LabelKey, Translate } from './labels';
-import { localTime, minutesOf, shortRef, Value, ValueFormat } from './format';
+import {
+  formatValue,
+  localTime,
+  minutesOf,
+  shortRef,
+  Value,
+  ValueFormat,
+} from './format';
 
 /**
  * The report's sections as plain tables, built once from the figures: the Word document and the
@@ -52,6 +59,8 @@ export interface ReportTable {
 
 export interface ReportSection {
   readonly title: string;
+  /** A few words on the section, printed before its tables. */
+  readonly summary?: string;
   readonly tables: readonly ReportTable[];
 }
 
@@ -589,6 +598,105 @@ function kbSection(f: ReportFigures, t: Translate): ReportSection {
   };
 }
 
+/**
+ * The spares family's figures: parts used (per month and system), repair turnaround per
+ * vendor and devices sent more than once. A period without the spares plugin has no data,
+ * said in words, and its tables are empty; so is the previous side of a compared figure.
+ */
+function sparesSection(f: ReportFigures, t: Translate): ReportSection {
+  const now = f.current.spares;
+  const before = f.previous.spares;
+  const text = (header: LabelKey) => ({
+    header: t(header),
+    format: 'text' as const,
+  });
+  const partsUsed = {
+    header: t('partsUsed'),
+    format: 'integer' as const,
+    compare: true,
+  };
+  const systemName = (ref: string) => (ref ? shortRef(ref) : t('noSystem'));
+  const parts = (side: typeof now) => side?.partsUsed.total;
+  const returned = (now?.repairTurnaround ?? []).reduce(
+    (n, r) => n + r.returned,
+    0,
+  );
+  const daysOut = (now?.repairTurnaround ?? []).reduce(
+    (n, r) => n + r.averageDays * r.returned,
+    0,
+  );
+  const words = {
+    parts: formatValue(parts(now), 'integer'),
+    previousParts: formatValue(parts(before), 'integer'),
+    returned,
+    vendors: now?.repairTurnaround.length ?? 0,
+    averageDays: formatValue(
+      returned ? daysOut / returned : undefined,
+      'decimal',
+    ),
+    repeated: now?.repeatedRepairs.length ?? 0,
+  };
+  let summary = t('sparesNoData');
+  if (now) {
+    summary = t(returned ? 'sparesSummary' : 'sparesSummaryNoRepairs', words);
+  }
+  return {
+    title: t('sectionSpares'),
+    summary,
+    tables: [
+      {
+        title: t('sparesUsed'),
+        columns: [text('figure'), partsUsed],
+        rows: now ? [[t('total'), compared(parts(now), parts(before))]] : [],
+      },
+      {
+        title: t('sparesByMonth'),
+        columns: [text('month'), { ...partsUsed, compare: false }],
+        rows: (now?.partsUsed.byMonth ?? []).map(m => [m.month, m.quantity]),
+      },
+      {
+        title: t('sparesBySystem'),
+        columns: [text('system'), partsUsed],
+        rows: now
+          ? keyed(
+              now.partsUsed.bySystem,
+              before?.partsUsed.bySystem ?? [],
+              s => s.system,
+              s => s.quantity,
+              before ? 0 : undefined,
+            ).map(row => [
+              systemName(row.key),
+              compared(row.current, row.previous),
+            ])
+          : [],
+      },
+      {
+        title: t('repairTurnaround'),
+        columns: [
+          text('vendor'),
+          { header: t('repairsReturned'), format: 'integer' },
+          { header: t('averageDays'), format: 'decimal' },
+          { header: t('longestDays'), format: 'integer' },
+        ],
+        rows: (now?.repairTurnaround ?? []).map(r => [
+          r.vendorName,
+          r.returned,
+          r.averageDays,
+          r.longestDays,
+        ]),
+      },
+      {
+        title: t('repeatedRepairs'),
+        columns: [text('device'), { header: t('repairs'), format: 'integer' }],
+        rows: (now?.repeatedRepairs ?? []).map(r => [
+          shortRef(r.deviceRef),
+          r.repairs,
+        ]),
+      },
+    ],
+  };
+}
+
 function topSection(f: ReportFigures, t: Translate): ReportSection {
   const incidents: Column = {
     header: t('incidents'),
@@ -643,6 +751,7 @@ export function reportSections(
     changesSection,
     inspectionsSection,
     kbSection,
+    sparesSection,
     topSection,
   ]
     .map(section => section(figures, t))

@@ -132,6 +132,7 @@ const SECTION_KEYS: LabelKey[] = [
   'sectionChanges',
   'sectionInspections',
   'sectionKb',
+  'sectionSpares',
   'sectionTop',
 ];
 
@@ -218,6 +219,33 @@ describe('report.docx', () => {
       'INC-2026-00102',
     ]) {
       expect(text).toContain(expected);
+    }
+  });
+
+  it('says in words and shows in tables the spare parts used and the repairs, beside October which had no spares data', async () => {
+    const text = squeeze(await pdfText(zhPdf));
+    const spares = text.slice(text.lastIndexOf(squeeze(zh('sectionSpares'))));
+    for (const expected of [
+      // 7 parts used, October "—" (no spares plugin then); 2 repairs from 1 vendor, 5.5 days.
+      squeeze(
+        zh('sparesSummary', {
+          parts: '7',
+          previousParts: '—',
+          returned: 2,
+          vendors: 1,
+          averageDays: '5.5',
+          repeated: 1,
+        }),
+      ),
+      squeeze(zh('sparesBySystem')),
+      'trial-system4',
+      squeeze(zh('noSystem')),
+      // vendor, returned, average and longest days (LibreOffice lays the headers out first)
+      '锐取Reach',
+      '25.58',
+      'court3-av-host2',
+    ]) {
+      expect(spares).toContain(expected);
     }
   });
 
@@ -428,6 +456,25 @@ describe('report.xlsx', () => {
       'utf8',
     );
     expect(compliance).toContain('INC-2026-00102');
+
+    // The spares sheet: the parts used this period (none known before), the vendor's turnaround.
+    const sparesSheet = `${SECTION_KEYS.indexOf('sectionSpares') + 1}. ${zh(
+      'sectionSpares',
+    )}`;
+    const spares = csvRows(
+      readFileSync(join(out, `zh-report-${sparesSheet}.csv`), 'utf8'),
+    );
+    expect(spares.find(row => row[0] === zh('total'))?.slice(0, 3)).toEqual([
+      zh('total'),
+      '7',
+      '',
+    ]);
+    expect(spares.find(row => row[0] === '锐取 Reach')?.slice(0, 4)).toEqual([
+      '锐取 Reach',
+      '2',
+      '5.5',
+      '8',
+    ]);
   });
 });
 
@@ -519,5 +566,31 @@ describe('a quiet period', () => {
     compliance.eachRow(row => texts.push(row.getCell(1).value));
     expect(texts).toContain(zh('none'));
     expect(fileNamed(files, 'report.docx').length).toBeGreaterThan(5_000);
+  });
+
+  it('without the spares plugin says there is no spares data, and its tables are empty', async () => {
+    const { spares: _, ...noSpares } = fixtureFigures.current;
+    const files = await renderReportFiles(
+      fixtureInput({
+        figures: { ...fixtureFigures, current: noSpares, previous: noSpares },
+      }),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      fileNamed(files, 'report.xlsx') as unknown as ExcelJS.Buffer,
+    );
+    const sheet = workbook.getWorksheet(
+      `${SECTION_KEYS.indexOf('sectionSpares') + 1}. ${zh('sectionSpares')}`,
+    )!;
+    const texts: unknown[] = [];
+    sheet.eachRow(row => texts.push(row.getCell(1).value));
+    expect(texts).toContain(zh('sparesNoData'));
+    expect(texts.filter(text => text === zh('none'))).toHaveLength(5);
+    const docx = join(dir, 'no-spares.docx');
+    writeFileSync(docx, fileNamed(files, 'report.docx'));
+    await convert([docx], 'pdf', dir);
+    expect(squeeze(await pdfText(join(dir, 'no-spares.pdf')))).toContain(
+      squeeze(zh('sparesNoData')),
+    );
   });
 });

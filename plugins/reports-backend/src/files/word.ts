@@ -411,6 +411,7 @@ export async function renderWord(
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: i === 0,
     }),
+    ...(section.summary ? [paragraph(section.summary)] : []),
     ...section.tables.flatMap(table => wordTable(table, t, charts.get(table))),
   ]);
   const doc = new Document({

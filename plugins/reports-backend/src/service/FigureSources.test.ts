@@ -5,7 +5,7 @@ import {
 import { startTestBackend } from '@backstage/backend-test-utils';
 import Router from 'express-promise-router';
 import { FigureSources, figureSourcesServiceRef } from './FigureSources';
-import { INSPECTIONS, KB } from '../__testUtils__/fixtures';
+import { INSPECTIONS, KB, SPARES } from '../__testUtils__/fixtures';
 
 interface Heard {
   family: string;
@@ -74,6 +74,7 @@ describe('HttpFigureSources', () => {
         familyPlugin('tickets', tickets, heard),
         familyPlugin('inspections', INSPECTIONS, heard),
         familyPlugin('kb', KB, heard),
+        familyPlugin('spares', SPARES, heard),
         probePlugin(s => {
           sources = s;
         }),
@@ -87,6 +88,7 @@ describe('HttpFigureSources', () => {
       expect(await sources!.ticketFigures(period)).toEqual(tickets);
       expect(await sources!.inspections(period)).toEqual(INSPECTIONS);
       expect(await sources!.kb(period)).toEqual(KB);
+      expect(await sources!.spares(period)).toEqual(SPARES);
       expect(heard).toEqual([
         {
           family: 'tickets',
@@ -100,6 +102,7 @@ describe('HttpFigureSources', () => {
         },
         { family: 'inspections', subject: 'plugin:reports', query: period },
         { family: 'kb', subject: 'plugin:reports', query: period },
+        { family: 'spares', subject: 'plugin:reports', query: period },
       ]);
 
       await expect(
@@ -112,6 +115,41 @@ describe('HttpFigureSources', () => {
       });
     } finally {
       await backend.stop();
+    }
+  });
+
+  it('finds no spares figures (no data, not an error) in a portal without the spares plugin; a spares error is still an error', async () => {
+    const heard: Heard[] = [];
+    let sources: FigureSources | undefined;
+    const backend = await startTestBackend({
+      features: [
+        familyPlugin('kb', KB, heard),
+        probePlugin(s => {
+          sources = s;
+        }),
+      ],
+    });
+    try {
+      expect(
+        await sources!.spares({ from: '2026-11-01', to: '2026-11-30' }),
+      ).toBeUndefined();
+    } finally {
+      await backend.stop();
+    }
+    const withSpares = await startTestBackend({
+      features: [
+        familyPlugin('spares', SPARES, heard),
+        probePlugin(s => {
+          sources = s;
+        }),
+      ],
+    });
+    try {
+      await expect(
+        sources!.spares({ from: '1999-01-01', to: '1999-01-31' }),
+      ).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
+    } finally {
+      await withSpares.stop();
     }
   });
 });

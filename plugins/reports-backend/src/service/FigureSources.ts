@@ -11,6 +11,7 @@ import {
   InspectionFigures,
   KbFigures,
   ReportPeriod,
+  SparesFigures,
   TicketFiguresOnly,
   TicketFiguresResponse,
 } from '@internal/plugin-reports-common';
@@ -35,6 +36,11 @@ export interface FigureSources {
     systemRef?: string,
   ): Promise<InspectionFigures>;
   kb(period: ReportPeriod, systemRef?: string): Promise<KbFigures>;
+  /**
+   * The court's spares figures (the family keeps them court-wide); undefined, no data, when
+   * the portal runs without the spares plugin.
+   */
+  spares(period: ReportPeriod): Promise<SparesFigures | undefined>;
 }
 
 /** The families' figures endpoints over HTTP, called with the reports plugin's own credentials. */
@@ -61,12 +67,31 @@ export class HttpFigureSources implements FigureSources {
     return this.get<KbFigures>('kb', period, systemRef);
   }
 
+  spares(period: ReportPeriod) {
+    // No spares plugin: nothing answers under /api/spares.
+    return this.get<SparesFigures>('spares', period, undefined, {}, [404]);
+  }
+
+  private async get<T>(
+    family: string,
+    period: ReportPeriod,
+    systemRef?: string,
+    extra?: Record<string, string>,
+  ): Promise<T>;
+  private async get<T>(
+    family: string,
+    period: ReportPeriod,
+    systemRef: string | undefined,
+    extra: Record<string, string>,
+    absentOn: readonly number[],
+  ): Promise<T | undefined>;
   private async get<T>(
     family: string,
     period: ReportPeriod,
     systemRef?: string,
     extra: Record<string, string> = {},
-  ): Promise<T> {
+    absentOn: readonly number[] = [],
+  ): Promise<T | undefined> {
     const { auth, discovery } = this.deps;
     const query = new URLSearchParams({
       from: period.from,
@@ -81,6 +106,7 @@ export class HttpFigureSources implements FigureSources {
       onBehalfOf: () => auth.getOwnServiceCredentials(),
     });
     const res = await fetch(url);
+    if (absentOn.includes(res.status)) return undefined;
     if (!res.ok) {
       // The family's own message says what went wrong; a report cannot be made without it.
       const text = await res.text();

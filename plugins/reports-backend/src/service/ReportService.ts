@@ -288,7 +288,7 @@ export class ReportService {
   ): Promise<ComposedReport> {
     const { sources, zone } = this.deps;
     const of = async (p: ReportPeriod, withFacts: boolean) => {
-      const [tickets, inspections, kb] = await Promise.all([
+      const [tickets, inspections, kb, spares] = await Promise.all([
         withFacts
           ? sources.tickets(p, systemRef)
           : sources
@@ -296,12 +296,14 @@ export class ReportService {
               .then(answer => ({ ...answer, tickets: [], changes: [] })),
         sources.inspections(p, systemRef),
         sources.kb(p, systemRef),
+        sources.spares(p),
       ]);
       const figures: PeriodFigures = {
         period: p,
         tickets: tickets.figures,
         inspections,
         kb,
+        ...(spares ? { spares } : {}),
       };
       return { figures, tickets: tickets.tickets, changes: tickets.changes };
     };

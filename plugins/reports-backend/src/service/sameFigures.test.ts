@@ -1,5 +1,10 @@
 import { ReportFigures } from '@internal/plugin-reports-common';
-import { INSPECTIONS, KB, quietTicketFigures } from '../__testUtils__/fixtures';
+import {
+  INSPECTIONS,
+  KB,
+  SPARES,
+  quietTicketFigures,
+} from '../__testUtils__/fixtures';
 import { canonicalJson, sameFigures } from './sameFigures';
 
 function figures(total: number): ReportFigures {
@@ -9,6 +14,7 @@ function figures(total: number): ReportFigures {
     tickets: { ...tickets, services: { ...tickets.services, total } },
     inspections: INSPECTIONS,
     kb: KB,
+    spares: SPARES,
   });
   return {
     kind: 'month',

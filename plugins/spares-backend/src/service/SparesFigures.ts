@@ -1,6 +1,7 @@
 import { CourtClock } from '@internal/plugin-court-node';
-import { SparesFigures, daysOut } from '@internal/plugin-spares-common';
+import { daysOut } from '@internal/plugin-spares-common';
 import {
+  SparesFigures,
   periodWindow,
   reportPeriodSchema,
   requirePeriodOver,
@@ -33,10 +34,13 @@ export class SparesFiguresService {
     const { store, clock, zone } = this.deps;
     requirePeriodOver(query, clock.now(), zone);
     const window = periodWindow(query, zone);
-    const [issues, repairs] = await Promise.all([
+    const [issues, repairs, vendors] = await Promise.all([
       store.issuesBetween(window.start, window.end),
       store.repairsForFigures(query.from, query.to),
+      store.listVendors(),
     ]);
+    const vendorName = (id: string) =>
+      vendors.find(v => v.id === id)?.name ?? id;
     const byMonth = new Map<string, number>();
     const bySystem = new Map<string, number>();
     let total = 0;
@@ -87,6 +91,7 @@ export class SparesFiguresService {
       },
       repairTurnaround: sorted(turnaround).map(([vendorId, days]) => ({
         vendorId,
+        vendorName: vendorName(vendorId),
         returned: days.length,
         averageDays: days.reduce((a, b) => a + b, 0) / days.length,
         longestDays: Math.max(...days),

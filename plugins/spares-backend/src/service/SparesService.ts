@@ -23,6 +23,7 @@ import {
   DeviceSpares,
   IssueResult,
   PartStock,
+  PartType,
   Repair,
   StoreOverview,
   courtDate,
@@ -266,6 +267,9 @@ export class SparesService {
       );
     }
     if (recorded.fellBelowMinimum) await this.tellBelowMinimum(recorded.stock);
+    if (request.kind === 'receipt') {
+      await this.tellAwaitedPartIn(partType, request.locationId);
+    }
     return {
       movement: recorded.movement,
       stock: recorded.stock,
@@ -273,6 +277,34 @@ export class SparesService {
         ? { warning: recorded.movement.fitWarning }
         : {}),
     };
+  }
+
+  /** The assignee of each ticket paused waiting for this part: it is in. */
+  private async tellAwaitedPartIn(partType: PartType, locationId: string) {
+    const { notifications, logger } = this.deps;
+    const waiting = await this.deps.tickets.awaiting(partType.id);
+    for (const ticket of waiting) {
+      if (!ticket.assignee) continue;
+      try {
+        await notifications.send({
+          recipients: { type: 'entity', entityRef: ticket.assignee },
+          payload: {
+            title: `等待的备件已到货：${partType.name} · Awaited part is in: ${ticket.number}`,
+            description: `${ticket.number} 等待的 ${partType.name} 已入库（${locationId}）。The ${partType.name} that ${ticket.number} waits for was received at ${locationId}.`,
+            link: `/tickets/${ticket.number}`,
+            severity: 'normal',
+            topic: 'spares-awaited-part-in',
+            scope: `spares:awaited-part-in:${ticket.id}:${partType.id}`,
+          },
+        });
+      } catch (error) {
+        logger.error(
+          `could not tell ${ticket.assignee} that ${partType.id} is in for ${
+            ticket.number
+          }: ${(error as Error).message}`,
+        );
+      }
+    }
   }
 
   private async tellBelowMinimum(stock: PartStock) {

@@ -1,4 +1,5 @@
 import {
+  AuthService,
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
@@ -13,8 +14,42 @@ import { TicketsService } from '@internal/plugin-tickets-node';
  */
 export class TicketLink {
   constructor(
-    private readonly deps: { tickets: TicketsService; logger: LoggerService },
+    private readonly deps: {
+      tickets: TicketsService;
+      logger: LoggerService;
+      auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+    },
   ) {}
+
+  /**
+   * The tickets paused waiting for this part type, asked with the spares
+   * plugin's own credentials: a receipt tells whoever waits, whoever records it.
+   * An unreachable desk is logged and finds none: the receipt stands.
+   */
+  async awaiting(partTypeId: string): Promise<Ticket[]> {
+    const { tickets, auth, logger } = this.deps;
+    const found: Ticket[] = [];
+    try {
+      const desk = tickets.as(await auth.getOwnServiceCredentials());
+      let cursor: string | undefined;
+      do {
+        const page = await desk.listTickets({
+          awaitingPart: partTypeId,
+          limit: 100,
+          ...(cursor ? { cursor } : {}),
+        });
+        found.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+    } catch (error) {
+      logger.warn(
+        `could not find the tickets waiting for ${partTypeId}: ${
+          (error as Error).message
+        }`,
+      );
+    }
+    return found;
+  }
 
   /** @throws InputError naming `field` when there is no such ticket the caller may read */
   async ticket(

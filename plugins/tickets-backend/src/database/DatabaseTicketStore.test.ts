@@ -174,6 +174,95 @@ describe.each(databases.eachSupportedId())(
         'breachedThenMet',
       ]);
     });
+
+    it('keeps the part a paused ticket waits for and finds the tickets waiting for a part type', async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const store = await DatabaseTicketStore.fromKnex(knex);
+      const at = '2026-12-07T02:00:00.000Z';
+      const file = async (title: string) =>
+        (
+          await store.insert(
+            {
+              id: randomUUID(),
+              type: 'incident',
+              title,
+              description: '',
+              channel: 'portal',
+              reporter: 'user:default/xuli',
+              createdBy: 'user:default/xuli',
+              urgency: 'high',
+              impact: 'medium',
+              level: 'L2',
+              entities: [
+                { entityRef: 'resource:default/courtroom-recorder-t01' },
+              ],
+              policy: { id: 'contract', version: 1 },
+              createdAt: at,
+              year: 2026,
+            },
+            [{ type: 'created', at, actor: 'user:default/xuli', data: {} }],
+            { clocks: [] },
+          )
+        ).ticket;
+      const pause = (
+        id: string,
+        version: number,
+        part: { id?: string; name: string },
+      ) =>
+        store.update(id, version, {
+          fields: {
+            status: 'pending',
+            pauseReason: 'waiting-part',
+            awaitedPartTypeId: part.id ?? null,
+            awaitedPartName: part.name,
+          },
+          events: [],
+          projection: { clocks: [] },
+          at,
+        });
+      const disk = await pause((await file('disk')).id, 1, {
+        id: 'hdd-4tb',
+        name: '4 TB 录像硬盘',
+      });
+      expect(disk.awaitedPart).toEqual({
+        partTypeId: 'hdd-4tb',
+        name: '4 TB 录像硬盘',
+      });
+      const board = await pause((await file('board')).id, 1, {
+        name: '主板',
+      });
+      expect(board.awaitedPart).toEqual({ name: '主板' });
+      await pause((await file('another disk')).id, 1, {
+        id: 'hdd-4tb',
+        name: '4 TB 录像硬盘',
+      });
+      await file('not waiting');
+      const waiting = async (part: string) =>
+        (
+          await store.list({
+            filter: { sort: 'created', limit: 50, awaitingPart: part },
+            now: at,
+          })
+        ).items
+          .map(t => t.title)
+          .sort();
+      expect(await waiting('hdd-4tb')).toEqual(['another disk', 'disk']);
+
+      // Resumed, the ticket waits for nothing.
+      const resumed = await store.update(disk.id, disk.version, {
+        fields: {
+          status: 'in-progress',
+          pauseReason: null,
+          awaitedPartTypeId: null,
+          awaitedPartName: null,
+        },
+        events: [],
+        projection: { clocks: [] },
+        at,
+      });
+      expect(resumed.awaitedPart).toBeUndefined();
+      expect(await waiting('hdd-4tb')).toEqual(['another disk']);
+    });
   },
 );
 

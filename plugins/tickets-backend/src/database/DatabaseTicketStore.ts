@@ -381,6 +381,11 @@ export class DatabaseTicketStore {
     if (filter.assignee) query.where('assignee', filter.assignee);
     if (filter.reporter) query.where('reporter', filter.reporter);
     if (filter.group) query.where('group_ref', filter.group);
+    if (filter.awaitingPart) {
+      query
+        .where('pause_reason', 'waiting-part')
+        .where('awaited_part_type_id', filter.awaitingPart);
+    }
     if (filter.entity) {
       query.whereIn(
         'id',
@@ -614,6 +619,13 @@ function toStoredTicket(
     level: row.level,
     status: row.status,
     pauseReason: row.pause_reason ?? undefined,
+    awaitedPart:
+      row.awaited_part_name === null || row.awaited_part_name === undefined
+        ? undefined
+        : {
+            partTypeId: row.awaited_part_type_id ?? undefined,
+            name: row.awaited_part_name,
+          },
     resumeStatus: row.resume_status ?? undefined,
     assignee: row.assignee ?? undefined,
     group: row.group_ref ?? undefined,
@@ -643,6 +655,8 @@ const FIELD_COLUMNS: Record<keyof TicketFieldUpdates, string> = {
   level: 'level',
   status: 'status',
   pauseReason: 'pause_reason',
+  awaitedPartTypeId: 'awaited_part_type_id',
+  awaitedPartName: 'awaited_part_name',
   resumeStatus: 'resume_status',
   assignee: 'assignee',
   group: 'group_ref',

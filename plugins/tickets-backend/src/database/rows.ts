@@ -26,6 +26,9 @@ export interface TicketFieldUpdates {
   level?: PriorityLevel;
   status?: TicketStatus;
   pauseReason?: PauseReason | null;
+  /** The awaited part (set with a waiting-part pause, cleared with it). */
+  awaitedPartTypeId?: string | null;
+  awaitedPartName?: string | null;
   resumeStatus?: TicketStatus | null;
   assignee?: string | null;
   group?: string | null;

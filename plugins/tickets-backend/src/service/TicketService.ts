@@ -5,6 +5,7 @@ import {
   InputError,
   NotAllowedError,
   NotFoundError,
+  ServiceUnavailableError,
 } from '@backstage/errors';
 import {
   CLOCK_NAMES,
@@ -19,6 +20,7 @@ import {
   assertVersion,
   ComplianceReport,
   ComplianceRow,
+  AwaitedPart,
   Ticket,
   TicketDetail,
   TicketEventRecord,
@@ -42,6 +44,7 @@ import type {
 } from '@internal/plugin-tickets-common';
 import type { EngineerApprovalService } from '@internal/plugin-access-node';
 import { Knex } from 'knex';
+import type { PartRegisterService } from '@internal/plugin-tickets-node';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
@@ -101,6 +104,8 @@ export class TicketService {
       catalog: CatalogEntities;
       /** SEC-2: only an engineer the court approved, not suspended, is assigned. */
       approvals: Pick<EngineerApprovalService, 'requireAssignable'>;
+      /** The spares register, to check the part a ticket pauses for. */
+      parts: PartRegisterService;
       listener: TicketListener;
       /**
        * Writes what a new ticket announces (notifications, the signal) to the outbox, in the
@@ -420,14 +425,45 @@ export class TicketService {
         'body.assignee',
       );
     }
+    const awaitedPart =
+      action.action === 'pause' && action.part
+        ? await this.awaitedPart(action.part)
+        : undefined;
     const policy = this.deps.sla.engine.policy(
       ticket.policy.id,
       ticket.policy.version,
     );
     // The action's instants (resolvedAt, closedAt) are the record's own.
     return this.record(ticket, action.version, caller, at =>
-      applyAction(ticket, action, policy, actorOf(caller), at),
+      applyAction(ticket, action, policy, actorOf(caller), at, awaitedPart),
     );
+  }
+
+  /**
+   * A stocked part is checked against the spares register and keeps its name
+   * as it is now; a part the court does not stock is the engineer's words.
+   * @throws InputError naming `body.part.partTypeId` for a part type the register does not have
+   */
+  private async awaitedPart(
+    part: { partTypeId: string } | { text: string },
+  ): Promise<AwaitedPart> {
+    if ('text' in part) return { name: part.text };
+    let found;
+    try {
+      found = await this.deps.parts.partType(part.partTypeId);
+    } catch (error) {
+      throw new ServiceUnavailableError(
+        `the spares register could not be read to check body.part.partTypeId: ${
+          (error as Error).message
+        }`,
+      );
+    }
+    if (!found) {
+      throw new InputError(
+        `body.part.partTypeId: no part type ${part.partTypeId} in the spares register; name a part the court does not stock as text`,
+      );
+    }
+    return { partTypeId: found.id, name: found.name };
   }
 
   async comment(

@@ -1,6 +1,7 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import { SlaPolicy } from '@internal/plugin-sla-common';
 import {
+  AwaitedPart,
   isActionAllowed,
   ParsedTicketAction,
   statusAfterResume,
@@ -28,6 +29,8 @@ export function applyAction(
   policy: SlaPolicy,
   actor: string,
   at: string,
+  /** A pause's part as the desk resolved it (a stocked part's name looked up). */
+  awaitedPart?: AwaitedPart,
 ): ActionOutcome {
   if (ticket.type === 'change') {
     throw new ConflictError(
@@ -73,15 +76,25 @@ export function applyAction(
         fields: {
           status: 'pending',
           pauseReason: action.reason,
+          awaitedPartTypeId: awaitedPart?.partTypeId ?? null,
+          awaitedPartName: awaitedPart?.name ?? null,
           resumeStatus: ticket.status,
         },
-        events: [event('paused', { reason: action.reason, note: action.note })],
+        events: [
+          event('paused', {
+            reason: action.reason,
+            note: action.note,
+            part: awaitedPart,
+          }),
+        ],
       };
     case 'resume':
       return {
         fields: {
           status: statusAfterResume(ticket.resumeStatus),
           pauseReason: null,
+          awaitedPartTypeId: null,
+          awaitedPartName: null,
           resumeStatus: null,
         },
         events: [event('resumed')],
@@ -128,6 +141,8 @@ export function applyAction(
           status: 'resolved',
           resolvedAt: at,
           pauseReason: null,
+          awaitedPartTypeId: null,
+          awaitedPartName: null,
           resumeStatus: null,
         },
         events: [

@@ -350,6 +350,29 @@ const november: PeriodFigures = {
     viruses: { checks: 4, pcs: 312, infectedPcs: 2, virusesFound: 5 },
   },
   kb: { articlesAdded: 6, articlesUpdated: 9, knownErrorsFromProblems: 1 },
+  spares: {
+    partsUsed: {
+      total: 7,
+      byMonth: [{ month: '2026-11', quantity: 7 }],
+      bySystem: [
+        { system: TRIAL, quantity: 4 },
+        { system: FILING, quantity: 2 },
+        { system: '', quantity: 1 },
+      ],
+    },
+    repairTurnaround: [
+      {
+        vendorId: 'reach',
+        vendorName: '锐取 Reach',
+        returned: 2,
+        averageDays: 5.5,
+        longestDays: 8,
+      },
+    ],
+    repeatedRepairs: [
+      { deviceRef: 'resource:default/court3-av-host', repairs: 2 },
+    ],
+  },
 };
 
 const october: PeriodFigures = {
@@ -377,6 +400,7 @@ const october: PeriodFigures = {
   },
   inspections: { ...november.inspections, roundsPlanned: 44, roundsDone: 44 },
   kb: { articlesAdded: 3, articlesUpdated: 4, knownErrorsFromProblems: 0 },
+  // October's report was made before the spares plugin was installed: no spares figures.
 };
 
 export const fixtureFigures: ReportFigures = {

@@ -25,6 +25,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useState, type ReactNode } from 'react';
 import { useEntityOptions } from '@internal/plugin-court-react';
 import { useSlaEngine } from '../../hooks/useSlaEngine';
+import { useStockedParts } from '../../hooks/useStockedParts';
 import { ticketsTranslationRef } from '../../translation';
 
 /** What the dialog's inputs hold, by field name; empty until filled. */
@@ -38,6 +39,17 @@ function choice(value: string | undefined): string | null | undefined {
   return value === NOBODY ? null : value;
 }
 
+/** The select value for a part the court does not stock (named in words). */
+const NOT_STOCKED = '-';
+
+/** A pause's part: a stocked part type, the words for one not stocked, or none. */
+function awaitedPart(fields: ActionFields) {
+  if (fields.reason !== 'waiting-part' || !fields.partTypeId) return undefined;
+  return fields.partTypeId === NOT_STOCKED
+    ? { text: fields.part ?? '' }
+    : { partTypeId: fields.partTypeId };
+}
+
 /** The request an action's inputs make, before the API schema checks it. */
 export function actionCandidate(
   action: TicketAction,
@@ -48,7 +60,13 @@ export function actionCandidate(
   const optional = (name: string) => fields[name] || undefined;
   switch (action) {
     case 'pause':
-      return { action, version, reason: text('reason'), note: text('note') };
+      return {
+        action,
+        version,
+        reason: text('reason'),
+        note: text('note'),
+        part: awaitedPart(fields),
+      };
     case 'reprioritise':
       return {
         action,
@@ -180,6 +198,38 @@ function NewLevel(props: { ticket: Ticket; fields: ActionFields }) {
   );
 }
 
+/** Which part a ticket waiting for a part waits for: from stock, or in words. */
+function PartInputs(props: Omit<FieldProps, 'name' | 'label'>) {
+  const { t } = useTranslationRef(ticketsTranslationRef);
+  const parts = useStockedParts();
+  return (
+    <>
+      <SelectInput
+        {...props}
+        name="partTypeId"
+        label={t('actions.part')}
+        placeholder={t('form.choose')}
+        options={[
+          ...parts.map(
+            p =>
+              [
+                p.id,
+                t('actions.partInStock', {
+                  name: p.name,
+                  count: p.total,
+                }),
+              ] as const,
+          ),
+          [NOT_STOCKED, t('actions.partNotStocked')] as const,
+        ]}
+      />
+      {props.fields.partTypeId === NOT_STOCKED && (
+        <TextInput {...props} name="part" label={t('actions.partText')} />
+      )}
+    </>
+  );
+}
+
 const PEOPLE = ['User'];
 const GROUPS = ['Group'];
 
@@ -262,6 +312,7 @@ export function ActionDialog(props: {
               r => [r, t(`pauseReason.${r}`)] as const,
             )}
           />
+          {fields.reason === 'waiting-part' && <PartInputs {...field} />}
           <TextInput
             {...field}
             name="note"

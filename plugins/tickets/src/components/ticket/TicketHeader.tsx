@@ -6,7 +6,7 @@ import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
-import { formatInstant } from '../../format';
+import { awaitedPartText, formatInstant } from '../../format';
 import { ticketsTranslationRef } from '../../translation';
 import { LevelChip, StatusChip } from '../shared/labels';
 
@@ -75,6 +75,13 @@ export function TicketHeader(props: { ticket: Ticket }) {
   });
   if (ticket.pauseReason)
     facts[t('ticket.pauseReason')] = t(`pauseReason.${ticket.pauseReason}`);
+  if (ticket.awaitedPart) {
+    facts[t('ticket.awaitedPart')] = (
+      <span data-testid="ticket-awaited-part">
+        {awaitedPartText(ticket.awaitedPart, t)}
+      </span>
+    );
+  }
   facts[t('ticket.created')] = formatInstant(ticket.createdAt);
   facts[t('ticket.updated')] = formatInstant(ticket.updatedAt);
   if (ticket.resolvedAt)

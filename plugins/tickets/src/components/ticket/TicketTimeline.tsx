@@ -11,7 +11,7 @@ import ListItemText from '@material-ui/core/ListItemText';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { Fragment } from 'react';
-import { formatInstant } from '../../format';
+import { awaitedPartText, formatInstant } from '../../format';
 import { ticketsTranslationRef } from '../../translation';
 
 /** An event in words: a one-line summary, the people it names, and any free text. */
@@ -93,9 +93,14 @@ export function describeEvent(
       return { summary: t(`timeline.events.${event.type}`) };
     case 'paused':
       return {
-        summary: t('timeline.events.paused', {
-          reason: t(`pauseReason.${event.reason}`),
-        }),
+        summary: event.part
+          ? t('timeline.events.pausedForPart', {
+              reason: t(`pauseReason.${event.reason}`),
+              part: awaitedPartText(event.part, t),
+            })
+          : t('timeline.events.paused', {
+              reason: t(`pauseReason.${event.reason}`),
+            }),
         body: event.note,
       };
     case 'priority-changed':

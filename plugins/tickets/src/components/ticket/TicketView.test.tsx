@@ -3,6 +3,7 @@ import { answeringPermissionApi } from '@internal/plugin-court-react/testUtils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import type { Ticket, TicketDetail } from '@internal/plugin-tickets-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -28,6 +29,27 @@ jest.setTimeout(20_000);
 const READ_ONLY_ID = 'read-only-ticket';
 
 let signals: ReturnType<typeof mockSignals>;
+
+/** The spares store page as the pause dialog reads it: one disk type, none on the shelf. */
+const sparesFetch = jest.fn(async (url: string) =>
+  url === 'http://court.example/api/spares/store?limit=100'
+    ? new Response(
+        JSON.stringify({
+          stock: [
+            {
+              partType: { id: 'hdd-4tb', name: '4 TB recorder disk' },
+              total: 0,
+              byLocation: [],
+              belowMinimum: true,
+            },
+          ],
+          belowMinimum: [],
+          movements: [],
+        }),
+        { status: 200, headers: { 'Content-Type': 'application/json' } },
+      )
+    : new Response('{}', { status: 404 }),
+);
 let permissions: ReturnType<typeof answeringPermissionApi>;
 
 async function renderTicket(...details: TicketDetail[]) {
@@ -49,6 +71,11 @@ async function renderTicket(...details: TicketDetail[]) {
       [catalogApiRef, catalogApiMock()],
       [signalApiRef, signals.api],
       [permissionApiRef, permissions.api],
+      [
+        discoveryApiRef,
+        { getBaseUrl: async (id: string) => `http://court.example/api/${id}` },
+      ],
+      [fetchApiRef, { fetch: sparesFetch }],
     ],
   });
   await screen.findByTestId('ticket-header');
@@ -229,6 +256,104 @@ describe('TicketView', () => {
     );
     await waitFor(() =>
       expect(screen.queryByTestId('action-dialog')).not.toBeInTheDocument(),
+    );
+  });
+
+  it('names the part a ticket waits for: one from the store, or one not stocked in words', async () => {
+    const ticket = makeTicket({ status: 'in-progress', version: 3 });
+    const api = await renderTicket(makeDetail(ticket));
+    api.act.mockResolvedValue({ ...ticket, status: 'pending', version: 4 });
+
+    await userEvent.click(await screen.findByTestId('action-pause'));
+    expect(screen.queryByTestId('field-partTypeId')).not.toBeInTheDocument();
+    fireEvent.change(screen.getByTestId('field-reason'), {
+      target: { value: 'waiting-part' },
+    });
+    const part = screen.getByTestId('field-partTypeId');
+    await waitFor(() =>
+      expect(
+        within(part).getByText('4 TB recorder disk — 0 in stock'),
+      ).toBeInTheDocument(),
+    );
+    fireEvent.change(part, { target: { value: 'hdd-4tb' } });
+    await typeInto(screen.getByTestId('field-note'), 'Disk ordered');
+    await userEvent.click(screen.getByTestId('action-confirm'));
+    await waitFor(() =>
+      expect(api.act).toHaveBeenLastCalledWith(ticket.id, {
+        action: 'pause',
+        version: 3,
+        reason: 'waiting-part',
+        note: 'Disk ordered',
+        part: { partTypeId: 'hdd-4tb' },
+      }),
+    );
+
+    // A part the court does not stock needs its words before it is sent.
+    api.act.mockClear();
+    await userEvent.click(await screen.findByTestId('action-pause'));
+    fireEvent.change(screen.getByTestId('field-reason'), {
+      target: { value: 'waiting-part' },
+    });
+    fireEvent.change(screen.getByTestId('field-partTypeId'), {
+      target: { value: '-' },
+    });
+    await typeInto(screen.getByTestId('field-note'), 'Board ordered');
+    await userEvent.click(screen.getByTestId('action-confirm'));
+    expect(screen.getAllByText('Required.')).toHaveLength(1);
+    expect(api.act).not.toHaveBeenCalled();
+    await typeInto(screen.getByTestId('field-part'), 'RE-TC8000 main board');
+    await userEvent.click(screen.getByTestId('action-confirm'));
+    await waitFor(() =>
+      expect(api.act).toHaveBeenCalledWith(ticket.id, {
+        action: 'pause',
+        version: 3,
+        reason: 'waiting-part',
+        note: 'Board ordered',
+        part: { text: 'RE-TC8000 main board' },
+      }),
+    );
+  });
+
+  it('shows the part a paused ticket waits for, in its header and its history', async () => {
+    const ticket = makeTicket({
+      status: 'pending',
+      pauseReason: 'waiting-part',
+      awaitedPart: { partTypeId: 'hdd-4tb', name: '4 TB recorder disk' },
+    });
+    await renderTicket({
+      ...makeDetail(ticket),
+      events: [
+        {
+          seq: 2,
+          type: 'paused',
+          at: '2026-03-02T01:05:00.000Z',
+          actor: 'user:default/wangqiang',
+          reason: 'waiting-part',
+          note: 'Disk ordered',
+          part: { partTypeId: 'hdd-4tb', name: '4 TB recorder disk' },
+        },
+        {
+          seq: 1,
+          type: 'paused',
+          at: '2026-03-02T00:55:00.000Z',
+          actor: 'user:default/wangqiang',
+          reason: 'waiting-part',
+          note: 'Board ordered',
+          part: { name: 'RE-TC8000 main board' },
+        },
+      ],
+    });
+    expect(screen.getByTestId('ticket-awaited-part')).toHaveTextContent(
+      '4 TB recorder disk (hdd-4tb)',
+    );
+    const lines = within(screen.getByTestId('ticket-timeline')).getAllByRole(
+      'listitem',
+    );
+    expect(lines[0]).toHaveTextContent(
+      'Paused: Waiting for a spare part — RE-TC8000 main board (not stocked)',
+    );
+    expect(lines[1]).toHaveTextContent(
+      'Paused: Waiting for a spare part — 4 TB recorder disk (hdd-4tb)',
     );
   });
 

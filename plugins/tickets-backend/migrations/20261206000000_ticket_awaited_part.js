@@ -1,0 +1,25 @@
+// @ts-check
+
+/**
+ * A ticket paused "waiting for a part" names the part: a stocked part type
+ * (its spares register id, and its name as it was then) or only a name. The
+ * index finds the tickets waiting for a part type when a receipt of it arrives.
+ *
+ * @param {import('knex').Knex} knex
+ */
+exports.up = async function up(knex) {
+  await knex.schema.alterTable('tickets', table => {
+    table.string('awaited_part_type_id', 100).nullable();
+    table.string('awaited_part_name', 200).nullable();
+    table.index(['awaited_part_type_id'], 'tickets_awaited_part_idx');
+  });
+};
+
+/** @param {import('knex').Knex} knex */
+exports.down = async function down(knex) {
+  await knex.schema.alterTable('tickets', table => {
+    table.dropIndex(['awaited_part_type_id'], 'tickets_awaited_part_idx');
+    table.dropColumn('awaited_part_type_id');
+    table.dropColumn('awaited_part_name');
+  });
+};
