@@ -52,6 +52,27 @@ export const UNAUDITED_ROUTES: Readonly<
       eventId: 'notification-update',
     },
   ],
+  // A user's own settings (the language, the theme, starred entities).
+  'user-settings': [
+    {
+      method: 'PUT',
+      path: /^\/buckets\/([^/]+)\/keys\/(.+)$/,
+      eventId: 'user-setting-update',
+      meta: ([bucket, key]) => ({
+        bucket: decodeURIComponent(bucket),
+        key: decodeURIComponent(key),
+      }),
+    },
+    {
+      method: 'DELETE',
+      path: /^\/buckets\/([^/]+)\/keys\/(.+)$/,
+      eventId: 'user-setting-delete',
+      meta: ([bucket, key]) => ({
+        bucket: decodeURIComponent(bucket),
+        key: decodeURIComponent(key),
+      }),
+    },
+  ],
   catalog: [ACTION_INVOCATION],
   search: [ACTION_INVOCATION],
   scaffolder: [

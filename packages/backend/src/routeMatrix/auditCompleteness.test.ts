@@ -64,6 +64,8 @@ const DUTY = {
 const NOT_CALLED: Readonly<Record<string, string>> = {
   'POST /.well-known/backstage/permissions/apply-conditions':
     "the permission backend's question to a plugin: it evaluates conditions and changes nothing",
+  'POST /api/user-settings/multiget':
+    "reads several of the caller's own settings in one call: a read sent as POST, it changes nothing",
   'POST /api/paging/sms-replies':
     "the SMS gateway's reply, with the gateway's shared token: an outside system",
 };
@@ -112,7 +114,7 @@ const REFUSED: Readonly<Record<string, { why: string; call: ValidCall }>> = {
 
 /** The route's path with its parameters filled in from the valid call. */
 function urlOf(route: Route, call: ValidCall): string {
-  return route.path.replace(/:(\w+)/g, (_, name: string) => {
+  return route.path.replace(/:(\w+)(\([^)]*\))?/g, (_, name: string) => {
     const value = call.params?.[name];
     if (value === undefined) {
       throw new Error(`${keyOf(route)}: the valid call names no ${name}`);

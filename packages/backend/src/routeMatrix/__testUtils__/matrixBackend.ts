@@ -6,6 +6,7 @@ import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backen
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
+import userSettingsPlugin from '@backstage/plugin-user-settings-backend';
 import accessPlugin from '@internal/plugin-access-backend';
 import archivePlugin from '@internal/plugin-archive-backend';
 import dutyPlugin from '@internal/plugin-duty-backend';
@@ -92,6 +93,7 @@ export async function startMatrixBackend(options: {
       scaffolderModuleCourtops,
       searchPlugin,
       notificationsPlugin,
+      userSettingsPlugin,
       ticketsPlugin,
       kbPlugin,
       inspectionsPlugin,

@@ -51,8 +51,9 @@ export function urlOf(route: Route): string {
     taskId: '00000000-0000-4000-8000-000000000000',
     id: route.pluginId === 'kb' ? 'KB-99999' : '99999',
   };
+  // A parameter may carry its own pattern (user settings' `:key(*)`): the value replaces both.
   return route.path.replace(
-    /:(\w+)/g,
+    /:(\w+)(\([^)]*\))?/g,
     (_, param: string) => byName[param] ?? 'none',
   );
 }

@@ -291,6 +291,15 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
     body: NOTIFICATION,
   },
 
+  // User settings: each user's own (language, theme, starred entities).
+  'POST /api/user-settings/multiget': { ...signedIn, body: { items: [] } },
+  'GET /api/user-settings/buckets/:bucket/keys/:key(*)': signedIn,
+  'PUT /api/user-settings/buckets/:bucket/keys/:key(*)': {
+    ...signedIn,
+    body: { value: 'zh' },
+  },
+  'DELETE /api/user-settings/buckets/:bucket/keys/:key(*)': signedIn,
+
   'GET /api/tickets/tickets': needs(ticketReadPermission),
   'POST /api/tickets/tickets': needs(ticketCreatePermission),
   'GET /api/tickets/tickets/:ref': onResource(ticketReadPermission),

@@ -302,6 +302,22 @@ export function validCalls(now: {
       body: { ids: [await notification(seed)], saved: true },
     }),
 
+    // --- Backstage's user settings: one's own (the language the portal speaks to them).
+    'PUT /api/user-settings/buckets/:bucket/keys/:key(*)': async () => ({
+      as: IT_OFFICE,
+      params: { bucket: 'default', key: 'language' },
+      body: { value: 'zh' },
+    }),
+    'DELETE /api/user-settings/buckets/:bucket/keys/:key(*)': async seed => {
+      await seed.call(
+        DESK,
+        'put',
+        '/api/user-settings/buckets/default/keys/theme',
+        { value: 'light' },
+      );
+      return { as: DESK, params: { bucket: 'default', key: 'theme' } };
+    },
+
     // --- Sending a notification: plugins do (the audit plugin's notice of a failed check).
     ...Object.fromEntries(
       ['/api/notifications/', '/api/notifications/notifications'].map(path => [
