@@ -23,7 +23,7 @@ import {
 } from '@internal/plugin-tickets-node';
 import { readTicketsConfig } from './config';
 import { DatabaseChangeStore } from './changes/DatabaseChangeStore';
-import { DatabaseTicketStore } from './database/DatabaseTicketStore';
+import { createTicketStores } from './database/createTicketStores';
 import { DatabaseTicketFiguresStore } from './database/TicketFiguresStore';
 import { TicketFiguresService } from './figures/TicketFiguresService';
 import { createRouter } from './router';
@@ -66,16 +66,20 @@ export const ticketsPlugin = createBackendPlugin({
       async init(deps) {
         const config = readTicketsConfig(deps.config);
         const db = await deps.database.getClient();
-        const store = await DatabaseTicketStore.fromKnex(db, {
+        const stores = await createTicketStores(db, {
           skipMigrations: deps.database.migrations?.skip,
         });
-        const changeStore = new DatabaseChangeStore(db, store);
+        const changeStore = new DatabaseChangeStore(
+          db,
+          stores.records,
+          stores.history,
+        );
         deps.permissionsRegistry.addResourceType({
           resourceRef: ticketPermissionResourceRef,
           permissions: ticketPermissions,
           rules: Object.values(ticketPermissionRules),
           getResources: ids =>
-            store
+            stores.records
               .getMany(ids)
               .then(found => ids.map(id => found.find(t => t.id === id))),
         });
@@ -115,7 +119,7 @@ export const ticketsPlugin = createBackendPlugin({
           deliver: ({ payload }) => notifier.deliver(payload),
         });
         const watch = new BreachWatch({
-          store,
+          ...stores,
           sla,
           notifier,
           logger: deps.logger,
@@ -128,7 +132,7 @@ export const ticketsPlugin = createBackendPlugin({
         );
         const catalog = new CatalogEntities(deps.catalog, deps.clock);
         const service = new TicketService({
-          store,
+          ...stores,
           sla,
           access,
           catalog,
@@ -161,7 +165,8 @@ export const ticketsPlugin = createBackendPlugin({
 
         const changes = new ChangeService({
           tickets: service,
-          store,
+          records: stores.records,
+          history: stores.history,
           changes: changeStore,
           access,
           catalog,

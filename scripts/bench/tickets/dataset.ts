@@ -2,7 +2,7 @@
  * A year of the court's service desk, generated deterministically: tickets
  * with realistic event histories (filed, assigned, acknowledged, on site,
  * worked, sometimes paused, resolved, called back, closed), their rows as
- * DatabaseTicketStore writes them, and the SLA projection computed by the
+ * the plugin's ticket stores write them, and the SLA projection computed by the
  * real SLA engine through the plugin's own TicketSla, so the `next_due_at`,
  * `at_risk_at`, `breached_at` columns and `ticket_clocks` rows are truthful.
  */
@@ -33,7 +33,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const BEIJING = 8 * HOUR;
-/** The value DatabaseTicketStore writes when no clock runs. */
+/** The value the SLA projection store writes when no clock runs. */
 export const NEVER = '9999-12-31T23:59:59.999Z';
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -592,7 +592,7 @@ function materialise(drafts: Draft[], nowMs: number): Dataset {
       closed_at:
         d.closedAt !== undefined ? iso(d.createdAt + d.closedAt) : null,
       satisfaction: d.satisfaction ?? null,
-      // As DatabaseTicketStore's projectionColumns().
+      // As SlaProjectionStore's projectionColumns().
       next_wake_up_at: projection.nextWakeUpAt ?? null,
       next_due_at: projection.nextDueAt ?? NEVER,
       at_risk_at: projection.atRiskAt ?? null,

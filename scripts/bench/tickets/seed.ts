@@ -115,7 +115,7 @@ export async function seed(
   const db = ticketsKnex(kind, dataDir, prefix);
   try {
     if (kind === 'sqlite') {
-      // As DatabaseTicketStore.fromKnex does.
+      // As createTicketStores does.
       await db.raw('PRAGMA journal_mode = WAL');
     }
     await db.migrate.latest({ directory: migrationsDir });

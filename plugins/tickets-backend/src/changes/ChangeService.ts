@@ -51,7 +51,8 @@ import { DateTime } from 'luxon';
 import type { EngineerApprovalService } from '@internal/plugin-access-node';
 import { z } from 'zod';
 import { DatabaseChangeStore } from './DatabaseChangeStore';
-import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
+import { TicketHistoryStore } from '../database/TicketHistoryStore';
+import { TicketRecordStore } from '../database/TicketRecordStore';
 import { NewTicketEvent, StoredTicket } from '../database/rows';
 import { CatalogEntities } from '../service/CatalogEntities';
 import { TicketAccess } from '../service/TicketAccess';
@@ -87,7 +88,8 @@ export class ChangeService {
   constructor(
     private readonly deps: {
       tickets: TicketService;
-      store: DatabaseTicketStore;
+      records: Pick<TicketRecordStore, 'get' | 'getBySourceRef'>;
+      history: Pick<TicketHistoryStore, 'events' | 'links'>;
       changes: DatabaseChangeStore;
       access: TicketAccess;
       catalog: CatalogEntities;
@@ -112,11 +114,11 @@ export class ChangeService {
     request: ParsedChangeRequest,
     caller: Caller,
   ): Promise<{ detail: ChangeDetail; created: boolean }> {
-    const { access, catalog, changes, store } = this.deps;
+    const { access, catalog, changes, records } = this.deps;
     await access.require(changeCreatePermission, caller);
     const actor = actorOf(caller);
     if (request.sourceRef) {
-      const filed = await store.getBySourceRef(request.sourceRef, actor);
+      const filed = await records.getBySourceRef(request.sourceRef, actor);
       if (filed) return this.refiled(filed, caller);
     }
     const at = this.now();
@@ -280,7 +282,7 @@ export class ChangeService {
     request: z.output<typeof parameterRegisterRequestSchema>,
     caller: Caller,
   ): Promise<ParameterRegister> {
-    const ticket = await this.deps.store.get(request.change);
+    const ticket = await this.deps.records.get(request.change);
     if (
       !ticket ||
       ticket.type !== 'change' ||
@@ -502,11 +504,11 @@ export class ChangeService {
   }
 
   private async detail(ticket: StoredTicket): Promise<ChangeDetail> {
-    const { changes, store } = this.deps;
+    const { changes, history } = this.deps;
     const [data, events, links] = await Promise.all([
       changes.read([ticket.id]),
-      store.events(ticket.id),
-      store.links(ticket.id),
+      history.events(ticket.id),
+      history.links(ticket.id),
     ]);
     const change = toChange(ticket, data.get(ticket.id)!, this.now());
     const window = change.change.window;

@@ -16,7 +16,8 @@ import {
 } from '@internal/plugin-tickets-common';
 import type { TicketQueryFilter } from '@internal/plugin-tickets-node';
 import { Knex } from 'knex';
-import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
+import { TicketHistoryStore } from '../database/TicketHistoryStore';
+import { TicketRecordStore } from '../database/TicketRecordStore';
 import {
   applyCriteria,
   containsPattern,
@@ -70,13 +71,17 @@ const SORTS = {
 
 /**
  * The change side of the family's store: the `tickets` row and its events go
- * through the ticket store, in the same transaction as the change's own rows,
+ * through the ticket record and history stores, in the same transaction as the change's own rows,
  * so a change, its log, its edits and its register entries move together.
  */
 export class DatabaseChangeStore {
   constructor(
     private readonly db: Knex,
-    private readonly tickets: DatabaseTicketStore,
+    private readonly records: Pick<
+      TicketRecordStore,
+      'insert' | 'update' | 'getMany'
+    >,
+    private readonly history: Pick<TicketHistoryStore, 'append'>,
   ) {}
 
   /** Files a change; with a `sourceRef` filed before, returns that ticket and `created: false`. */
@@ -85,7 +90,7 @@ export class DatabaseChangeStore {
     change: NewChangeData,
     events: NewTicketEvent[],
   ): Promise<{ ticket: StoredTicket; created: boolean }> {
-    return this.tickets.insert(ticket, events, { clocks: [] }, async trx => {
+    return this.records.insert(ticket, events, { clocks: [] }, async trx => {
       await trx('ticket_changes').insert({
         ticket_id: ticket.id,
         emergency: change.emergency,
@@ -131,7 +136,7 @@ export class DatabaseChangeStore {
       at: string;
     },
   ): Promise<StoredTicket> {
-    return this.tickets.update(
+    return this.records.update(
       ticket.id,
       expectedVersion,
       {
@@ -163,7 +168,7 @@ export class DatabaseChangeStore {
     event: NewTicketEvent,
     record: NewRegisterRecord,
   ): Promise<void> {
-    await this.tickets.append(ticket.id, event, trx =>
+    await this.history.append(ticket.id, event, trx =>
       writeRegister(trx, ticket, record),
     );
   }
@@ -246,7 +251,7 @@ export class DatabaseChangeStore {
       ])
       .limit(filter.limit + 1);
     const page = rows.slice(0, filter.limit);
-    const found = await this.tickets.getMany(page.map(row => row.id));
+    const found = await this.records.getMany(page.map(row => row.id));
     const last = page[page.length - 1];
     return {
       items: page.flatMap(row => found.filter(t => t.id === row.id)),
@@ -270,7 +275,7 @@ export class DatabaseChangeStore {
         'ticket_changes.window_start',
         'ticket_changes.window_end',
       );
-    const tickets = await this.tickets.getMany(rows.map(row => row.id));
+    const tickets = await this.records.getMany(rows.map(row => row.id));
     return tickets.map(ticket => {
       const row = rows.find(r => r.id === ticket.id)!;
       return {

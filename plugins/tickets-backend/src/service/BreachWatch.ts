@@ -1,7 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { CourtClock, CourtWaker } from '@internal/plugin-court-node';
 import { CLOCK_NAMES, ClockStatus } from '@internal/plugin-sla-common';
-import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
+import { SlaProjectionStore } from '../database/SlaProjectionStore';
+import { TicketHistoryStore } from '../database/TicketHistoryStore';
+import { TicketRecordStore } from '../database/TicketRecordStore';
 import { SlaAlert, TicketNotifier } from './TicketNotifier';
 import { TicketSla } from './TicketSla';
 
@@ -19,7 +21,9 @@ export class BreachWatch {
 
   constructor(
     private readonly deps: {
-      store: DatabaseTicketStore;
+      records: Pick<TicketRecordStore, 'getMany'>;
+      history: Pick<TicketHistoryStore, 'events'>;
+      projection: SlaProjectionStore;
       sla: TicketSla;
       notifier: TicketNotifier;
       logger: LoggerService;
@@ -37,7 +41,7 @@ export class BreachWatch {
       logger: deps.logger,
       clock: deps.clock,
       sweep: () => this.sweep(),
-      nextDue: () => deps.store.nextWakeUp(),
+      nextDue: () => deps.projection.nextWakeUp(),
       maxSleep: { milliseconds: deps.maxSleepMs },
     });
   }
@@ -59,7 +63,7 @@ export class BreachWatch {
   private async sweep() {
     for (;;) {
       const now = this.deps.clock.now().toUTC().toISO()!;
-      const due = await this.deps.store.dueForWatch(now, BATCH);
+      const due = await this.deps.projection.dueForWatch(now, BATCH);
       for (const id of due) {
         await this.check(id, now);
       }
@@ -68,10 +72,10 @@ export class BreachWatch {
   }
 
   private async check(id: string, now: string) {
-    const { store, sla, notifier } = this.deps;
-    const [ticket] = await store.getMany([id]);
+    const { records, history, projection, sla, notifier } = this.deps;
+    const [ticket] = await records.getMany([id]);
     if (!ticket) return;
-    const clocks = sla.clocks(ticket, await store.events(id), now);
+    const clocks = sla.clocks(ticket, await history.events(id), now);
     if (clocks) {
       for (const name of CLOCK_NAMES) {
         const alert = await this.claimWorst(id, clocks[name], now);
@@ -79,7 +83,7 @@ export class BreachWatch {
       }
     }
     // A change meanwhile wrote a fresher projection; then this one is dropped.
-    await store.refreshProjection(id, ticket.version, sla.project(clocks));
+    await projection.refreshProjection(id, ticket.version, sla.project(clocks));
   }
 
   /**
@@ -112,7 +116,7 @@ export class BreachWatch {
     }
     let worst: SlaAlert | undefined;
     for (const alert of reached) {
-      const claimed = await this.deps.store.claimAlert({
+      const claimed = await this.deps.projection.claimAlert({
         ticketId,
         clock: alert.clock,
         kind:

@@ -47,7 +47,9 @@ import { Knex } from 'knex';
 import type { PartRegisterService } from '@internal/plugin-tickets-node';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { DatabaseTicketStore } from '../database/DatabaseTicketStore';
+import { SlaProjectionStore } from '../database/SlaProjectionStore';
+import { TicketHistoryStore } from '../database/TicketHistoryStore';
+import { TicketChange, TicketRecordStore } from '../database/TicketRecordStore';
 import {
   NewTicketEvent,
   SlaProjection,
@@ -86,9 +88,9 @@ export interface MajorEventRaise {
 
 /** What an update records: fields, log entries, and the entities when they change. */
 interface RecordedUpdate {
-  fields: StoredUpdate['fields'];
+  fields: TicketChange['fields'];
   events: NewTicketEvent[];
-  entities?: StoredUpdate['entities'];
+  entities?: TicketChange['entities'];
 }
 
 /**
@@ -98,7 +100,10 @@ interface RecordedUpdate {
 export class TicketService {
   constructor(
     private readonly deps: {
-      store: DatabaseTicketStore;
+      records: TicketRecordStore;
+      history: TicketHistoryStore;
+      /** For compliance: the clocks' outcomes. */
+      projection: Pick<SlaProjectionStore, 'clockOutcomes'>;
       sla: TicketSla;
       access: TicketAccess;
       catalog: CatalogEntities;
@@ -158,11 +163,11 @@ export class TicketService {
     request: z.output<typeof createTicketRequestSchema>,
     caller: Caller,
   ): Promise<{ ticket: Ticket; created: boolean }> {
-    const { access, catalog, sla, store } = this.deps;
+    const { access, catalog, sla, records } = this.deps;
     await access.require(ticketCreatePermission, caller);
     const actor = actorOf(caller);
     if (request.sourceRef) {
-      const filed = await store.getBySourceRef(request.sourceRef, actor);
+      const filed = await records.getBySourceRef(request.sourceRef, actor);
       if (filed) return this.refiled(filed, caller);
     }
     const reporter = request.reporter ?? actor;
@@ -249,7 +254,7 @@ export class TicketService {
       policy: { id: policy.id, version: policy.version },
     };
     const projection = sla.project(sla.clocks(draft, withSeq(events), at));
-    const { ticket: stored, created } = await store.insert(
+    const { ticket: stored, created } = await records.insert(
       {
         id: randomUUID(),
         type: request.type,
@@ -292,17 +297,17 @@ export class TicketService {
         'body.sourceRef: is already used by another ticket',
       );
     }
-    const events = await this.deps.store.events(ticket.id);
+    const events = await this.deps.history.events(ticket.id);
     return { ticket: this.present(ticket, events, this.now()), created: false };
   }
 
   async get(idOrNumber: string, caller: Caller): Promise<TicketDetail> {
     const ticket = await this.readable(idOrNumber, caller);
-    const { store } = this.deps;
+    const { history } = this.deps;
     const [events, workLogs, links, works] = await Promise.all([
-      store.events(ticket.id),
-      store.workLogs(ticket.id),
-      store.links(ticket.id),
+      history.events(ticket.id),
+      history.workLogs(ticket.id),
+      history.links(ticket.id),
       this.deps.access.allowsOn(ticketWorkPermission, ticket, caller),
     ]);
     // Work-log notes are the team's internal notes: the reporter sees hours only.
@@ -320,7 +325,7 @@ export class TicketService {
     const accessFilter = await this.deps.access.readFilter(caller);
     const actor = actorOf(caller);
     const now = this.now();
-    const page = await this.deps.store.list({
+    const page = await this.deps.records.list({
       filter: {
         ...filter,
         assignee: filter.assignee === 'me' ? actor : filter.assignee,
@@ -329,7 +334,7 @@ export class TicketService {
       access: accessFilter,
       now,
     });
-    const events = await this.deps.store.eventsOf(page.items.map(t => t.id));
+    const events = await this.deps.history.eventsOf(page.items.map(t => t.id));
     return {
       items: page.items.map(t => this.present(t, events.get(t.id) ?? [], now)),
       nextCursor: page.nextCursor,
@@ -473,7 +478,7 @@ export class TicketService {
   ): Promise<TicketEventRecord> {
     const ticket = await this.readable(id, caller);
     await this.deps.access.requireOn(ticketUpdatePermission, ticket, caller);
-    const event = await this.deps.store.append(ticket.id, {
+    const event = await this.deps.history.append(ticket.id, {
       type: 'commented',
       at: this.now(),
       actor: actorOf(caller),
@@ -505,7 +510,7 @@ export class TicketService {
       loggedBy: actor,
       loggedAt: at,
     };
-    await this.deps.store.addWorkLog(
+    await this.deps.history.addWorkLog(
       ticket.id,
       {
         type: 'work-logged',
@@ -536,7 +541,7 @@ export class TicketService {
         throw new InputError('body.target: a ticket cannot link itself');
       }
       // A ticket the caller may not read answers as one that does not exist.
-      const target = await this.deps.store.get(request.target);
+      const target = await this.deps.records.get(request.target);
       if (
         !target ||
         !(await this.deps.access.allowsOn(ticketReadPermission, target, caller))
@@ -546,7 +551,7 @@ export class TicketService {
     }
     const at = this.now();
     const actor = actorOf(caller);
-    await this.deps.store.addLink(
+    await this.deps.history.addLink(
       ticket.id,
       { type: 'linked', at, actor, data: { ...request } },
       { ...request, createdBy: actor, createdAt: at },
@@ -566,7 +571,7 @@ export class TicketService {
     await this.deps.access.require(ticketReadAllPermission, caller);
     const from = new Date(query.from).toISOString();
     const to = new Date(query.to).toISOString();
-    const counts = await this.deps.store.clockOutcomes({
+    const counts = await this.deps.projection.clockOutcomes({
       from,
       to,
       entity: query.entity,
@@ -599,7 +604,7 @@ export class TicketService {
 
   /** The ticket if the caller may read it; otherwise as if it did not exist. */
   async readable(idOrNumber: string, caller: Caller): Promise<StoredTicket> {
-    const ticket = await this.deps.store.get(idOrNumber);
+    const ticket = await this.deps.records.get(idOrNumber);
     if (
       !ticket ||
       !(await this.deps.access.allowsOn(ticketReadPermission, ticket, caller))
@@ -617,13 +622,13 @@ export class TicketService {
     planned: RecordedUpdate | ((at: string) => RecordedUpdate),
   ): Promise<Ticket> {
     assertVersion(ticket, expectedVersion);
-    const { store, sla } = this.deps;
-    const history = await store.events(ticket.id);
+    const { records, history, sla } = this.deps;
+    const logged = await history.events(ticket.id);
     // Keep the log in time order even if clocks of replicas disagree.
-    const at = latest(this.now(), history[history.length - 1]?.at);
+    const at = latest(this.now(), logged[logged.length - 1]?.at);
     const update = typeof planned === 'function' ? planned(at) : planned;
     const events = update.events.map(e => ({ ...e, at }));
-    const all = [...history, ...withSeq(events, history.length)];
+    const all = [...logged, ...withSeq(events, logged.length)];
     let clocks;
     try {
       clocks = sla.clocks(ticket, all, at);
@@ -634,7 +639,7 @@ export class TicketService {
       throw error;
     }
     const projection = sla.project(clocks);
-    const stored = await store.update(ticket.id, expectedVersion, {
+    const stored = await records.update(ticket.id, expectedVersion, {
       fields: update.fields,
       events,
       projection,
@@ -673,8 +678,6 @@ export class TicketService {
     return this.deps.clock.now().toUTC().toISO()!;
   }
 }
-
-type StoredUpdate = Parameters<DatabaseTicketStore['update']>[2];
 
 /** A log entry as those who do not work the ticket see it: no work-log notes. */
 function withoutInternalNotes(record: TicketEventRecord): TicketEventRecord {

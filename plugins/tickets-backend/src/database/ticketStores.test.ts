@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { as, newIncident, startTicketsBackend } from '../__testUtils__/backend';
-import { DatabaseTicketStore } from './DatabaseTicketStore';
+import { createTicketStores } from './createTicketStores';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 jest.setTimeout(120_000);
@@ -13,7 +13,7 @@ const databases = TestDatabases.create({
 });
 
 describe.each(databases.eachSupportedId())(
-  'tickets store on %s',
+  'tickets stores on %s',
   databaseId => {
     async function start() {
       const knex = await databases.init(databaseId as TestDatabaseId);
@@ -109,7 +109,7 @@ describe.each(databases.eachSupportedId())(
 
     it('finds at-risk and breached tickets from the stored due instants', async () => {
       const knex = await databases.init(databaseId as TestDatabaseId);
-      const store = await DatabaseTicketStore.fromKnex(knex);
+      const { records } = await createTicketStores(knex);
       const base = {
         type: 'incident' as const,
         title: 't',
@@ -148,7 +148,7 @@ describe.each(databases.eachSupportedId())(
       };
       const ids: Record<string, string> = {};
       for (const [name, projection] of Object.entries(projections)) {
-        const { ticket: stored } = await store.insert(
+        const { ticket: stored } = await records.insert(
           { ...base, id: randomUUID(), title: name },
           [event],
           { ...projection, clocks: [] },
@@ -157,7 +157,7 @@ describe.each(databases.eachSupportedId())(
       }
       const list = async (filter: Record<string, unknown>) =>
         (
-          await store.list({
+          await records.list({
             filter: { sort: 'due', limit: 50, ...filter },
             now: '2026-11-27T02:00:00.000Z',
           })
@@ -177,11 +177,11 @@ describe.each(databases.eachSupportedId())(
 
     it('keeps the part a paused ticket waits for and finds the tickets waiting for a part type', async () => {
       const knex = await databases.init(databaseId as TestDatabaseId);
-      const store = await DatabaseTicketStore.fromKnex(knex);
+      const { records } = await createTicketStores(knex);
       const at = '2026-12-07T02:00:00.000Z';
       const file = async (title: string) =>
         (
-          await store.insert(
+          await records.insert(
             {
               id: randomUUID(),
               type: 'incident',
@@ -209,7 +209,7 @@ describe.each(databases.eachSupportedId())(
         version: number,
         part: { id?: string; name: string },
       ) =>
-        store.update(id, version, {
+        records.update(id, version, {
           fields: {
             status: 'pending',
             pauseReason: 'waiting-part',
@@ -239,7 +239,7 @@ describe.each(databases.eachSupportedId())(
       await file('not waiting');
       const waiting = async (part: string) =>
         (
-          await store.list({
+          await records.list({
             filter: { sort: 'created', limit: 50, awaitingPart: part },
             now: at,
           })
@@ -249,7 +249,7 @@ describe.each(databases.eachSupportedId())(
       expect(await waiting('hdd-4tb')).toEqual(['another disk', 'disk']);
 
       // Resumed, the ticket waits for nothing.
-      const resumed = await store.update(disk.id, disk.version, {
+      const resumed = await records.update(disk.id, disk.version, {
         fields: {
           status: 'in-progress',
           pauseReason: null,
@@ -262,6 +262,79 @@ describe.each(databases.eachSupportedId())(
       });
       expect(resumed.awaitedPart).toBeUndefined();
       expect(await waiting('hdd-4tb')).toEqual(['another disk']);
+    });
+
+    it('files a ticket, its first events and its clocks together or not at all', async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const { records, history, projection } = await createTicketStores(knex);
+      const at = '2026-12-07T02:00:00.000Z';
+      const ticket = {
+        id: randomUUID(),
+        type: 'incident' as const,
+        title: 'recorder silent in courtroom 3',
+        description: '',
+        channel: 'portal' as const,
+        reporter: 'user:default/xuli',
+        createdBy: 'user:default/xuli',
+        urgency: 'high' as const,
+        impact: 'medium' as const,
+        level: 'L2' as const,
+        entities: [{ entityRef: 'resource:default/courtroom-recorder-t01' }],
+        policy: { id: 'contract', version: 1 },
+        createdAt: at,
+        year: 2026,
+      };
+      const events = [
+        { type: 'created', at, actor: 'user:default/xuli', data: {} },
+        { type: 'assigned', at, actor: 'user:default/xuli', data: {} },
+      ];
+      const sla = {
+        nextWakeUpAt: '2026-12-07T03:00:00.000Z',
+        nextDueAt: '2026-12-07T04:00:00.000Z',
+        clocks: [
+          {
+            clock: 'response',
+            level: 'L2' as const,
+            state: 'running',
+            startedAt: at,
+            dueAt: '2026-12-07T04:00:00.000Z',
+            elapsedMs: 0,
+            pausedMs: 0,
+          },
+        ],
+      };
+      // A failure in the same transaction (here the type's own rows) leaves no trace in any aggregate.
+      await expect(
+        records.insert(ticket, events, sla, async () => {
+          throw new Error('the change rows could not be written');
+        }),
+      ).rejects.toThrow('the change rows could not be written');
+      expect(await records.get(ticket.id)).toBeUndefined();
+      expect(await history.events(ticket.id)).toEqual([]);
+      expect(await projection.nextWakeUp()).toBeUndefined();
+      expect(
+        await knex('ticket_clocks').where({ ticket_id: ticket.id }),
+      ).toEqual([]);
+
+      const { ticket: filed } = await records.insert(ticket, events, sla);
+      expect(filed.number).toBe('INC-2026-00001');
+      expect(
+        (await history.events(ticket.id)).map(e => [e.seq, e.type]),
+      ).toEqual([
+        [1, 'created'],
+        [2, 'assigned'],
+      ]);
+      expect(
+        await projection.dueForWatch('2026-12-07T03:00:00.000Z', 10),
+      ).toEqual([ticket.id]);
+      expect(
+        await projection.clockOutcomes({
+          from: '2026-12-07T00:00:00.000Z',
+          to: '2026-12-08T00:00:00.000Z',
+        }),
+      ).toEqual([
+        { clock: 'response', level: 'L2', state: 'running', count: 1 },
+      ]);
     });
   },
 );

@@ -1,4 +1,3 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
@@ -6,8 +5,6 @@ import {
   isTicketNumber,
   TICKET_TYPE_RULES,
   TicketFilter,
-  TicketLink,
-  WorkLog,
   OPEN_STATUSES,
   DESK_TICKET_TYPES,
 } from '@internal/plugin-tickets-common';
@@ -17,7 +14,6 @@ import {
   NewTicket,
   NewTicketEvent,
   SlaProjection,
-  StoredEvent,
   StoredTicket,
   TicketFieldUpdates,
 } from './rows';
@@ -27,14 +23,8 @@ import {
   decodeCursor,
   encodeCursor,
 } from './queries';
-
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-tickets-backend',
-  'migrations',
-);
-
-/** Stands for "no running clock" in `next_due_at`, so it sorts last. */
-const NEVER = '9999-12-31T23:59:59.999Z';
+import { appendEvents } from './TicketHistoryStore';
+import { projectionColumns, writeClocks } from './SlaProjectionStore';
 
 /** Queue orders: column and direction; `id` breaks ties for the cursor. */
 const SORTS = {
@@ -60,41 +50,62 @@ export interface TicketListRequest {
   readonly now: string;
 }
 
-export interface ComplianceCount {
-  readonly clock: string;
-  readonly level: string;
-  readonly state: string;
-  readonly count: number;
+/** A change to a ticket's state, with the events and projection it makes. */
+export interface TicketChange {
+  readonly fields: TicketFieldUpdates;
+  readonly events: NewTicketEvent[];
+  readonly projection: SlaProjection;
+  readonly entities?: readonly { entityRef: string; systemRef?: string }[];
+  readonly at: string;
 }
 
 /**
- * Tickets in the plugin's own database (SQLite or PostgreSQL). Every update
- * is one transaction: the row's version is checked and bumped, the events
- * are appended, and the SLA projection is rewritten together.
+ * The ticket records: the `tickets` row, its entities and its number. Every
+ * write is one transaction with the versioned row, the events it appends
+ * (the history) and the SLA projection it rewrites.
  */
-export class DatabaseTicketStore {
-  private constructor(private readonly db: Knex) {}
-
-  static async fromKnex(
-    db: Knex,
-    options: { skipMigrations?: boolean } = {},
-  ): Promise<DatabaseTicketStore> {
-    if (isSqlite(db)) {
-      // Readers keep reading while a write commits; Backstage leaves the
-      // default rollback journal on.
-      await db.raw('PRAGMA journal_mode = WAL');
-    }
-    if (!options.skipMigrations) {
-      await db.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseTicketStore(db);
-  }
-
+export interface TicketRecordStore {
   /**
    * The ticket `createdBy` filed under an idempotency key, if any. Keys are
    * per filer: another's key neither finds nor blocks anything, so it tells
    * nobody that the other's ticket exists.
    */
+  getBySourceRef(
+    sourceRef: string,
+    createdBy: string,
+  ): Promise<StoredTicket | undefined>;
+  /**
+   * Files a ticket under the next number of its type and year. With a
+   * `sourceRef` already filed, returns that ticket and `created: false`.
+   * `extra` writes the type's own rows in the same transaction.
+   */
+  insert(
+    ticket: NewTicket,
+    events: NewTicketEvent[],
+    projection: SlaProjection,
+    extra?: (trx: Knex.Transaction, stored: StoredTicket) => Promise<void>,
+  ): Promise<{ ticket: StoredTicket; created: boolean }>;
+  /**
+   * Applies a change made against `expectedVersion`: a stale version changes
+   * nothing and throws ConflictError (409). `extra` writes the type's own
+   * rows in the same transaction.
+   */
+  update(
+    id: string,
+    expectedVersion: number,
+    change: TicketChange,
+    extra?: (trx: Knex.Transaction) => Promise<void>,
+  ): Promise<StoredTicket>;
+  /** By id or by number; undefined when there is none. */
+  get(idOrNumber: string): Promise<StoredTicket | undefined>;
+  getMany(ids: readonly string[]): Promise<StoredTicket[]>;
+  /** A page of the queue, newest or soonest due first, by keyset cursor. */
+  list(request: TicketListRequest): Promise<StoredTicketPage>;
+}
+
+export class DatabaseTicketRecordStore implements TicketRecordStore {
+  constructor(private readonly db: Knex) {}
+
   async getBySourceRef(
     sourceRef: string,
     createdBy: string,
@@ -105,10 +116,6 @@ export class DatabaseTicketStore {
     return row ? (await this.withEntities(this.db, [row]))[0] : undefined;
   }
 
-  /**
-   * Files a ticket under the next number of its type and year. With a
-   * `sourceRef` already filed, returns that ticket and `created: false`.
-   */
   async insert(
     ticket: NewTicket,
     events: NewTicketEvent[],
@@ -170,7 +177,7 @@ export class DatabaseTicketStore {
           system_ref: e.systemRef ?? null,
         })),
       );
-      await insertEvents(trx, ticket.id, 0, events);
+      await appendEvents(trx, ticket.id, events, 0);
       await writeClocks(trx, ticket.id, projection);
       const stored = (await this.load(trx, ticket.id))!;
       await extra?.(trx, stored);
@@ -178,21 +185,10 @@ export class DatabaseTicketStore {
     });
   }
 
-  /**
-   * Applies a change made against `expectedVersion`: a stale version changes
-   * nothing and throws ConflictError (409). `extra` writes the type's own
-   * rows in the same transaction.
-   */
   async update(
     id: string,
     expectedVersion: number,
-    change: {
-      fields: TicketFieldUpdates;
-      events: NewTicketEvent[];
-      projection: SlaProjection;
-      entities?: readonly { entityRef: string; systemRef?: string }[];
-      at: string;
-    },
+    change: TicketChange,
     extra?: (trx: Knex.Transaction) => Promise<void>,
   ): Promise<StoredTicket> {
     return this.db.transaction(async trx => {
@@ -231,72 +227,13 @@ export class DatabaseTicketStore {
           })),
         );
       }
-      await insertEvents(trx, id, await lastSeq(trx, id), change.events);
+      await appendEvents(trx, id, change.events);
       await writeClocks(trx, id, change.projection);
       await extra?.(trx);
       return (await this.load(trx, id))!;
     });
   }
 
-  /**
-   * Appends to a ticket without changing its state (a comment, a work log,
-   * a link), so it needs no version; `extra` writes the row that goes with it.
-   */
-  async append(
-    id: string,
-    event: NewTicketEvent,
-    extra?: (trx: Knex.Transaction) => Promise<void>,
-  ): Promise<StoredEvent> {
-    return this.db.transaction(async trx => {
-      // Touching the row first serialises concurrent appends on PostgreSQL.
-      const touched = await trx('tickets')
-        .where({ id })
-        .update({ updated_at: event.at });
-      if (touched === 0) {
-        throw new NotFoundError(`no ticket ${id}`);
-      }
-      const seq = (await lastSeq(trx, id)) + 1;
-      await insertEvents(trx, id, seq - 1, [event]);
-      await extra?.(trx);
-      return { ...event, seq };
-    });
-  }
-
-  async addWorkLog(id: string, event: NewTicketEvent, log: WorkLog) {
-    await this.append(id, event, async trx => {
-      await trx('ticket_work_logs').insert({
-        id: log.id,
-        ticket_id: id,
-        engineer: log.engineer,
-        minutes: log.minutes,
-        work_date: log.workDate,
-        note: log.note,
-        logged_by: log.loggedBy,
-        logged_at: log.loggedAt,
-      });
-    });
-  }
-
-  async addLink(id: string, event: NewTicketEvent, link: TicketLink) {
-    await this.append(id, event, async trx => {
-      const existing = await trx('ticket_links')
-        .where({ ticket_id: id, kind: link.kind, target: link.target })
-        .first();
-      if (existing) {
-        throw new ConflictError(`the ticket already links ${link.target}`);
-      }
-      await trx('ticket_links').insert({
-        ticket_id: id,
-        kind: link.kind,
-        target: link.target,
-        relation: link.relation,
-        created_by: link.createdBy,
-        created_at: link.createdAt,
-      });
-    });
-  }
-
-  /** By id or by number; undefined when there is none. */
   async get(idOrNumber: string): Promise<StoredTicket | undefined> {
     return this.load(this.db, idOrNumber);
   }
@@ -307,63 +244,6 @@ export class DatabaseTicketStore {
     return this.withEntities(this.db, rows);
   }
 
-  async events(ticketId: string): Promise<StoredEvent[]> {
-    return (await this.eventsOf([ticketId])).get(ticketId) ?? [];
-  }
-
-  /** The logs of several tickets, one query. */
-  async eventsOf(
-    ticketIds: readonly string[],
-  ): Promise<Map<string, StoredEvent[]>> {
-    const byTicket = new Map<string, StoredEvent[]>();
-    for (let i = 0; i < ticketIds.length; i += 500) {
-      const rows = await this.db('ticket_events')
-        .whereIn('ticket_id', ticketIds.slice(i, i + 500))
-        .orderBy([{ column: 'ticket_id' }, { column: 'seq' }]);
-      for (const row of rows) {
-        const list = byTicket.get(row.ticket_id) ?? [];
-        list.push({
-          seq: Number(row.seq),
-          type: row.type,
-          at: row.at,
-          actor: row.actor,
-          data: JSON.parse(row.data),
-        });
-        byTicket.set(row.ticket_id, list);
-      }
-    }
-    return byTicket;
-  }
-
-  async workLogs(ticketId: string): Promise<WorkLog[]> {
-    const rows = await this.db('ticket_work_logs')
-      .where({ ticket_id: ticketId })
-      .orderBy([{ column: 'work_date' }, { column: 'logged_at' }]);
-    return rows.map(row => ({
-      id: row.id,
-      engineer: row.engineer,
-      minutes: Number(row.minutes),
-      workDate: row.work_date,
-      note: row.note,
-      loggedBy: row.logged_by,
-      loggedAt: row.logged_at,
-    }));
-  }
-
-  async links(ticketId: string): Promise<TicketLink[]> {
-    const rows = await this.db('ticket_links')
-      .where({ ticket_id: ticketId })
-      .orderBy('created_at');
-    return rows.map(row => ({
-      kind: row.kind,
-      target: row.target,
-      relation: row.relation,
-      createdBy: row.created_by,
-      createdAt: row.created_at,
-    }));
-  }
-
-  /** A page of the queue, newest or soonest due first, by keyset cursor. */
   async list(request: TicketListRequest): Promise<StoredTicketPage> {
     const { filter, access, now } = request;
     const query = this.db('tickets');
@@ -447,111 +327,6 @@ export class DatabaseTicketStore {
           ? encodeCursor(last[order.column], last.id)
           : undefined,
     };
-  }
-
-  /** Tickets whose SLA needs a look at or before `now`, oldest first. */
-  async dueForWatch(now: string, limit: number): Promise<string[]> {
-    const rows = await this.db('tickets')
-      .where('next_wake_up_at', '<=', now)
-      .orderBy('next_wake_up_at')
-      .limit(limit)
-      .select('id');
-    return rows.map(r => r.id);
-  }
-
-  /** The earliest instant any ticket's SLA needs a look. */
-  async nextWakeUp(): Promise<string | undefined> {
-    const row = await this.db('tickets')
-      .whereNotNull('next_wake_up_at')
-      .min({ at: 'next_wake_up_at' })
-      .first();
-    return row?.at ?? undefined;
-  }
-
-  /**
-   * Rewrites the SLA projection computed from `version`; a ticket changed
-   * meanwhile keeps the projection its change wrote.
-   */
-  async refreshProjection(
-    id: string,
-    version: number,
-    projection: SlaProjection,
-  ): Promise<boolean> {
-    return this.db.transaction(async trx => {
-      const updated = await trx('tickets')
-        .where({ id, version })
-        .update(projectionColumns(projection));
-      if (updated > 0) {
-        await writeClocks(trx, id, projection);
-      }
-      return updated > 0;
-    });
-  }
-
-  /**
-   * Claims an SLA alert; true only for the first caller, so a warning or
-   * breach is notified once across replicas and restarts.
-   */
-  async claimAlert(alert: {
-    ticketId: string;
-    clock: string;
-    kind: string;
-    dueAt: string;
-    sentAt: string;
-  }): Promise<boolean> {
-    const inserted = await this.db('ticket_sla_alerts')
-      .insert({
-        ticket_id: alert.ticketId,
-        clock: alert.clock,
-        kind: alert.kind,
-        due_at: alert.dueAt,
-        sent_at: alert.sentAt,
-      })
-      .onConflict(['ticket_id', 'clock', 'kind', 'due_at'])
-      .ignore()
-      .returning('kind');
-    return inserted.length > 0;
-  }
-
-  /**
-   * Clocks that started in [from, to) by level and state, for compliance;
-   * `access` limits it to tickets the caller may read.
-   */
-  async clockOutcomes(options: {
-    from: string;
-    to: string;
-    entity?: string;
-    system?: string;
-  }): Promise<ComplianceCount[]> {
-    const query = this.db('ticket_clocks')
-      .where('started_at', '>=', options.from)
-      .where('started_at', '<', options.to);
-    if (options.entity) {
-      query.whereIn(
-        'ticket_id',
-        this.db('ticket_entities')
-          .select('ticket_id')
-          .where('entity_ref', options.entity),
-      );
-    }
-    if (options.system) {
-      query.whereIn(
-        'ticket_id',
-        this.db('ticket_entities')
-          .select('ticket_id')
-          .where('system_ref', options.system),
-      );
-    }
-    const rows: Record<string, unknown>[] = await query
-      .groupBy('clock', 'level', 'state')
-      .select('clock', 'level', 'state')
-      .count({ count: '*' });
-    return rows.map(row => ({
-      clock: String(row.clock),
-      level: String(row.level),
-      state: String(row.state),
-      count: Number(row.count),
-    }));
   }
 
   private async nextNumber(trx: Knex.Transaction, ticket: NewTicket) {
@@ -675,70 +450,6 @@ function fieldColumns(fields: TicketFieldUpdates): Record<string, unknown> {
   return columns;
 }
 
-function projectionColumns(projection: SlaProjection) {
-  return {
-    next_wake_up_at: projection.nextWakeUpAt ?? null,
-    next_due_at: projection.nextDueAt ?? NEVER,
-    at_risk_at: projection.atRiskAt ?? null,
-    breached_at: projection.breachedAt ?? null,
-  };
-}
-
-async function writeClocks(
-  trx: Knex.Transaction,
-  ticketId: string,
-  projection: SlaProjection,
-) {
-  await trx('ticket_clocks').where({ ticket_id: ticketId }).delete();
-  if (projection.clocks.length === 0) return;
-  await trx('ticket_clocks').insert(
-    projection.clocks.map(c => ({
-      ticket_id: ticketId,
-      clock: c.clock,
-      level: c.level,
-      state: c.state,
-      target_ms: c.targetMs ?? null,
-      started_at: c.startedAt ?? null,
-      due_at: c.dueAt ?? null,
-      stopped_at: c.stoppedAt ?? null,
-      breached_at: c.breachedAt ?? null,
-      elapsed_ms: Math.round(c.elapsedMs),
-      paused_ms: Math.round(c.pausedMs),
-    })),
-  );
-}
-
-async function lastSeq(trx: Knex.Transaction, ticketId: string) {
-  const row = await trx('ticket_events')
-    .where({ ticket_id: ticketId })
-    .max({ seq: 'seq' })
-    .first();
-  return Number(row?.seq ?? 0);
-}
-
-async function insertEvents(
-  trx: Knex.Transaction,
-  ticketId: string,
-  after: number,
-  events: readonly NewTicketEvent[],
-) {
-  if (events.length === 0) return;
-  await trx('ticket_events').insert(
-    events.map((event, i) => ({
-      ticket_id: ticketId,
-      seq: after + i + 1,
-      type: event.type,
-      at: event.at,
-      actor: event.actor,
-      data: JSON.stringify(event.data),
-    })),
-  );
-}
-
 function searchText(number: string, title: string, description: string) {
   return `${number}\n${title}\n${description}`.toLocaleLowerCase('zh-CN');
-}
-
-function isSqlite(db: Knex) {
-  return String(db.client.config.client).includes('sqlite');
 }
