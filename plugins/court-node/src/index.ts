@@ -7,3 +7,4 @@
 export * from './clock';
 export * from './layer';
 export * from './outbox';
+export * from './access';

@@ -128,7 +128,7 @@ export class KbService {
     if (action === 'create') {
       await this.deps.access.require(kbArticleCreatePermission, caller);
     } else {
-      await this.deps.access.requireOnSome(
+      await this.deps.access.requireSome(
         action === 'read' ? kbArticleReadPermission : kbArticleUpdatePermission,
         caller,
       );
