@@ -6,6 +6,7 @@ import {
 import { PgSearchEngine } from '@backstage/plugin-search-backend-module-pg';
 import { SearchEngine, TestPipeline } from '@backstage/plugin-search-backend-node';
 import { IndexableDocument } from '@backstage/plugin-search-common';
+import fc from 'fast-check';
 import { SearchAnalyzer } from '@internal/plugin-kb-node';
 import { ChinesePgSearchEngine, pgTermOf } from './ChinesePgSearchEngine';
 import { ChineseTermsDecoratorFactory } from './ChineseTermsDecoratorFactory';
@@ -67,6 +68,24 @@ describe('Backstage search on PostgreSQL with the kb analysis', () => {
     // No operator of to_tsquery survives: the analysis yields letters and digits only.
     expect(pgTermOf(analyzer.queryWords("a' | b:* & !c (打印机)"))).toBe("'打印机':*");
   });
+
+  it.each(databases.eachSupportedId())(
+    'turns any query into a tsquery PostgreSQL accepts, of quoted letters and digits only, on %p',
+    async (databaseId: TestDatabaseId) => {
+      const knex = await databases.init(databaseId);
+      const operand = String.raw`'[\p{L}\p{N}]+'(:\*)?`;
+      const shape = new RegExp(`^(${operand}( \\| ${operand})*)?$`, 'u');
+      const query = fc.stringMatching(/^[a-zＡ-Ｚ0-9打印机投影仪没有画面了怎么办 '"|&!:*()<\\-]{0,20}$/);
+      await fc.assert(
+        fc.asyncProperty(query, async term => {
+          const pgTerm = pgTermOf(analyzer.queryWords(term));
+          expect(pgTerm).toMatch(shape);
+          if (pgTerm) await knex.raw(`select to_tsquery('english', ?)`, [pgTerm]);
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 
   it.each(databases.eachSupportedId())(
     'finds sentences, synonyms and full-width letters, and catalog names still, on %p',

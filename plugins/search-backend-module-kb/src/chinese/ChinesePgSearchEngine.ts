@@ -20,35 +20,29 @@ import type { AnalysedWord, SearchAnalyzer } from '@internal/plugin-kb-node';
 import { MAX_SUFFIX } from './chineseTerms';
 
 /**
- * A word as a tsquery operand. The analysis yields letters and digits
- * only; anything else is dropped all the same, so no query can reach
- * to_tsquery's syntax.
- */
-function lexeme(text: string): string {
-  return `'${text.replace(/[^\p{L}\p{N}]/gu, '')}'`;
-}
-
-/**
  * The tsquery for a question's words, any of them (as on Lunr): a Han word
  * as the prefix of a lexeme (the documents carry the suffixes of their Han
  * runs, so any piece of a run is the prefix of one), a Latin word of 1–3
  * letters as itself (Backstage's default also matched it as a prefix: UPS,
- * stemmed up, found update and upgrade), a longer one also as a prefix.
+ * stemmed up, also found update), a longer one also as a prefix.
  * PostgreSQL's ranking puts the document sharing most of them first.
  */
 export function pgTermOf(words: readonly AnalysedWord[]): string {
   const operands = new Set<string>();
   for (const word of words) {
+    // The analysis yields letters and digits; anything else is dropped all
+    // the same, so no query reaches to_tsquery's syntax.
+    const chars = [...word.text.replace(/[^\p{L}\p{N}]/gu, '')];
+    if (chars.length === 0) continue;
     if (word.han) {
-      const start = [...word.text].slice(0, MAX_SUFFIX).join('');
-      operands.add(`${lexeme(start)}:*`);
-    } else if ([...word.text].length >= TYPO_MIN_LENGTH) {
-      operands.add(`${lexeme(word.text)}:*`);
+      operands.add(`'${chars.slice(0, MAX_SUFFIX).join('')}':*`);
+    } else if (chars.length >= TYPO_MIN_LENGTH) {
+      operands.add(`'${chars.join('')}':*`);
     } else {
-      operands.add(lexeme(word.text));
+      operands.add(`'${chars.join('')}'`);
     }
   }
-  return [...operands].filter(o => !o.startsWith("''")).join(' | ');
+  return [...operands].join(' | ');
 }
 
 /**
