@@ -48,9 +48,9 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@internal/plugin-permission-backend-module-court'));
 
 backend.add(import('@backstage/plugin-search-backend'));
-backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // Knowledge articles in search, with their visibility; Chinese queries for every document type.
+// It registers the search engine too: search-backend-module-pg's on PostgreSQL, with the kb analysis of queries.
 backend.add(import('@internal/plugin-search-backend-module-kb'));
 
 // The service desk: tickets with SLA clocks and the breach watch.

@@ -14,6 +14,7 @@ import {
   searchAnalysisConfigSchema,
 } from '@internal/plugin-kb-node';
 import { ChineseLunrSearchEngine } from './chinese/ChineseLunrSearchEngine';
+import { ChinesePgSearchEngine } from './chinese/ChinesePgSearchEngine';
 import { ChineseTermsDecoratorFactory } from './chinese/ChineseTermsDecoratorFactory';
 import { KbArticleCollatorFactory } from './collator/KbArticleCollatorFactory';
 
@@ -27,9 +28,9 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 /**
  * Knowledge articles in Backstage search, with their visibility, and
  * the knowledge base's analysis (Chinese words, synonyms, folding) for
- * every document type: on PostgreSQL through the
- * search-backend-module-pg engine, elsewhere (the embedded default's SQLite)
- * through a Lunr engine that understands Chinese queries.
+ * every document type: on PostgreSQL through search-backend-module-pg's
+ * engine, elsewhere (the embedded default's SQLite) through Lunr's, each
+ * registered here with a query translator that understands Chinese queries.
  */
 export const searchModuleKb = createBackendModule({
   pluginId: 'search',
@@ -39,6 +40,7 @@ export const searchModuleKb = createBackendModule({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        database: coreServices.database,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         scheduler: coreServices.scheduler,
@@ -52,15 +54,18 @@ export const searchModuleKb = createBackendModule({
           readConfigAt(config, 'kb.search', searchAnalysisConfigSchema)
             .synonyms,
         );
-        // search-backend-module-pg provides the engine on PostgreSQL.
         const onPostgres = /^(pg|postgres)/.test(
           config.getOptionalString('backend.database.client') ?? '',
         );
-        if (!onPostgres) {
-          deps.engineRegistry.setSearchEngine(
-            new ChineseLunrSearchEngine({ logger: deps.logger, analyzer }),
-          );
-        }
+        deps.engineRegistry.setSearchEngine(
+          onPostgres
+            ? await ChinesePgSearchEngine.fromConfig(config, {
+                database: deps.database,
+                logger: deps.logger,
+                analyzer,
+              })
+            : new ChineseLunrSearchEngine({ logger: deps.logger, analyzer }),
+        );
         indexRegistry.addDecorator({
           factory: new ChineseTermsDecoratorFactory(
             onPostgres ? 'han' : 'digits',
