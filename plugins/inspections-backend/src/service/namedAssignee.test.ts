@@ -4,6 +4,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { engineerApprovalOf } from '@internal/plugin-access-node';
+import { Caller } from '@internal/plugin-court-node';
 import { adHocRoundRequestSchema } from '@internal/plugin-inspections-common';
 import { at, services, UPS } from '../__testUtils__/fixtures';
 
@@ -18,14 +19,18 @@ const duty = mockCredentials.service('plugin:duty');
 const SUSPENDED = 'user:default/zhaolei';
 const approvals = engineerApprovalOf(async ref =>
   ref === SUSPENDED
-    ? { assignable: false, message: `${ref} is suspended` }
-    : { assignable: true },
+    ? {
+        assignable: false as const,
+        reason: 'suspended' as const,
+        message: `${ref} is suspended`,
+      }
+    : { assignable: true as const },
 );
 
 describe.each(databases.eachSupportedId())(
   'an ad-hoc round named for an engineer on %s',
   databaseId => {
-    async function start(body: unknown, caller = duty) {
+    async function start(body: unknown, caller: Caller = duty) {
       const knex = await databases.init(databaseId as TestDatabaseId);
       const { service } = await services({
         knex,
