@@ -197,6 +197,8 @@ async function services(knex: Knex) {
   );
   const engine = new SlaEngine(parseSlaConfig(undefined));
   const workingDays = calendarDays(() => engine);
+  // Every engineer approved: the bench measures generation, not the access plugin.
+  const approvals = engineerApprovalOf(async () => ({ assignable: true }));
   const generator = new RoundGenerator({
     stores,
     templates,
@@ -207,8 +209,7 @@ async function services(knex: Knex) {
     clock,
     // The bench's years are covered: nothing waits, nobody to notify.
     alert: { raise: async () => false },
-    // Every engineer approved: the bench measures generation, not the access plugin.
-    approvals: engineerApprovalOf(async () => ({ assignable: true })),
+    approvals,
     // Without a duty roster: rounds go round robin, as generation measured before it.
     duty: { onSiteFor: async () => undefined },
     dutyPosts: [],
@@ -230,6 +231,7 @@ async function services(knex: Knex) {
     calendarId: 'working-days',
     zone: 'Asia/Shanghai',
     clock,
+    approvals,
   });
   return { stores, templates, generator, service };
 }

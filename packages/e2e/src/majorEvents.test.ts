@@ -1,6 +1,7 @@
 // Major-event assurance (重点保障, issue 15) in the browser: the ops manager 孙磊 plans a
 // pronouncement in the grand courtroom running now, with 张伟 on site and 刘洋 on standby; the
-// engineer 刘洋 finds it under 值班 → 重点保障 with its engineers and pre-event checklist, court
+// engineer 刘洋 finds it under 值班 → 重点保障 with its engineers, pre-event checklist and the
+// checklist rounds duty started in inspections (linked, walked by 张伟), court
 // staff see no such tab; a ticket court staff file on the courtroom's recorder during the event is
 // raised to L2 and its page says why.
 import assert from 'node:assert/strict';
@@ -104,6 +105,35 @@ test(
     assert.match(
       await engineer.getByTestId('event-checks').innerText(),
       /前一个工作日（\d{4}-\d{2}-\d{2}）及开始前一小时/,
+    );
+    // Both walks of the checklist are past for an event running now: duty started them as
+    // inspection rounds when the plan was stored, walked by the on-site engineer 张伟.
+    const walks = ['day-before', 'hour-before'];
+    for (let attempt = 0; ; attempt++) {
+      const { body: stored } = await call<{
+        preEventRounds: { check: string; roundId?: string }[];
+      }>('liuyang', 'GET', `/duty/major-events/${planId}`);
+      const started = stored.preEventRounds.filter(r => r.roundId);
+      if (started.length === walks.length) break;
+      assert.ok(attempt < 30, JSON.stringify(stored.preEventRounds));
+      await new Promise(r => setTimeout(r, 1000));
+    }
+    // The plan's page keeps its id in the address: a reload reads it again.
+    await engineer.reload();
+    const walk = engineer.getByTestId('event-round-hour-before');
+    await walk.waitFor();
+    assert.match(await walk.innerText(), /开始前一小时/);
+    const link = walk.getByRole('link', { name: '打开巡检' });
+    const href = (await link.getAttribute('href'))!;
+    assert.match(href, /^\/inspections\/rounds\/[0-9a-f-]{36}$/);
+    const { body: round } = await call<{
+      round: { assignee: string };
+      checks: { deviceRef: string }[];
+    }>('zhangwei', 'GET', href);
+    assert.equal(round.round.assignee, 'user:default/zhangwei');
+    assert.deepEqual(
+      round.checks.map(c => c.deviceRef),
+      [RECORDER],
     );
     // An engineer reads the plan; planning it is the ops manager's and the IT office's.
     assert.equal(await engineer.getByTestId('event-edit').count(), 0);

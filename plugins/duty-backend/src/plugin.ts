@@ -14,7 +14,7 @@ import {
 } from '@internal/plugin-sla-common';
 import { readDutyConfig } from './config';
 import { DutyStore } from './database/DutyStore';
-import { majorEventServiceOf } from './majorEvents/wiring';
+import { majorEventsOf } from './majorEvents/wiring';
 import { createRouter } from './router';
 import { DutyService } from './service/DutyService';
 
@@ -32,6 +32,9 @@ export const dutyPlugin = createBackendPlugin({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         discovery: coreServices.discovery,
         auditor: coreServices.auditor,
         permissions: coreServices.permissions,
@@ -90,15 +93,18 @@ export const dutyPlugin = createBackendPlugin({
           path: '/calendar',
           allow: 'unauthenticated',
         });
+        const majorEvents = await majorEventsOf({
+          ...deps,
+          rootConfig: deps.config,
+          duty: config,
+          service,
+        });
+        deps.lifecycle.addStartupHook(() => majorEvents.waker.start());
+        deps.lifecycle.addShutdownHook(() => majorEvents.waker.stop());
         deps.httpRouter.use(
           await createRouter({
             service,
-            majorEvents: await majorEventServiceOf({
-              ...deps,
-              rootConfig: deps.config,
-              duty: config,
-              service,
-            }),
+            majorEvents: majorEvents.service,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
           }),

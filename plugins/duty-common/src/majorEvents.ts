@@ -182,10 +182,45 @@ export interface PreEventChecks {
   readonly hourBefore: string;
 }
 
-/** A plan as the API answers it: with when its pre-event checklist is walked. */
+/** The two walks of the pre-event checklist. */
+export const PRE_EVENT_CHECKS = ['day-before', 'hour-before'] as const;
+export type PreEventCheck = (typeof PRE_EVENT_CHECKS)[number];
+
+/**
+ * A walk of the checklist duty started (or tried to): the inspection round, or why inspections
+ * made none (no device of the scope has a checklist, say).
+ */
+export interface PreEventRound {
+  readonly check: PreEventCheck;
+  readonly startedAt: string;
+  readonly roundId?: string;
+  readonly problem?: string;
+}
+
+/** A plan as the API answers it: with when its pre-event checklist is walked, and its rounds. */
 export type MajorEventAnswer = MajorEventPlan & {
   readonly preEventChecks: PreEventChecks;
+  readonly preEventRounds: readonly PreEventRound[];
 };
+
+/**
+ * The instants (UTC) the checklist rounds start: the day before when on-site duty begins
+ * (`onSiteStart`, HH:mm in the court's zone), and an hour before the start.
+ */
+export function preEventRoundInstants(
+  checks: PreEventChecks,
+  zone: string,
+  onSiteStart: string,
+): Record<PreEventCheck, string> {
+  return {
+    'day-before': DateTime.fromISO(`${checks.dayBefore}T${onSiteStart}`, {
+      zone,
+    })
+      .toUTC()
+      .toISO()!,
+    'hour-before': checks.hourBefore,
+  };
+}
 
 /**
  * When the pre-event checklist is walked: the working day before the event's local date (by

@@ -164,10 +164,19 @@ export const dutyMessages = {
     checks: 'Pre-event checklist:',
     checksAt:
       'the working day before ({{dayBefore}}) and an hour before the start ({{hourBefore}})',
+    rounds: 'Checklist rounds:',
+    roundsNone: 'none started yet',
+    roundStarted: '{{check}}, started {{at}}',
+    roundOpen: 'open the round',
+    roundProblem: 'no round ({{problem}})',
     raised:
       'During the event, tickets on the systems and devices in scope are raised to at least the major-event level (L2 unless configured otherwise) and page the named engineers.',
     summary: 'Post-event summary',
     summaryAfterEnd: 'The summary is written after the event ends.',
+  },
+  preEventCheck: {
+    'day-before': 'The working day before',
+    'hour-before': 'An hour before',
   },
   eventKind: {
     trial: 'Trial',

@@ -116,6 +116,7 @@ export const inspectionsPlugin = createBackendPlugin({
           calendarId: config.calendar,
           zone,
           clock: deps.clock,
+          approvals: deps.approvals,
         });
 
         // Global scope: one replica runs it at a time (a lock in the shared

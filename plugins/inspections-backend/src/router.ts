@@ -57,7 +57,11 @@ export async function createRouter(deps: {
     const round = await audited(
       req,
       'inspection-round-start',
-      { building: body.building ?? null, devices: body.devices ?? null },
+      {
+        building: body.building ?? null,
+        devices: body.devices ?? null,
+        assignee: body.assignee ?? null,
+      },
       () => service.startAdHoc(body, credentials),
     );
     res.status(201).json(round);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { multiLineText } from '@internal/plugin-court-common';
+import { entityRefSchema, multiLineText } from '@internal/plugin-court-common';
 import { dayNumber, monthBounds } from './dates';
 import { deviceRefSchema, systemRefSchema } from './plans';
 import { resultValueSchema } from './results';
@@ -32,6 +32,11 @@ export const adHocRoundRequestSchema = z
       .regex(/^[A-Z]$/, 'must be a building letter of the location register')
       .optional(),
     devices: z.array(deviceRefSchema).min(1).max(200).optional(),
+    /**
+     * Who walks it, named by another family's backend (duty's pre-event checklist); a user's
+     * round is always their own.
+     */
+    assignee: entityRefSchema(['user']).optional(),
   })
   .refine(r => (r.building === undefined) !== (r.devices === undefined), {
     path: ['building'],

@@ -27,6 +27,7 @@ import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { MajorEventFields, MajorEventStore } from './MajorEventStore';
+import { PreEventRoundStore } from './PreEventRoundStore';
 
 const idSchema = z.uuid('is not a plan id');
 
@@ -56,6 +57,10 @@ export class MajorEventService {
       zone: string;
       /** The court's calendar as it stands now. */
       dayKindOf(): Promise<(date: string) => CourtDayKind>;
+      /** The checklist rounds started for the plans. */
+      preEventRounds: Pick<PreEventRoundStore, 'ofPlans'>;
+      /** A plan was made or moved: its checklist may fall due sooner than planned. */
+      onPlanned(): void;
     },
   ) {}
 
@@ -63,9 +68,11 @@ export class MajorEventService {
   private async answer(plans: MajorEventPlan[]): Promise<MajorEventAnswer[]> {
     const dayKind = await this.deps.dayKindOf();
     const isWorkingDay = (date: string) => dayKind(date) === 'working';
+    const rounds = await this.deps.preEventRounds.ofPlans(plans.map(p => p.id));
     return plans.map(plan => ({
       ...plan,
       preEventChecks: preEventChecks(plan, this.deps.zone, isWorkingDay),
+      preEventRounds: rounds.get(plan.id) ?? [],
     }));
   }
 
@@ -90,14 +97,14 @@ export class MajorEventService {
       'body',
       caller,
     );
-    return this.answerOne(
-      await this.deps.store.insert(
-        randomUUID(),
-        fields,
-        actorOf(caller),
-        this.now(),
-      ),
+    const plan = await this.deps.store.insert(
+      randomUUID(),
+      fields,
+      actorOf(caller),
+      this.now(),
     );
+    this.deps.onPlanned();
+    return this.answerOne(plan);
   }
 
   async update(
@@ -109,15 +116,15 @@ export class MajorEventService {
     const request = parseInput(updateMajorEventSchema, body, 'body');
     await this.existing(id);
     const fields = await this.checked(request.plan, 'body.plan', caller);
-    return this.answerOne(
-      await this.deps.store.update(
-        id,
-        fields,
-        request.revision,
-        actorOf(caller),
-        this.now(),
-      ),
+    const plan = await this.deps.store.update(
+      id,
+      fields,
+      request.revision,
+      actorOf(caller),
+      this.now(),
     );
+    this.deps.onPlanned();
+    return this.answerOne(plan);
   }
 
   async writeSummary(

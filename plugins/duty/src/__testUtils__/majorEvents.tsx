@@ -33,6 +33,13 @@ export const plan: MajorEventAnswer = {
     dayBefore: '2027-01-04',
     hourBefore: '2027-01-05T00:00:00.000Z',
   },
+  preEventRounds: [
+    {
+      check: 'day-before',
+      startedAt: '2027-01-03T23:30:00.000Z',
+      roundId: '6f1c2a52-3d0e-4c55-9f5e-2b7d1f0a9c31',
+    },
+  ],
 };
 
 /** The view with its plan id in state, as the page keeps it in the URL. */

@@ -127,10 +127,17 @@ const zh: Record<DutyMessageKey, string> = {
   'events.checks': '保障前检查：',
   'events.checksAt':
     '前一个工作日（{{dayBefore}}）及开始前一小时（{{hourBefore}}）',
+  'events.rounds': '保障前检查巡检：',
+  'events.roundsNone': '尚未开始',
+  'events.roundStarted': '{{check}}，{{at}} 开始',
+  'events.roundOpen': '打开巡检',
+  'events.roundProblem': '未生成巡检（{{problem}}）',
   'events.raised':
     '保障期间，保障范围内系统和设备的工单至少升为重点保障级别（默认 L2），并寻呼指定工程师。',
   'events.summary': '保障总结',
   'events.summaryAfterEnd': '保障结束后填写总结。',
+  'preEventCheck.day-before': '前一个工作日',
+  'preEventCheck.hour-before': '开始前一小时',
   'eventKind.trial': '重大庭审',
   'eventKind.conference': '重要会议',
   'eventKind.event': '重大活动',

@@ -369,6 +369,7 @@ export async function services(options: {
     calendarId: 'working-days',
     zone: 'Asia/Shanghai',
     clock: options.clock,
+    approvals: options.approvals ?? approveEveryone,
   });
   return { stores, templates, generator, service, desk };
 }

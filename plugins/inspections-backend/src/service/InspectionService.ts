@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { actorOf, Caller } from '@internal/plugin-court-node';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { EngineerApprovalService } from '@internal/plugin-access-node';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -94,6 +100,8 @@ export class InspectionService {
       zone: string;
       /** Where "now" comes from: the court clock, never the wall clock. */
       clock: CourtClock;
+      /** SEC-2: a round named for someone goes only to an engineer the court approves. */
+      approvals: Pick<EngineerApprovalService, 'checkMany'>;
     },
   ) {}
 
@@ -160,11 +168,39 @@ export class InspectionService {
   }
 
   /** "Inspect now": a round for a building's devices or for the devices named, today. */
+  /**
+   * Who walks an ad-hoc round: a user walks their own; only a backend (a service principal)
+   * names someone, and only an engineer the court approves.
+   */
+  private async assigneeOf(
+    named: string | undefined,
+    caller: Caller,
+  ): Promise<string | undefined> {
+    if (named === undefined) {
+      return caller.principal.type === 'user' ? actorOf(caller) : undefined;
+    }
+    if (caller.principal.type !== 'service') {
+      throw new NotAllowedError(
+        'body.assignee: only another family of the portal names who walks a round; yours is your own',
+      );
+    }
+    const decision = (await this.deps.approvals.checkMany([named])).get(named);
+    if (!decision?.assignable) {
+      throw new ConflictError(
+        `body.assignee: ${
+          decision?.message ?? `${named} is not an engineer approved for the court`
+        }`,
+      );
+    }
+    return named;
+  }
+
   async startAdHoc(
     request: z.output<typeof adHocRoundRequestSchema>,
     caller: Caller,
   ): Promise<RoundSummary> {
     await this.authorize(inspectionRoundRunPermission, caller);
+    const assignee = await this.assigneeOf(request.assignee, caller);
     const { inventory, templates } = this.deps;
     let entities: InspectedEntity[];
     if (request.building) {
@@ -204,7 +240,7 @@ export class InspectionService {
       date: today,
       kind: 'ad-hoc' as const,
       routeKey: routeKeys.size === 1 ? [...routeKeys][0] : 'MIX',
-      assignee: caller.principal.type === 'user' ? actor : undefined,
+      assignee,
       createdAt: this.instant(),
       createdBy: actor,
     };

@@ -27,6 +27,18 @@ describe('major events (重点保障), as the ops manager', () => {
     });
     await permissions.answered('duty.major-event.manage');
     await userEvent.click(await screen.findByTestId('event-p1'));
+    // The checklist round duty started the day before, linked to its inspections page.
+    const dayBefore = await screen.findByTestId('event-round-day-before');
+    expect(dayBefore).toHaveTextContent(
+      'The working day before, started 2027-01-04 07:30',
+    );
+    expect(
+      screen.getByRole('link', { name: 'open the round' }),
+    ).toHaveAttribute(
+      'href',
+      `/inspections/rounds/${plan.preEventRounds[0].roundId}`,
+    );
+    expect(screen.queryByTestId('event-round-hour-before')).toBeNull();
     await userEvent.type(
       await screen.findByTestId('event-summary-text'),
       '宣判顺利',

@@ -1,4 +1,4 @@
-import { Progress } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { CourtErrorPanel, messageOf } from '@internal/plugin-court-react';
@@ -180,6 +180,34 @@ function MajorEventDetail(props: {
         }),
         'event-checks',
       )}
+      <Typography variant="body2" data-testid="event-rounds">
+        <strong>{t('events.rounds')}</strong>{' '}
+        {plan.preEventRounds.length === 0 && t('events.roundsNone')}
+      </Typography>
+      {plan.preEventRounds.map(round => (
+        <Typography
+          key={round.check}
+          variant="body2"
+          data-testid={`event-round-${round.check}`}
+        >
+          {t('events.roundStarted', {
+            check: t(`preEventCheck.${round.check}`),
+            at: DateTime.fromISO(round.startedAt, {
+              zone: props.zone,
+            }).toFormat('yyyy-MM-dd HH:mm'),
+          })}{' '}
+          {round.roundId ? (
+            // The inspections page of the round, where the engineer walks it.
+            <Link
+              to={`/inspections/rounds/${encodeURIComponent(round.roundId)}`}
+            >
+              {t('events.roundOpen')}
+            </Link>
+          ) : (
+            t('events.roundProblem', { problem: round.problem ?? '' })
+          )}
+        </Typography>
+      ))}
       <Typography variant="subtitle2" style={{ marginTop: 12 }}>
         {t('events.communicationPlan')}
       </Typography>
