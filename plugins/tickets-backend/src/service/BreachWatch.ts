@@ -87,8 +87,9 @@ export class BreachWatch {
   }
 
   /**
-   * Claims every alert the clock has reached and returns the worst of those
-   * newly claimed: after an outage one breach, not a burst of warnings.
+   * Claims every alert the clock has reached and returns the worst one reached
+   * when this sweep claimed it: after an outage one breach, not a burst of
+   * warnings, even when another replica's sweep claims some of them at once.
    */
   private async claimWorst(
     ticketId: string,
@@ -115,7 +116,7 @@ export class BreachWatch {
       reached.push({ clock: clock.clock, at: clock.breachedAt });
     }
     let worst: SlaAlert | undefined;
-    for (const alert of reached) {
+    for (const [i, alert] of reached.entries()) {
       const claimed = await this.deps.projection.claimAlert({
         ticketId,
         clock: alert.clock,
@@ -126,7 +127,9 @@ export class BreachWatch {
         dueAt: alert.at,
         sentAt: now,
       });
-      if (claimed) worst = alert;
+      // A lesser alert claimed here is stale when a worse one is reached too:
+      // whoever claimed the worst sends it.
+      if (claimed && i === reached.length - 1) worst = alert;
     }
     return worst;
   }
