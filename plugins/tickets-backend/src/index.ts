@@ -10,3 +10,4 @@ export { ticketsPlugin as default } from './plugin';
 export { DatabaseTicketFiguresStore } from './database/TicketFiguresStore';
 export type { SlaProjection, StoredEvent } from './database/rows';
 export { TicketSla } from './service/TicketSla';
+export { clockRows, projectionColumns } from './database/SlaProjectionStore';

@@ -22,6 +22,8 @@ import {
   TicketType,
 } from '@internal/plugin-tickets-common';
 import {
+  clockRows,
+  projectionColumns,
   type SlaProjection,
   type StoredEvent,
   TicketSla,
@@ -33,8 +35,6 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const BEIJING = 8 * HOUR;
-/** The value the SLA projection store writes when no clock runs. */
-export const NEVER = '9999-12-31T23:59:59.999Z';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export type Row = Record<string, string | number | null>;
@@ -549,6 +549,7 @@ function materialise(drafts: Draft[], nowMs: number): Dataset {
     );
     engineMs += performance.now() - started;
 
+    const columns = projectionColumns(projection);
     const isOpen = !['resolved', 'closed'].includes(d.status);
     byStatus[d.status] = (byStatus[d.status] ?? 0) + 1;
     byType[d.type] = (byType[d.type] ?? 0) + 1;
@@ -558,7 +559,7 @@ function materialise(drafts: Draft[], nowMs: number): Dataset {
       if (
         projection.atRiskAt &&
         projection.atRiskAt <= now &&
-        (projection.nextDueAt ?? NEVER) > now
+        columns.next_due_at > now
       )
         atRiskNow++;
       if (projection.breachedAt) breachedOpen++;
@@ -592,11 +593,7 @@ function materialise(drafts: Draft[], nowMs: number): Dataset {
       closed_at:
         d.closedAt !== undefined ? iso(d.createdAt + d.closedAt) : null,
       satisfaction: d.satisfaction ?? null,
-      // As SlaProjectionStore's projectionColumns().
-      next_wake_up_at: projection.nextWakeUpAt ?? null,
-      next_due_at: projection.nextDueAt ?? NEVER,
-      at_risk_at: projection.atRiskAt ?? null,
-      breached_at: projection.breachedAt ?? null,
+      ...columns,
       search_text: `${number}\n${d.title}\n${d.description}`.toLocaleLowerCase(
         'zh-CN',
       ),
@@ -619,21 +616,7 @@ function materialise(drafts: Draft[], nowMs: number): Dataset {
         data: JSON.stringify(e.data),
       });
     }
-    for (const c of projection.clocks) {
-      clocks.push({
-        ticket_id: d.id,
-        clock: c.clock,
-        level: c.level,
-        state: c.state,
-        target_ms: c.targetMs ?? null,
-        started_at: c.startedAt ?? null,
-        due_at: c.dueAt ?? null,
-        stopped_at: c.stoppedAt ?? null,
-        breached_at: c.breachedAt ?? null,
-        elapsed_ms: Math.round(c.elapsedMs),
-        paused_ms: Math.round(c.pausedMs),
-      });
-    }
+    clocks.push(...clockRows(d.id, projection));
     // Alerts already reached on open tickets went out when they happened
     // (BreachWatch claims them); without these rows the watch would send a
     // year's worth of stale breaches as soon as it next looks at them.

@@ -153,6 +153,23 @@ export function projectionColumns(projection: SlaProjection) {
   };
 }
 
+/** The projection's `ticket_clocks` rows for one ticket. */
+export function clockRows(ticketId: string, projection: SlaProjection) {
+  return projection.clocks.map(c => ({
+    ticket_id: ticketId,
+    clock: c.clock,
+    level: c.level,
+    state: c.state,
+    target_ms: c.targetMs ?? null,
+    started_at: c.startedAt ?? null,
+    due_at: c.dueAt ?? null,
+    stopped_at: c.stoppedAt ?? null,
+    breached_at: c.breachedAt ?? null,
+    elapsed_ms: Math.round(c.elapsedMs),
+    paused_ms: Math.round(c.pausedMs),
+  }));
+}
+
 /** Replaces a ticket's clocks inside the caller's transaction. */
 export async function writeClocks(
   trx: Knex.Transaction,
@@ -161,19 +178,5 @@ export async function writeClocks(
 ) {
   await trx('ticket_clocks').where({ ticket_id: ticketId }).delete();
   if (projection.clocks.length === 0) return;
-  await trx('ticket_clocks').insert(
-    projection.clocks.map(c => ({
-      ticket_id: ticketId,
-      clock: c.clock,
-      level: c.level,
-      state: c.state,
-      target_ms: c.targetMs ?? null,
-      started_at: c.startedAt ?? null,
-      due_at: c.dueAt ?? null,
-      stopped_at: c.stoppedAt ?? null,
-      breached_at: c.breachedAt ?? null,
-      elapsed_ms: Math.round(c.elapsedMs),
-      paused_ms: Math.round(c.pausedMs),
-    })),
-  );
+  await trx('ticket_clocks').insert(clockRows(ticketId, projection));
 }

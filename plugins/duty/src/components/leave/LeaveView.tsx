@@ -1,20 +1,21 @@
-import { Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import { CourtErrorPanel, messageOf } from '@internal/plugin-court-react';
+import { messageOf } from '@internal/plugin-court-react';
 import type { Leave, LeaveDecision } from '@internal/plugin-duty-common';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
-import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dutyApiRef } from '../../api';
 import { useDutyPermissions, useEngineerNames } from '../../hooks/useDuty';
 import { dutyTranslationRef } from '../../translation';
 import { DecisionBar } from '../shared/DecisionBar';
+import {
+  FormOutcome,
+  RequestCard,
+  RequestForm,
+  RequestList,
+} from '../shared/RequestCards';
 
 /** Leave: request it; the court IT office and the ops manager each decide; the gap it leaves. */
 export function LeaveView(props: { onOpenRoster: (month: string) => void }) {
@@ -26,21 +27,21 @@ export function LeaveView(props: { onOpenRoster: (month: string) => void }) {
   return (
     <>
       {can.stand && <LeaveRequestForm onRequested={leave.retry} />}
-      <Typography variant="h6" style={{ marginTop: 16 }}>
-        {t('leave.list')}
-      </Typography>
-      {leave.loading && !leave.value && <Progress />}
-      {leave.error && <CourtErrorPanel error={leave.error} />}
-      {leave.value?.length === 0 && <Typography>{t('leave.none')}</Typography>}
-      {leave.value?.map(item => (
-        <LeaveCard
-          key={item.id}
-          leave={item}
-          onDecided={leave.retry}
-          engineerName={engineerName}
-          onOpenRoster={props.onOpenRoster}
-        />
-      ))}
+      <RequestList
+        title={t('leave.list')}
+        requests={leave}
+        none={<Typography>{t('leave.none')}</Typography>}
+      >
+        {item => (
+          <LeaveCard
+            key={item.id}
+            leave={item}
+            onDecided={leave.retry}
+            engineerName={engineerName}
+            onOpenRoster={props.onOpenRoster}
+          />
+        )}
+      </RequestList>
     </>
   );
 }
@@ -65,57 +66,49 @@ function LeaveRequestForm(props: { onRequested: () => void }) {
     }
   };
   return (
-    <Paper style={{ padding: 16 }}>
-      <Typography variant="h6">{t('leave.request')}</Typography>
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        style={{ gap: 12 }}
-        alignItems="flex-end"
+    <RequestForm
+      title={t('leave.request')}
+      outcome={
+        <>
+          <FormOutcome severity="error" testId="leave-error">
+            {error}
+          </FormOutcome>
+        </>
+      }
+    >
+      <TextField
+        type="date"
+        label={t('leave.from')}
+        value={from}
+        InputLabelProps={{ shrink: true }}
+        inputProps={{ 'data-testid': 'leave-from' }}
+        onChange={e => setFrom(e.target.value)}
+      />
+      <TextField
+        type="date"
+        label={t('leave.to')}
+        value={to}
+        InputLabelProps={{ shrink: true }}
+        inputProps={{ 'data-testid': 'leave-to' }}
+        onChange={e => setTo(e.target.value)}
+      />
+      <TextField
+        label={t('leave.reason')}
+        value={reason}
+        style={{ minWidth: 240 }}
+        inputProps={{ 'data-testid': 'leave-reason' }}
+        onChange={e => setReason(e.target.value)}
+      />
+      <Button
+        variant="contained"
+        color="primary"
+        data-testid="leave-submit"
+        disabled={!from || !to || !reason.trim()}
+        onClick={submit}
       >
-        <TextField
-          type="date"
-          label={t('leave.from')}
-          value={from}
-          InputLabelProps={{ shrink: true }}
-          inputProps={{ 'data-testid': 'leave-from' }}
-          onChange={e => setFrom(e.target.value)}
-        />
-        <TextField
-          type="date"
-          label={t('leave.to')}
-          value={to}
-          InputLabelProps={{ shrink: true }}
-          inputProps={{ 'data-testid': 'leave-to' }}
-          onChange={e => setTo(e.target.value)}
-        />
-        <TextField
-          label={t('leave.reason')}
-          value={reason}
-          style={{ minWidth: 240 }}
-          inputProps={{ 'data-testid': 'leave-reason' }}
-          onChange={e => setReason(e.target.value)}
-        />
-        <Button
-          variant="contained"
-          color="primary"
-          data-testid="leave-submit"
-          disabled={!from || !to || !reason.trim()}
-          onClick={submit}
-        >
-          {t('leave.submit')}
-        </Button>
-      </Box>
-      {error && (
-        <Alert
-          severity="error"
-          data-testid="leave-error"
-          style={{ marginTop: 8 }}
-        >
-          {error}
-        </Alert>
-      )}
-    </Paper>
+        {t('leave.submit')}
+      </Button>
+    </RequestForm>
   );
 }
 
@@ -145,29 +138,16 @@ function LeaveCard(props: {
         : t('leave.pending')
     }`;
   return (
-    <Paper
-      style={{ padding: 12, marginTop: 8 }}
-      data-testid={`leave-${leave.id}`}
+    <RequestCard
+      kind="leave"
+      id={leave.id}
+      title={t('leave.span', {
+        engineer: engineerName(leave.engineer),
+        from: leave.from,
+        to: leave.to,
+      })}
+      status={t(`leaveStatus.${leave.status}`)}
     >
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        style={{ gap: 8 }}
-      >
-        <Typography variant="subtitle1">
-          {t('leave.span', {
-            engineer: engineerName(leave.engineer),
-            from: leave.from,
-            to: leave.to,
-          })}
-        </Typography>
-        <Chip
-          size="small"
-          label={t(`leaveStatus.${leave.status}`)}
-          data-testid="leave-status"
-        />
-      </Box>
       <Typography variant="body2">{leave.reason}</Typography>
       <Typography variant="body2" color="textSecondary">
         {side(t('leave.court'), leave.court)} ·{' '}
@@ -192,6 +172,6 @@ function LeaveCard(props: {
           {t('leave.substitute')}
         </Button>
       )}
-    </Paper>
+    </RequestCard>
   );
 }

@@ -1,18 +1,10 @@
-import { Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  ChoiceField,
-  CourtErrorPanel,
-  messageOf,
-} from '@internal/plugin-court-react';
+import { ChoiceField, messageOf } from '@internal/plugin-court-react';
 import type { DutyPost, Shift, Swap } from '@internal/plugin-duty-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
-import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -20,6 +12,12 @@ import { dutyApiRef } from '../../api';
 import { useDutyPermissions, useEngineerNames } from '../../hooks/useDuty';
 import { dutyTranslationRef } from '../../translation';
 import { DecisionBar } from '../shared/DecisionBar';
+import {
+  FormOutcome,
+  RequestCard,
+  RequestForm,
+  RequestList,
+} from '../shared/RequestCards';
 import { useShiftLabel } from '../shared/shiftLabel';
 
 /**
@@ -58,24 +56,24 @@ export function SwapsView(props: {
           onRequested={reload}
         />
       )}
-      <Typography variant="h6" style={{ marginTop: 16 }}>
-        {t('swaps.list')}
-      </Typography>
-      {swaps.loading && !swaps.value && <Progress />}
-      {swaps.error && <CourtErrorPanel error={swaps.error} />}
-      {swaps.value?.length === 0 && (
-        <Typography data-testid="swaps-none">{t('swaps.none')}</Typography>
-      )}
-      {swaps.value?.map(swap => (
-        <SwapCard
-          key={swap.id}
-          swap={swap}
-          shifts={shifts}
-          posts={props.posts}
-          onDecided={reload}
-          onOpenRoster={() => props.onOpenRoster(props.month)}
-        />
-      ))}
+      <RequestList
+        title={t('swaps.list')}
+        requests={swaps}
+        none={
+          <Typography data-testid="swaps-none">{t('swaps.none')}</Typography>
+        }
+      >
+        {swap => (
+          <SwapCard
+            key={swap.id}
+            swap={swap}
+            shifts={shifts}
+            posts={props.posts}
+            onDecided={reload}
+            onOpenRoster={() => props.onOpenRoster(props.month)}
+          />
+        )}
+      </RequestList>
     </>
   );
 }
@@ -134,98 +132,84 @@ function SwapRequestForm(props: {
     }
   };
   return (
-    <Paper style={{ padding: 16 }}>
-      <Typography variant="h6">{t('swaps.request')}</Typography>
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        style={{ gap: 12 }}
-        alignItems="flex-end"
-      >
-        <Box minWidth={220}>
-          <ChoiceField
-            label={t('swaps.myShift')}
-            value={shiftId}
-            testId="swap-shift"
-            placeholder={t('swaps.choose')}
-            onChange={setShiftId}
-          >
-            {myShifts.map(shift => (
-              <option key={shift.id} value={shift.id}>
-                {shiftLabel(shift)}
-              </option>
-            ))}
-          </ChoiceField>
-        </Box>
-        <Box minWidth={160}>
-          <ChoiceField
-            label={t('swaps.colleague')}
-            value={toEngineer}
-            testId="swap-colleague"
-            placeholder={t('swaps.choose')}
-            onChange={value => {
-              setToEngineer(value);
-              setReturnShiftId('');
-            }}
-          >
-            {colleagues.map(ref => (
-              <option key={ref} value={ref}>
-                {engineerName(ref)}
-              </option>
-            ))}
-          </ChoiceField>
-        </Box>
-        <Box minWidth={220}>
-          <ChoiceField
-            label={t('swaps.inReturn')}
-            value={returnShiftId}
-            testId="swap-return"
-            placeholder={t('swaps.nothingInReturn')}
-            onChange={setReturnShiftId}
-          >
-            {theirShifts.map(shift => (
-              <option key={shift.id} value={shift.id}>
-                {shiftLabel(shift)}
-              </option>
-            ))}
-          </ChoiceField>
-        </Box>
-        <TextField
-          label={t('swaps.note')}
-          value={note}
-          style={{ minWidth: 200 }}
-          inputProps={{ 'data-testid': 'swap-note' }}
-          onChange={e => setNote(e.target.value)}
-        />
-        <Button
-          variant="contained"
-          color="primary"
-          data-testid="swap-submit"
-          disabled={!shiftId || !toEngineer}
-          onClick={submit}
+    <RequestForm
+      title={t('swaps.request')}
+      outcome={
+        <>
+          <FormOutcome severity="success" testId="swap-requested">
+            {requested && t('swaps.requested')}
+          </FormOutcome>
+          <FormOutcome severity="error" testId="swap-error">
+            {error}
+          </FormOutcome>
+        </>
+      }
+    >
+      <Box minWidth={220}>
+        <ChoiceField
+          label={t('swaps.myShift')}
+          value={shiftId}
+          testId="swap-shift"
+          placeholder={t('swaps.choose')}
+          onChange={setShiftId}
         >
-          {t('swaps.submit')}
-        </Button>
+          {myShifts.map(shift => (
+            <option key={shift.id} value={shift.id}>
+              {shiftLabel(shift)}
+            </option>
+          ))}
+        </ChoiceField>
       </Box>
-      {requested && (
-        <Alert
-          severity="success"
-          data-testid="swap-requested"
-          style={{ marginTop: 8 }}
+      <Box minWidth={160}>
+        <ChoiceField
+          label={t('swaps.colleague')}
+          value={toEngineer}
+          testId="swap-colleague"
+          placeholder={t('swaps.choose')}
+          onChange={value => {
+            setToEngineer(value);
+            setReturnShiftId('');
+          }}
         >
-          {t('swaps.requested')}
-        </Alert>
-      )}
-      {error && (
-        <Alert
-          severity="error"
-          data-testid="swap-error"
-          style={{ marginTop: 8 }}
+          {colleagues.map(ref => (
+            <option key={ref} value={ref}>
+              {engineerName(ref)}
+            </option>
+          ))}
+        </ChoiceField>
+      </Box>
+      <Box minWidth={220}>
+        <ChoiceField
+          label={t('swaps.inReturn')}
+          value={returnShiftId}
+          testId="swap-return"
+          placeholder={t('swaps.nothingInReturn')}
+          onChange={setReturnShiftId}
         >
-          {error}
-        </Alert>
-      )}
-    </Paper>
+          {theirShifts.map(shift => (
+            <option key={shift.id} value={shift.id}>
+              {shiftLabel(shift)}
+            </option>
+          ))}
+        </ChoiceField>
+      </Box>
+      <TextField
+        label={t('swaps.note')}
+        value={note}
+        style={{ minWidth: 200 }}
+        inputProps={{ 'data-testid': 'swap-note' }}
+        onChange={e => setNote(e.target.value)}
+      />
+      <Button
+        variant="contained"
+        color="primary"
+        data-testid="swap-submit"
+        disabled={!shiftId || !toEngineer}
+        onClick={submit}
+      >
+        {t('swaps.submit')}
+      </Button>
+    </RequestForm>
   );
 }
 
@@ -248,29 +232,16 @@ function SwapCard(props: {
     return shift ? shiftLabel(shift) : id;
   };
   return (
-    <Paper
-      style={{ padding: 12, marginTop: 8 }}
-      data-testid={`swap-${swap.id}`}
+    <RequestCard
+      kind="swap"
+      id={swap.id}
+      title={t('swaps.handOver', {
+        shift: shiftText(swap.shiftId),
+        from: engineerName(swap.fromEngineer),
+        to: engineerName(swap.toEngineer),
+      })}
+      status={t(`swapStatus.${swap.status}`)}
     >
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        style={{ gap: 8 }}
-      >
-        <Typography variant="subtitle1">
-          {t('swaps.handOver', {
-            shift: shiftText(swap.shiftId),
-            from: engineerName(swap.fromEngineer),
-            to: engineerName(swap.toEngineer),
-          })}
-        </Typography>
-        <Chip
-          size="small"
-          label={t(`swapStatus.${swap.status}`)}
-          data-testid="swap-status"
-        />
-      </Box>
       {swap.returnShiftId && (
         <Typography variant="body2">
           {t('swaps.takesInReturn', {
@@ -305,6 +276,6 @@ function SwapCard(props: {
           {t('swaps.openRoster')}
         </Button>
       )}
-    </Paper>
+    </RequestCard>
   );
 }
