@@ -44,7 +44,9 @@ async function enginesRegistered(databaseId: 'POSTGRES_15' | 'SQLITE_3') {
       mockServices.rootConfig.factory({
         data: {
           backend: {
-            database: { client: databaseId === 'POSTGRES_15' ? 'pg' : 'better-sqlite3' },
+            database: {
+              client: databaseId === 'POSTGRES_15' ? 'pg' : 'better-sqlite3',
+            },
           },
         },
       }),
@@ -58,10 +60,14 @@ describe('the kb search module', () => {
   it.each(databases.eachSupportedId())(
     'registers the one search engine with the kb analysis for the database on %p',
     async databaseId => {
-      const engines = await enginesRegistered(databaseId as 'POSTGRES_15' | 'SQLITE_3');
+      const engines = await enginesRegistered(
+        databaseId as 'POSTGRES_15' | 'SQLITE_3',
+      );
       expect(engines).toHaveLength(1);
       expect(engines[0]).toBeInstanceOf(
-        databaseId === 'POSTGRES_15' ? ChinesePgSearchEngine : ChineseLunrSearchEngine,
+        databaseId === 'POSTGRES_15'
+          ? ChinesePgSearchEngine
+          : ChineseLunrSearchEngine,
       );
     },
   );

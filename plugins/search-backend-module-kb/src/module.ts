@@ -51,8 +51,11 @@ export const searchModuleKb = createBackendModule({
         const { config, indexRegistry } = deps;
         // The kb backend reads the same synonyms: both search boxes agree.
         const analyzer = new SearchAnalyzer(
-          readConfigAt(config, 'kb.search', searchAnalysisConfigSchema)
-            .synonyms,
+          readConfigAt(
+            config,
+            'kb.search',
+            searchAnalysisConfigSchema,
+          ).synonyms,
         );
         const onPostgres = /^(pg|postgres)/.test(
           config.getOptionalString('backend.database.client') ?? '',

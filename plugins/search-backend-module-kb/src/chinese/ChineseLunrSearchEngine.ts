@@ -60,8 +60,16 @@ export class ChineseLunrSearchEngine extends LunrSearchEngine {
             }
             q.term(word.text, { usePipeline: true, boost: 100 });
             if ([...word.text].length >= TYPO_MIN_LENGTH) {
-              q.term(word.text, { usePipeline: false, wildcard: TRAILING, boost: 10 });
-              q.term(word.text, { usePipeline: false, editDistance: 1, boost: 1 });
+              q.term(word.text, {
+                usePipeline: false,
+                wildcard: TRAILING,
+                boost: 10,
+              });
+              q.term(word.text, {
+                usePipeline: false,
+                editDistance: 1,
+                boost: 1,
+              });
             }
           }
         },
@@ -74,7 +82,10 @@ export class ChineseLunrSearchEngine extends LunrSearchEngine {
    * answer an empty query with every document.
    */
   async query(query: SearchQuery): Promise<IndexableResultSet> {
-    if (query.term.trim() && this.analyzer.queryWords(query.term).length === 0) {
+    if (
+      query.term.trim() &&
+      this.analyzer.queryWords(query.term).length === 0
+    ) {
       return { results: [] };
     }
     return super.query(query);

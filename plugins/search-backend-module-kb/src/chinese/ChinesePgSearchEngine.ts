@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import {
   DatabaseService,
   LoggerService,
@@ -15,7 +16,7 @@ import {
   IndexableResultSet,
   SearchQuery,
 } from '@backstage/plugin-search-common';
-import { TYPO_MIN_LENGTH } from '@internal/plugin-kb-common';
+import { oneEditAway, TYPO_MIN_LENGTH } from '@internal/plugin-kb-common';
 import type { AnalysedWord, SearchAnalyzer } from '@internal/plugin-kb-node';
 import { MAX_SUFFIX } from './chineseTerms';
 
@@ -24,10 +25,14 @@ import { MAX_SUFFIX } from './chineseTerms';
  * as the prefix of a lexeme (the documents carry the suffixes of their Han
  * runs, so any piece of a run is the prefix of one), a Latin word of 1–3
  * letters as itself (Backstage's default also matched it as a prefix: UPS,
- * stemmed up, also found update), a longer one also as a prefix.
+ * stemmed up, also found update), a longer one also as a prefix and by the
+ * indexed words one typo away from it (`corrections`).
  * PostgreSQL's ranking puts the document sharing most of them first.
  */
-export function pgTermOf(words: readonly AnalysedWord[]): string {
+export function pgTermOf(
+  words: readonly AnalysedWord[],
+  corrections: (word: string) => readonly string[] = () => [],
+): string {
   const operands = new Set<string>();
   for (const word of words) {
     // The analysis yields letters and digits; anything else is dropped all
@@ -38,6 +43,9 @@ export function pgTermOf(words: readonly AnalysedWord[]): string {
       operands.add(`'${chars.slice(0, MAX_SUFFIX).join('')}':*`);
     } else if (chars.length >= TYPO_MIN_LENGTH) {
       operands.add(`'${chars.join('')}':*`);
+      for (const correction of corrections(chars.join(''))) {
+        operands.add(`'${correction}'`);
+      }
     } else {
       operands.add(`'${chars.join('')}'`);
     }
@@ -53,10 +61,11 @@ export function pgTermOf(words: readonly AnalysedWord[]): string {
 export function chinesePgTranslator(
   analyzer: SearchAnalyzer,
   base: PgSearchQueryTranslator,
+  corrections?: (word: string) => readonly string[],
 ): PgSearchQueryTranslator {
   return (query, options) => {
     const translated = base({ ...query, term: '' }, options);
-    const pgTerm = pgTermOf(analyzer.queryWords(query.term));
+    const pgTerm = pgTermOf(analyzer.queryWords(query.term), corrections);
     return {
       ...translated,
       pgQuery: { ...translated.pgQuery, pgTerm: pgTerm || undefined },
@@ -80,15 +89,22 @@ export class ChinesePgSearchEngine implements SearchEngine {
     },
   ): Promise<ChinesePgSearchEngine> {
     const engine = await PgSearchEngine.fromConfig(config, options);
-    return new ChinesePgSearchEngine(engine, options.analyzer);
+    const lexicon = new LatinLexicon(
+      await options.database.getClient(),
+      options.logger,
+    );
+    return new ChinesePgSearchEngine(engine, options.analyzer, lexicon);
   }
 
   private constructor(
     private readonly engine: PgSearchEngine,
     private readonly analyzer: SearchAnalyzer,
+    private readonly lexicon: LatinLexicon,
   ) {
     engine.setTranslator(
-      chinesePgTranslator(analyzer, engine.translator.bind(engine)),
+      chinesePgTranslator(analyzer, engine.translator.bind(engine), word =>
+        lexicon.corrections(word),
+      ),
     );
   }
 
@@ -98,8 +114,12 @@ export class ChinesePgSearchEngine implements SearchEngine {
     this.engine.setTranslator(translator as PgSearchQueryTranslator);
   }
 
-  getIndexer(type: string) {
-    return this.engine.getIndexer(type);
+  async getIndexer(type: string) {
+    const indexer = await this.engine.getIndexer(type);
+    // What this replica just indexed is corrected towards at once; the
+    // others read it when their lexicon is next refreshed.
+    indexer.on('close', () => this.lexicon.expire());
+    return indexer;
   }
 
   /**
@@ -107,9 +127,89 @@ export class ChinesePgSearchEngine implements SearchEngine {
    * term the engine would answer with every document.
    */
   async query(query: SearchQuery): Promise<IndexableResultSet> {
-    if (query.term.trim() && this.analyzer.queryWords(query.term).length === 0) {
+    if (
+      query.term.trim() &&
+      this.analyzer.queryWords(query.term).length === 0
+    ) {
       return { results: [], numberOfResults: 0 };
     }
+    await this.lexicon.ready();
     return this.engine.query(query);
+  }
+}
+
+type SearchDatabase = Awaited<ReturnType<DatabaseService['getClient']>>;
+
+/** How long the lexicon is used before it is read again (in the background). */
+const LEXICON_MAX_AGE_MS = 10 * 60_000;
+
+/**
+ * The indexed documents' Latin lexemes of 4 letters or more, so that a word
+ * no document contains (swtich) is also asked for as the indexed words one
+ * edit away (switch): tsquery has no edit distance. Read from the index with
+ * ts_stat, at the first query and again once it is older than
+ * {@link LEXICON_MAX_AGE_MS} or this replica has indexed.
+ */
+export class LatinLexicon {
+  private words: ReadonlySet<string> = new Set();
+  private sorted: readonly string[] = [];
+  /** Monotonic milliseconds of the last read: a cache age, not the court's time. */
+  private readAt?: number;
+  private reading?: Promise<void>;
+
+  constructor(
+    private readonly knex: SearchDatabase,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /** Resolves once a lexicon has been read; a stale one is used while it is read again. */
+  async ready(): Promise<void> {
+    const stale =
+      this.readAt === undefined ||
+      performance.now() - this.readAt > LEXICON_MAX_AGE_MS;
+    if (stale && !this.reading) {
+      this.reading = this.read().finally(() => {
+        this.reading = undefined;
+      });
+    }
+    if (this.readAt === undefined) await this.reading;
+  }
+
+  expire(): void {
+    this.readAt = this.readAt === undefined ? undefined : -Infinity;
+  }
+
+  /** The indexed words one edit from `word`, when no indexed word starts with it. */
+  corrections(word: string): string[] {
+    if (this.startsSomeWord(word)) return [];
+    return oneEditAway(word).filter(variant => this.words.has(variant));
+  }
+
+  private startsSomeWord(prefix: string): boolean {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.sorted[middle] < prefix) low = middle + 1;
+      else high = middle;
+    }
+    return this.sorted[low]?.startsWith(prefix) ?? false;
+  }
+
+  private async read(): Promise<void> {
+    try {
+      const rows: { word: string }[] = await this.knex
+        .select('word')
+        .from(this.knex.raw(`ts_stat('SELECT body FROM documents')`))
+        .whereRaw(`word ~ ?`, [`^[a-z0-9]{${TYPO_MIN_LENGTH},}$`]);
+      const words = rows.map(row => row.word).sort();
+      this.words = new Set(words);
+      this.sorted = words;
+      this.readAt = performance.now();
+    } catch (error) {
+      // Without it a typo finds nothing, as before; the search itself still works.
+      this.logger.warn(`Could not read the search index's words: ${error}`);
+      this.readAt ??= performance.now();
+    }
   }
 }

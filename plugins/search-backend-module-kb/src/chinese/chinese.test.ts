@@ -6,7 +6,11 @@ import { hanSuffixes, spellHan } from './chineseTerms';
 import { ChineseLunrSearchEngine } from './ChineseLunrSearchEngine';
 import { ChineseTermsDecoratorFactory } from './ChineseTermsDecoratorFactory';
 
-const doc = (title: string, text: string, location: string): IndexableDocument => ({
+const doc = (
+  title: string,
+  text: string,
+  location: string,
+): IndexableDocument => ({
   title,
   text,
   location,
@@ -37,9 +41,19 @@ describe('Chinese in Backstage search', () => {
     const documents = [doc('打印机卡纸', 'how to', '/kb/articles/KB-00001')];
     for (const [spelling, terms] of [
       ['han', '打印机卡纸 印机卡纸 机卡纸 卡纸 纸 how to'],
-      ['digits', [...hanSuffixes('打印机卡纸', analyzer).map(spellHan), 'how', 'to'].join(' ')],
+      [
+        'digits',
+        [
+          ...hanSuffixes('打印机卡纸', analyzer).map(spellHan),
+          'how',
+          'to',
+        ].join(' '),
+      ],
     ] as const) {
-      const decorator = await new ChineseTermsDecoratorFactory(spelling, analyzer).getDecorator();
+      const decorator = await new ChineseTermsDecoratorFactory(
+        spelling,
+        analyzer,
+      ).getDecorator();
       const { documents: out } = await TestPipeline.fromDecorator(decorator)
         .withDocuments(documents)
         .execute();
@@ -52,7 +66,10 @@ describe('Chinese in Backstage search', () => {
       logger: mockServices.logger.mock(),
       analyzer,
     });
-    const decorator = await new ChineseTermsDecoratorFactory('digits', analyzer).getDecorator();
+    const decorator = await new ChineseTermsDecoratorFactory(
+      'digits',
+      analyzer,
+    ).getDecorator();
     const { documents: decorated } = await TestPipeline.fromDecorator(decorator)
       .withDocuments(documents)
       .execute();
@@ -65,16 +82,31 @@ describe('Chinese in Backstage search', () => {
 
   it('finds 打印机 in an article whose body says 打印机卡纸, and English as Lunr does', async () => {
     const search = await engineWith('kb-article', [
-      doc('院办公室打印机', '今天打印机卡纸了，请按下面处理。', '/kb/articles/KB-00001'),
-      doc('核心交换机 1号 (综合楼核心机房)', 'Core switch, VRRP master', '/catalog/default/resource/core-switch-01'),
-      doc('UPS on battery', 'Check the remaining runtime', '/kb/articles/KB-00002'),
+      doc(
+        '院办公室打印机',
+        '今天打印机卡纸了，请按下面处理。',
+        '/kb/articles/KB-00001',
+      ),
+      doc(
+        '核心交换机 1号 (综合楼核心机房)',
+        'Core switch, VRRP master',
+        '/catalog/default/resource/core-switch-01',
+      ),
+      doc(
+        'UPS on battery',
+        'Check the remaining runtime',
+        '/kb/articles/KB-00002',
+      ),
     ]);
     expect(await search('打印机')).toEqual(['院办公室打印机']);
     expect(await search('卡纸')).toEqual(['院办公室打印机']);
     expect(await search('交换机')).toEqual(['核心交换机 1号 (综合楼核心机房)']);
     expect(await search('综合楼')).toEqual(['核心交换机 1号 (综合楼核心机房)']);
     expect(await search('机')).toEqual(
-      expect.arrayContaining(['院办公室打印机', '核心交换机 1号 (综合楼核心机房)']),
+      expect.arrayContaining([
+        '院办公室打印机',
+        '核心交换机 1号 (综合楼核心机房)',
+      ]),
     );
     expect(await search('runtime')).toEqual(['UPS on battery']);
     expect(await search('服务器')).toEqual([]);
@@ -82,16 +114,34 @@ describe('Chinese in Backstage search', () => {
 
   it('reads a query as the knowledge base does: folded, synonyms, filler dropped, typos of long words', async () => {
     const search = await engineWith('kb-article', [
-      doc('UPS 转电池供电处置', '市电中断后查看剩余时间', '/kb/articles/KB-00001'),
-      doc('XSS found in the portal', 'Report it to the PC team', '/kb/articles/KB-00002'),
+      doc(
+        'UPS 转电池供电处置',
+        '市电中断后查看剩余时间',
+        '/kb/articles/KB-00001',
+      ),
+      doc(
+        'XSS found in the portal',
+        'Report it to the PC team',
+        '/kb/articles/KB-00002',
+      ),
       doc('U disk and P drive', 'Mapping a share', '/kb/articles/KB-00003'),
-      doc('投影仪无信号、无画面的处理', '检查 HDMI 线', '/kb/articles/KB-00004'),
-      doc('Nightly backup failed', 'Check the disk space', '/kb/articles/KB-00005'),
+      doc(
+        '投影仪无信号、无画面的处理',
+        '检查 HDMI 线',
+        '/kb/articles/KB-00004',
+      ),
+      doc(
+        'Nightly backup failed',
+        'Check the disk space',
+        '/kb/articles/KB-00005',
+      ),
     ]);
     // Backstage's own translator found all four for UPS (prefix, two edits away).
     expect(await search('UPS')).toEqual(['UPS 转电池供电处置']);
     expect(await search('ＵＰＳ')).toEqual(['UPS 转电池供电处置']);
-    expect((await search('投影机没有画面了怎么办'))[0]).toBe('投影仪无信号、无画面的处理');
+    expect((await search('投影机没有画面了怎么办'))[0]).toBe(
+      '投影仪无信号、无画面的处理',
+    );
     // Two edits away: a different word.
     expect(await search('bachop')).toEqual([]);
     expect(await search('bakup')).toEqual(['Nightly backup failed']);

@@ -40,7 +40,10 @@ describe('the knowledge article collator', () => {
           pluginId: 'kb',
           register(env) {
             env.registerInit({
-              deps: { httpRouter: coreServices.httpRouter, httpAuth: coreServices.httpAuth },
+              deps: {
+                httpRouter: coreServices.httpRouter,
+                httpAuth: coreServices.httpAuth,
+              },
               async init({ httpRouter, httpAuth }) {
                 httpRouter.use(async (req, res, next) => {
                   if (req.path !== '/export') {
@@ -70,11 +73,19 @@ describe('the knowledge article collator', () => {
           moduleId: 'collector',
           register(env) {
             env.registerInit({
-              deps: { auth: coreServices.auth, discovery: coreServices.discovery },
+              deps: {
+                auth: coreServices.auth,
+                discovery: coreServices.discovery,
+              },
               async init({ auth, discovery }) {
-                const factory = new KbArticleCollatorFactory({ auth, discovery });
+                const factory = new KbArticleCollatorFactory({
+                  auth,
+                  discovery,
+                });
                 expect(factory.type).toBe('kb-article');
-                expect(factory.visibilityPermission.name).toBe('kb.article.read');
+                expect(factory.visibilityPermission.name).toBe(
+                  'kb.article.read',
+                );
                 const { documents } = await TestPipeline.fromCollator(
                   await factory.getCollator(),
                 ).execute();
