@@ -208,11 +208,14 @@ describe('Backstage search on PostgreSQL with the kb analysis', () => {
     'corrects towards what this replica has just indexed, at once, on %p',
     async (databaseId: TestDatabaseId) => {
       const knex = await databases.init(databaseId);
-      const engine = await ChinesePgSearchEngine.fromConfig(mockServices.rootConfig(), {
-        database: mockServices.database({ knex }),
-        logger: mockServices.logger.mock(),
-        analyzer,
-      });
+      const engine = await ChinesePgSearchEngine.fromConfig(
+        mockServices.rootConfig(),
+        {
+          database: mockServices.database({ knex }),
+          logger: mockServices.logger.mock(),
+          analyzer,
+        },
+      );
       // The lexicon is first read from an empty index.
       expect((await engine.query({ term: 'swtich' })).results).toEqual([]);
       const search = await indexInto(engine);

@@ -73,71 +73,6 @@ export function chinesePgTranslator(
   };
 }
 
-/**
- * search-backend-module-pg's engine (to_tsvector over the documents in
- * PostgreSQL) with the knowledge base's analysis of the query. That module
- * offers no extension point for its translator, so this module registers
- * the engine itself on PostgreSQL, in its place.
- */
-export class ChinesePgSearchEngine implements SearchEngine {
-  static async fromConfig(
-    config: RootConfigService,
-    options: {
-      database: DatabaseService;
-      logger: LoggerService;
-      analyzer: SearchAnalyzer;
-    },
-  ): Promise<ChinesePgSearchEngine> {
-    const engine = await PgSearchEngine.fromConfig(config, options);
-    const lexicon = new LatinLexicon(
-      await options.database.getClient(),
-      options.logger,
-    );
-    return new ChinesePgSearchEngine(engine, options.analyzer, lexicon);
-  }
-
-  private constructor(
-    private readonly engine: PgSearchEngine,
-    private readonly analyzer: SearchAnalyzer,
-    private readonly lexicon: LatinLexicon,
-  ) {
-    engine.setTranslator(
-      chinesePgTranslator(analyzer, engine.translator.bind(engine), word =>
-        lexicon.corrections(word),
-      ),
-    );
-  }
-
-  /** Replaces the analysis too: a translator set here is given the pg engine's options. */
-  setTranslator(translator: QueryTranslator): void {
-    // The engine calls it with (query, options); the interface's type names only the query.
-    this.engine.setTranslator(translator as PgSearchQueryTranslator);
-  }
-
-  async getIndexer(type: string) {
-    const indexer = await this.engine.getIndexer(type);
-    // What this replica just indexed is corrected towards at once; the
-    // others read it when their lexicon is next refreshed.
-    indexer.on('close', () => this.lexicon.expire());
-    return indexer;
-  }
-
-  /**
-   * A question of filler alone (请问怎么办) asks for nothing: without a
-   * term the engine would answer with every document.
-   */
-  async query(query: SearchQuery): Promise<IndexableResultSet> {
-    if (
-      query.term.trim() &&
-      this.analyzer.queryWords(query.term).length === 0
-    ) {
-      return { results: [], numberOfResults: 0 };
-    }
-    await this.lexicon.ready();
-    return this.engine.query(query);
-  }
-}
-
 type SearchDatabase = Awaited<ReturnType<DatabaseService['getClient']>>;
 
 /** How long the lexicon is used before it is read again (in the background). */
@@ -211,5 +146,70 @@ export class LatinLexicon {
       this.logger.warn(`Could not read the search index's words: ${error}`);
       this.readAt ??= performance.now();
     }
+  }
+}
+
+/**
+ * search-backend-module-pg's engine (to_tsvector over the documents in
+ * PostgreSQL) with the knowledge base's analysis of the query. That module
+ * offers no extension point for its translator, so this module registers
+ * the engine itself on PostgreSQL, in its place.
+ */
+export class ChinesePgSearchEngine implements SearchEngine {
+  static async fromConfig(
+    config: RootConfigService,
+    options: {
+      database: DatabaseService;
+      logger: LoggerService;
+      analyzer: SearchAnalyzer;
+    },
+  ): Promise<ChinesePgSearchEngine> {
+    const engine = await PgSearchEngine.fromConfig(config, options);
+    const lexicon = new LatinLexicon(
+      await options.database.getClient(),
+      options.logger,
+    );
+    return new ChinesePgSearchEngine(engine, options.analyzer, lexicon);
+  }
+
+  private constructor(
+    private readonly engine: PgSearchEngine,
+    private readonly analyzer: SearchAnalyzer,
+    private readonly lexicon: LatinLexicon,
+  ) {
+    engine.setTranslator(
+      chinesePgTranslator(analyzer, engine.translator.bind(engine), word =>
+        lexicon.corrections(word),
+      ),
+    );
+  }
+
+  /** Replaces the analysis too: a translator set here is given the pg engine's options. */
+  setTranslator(translator: QueryTranslator): void {
+    // The engine calls it with (query, options); the interface's type names only the query.
+    this.engine.setTranslator(translator as PgSearchQueryTranslator);
+  }
+
+  async getIndexer(type: string) {
+    const indexer = await this.engine.getIndexer(type);
+    // What this replica just indexed is corrected towards at once; the
+    // others read it when their lexicon is next refreshed.
+    indexer.on('close', () => this.lexicon.expire());
+    return indexer;
+  }
+
+  /**
+   * A question of filler alone (请问怎么办) asks for nothing: without a
+   * term the engine would answer with every document.
+   */
+  async query(query: SearchQuery): Promise<IndexableResultSet> {
+    if (
+      query.term.trim() &&
+      this.analyzer.queryWords(query.term).length === 0
+    ) {
+      return { results: [], numberOfResults: 0 };
+    }
+    await this.lexicon.ready();
+    return this.engine.query(query);
   }
 }
