@@ -274,7 +274,6 @@ export class ReportService {
     return systemOf(entity);
   }
 
-  /** The families' figures of the period and of the one before it, and the period's rows. */
   /**
    * The figures of the period beside the previous period's, and, when `facts` (issuing), the
    * facts behind the period's: only the issued files carry rows, and a month's facts are
