@@ -60,6 +60,16 @@ const messages = (ids: number[]) =>
 const queued = async (db: OutboxDatabase) =>
   Number((await db(TABLE).count({ n: '*' }))[0].n);
 
+/** Messages no worker holds at the clock's instant (the outbox's UTC ISO form). */
+const dueNow = async (db: OutboxDatabase, clock: ManualCourtClock) =>
+  Number(
+    (
+      await db(TABLE)
+        .where('due_at', '<=', clock.now().toUTC().toISO()!)
+        .count({ n: '*' })
+    )[0].n,
+  );
+
 /** A promise that never settles: the process died here. */
 const dies = () => new Promise<never>(() => {});
 
@@ -170,11 +180,19 @@ describe.each(databases.eachSupportedId())('LeasedOutbox on %s', id => {
           void first.drain();
           const sentFirst = fates.filter(f => f !== 'dies-before-send').length;
           await until(() => sink.sends.length === sentFirst);
-          // What the first worker delivered whole it also marked, before it went.
+          // What the first worker delivered whole it also marked, before it went; the rest it
+          // holds. Until it has claimed them all the clock must not move: a message it had not
+          // yet claimed would be claimed with the lease of the later instant.
           const dying = fates.filter(f => f !== 'ok').length;
-          for (let i = 0; (await queued(db)) !== dying; i++) {
+          for (
+            let i = 0;
+            (await queued(db)) !== dying || (await dueNow(db, clock)) !== 0;
+            i++
+          ) {
             if (i > 500)
-              throw new Error('the first worker did not mark its deliveries');
+              throw new Error(
+                'the first worker did not claim and mark its messages',
+              );
             await new Promise(r => setTimeout(r, 10));
           }
 
