@@ -374,6 +374,22 @@ describe.each(databases.eachSupportedId())('monitoring intake on %s', id => {
       .get('/api/tickets/tickets?system=system:default/network')
       .set('Authorization', as('lina'));
     expect(body.items).toHaveLength(4);
+    // The desk is told once, under the topic paging pages as an alert storm.
+    const told = backend.notifications.filter(
+      n => n.payload.topic === 'alert-storm',
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({
+      recipients: {
+        type: 'entity',
+        entityRef: ['group:default/service-desk-post'],
+      },
+      payload: {
+        link: `/tickets/${parent}`,
+        severity: 'critical',
+        scope: expect.stringMatching(/^monitoring:storm:/),
+      },
+    });
   });
 
   it('keeps a flapping alert to one incident, marked flapping', async () => {

@@ -20,6 +20,7 @@ import { HeartbeatWatch } from './service/HeartbeatWatch';
 import { ticketsDesk } from './service/IncidentDesk';
 import { IncidentFiler } from './service/IncidentFiler';
 import { IntakeService } from './service/IntakeService';
+import { stormNotification } from './service/stormNotification';
 
 /**
  * The monitoring intake (MON-1, MON-2): Alertmanager, Zabbix and generic
@@ -81,6 +82,10 @@ export const monitoringPlugin = createBackendPlugin({
           clock: deps.clock,
           logger: deps.logger,
           queued: () => filer.poke(),
+          stormFiled: storm =>
+            deps.notifications.send(
+              stormNotification(storm, config.deskRecipients),
+            ),
         });
         // Before the receivers, so it sees their answers.
         deps.httpRouter.use(

@@ -21,7 +21,7 @@ const options = (payload: object) =>
     payload: { title: 't', ...payload },
   } as Parameters<typeof pageEventOf>[0]);
 
-describe('the tickets notifications that page', () => {
+describe('the notifications that page', () => {
   it('a new ticket, keyed by its notification scope, with the next deadline still ahead', () => {
     expect(
       pageEventOf(
@@ -101,5 +101,28 @@ describe('the tickets notifications that page', () => {
       ticketNumber: 'INC-2026-00042',
       onCall: ['user:default/zhangwei', 'user:default/liuyang'],
     });
+  });
+
+  it("an alert storm's incident (monitoring's notification) pages as an alert storm, keyed by the storm", () => {
+    expect(
+      pageEventOf(
+        options({
+          topic: 'alert-storm',
+          scope: 'monitoring:storm:s-1',
+          severity: 'critical',
+          link: '/tickets/INC-2026-00042',
+        }),
+        ticket,
+        AT,
+      ),
+    ).toMatchObject({
+      key: 'monitoring:storm:s-1',
+      kind: 'alert-storm',
+      ticketNumber: 'INC-2026-00042',
+      level: 'L1',
+    });
+    expect(
+      pageEventOf(options({ topic: 'alert-storm' }), ticket, AT),
+    ).toBeUndefined();
   });
 });

@@ -21,21 +21,37 @@ type NotificationSendOptions = Parameters<
   NonNullable<NotificationProcessor['processOptions']>
 >[0];
 
+/** Which page a notification may make, by its topic (and, for the SLA's, its severity). */
+function pageKindOf(
+  options: NotificationSendOptions,
+): PageEvent['kind'] | undefined {
+  const { topic, severity } = options.payload;
+  switch (topic) {
+    case 'ticket-created':
+    case 'major-event':
+    // Monitoring's storm incident (monitoring-backend's stormNotification).
+    case 'alert-storm':
+      return topic;
+    case 'sla':
+      // The tickets send a breach as critical, a warning as high.
+      return severity === 'critical' ? 'sla-breach' : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /**
- * The tickets' notifications that may page: a new ticket, an SLA breach (not a warning), a ticket
- * raised by a major event (重点保障), which pages the engineers it was sent to.
+ * The notifications that may page: a new ticket, an SLA breach (not a warning), a ticket raised
+ * by a major event (重点保障), which pages the engineers it was sent to, and an alert storm's
+ * incident (from monitoring).
  */
 export function pageEventOf(
   options: NotificationSendOptions,
   ticket: Ticket,
   at: string,
 ): PageEvent | undefined {
-  const { topic, scope, severity } = options.payload;
-  let kind: PageEvent['kind'] | undefined;
-  if (topic === 'ticket-created') kind = 'ticket-created';
-  // The tickets send a breach as critical, a warning as high.
-  else if (topic === 'sla' && severity === 'critical') kind = 'sla-breach';
-  else if (topic === 'major-event') kind = 'major-event';
+  const { scope } = options.payload;
+  const kind = pageKindOf(options);
   if (!kind || !scope) return undefined;
   const clocks = ticket.clocks;
   const deadline = [clocks?.arrival, clocks?.response, clocks?.resolution]
@@ -85,14 +101,7 @@ export class PagingNotificationProcessor implements NotificationProcessor {
 
   async processOptions(options: NotificationSendOptions) {
     const number = ticketNumberOf(options.payload.link);
-    if (
-      !number ||
-      !['ticket-created', 'sla', 'major-event'].includes(
-        options.payload.topic ?? '',
-      )
-    ) {
-      return options;
-    }
+    if (!number || !pageKindOf(options)) return options;
     try {
       const { auth, discovery } = this.deps;
       const credentials = await auth.getOwnServiceCredentials();

@@ -41,6 +41,13 @@ import {
   writeNotes,
 } from './IncidentDesk';
 
+/** A storm whose parent incident was just filed. */
+export interface StormFiled {
+  readonly stormId: string;
+  readonly ticketNumber: string;
+  readonly systemRef: string;
+}
+
 /** What the router asks the service to allow: a permission, or posting as a source. */
 export type MonitoringAction = BasicPermission | { receiver: AlertSource };
 
@@ -65,6 +72,11 @@ export class IntakeService {
       logger: LoggerService;
       /** Wakes the filer when a delivery queued an incident. */
       queued: () => void;
+      /**
+       * Tells the desk a storm's incident was filed (paging pages it as an `alert-storm`). A
+       * storm is announced once per filing; a failure is logged, the incident stands.
+       */
+      stormFiled?: (storm: StormFiled) => Promise<void>;
     },
   ) {}
 
@@ -311,6 +323,17 @@ export class IntakeService {
     await store.setStormTicket(stormId, number);
     // Its members' events recorded before it had a ticket.
     await writeNotes(this.deps, { stormId }, number, caller);
+    await this.deps
+      .stormFiled?.({
+        stormId,
+        ticketNumber: number,
+        systemRef: storm.systemRef,
+      })
+      .catch(error =>
+        this.deps.logger.warn(
+          `monitoring: storm ${stormId} (${number}) not announced: ${error}`,
+        ),
+      );
     return number;
   }
 
