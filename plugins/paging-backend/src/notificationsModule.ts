@@ -26,10 +26,10 @@ function pageKindOf(
   options: NotificationSendOptions,
 ): PageEvent['kind'] | undefined {
   const { topic, severity } = options.payload;
+  // alert-storm is monitoring's storm incident (monitoring-backend's stormNotification).
   switch (topic) {
     case 'ticket-created':
     case 'major-event':
-    // Monitoring's storm incident (monitoring-backend's stormNotification).
     case 'alert-storm':
       return topic;
     case 'sla':
