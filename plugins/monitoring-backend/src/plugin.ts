@@ -14,7 +14,7 @@ import { ticketsServiceRef } from '@internal/plugin-tickets-node';
 import { readMonitoringConfig } from './config';
 import { DatabaseMonitoringStore } from './database/DatabaseMonitoringStore';
 import { createRouter } from './router';
-import { alertSignals, alertsChanged } from './signals';
+import { AlertsChanged, alertSignals } from './signals';
 import { CatalogPlacer } from './service/CatalogPlacer';
 import { HeartbeatWatch } from './service/HeartbeatWatch';
 import { ticketsDesk } from './service/IncidentDesk';
@@ -62,6 +62,8 @@ export const monitoringPlugin = createBackendPlugin({
           refreshMinutes: config.mapping.refreshMinutes,
         });
         const desk = ticketsDesk(deps.tickets);
+        const changes = new AlertsChanged(deps);
+        deps.lifecycle.addShutdownHook(() => changes.stop());
         const filer = new IncidentFiler({
           store,
           desk,
@@ -69,7 +71,7 @@ export const monitoringPlugin = createBackendPlugin({
           logger: deps.logger,
           config,
           credentials: () => deps.auth.getOwnServiceCredentials(),
-          filed: alert => alertsChanged(deps, alert.source),
+          filed: alert => changes.changed(alert.source),
         });
         deps.lifecycle.addStartupHook(() => filer.start());
         deps.lifecycle.addShutdownHook(() => filer.stop());
@@ -88,9 +90,7 @@ export const monitoringPlugin = createBackendPlugin({
             ),
         });
         // Before the receivers, so it sees their answers.
-        deps.httpRouter.use(
-          alertSignals({ signals: deps.signals, logger: deps.logger }),
-        );
+        deps.httpRouter.use(alertSignals(changes));
         deps.httpRouter.use(
           await createRouter({
             service,
