@@ -4,15 +4,12 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { PgSearchEngine } from '@backstage/plugin-search-backend-module-pg';
-import {
-  SearchEngine,
-  TestPipeline,
-} from '@backstage/plugin-search-backend-node';
+import { SearchEngine } from '@backstage/plugin-search-backend-node';
 import { IndexableDocument } from '@backstage/plugin-search-common';
 import fc from 'fast-check';
 import { SearchAnalyzer } from '@internal/plugin-kb-node';
 import { ChinesePgSearchEngine, pgTermOf } from './ChinesePgSearchEngine';
-import { ChineseTermsDecoratorFactory } from './ChineseTermsDecoratorFactory';
+import { indexDecorated, titlesFound } from '../__testUtils__/indexDecorated';
 
 jest.setTimeout(60_000);
 
@@ -69,20 +66,9 @@ async function indexInto(engine: SearchEngine) {
     ['kb-article', ARTICLES],
     ['software-catalog', ENTITIES],
   ] as const) {
-    // A decorator is a stream: one per run.
-    const decorator = await new ChineseTermsDecoratorFactory(
-      'han',
-      analyzer,
-    ).getDecorator();
-    const { documents: decorated } = await TestPipeline.fromDecorator(decorator)
-      .withDocuments(documents)
-      .execute();
-    await TestPipeline.fromIndexer(await engine.getIndexer(type))
-      .withDocuments(decorated)
-      .execute();
+    await indexDecorated(engine, type, documents, 'han', analyzer);
   }
-  return async (term: string) =>
-    (await engine.query({ term })).results.map(r => r.document.title);
+  return titlesFound(engine);
 }
 
 describe('Backstage search on PostgreSQL with the kb analysis', () => {

@@ -4,6 +4,7 @@ import { IndexableDocument } from '@backstage/plugin-search-common';
 import { SearchAnalyzer } from '@internal/plugin-kb-node';
 import { hanSuffixes, spellHan } from './chineseTerms';
 import { ChineseLunrSearchEngine } from './ChineseLunrSearchEngine';
+import { indexDecorated, titlesFound } from '../__testUtils__/indexDecorated';
 import { ChineseTermsDecoratorFactory } from './ChineseTermsDecoratorFactory';
 
 const doc = (
@@ -66,18 +67,8 @@ describe('Chinese in Backstage search', () => {
       logger: mockServices.logger.mock(),
       analyzer,
     });
-    const decorator = await new ChineseTermsDecoratorFactory(
-      'digits',
-      analyzer,
-    ).getDecorator();
-    const { documents: decorated } = await TestPipeline.fromDecorator(decorator)
-      .withDocuments(documents)
-      .execute();
-    await TestPipeline.fromIndexer(await engine.getIndexer(type))
-      .withDocuments(decorated)
-      .execute();
-    return async (term: string) =>
-      (await engine.query({ term })).results.map(r => r.document.title);
+    await indexDecorated(engine, type, documents, 'digits', analyzer);
+    return titlesFound(engine);
   }
 
   it('finds 打印机 in an article whose body says 打印机卡纸, and English as Lunr does', async () => {
