@@ -5,3 +5,5 @@ export type {
   OutboxDatabase,
   OutboxMessage,
 } from './LeasedOutbox';
+export { DEFAULT_YIELD, yieldToRequests } from './yieldToRequests';
+export type { YieldOptions } from './yieldToRequests';

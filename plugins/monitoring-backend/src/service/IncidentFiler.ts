@@ -1,5 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Caller, CourtClock, CourtWaker } from '@internal/plugin-court-node';
+import {
+  Caller,
+  CourtClock,
+  CourtWaker,
+  yieldToRequests,
+} from '@internal/plugin-court-node';
 import { MonitoringConfig } from '../config';
 import {
   DatabaseMonitoringStore,
@@ -10,7 +15,7 @@ import { IncidentDesk, incidentRequest, writeNotes } from './IncidentDesk';
 
 /** How long a claim keeps other replicas off a filing (a filing takes seconds). */
 const LEASE_MINUTES = 2;
-/** Filings tried at once: the tickets backend is the slow part. */
+/** Filings read per look at the outbox (each is claimed as it is filed). */
 const BATCH = 8;
 /** Looks for filings another replica queued and could not file (it stopped). */
 const IDLE_MINUTES = 1;
@@ -70,7 +75,13 @@ export class IncidentFiler {
     for (;;) {
       const due = await store.dueFilings(clock.now().toUTC().toISO()!, BATCH);
       if (due.length === 0 || this.waker.stopped) return;
-      await Promise.all(due.map(filing => this.fileOne(filing)));
+      // One at a time, each when the receivers leave room: a storm's deliveries are answered
+      // first, and its incidents are filed with what the process has left (a second later).
+      for (const filing of due) {
+        await yieldToRequests();
+        if (this.waker.stopped) return;
+        await this.fileOne(filing);
+      }
     }
   }
 
