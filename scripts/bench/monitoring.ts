@@ -2,8 +2,9 @@
  * Monitoring intake benchmark (a measurement, not a test: it exits 0 when a
  * goal is missed, and says so). A burst of alerts from Alertmanager at a fixed
  * rate (open loop: each delivery leaves on its schedule, whatever the answers
- * before it), over HTTP into the real monitoring and tickets backends on the
- * court's real policy, on SQLite files and on PostgreSQL:
+ * before it, from a worker thread as Alertmanager is another process; latency
+ * counts from that schedule), over HTTP into the real monitoring and tickets
+ * backends on the court's real policy, on SQLite files and on PostgreSQL:
  *
  *  - 10,000 deliveries over 100 fingerprints (100 devices in 10 systems) at
  *    500 deliveries per second; each delivery is one firing alert, so every
@@ -12,6 +13,7 @@
  *    delivery (nothing lost), webhook p99 ≤ 200 ms.
  *
  *   yarn tsx scripts/bench/monitoring.ts [--deliveries 10000] [--fingerprints 100] [--rate 500] [--db sqlite|postgres|both]
+ *       [--warm-up 2000]  deliveries of 100 other devices first, at the same rate (0: none)
  *
  * PostgreSQL: 127.0.0.1:5432 as postgres (trust); the scratch databases
  * courtops_bench_mon_m and courtops_bench_mon_t are created and dropped.
@@ -29,7 +31,7 @@ import {
   as,
   startMonitoringBackend,
 } from '@internal/plugin-monitoring-backend/testUtils';
-import { percentile, PG } from './lib';
+import { percentile, PG, sendOpenLoop } from './lib';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -41,15 +43,22 @@ const FINGERPRINTS = Number(option('fingerprints', '100'));
 const RATE = Number(option('rate', '500'));
 const DBS = option('db', 'both');
 const GOAL_P99_MS = 200;
+/** Deliveries of the warm-up before the measured burst (0: measure a cold start). */
+const WARM_UP = Number(option('warm-up', String(RATE * 4)));
 
-/** 100 devices over 10 systems, each with the IP its alerts carry. */
-function devices() {
+/**
+ * 100 devices over 10 systems, each with the IP its alerts carry and the fingerprint of its
+ * alert; `kind` tells the measured devices from those of the warm-up.
+ */
+function devices(kind: 'bench' | 'warm') {
+  const net = kind === 'bench' ? 100 : 200;
   return Array.from({ length: FINGERPRINTS }, (_, i) => ({
-    name: `bench-sw-${i}`,
-    system: `bench-system-${i % 10}`,
-    ip: `10.${100 + Math.floor(i / 250)}.${Math.floor(i / 250) % 250}.${
+    name: `${kind}-sw-${i}`,
+    system: `${kind}-system-${i % 10}`,
+    ip: `10.${net + Math.floor(i / 250)}.${Math.floor(i / 250) % 250}.${
       (i % 250) + 1
     }`,
+    fingerprint: `${kind}${String(i).padStart(11, '0')}`,
   }));
 }
 
@@ -77,7 +86,7 @@ function delivery(i: number, list: ReturnType<typeof devices>) {
         startsAt: '2026-12-06T01:59:00Z',
         endsAt: '0001-01-01T00:00:00Z',
         generatorURL: 'http://prometheus:9090/graph',
-        fingerprint: `bench${String(i % list.length).padStart(11, '0')}`,
+        fingerprint: device.fingerprint,
       },
     ],
   };
@@ -119,11 +128,12 @@ async function run(db: 'sqlite' | 'postgres') {
           monitoring: await scratchPostgres('courtops_bench_mon_m'),
           tickets: await scratchPostgres('courtops_bench_mon_t'),
         };
-  const list = devices();
+  const list = devices('bench');
+  const warmList = devices('warm');
   const backend = await startMonitoringBackend({
     databases: knexes,
     entities: [
-      ...list.map(
+      ...[...list, ...warmList].map(
         (d): Entity => ({
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'Resource',
@@ -139,12 +149,11 @@ async function run(db: 'sqlite' | 'postgres') {
           },
         }),
       ),
-      ...Array.from(
-        { length: 10 },
-        (_, i): Entity => ({
+      ...[...new Set([...list, ...warmList].map(d => d.system))].map(
+        (name): Entity => ({
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'System',
-          metadata: { name: `bench-system-${i}`, namespace: 'default' },
+          metadata: { name, namespace: 'default' },
           spec: { owner: 'group:default/court-it-office' },
         }),
       ),
@@ -160,70 +169,86 @@ async function run(db: 'sqlite' | 'postgres') {
   const bodies = Array.from({ length: DELIVERIES }, (_, i) =>
     JSON.stringify(delivery(i, list)),
   );
+  const burst = {
+    url: `${base}/api/monitoring/alertmanager`,
+    headers: { 'content-type': 'application/json', authorization: token },
+    rate: RATE,
+  };
 
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  // Why deliveries failed, each reason once.
-  const failures = new Set<string>();
-  const started = performance.now();
-  // CPU of this process (the backends and the load generator) over the burst:
-  // per delivery, a figure that depends less on the machine's other load.
-  const cpuBefore = process.cpuUsage();
-  const interval = 1000 / RATE;
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < DELIVERIES; i++) {
-    const due = started + i * interval;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise(resolve => setTimeout(resolve, wait));
-    const sent = performance.now();
-    inFlight.push(
-      fetch(`${base}/api/monitoring/alertmanager`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: token },
-        body: bodies[i],
-      })
-        .then(async res => {
-          const text = await res.text();
-          latencies.push(performance.now() - sent);
-          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-          if (res.status !== 200)
-            failures.add(`${res.status} ${text.slice(0, 200)}`);
-        })
-        .catch((error: Error & { cause?: { code?: string } }) => {
-          statuses.error = (statuses.error ?? 0) + 1;
-          failures.add(`error ${error.cause?.code ?? error.message}`);
-        }),
+  // The incidents and their tickets, of the measured devices or of the warm-up's.
+  const read = async (kind: 'bench' | 'warm') => {
+    const res = await fetch(`${base}/api/monitoring/incidents?limit=500`, {
+      headers: { authorization: as('lina') },
+    });
+    const all = (await res.json()) as Array<{
+      fingerprint: string;
+      ticketNumber?: string;
+      occurrences: number;
+    }>;
+    // Stored fingerprints carry their source: `alertmanager:bench00000000042`.
+    return all.filter(i => i.fingerprint.startsWith(`alertmanager:${kind}`));
+  };
+  /** Waits (a minute at most) until every incident of `kind` has its ticket. */
+  const filed = async (kind: 'bench' | 'warm') => {
+    const since = performance.now();
+    let incidents = await read(kind);
+    while (
+      incidents.some(i => !i.ticketNumber) &&
+      performance.now() - since < 60_000
+    ) {
+      await new Promise(resolve => setTimeout(resolve, 200));
+      incidents = await read(kind);
+    }
+    return incidents;
+  };
+
+  // A running portal meets a storm with its code compiled, its database connections and
+  // Alertmanager's open: warm up first with other devices' alerts at the same rate, and wait
+  // until their incidents are filed. The warm-up's own tail is the figure for a cold start.
+  if (WARM_UP > 0) {
+    const warmUp = await sendOpenLoop({
+      ...burst,
+      bodies: Array.from({ length: WARM_UP }, (_, i) =>
+        JSON.stringify(delivery(i, warmList)),
+      ),
+    });
+    const warmSorted = warmUp.latencies.slice().sort((a, b) => a - b);
+    const warmIncidents = await filed('warm');
+    console.log(
+      `  warm-up (a cold start): ${WARM_UP} deliveries of ${
+        warmList.length
+      } other devices, ${JSON.stringify(warmUp.statuses)}, p50 ${percentile(
+        warmSorted,
+        50,
+      ).toFixed(1)} ms, p99 ${percentile(warmSorted, 99).toFixed(
+        1,
+      )} ms, max ${warmSorted[warmSorted.length - 1].toFixed(0)} ms; ${
+        warmIncidents.filter(i => i.ticketNumber).length
+      } incidents filed`,
     );
   }
-  await Promise.all(inFlight);
+
+  // CPU of this process over the burst (the backends, and the sender on its own thread) and
+  // the share of the backends' event loop that was busy: per delivery, figures that depend less
+  // on the machine's other load.
+  const cpuBefore = process.cpuUsage();
+  const loopBefore = performance.eventLoopUtilization();
+  const { latencies, statuses, failures, seconds } = await sendOpenLoop({
+    ...burst,
+    bodies,
+  });
   const answered = performance.now();
   const cpu = process.cpuUsage(cpuBefore);
-  const seconds = (answered - started) / 1000;
+  const loop = performance.eventLoopUtilization(loopBefore);
 
-  // The receivers answer before filing: wait (a minute at most) for the
-  // filer to drain the outbox, and measure how long that took.
-  const read = () =>
-    fetch(`${base}/api/monitoring/incidents?limit=500`, {
-      headers: { authorization: as('lina') },
-    }).then(
-      async r =>
-        (await r.json()) as Array<{
-          ticketNumber?: string;
-          occurrences: number;
-        }>,
-    );
-  let incidents = await read();
-  while (
-    incidents.some(i => !i.ticketNumber) &&
-    performance.now() - answered < 60_000
-  ) {
-    await new Promise(resolve => setTimeout(resolve, 200));
-    incidents = await read();
-  }
+  // The receivers answer before filing: wait for the filer to drain the
+  // outbox, and measure how long that took.
+  const incidents = await filed('bench');
   const filedAfter = (performance.now() - answered) / 1000;
   const tickets = await knexes
     .tickets('tickets')
     .where({ channel: 'monitoring' })
+    .where('source_ref', 'like', 'monitoring:alertmanager:bench%')
     .count({ n: '*' });
   const occurrences = incidents.reduce((sum, i) => sum + i.occurrences, 0);
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -241,6 +266,8 @@ async function run(db: 'sqlite' | 'postgres') {
     cpuMsPerDelivery: Number(
       ((cpu.user + cpu.system) / 1000 / DELIVERIES).toFixed(2),
     ),
+    backendLoopMsPerDelivery: Number((loop.active / DELIVERIES).toFixed(2)),
+    backendLoopBusy: Number(loop.utilization.toFixed(2)),
     incidents: incidents.length,
     withTicket: incidents.filter(i => i.ticketNumber).length,
     filedSecondsAfterBurst: Number(filedAfter.toFixed(1)),
@@ -251,7 +278,17 @@ async function run(db: 'sqlite' | 'postgres') {
       .join(' '),
   };
   console.log(JSON.stringify(result));
-  for (const failure of [...failures].slice(0, 5))
+  // Where in the burst the tail is: the slowest answer to the deliveries sent in each second.
+  const perSecond = Array.from(
+    { length: Math.ceil(DELIVERIES / RATE) },
+    (_, s) => Math.max(...latencies.slice(s * RATE, (s + 1) * RATE)),
+  );
+  console.log(
+    `  slowest answer by second sent (ms): ${perSecond
+      .map(ms => ms.toFixed(0))
+      .join(' ')}`,
+  );
+  for (const failure of failures.slice(0, 5))
     console.log(`  failed: ${failure}`);
   const goals = [
     [

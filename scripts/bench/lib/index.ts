@@ -3,3 +3,4 @@ export * from './args';
 export * from './databases';
 export * from './random';
 export * from './stats';
+export * from './openLoop';
