@@ -140,7 +140,9 @@ export class IntakeService {
     let queued = false;
     // In order: a delivery's firing and resolved alerts of one fingerprint stay in sequence.
     for (const alert of alerts) {
-      const taken = await this.take(alert, caller);
+      const taken = await this.inTurn(alert.fingerprint, () =>
+        this.take(alert, caller),
+      );
       queued ||= taken.queued;
       const stored = taken.alert;
       if (stored) {
@@ -168,6 +170,27 @@ export class IntakeService {
   }
 
   private readonly touched = new Map<AlertSource, string>();
+
+  /** The tail of each fingerprint's deliveries being taken in this process. */
+  private readonly taking = new Map<string, Promise<unknown>>();
+
+  /**
+   * Takes one fingerprint's deliveries one after another in this process: a repeat that arrives
+   * while the first delivery is still being recorded waits for it and is then a plain repeat
+   * (one statement), instead of a second transaction on the same rows. Other replicas are kept
+   * in order by the store's row locks.
+   */
+  private async inTurn<T>(fingerprint: string, take: () => Promise<T>) {
+    const before = this.taking.get(fingerprint);
+    const mine = (before ?? Promise.resolve()).catch(() => {}).then(take);
+    this.taking.set(fingerprint, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.taking.get(fingerprint) === mine)
+        this.taking.delete(fingerprint);
+    }
+  }
 
   private read(source: AlertSource, body: unknown): ReceivedAlert[] {
     switch (source) {
