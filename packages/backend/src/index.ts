@@ -8,12 +8,15 @@ import {
   routeAuditModules,
 } from '@internal/plugin-audit-node';
 import { pagingNotificationsModule } from '@internal/plugin-paging-backend';
+import { courtDatabaseServiceFactory } from './database';
 import { courtRootHttpRouter } from './rootHttpRouter';
 
 const backend = createBackend();
 
 // Graceful stop (port first, then plugins and databases) and no internals in error bodies.
 backend.add(courtRootHttpRouter);
+// Every plugin's SQLite file in WAL mode (one synced append per commit; see docs/operations.md).
+backend.add(courtDatabaseServiceFactory);
 // Every plugin's auditor events: Backstage's log lines, and stored in the audit trail (SEC-3).
 backend.add(courtAuditorServiceFactory);
 // Backstage's routes that change something without an auditor event of their own
