@@ -252,7 +252,8 @@ export class IntakeService {
       current = placed.alert;
       queued ||= placed.queued;
     }
-    if (firing.newFire && !current.flapping) {
+    // An episode's first fire cannot be flapping (the rule needs at least two): no query then.
+    if (firing.newFire && !created && !current.flapping) {
       current = await this.checkFlapping(current, caller);
     }
     return { alert: current, queued };
