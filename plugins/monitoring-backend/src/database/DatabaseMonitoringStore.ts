@@ -65,7 +65,12 @@ export interface Firing {
   readonly refired: boolean;
   /** Its filing was queued by this delivery (the filer should wake up). */
   readonly queued: boolean;
+  /** A new alert of a system, placed by the storm rule in the transaction that recorded it. */
+  readonly placed?: StormPlacement;
 }
+
+/** The storm rule: how a new alert of a system is placed, given the system's last minute. */
+export type StormRule = (state: StormState) => StormPlacement;
 
 /** An incident waiting in the outbox to be filed. */
 export interface QueuedFiling {
@@ -232,16 +237,17 @@ export class DatabaseMonitoringStore {
     alert: ReceivedAlert,
     place: Placement | (() => Promise<Placement>),
     now: string,
+    stormRule?: StormRule,
   ): Promise<Firing> {
     const repeat = await this.repeat(alert, now);
     if (repeat) return repeat;
     const placement = typeof place === 'function' ? await place() : place;
     try {
-      return await this.firing(alert, placement, now);
+      return await this.firing(alert, placement, now, stormRule);
     } catch (error) {
       // Two first deliveries raced to insert: the loser counts as a repeat.
       if (!(await this.get(alert.fingerprint))) throw error;
-      return this.firing(alert, placement, now);
+      return this.firing(alert, placement, now, stormRule);
     }
   }
 
@@ -288,10 +294,16 @@ export class DatabaseMonitoringStore {
     };
   }
 
+  /**
+   * Records a firing that is not a plain repeat. A new alert of a system is also placed by
+   * `stormRule` in the same transaction when one is given (one transaction for a new alert, not
+   * two: a burst of new alerts holds the connections half as long).
+   */
   private firing(
     alert: ReceivedAlert,
     placement: Placement,
     now: string,
+    stormRule?: StormRule,
   ): Promise<Firing> {
     return this.db.transaction(async trx => {
       const row = await this.locked(trx, alert.fingerprint);
@@ -320,17 +332,37 @@ export class DatabaseMonitoringStore {
         };
         await trx('monitoring_alerts').insert(inserted);
         await this.addFire(trx, alert.fingerprint, 1, alert.startsAt);
+        const placed =
+          placement.systemRef !== undefined && stormRule
+            ? await this.placeWithin(
+                trx,
+                {
+                  fingerprint: alert.fingerprint,
+                  link: alert.link,
+                  episode: 1,
+                },
+                placement.systemRef,
+                now,
+                stormRule,
+              )
+            : undefined;
         // A system's alert is queued once the storm rule has placed it.
         const queued =
-          placement.entityRef !== undefined &&
-          placement.systemRef === undefined;
-        if (queued) await this.queue(trx, alert, 1, now);
+          placed?.queued ??
+          (placement.entityRef !== undefined &&
+            placement.systemRef === undefined);
+        if (queued && !placed) await this.queue(trx, alert, 1, now);
         return {
-          alert: toAlert({ ...inserted, filing_since: queued ? now : null }),
+          alert: toAlert({
+            ...inserted,
+            filing_since: queued ? now : null,
+            storm_id: placed?.stormId ?? null,
+          }),
           created: true,
           newFire: true,
           refired: false,
           queued,
+          placed,
         };
       }
       const newFire = await this.addFire(
@@ -707,73 +739,83 @@ export class DatabaseMonitoringStore {
     alert: Pick<ReceivedAlert, 'fingerprint' | 'link'> & { episode: number },
     systemRef: string,
     now: string,
-    decide: (state: StormState) => StormPlacement,
+    decide: StormRule,
+  ): Promise<StormPlacement> {
+    return this.db.transaction(trx =>
+      this.placeWithin(trx, alert, systemRef, now, decide),
+    );
+  }
+
+  private async placeWithin(
+    trx: Knex.Transaction,
+    alert: Pick<ReceivedAlert, 'fingerprint' | 'link'> & { episode: number },
+    systemRef: string,
+    now: string,
+    decide: StormRule,
   ): Promise<StormPlacement> {
     const { fingerprint } = alert;
-    return this.db.transaction(async trx => {
-      const since = minus(now, MINUTE_MS);
-      const storms = trx('monitoring_storms')
-        .where({ system_ref: systemRef })
-        .where('last_at', '>', since)
-        .orderBy('opened_at', 'desc')
-        .first();
-      const stormRow = await (this.sqlite ? storms : storms.forUpdate());
-      const own = await trx<AlertRow>('monitoring_alerts')
-        .where({ system_ref: systemRef })
-        .whereNull('storm_id')
-        .where('first_seen', '>', since)
-        .whereNot({ fingerprint });
-      const decision = decide({
-        ownInLastMinute: own.map(toAlert),
-        openStorm: stormRow
-          ? {
-              id: stormRow.id,
-              systemRef,
-              openedAt: stormRow.opened_at,
-              ticketNumber: stormRow.ticket_number ?? undefined,
-              members: Number(stormRow.members),
-            }
-          : undefined,
-      });
-      if (decision.open) {
-        const id = `${systemRef}@${now}`;
-        await trx('monitoring_storms')
-          .insert({
-            id,
-            system_ref: systemRef,
-            opened_at: now,
-            last_at: now,
-            members: 1,
-            ticket_number: null,
-          })
-          .onConflict('id')
-          .ignore();
-        await trx('monitoring_alerts')
-          .where({ fingerprint })
-          .update({ storm_id: id });
-        return { ...decision, stormId: id };
-      }
-      if (decision.stormId) {
-        await trx('monitoring_storms')
-          .where({ id: decision.stormId })
-          .update({ last_at: now, members: trx.raw('members + 1') });
-        await trx('monitoring_alerts')
-          .where({ fingerprint })
-          .update({ storm_id: decision.stormId });
-        return decision;
-      }
-      // Its own incident: queued in the transaction that decided so.
-      const row = await trx<AlertRow>('monitoring_alerts')
-        .where({ fingerprint, episode: alert.episode })
-        .first();
-      const queued =
-        row !== undefined &&
-        row.entity_ref !== null &&
-        row.ticket_number === null &&
-        row.filing_since === null;
-      if (queued) await this.queue(trx, alert, alert.episode, now);
-      return { ...decision, queued };
+    const since = minus(now, MINUTE_MS);
+    const storms = trx('monitoring_storms')
+      .where({ system_ref: systemRef })
+      .where('last_at', '>', since)
+      .orderBy('opened_at', 'desc')
+      .first();
+    const stormRow = await (this.sqlite ? storms : storms.forUpdate());
+    const own = await trx<AlertRow>('monitoring_alerts')
+      .where({ system_ref: systemRef })
+      .whereNull('storm_id')
+      .where('first_seen', '>', since)
+      .whereNot({ fingerprint });
+    const decision = decide({
+      ownInLastMinute: own.map(toAlert),
+      openStorm: stormRow
+        ? {
+            id: stormRow.id,
+            systemRef,
+            openedAt: stormRow.opened_at,
+            ticketNumber: stormRow.ticket_number ?? undefined,
+            members: Number(stormRow.members),
+          }
+        : undefined,
     });
+    if (decision.open) {
+      const id = `${systemRef}@${now}`;
+      await trx('monitoring_storms')
+        .insert({
+          id,
+          system_ref: systemRef,
+          opened_at: now,
+          last_at: now,
+          members: 1,
+          ticket_number: null,
+        })
+        .onConflict('id')
+        .ignore();
+      await trx('monitoring_alerts')
+        .where({ fingerprint })
+        .update({ storm_id: id });
+      return { ...decision, stormId: id };
+    }
+    if (decision.stormId) {
+      await trx('monitoring_storms')
+        .where({ id: decision.stormId })
+        .update({ last_at: now, members: trx.raw('members + 1') });
+      await trx('monitoring_alerts')
+        .where({ fingerprint })
+        .update({ storm_id: decision.stormId });
+      return decision;
+    }
+    // Its own incident: queued in the transaction that decided so.
+    const row = await trx<AlertRow>('monitoring_alerts')
+      .where({ fingerprint, episode: alert.episode })
+      .first();
+    const queued =
+      row !== undefined &&
+      row.entity_ref !== null &&
+      row.ticket_number === null &&
+      row.filing_since === null;
+    if (queued) await this.queue(trx, alert, alert.episode, now);
+    return { ...decision, queued };
   }
 
   async storm(id: string): Promise<Storm | undefined> {

@@ -32,6 +32,8 @@ import {
   DatabaseMonitoringStore,
   Placement,
   StoredAlert,
+  StormPlacement,
+  StormRule,
   StormState,
 } from '../database/DatabaseMonitoringStore';
 import {
@@ -222,7 +224,7 @@ export class IntakeService {
     // Placed only when it is not a repeat: a repeat keeps its place.
     let placement: Placement | undefined;
     const place = async () => (placement ??= await this.deps.place(alert));
-    const firing = await store.recordFiring(alert, place, now);
+    const firing = await store.recordFiring(alert, place, now, this.stormRule);
     let current = firing.alert;
     let created = firing.created;
     let queued = firing.queued;
@@ -248,7 +250,13 @@ export class IntakeService {
       }
     }
     if (created && current.system !== undefined) {
-      const placed = await this.placeInStorm(current, alert, now, caller);
+      const placed = await this.placeInStorm(
+        current,
+        alert,
+        now,
+        caller,
+        firing.placed,
+      );
       current = placed.alert;
       queued ||= placed.queued;
     }
@@ -259,38 +267,47 @@ export class IntakeService {
     return { alert: current, queued };
   }
 
-  /** A new alert of a system: its own incident, or the storm's (opening it). */
+  /** The storm rule of the config, as the store applies it to a new alert of a system. */
+  private readonly stormRule: StormRule = (state: StormState) => {
+    const decision = stormDecision(
+      {
+        newInLastMinute: state.ownInLastMinute.length,
+        openStorm: state.openStorm?.id,
+      },
+      this.deps.config.storm,
+    );
+    if (decision.kind === 'own') return { siblings: [] };
+    if (decision.kind === 'open-storm') {
+      return { siblings: state.ownInLastMinute, open: true };
+    }
+    return { siblings: [], stormId: decision.parent };
+  };
+
+  /**
+   * A new alert of a system: its own incident, or the storm's (opening it). `recorded` is its
+   * placement when the store made it as it recorded the alert; otherwise (a new episode) it is
+   * placed here.
+   */
   private async placeInStorm(
     alert: StoredAlert,
     received: ReceivedAlert,
     now: string,
     caller: Caller,
+    recorded?: StormPlacement,
   ): Promise<{ alert: StoredAlert; queued: boolean }> {
-    const { store, desk, config } = this.deps;
-    const systemRef = alert.system!;
-    const placed = await store.placeInSystem(
-      {
-        fingerprint: alert.fingerprint,
-        link: received.link,
-        episode: alert.episode,
-      },
-      systemRef,
-      now,
-      (state: StormState) => {
-        const decision = stormDecision(
-          {
-            newInLastMinute: state.ownInLastMinute.length,
-            openStorm: state.openStorm?.id,
-          },
-          config.storm,
-        );
-        if (decision.kind === 'own') return { siblings: [] };
-        if (decision.kind === 'open-storm') {
-          return { siblings: state.ownInLastMinute, open: true };
-        }
-        return { siblings: [], stormId: decision.parent };
-      },
-    );
+    const { store, desk } = this.deps;
+    const placed =
+      recorded ??
+      (await store.placeInSystem(
+        {
+          fingerprint: alert.fingerprint,
+          link: received.link,
+          episode: alert.episode,
+        },
+        alert.system!,
+        now,
+        this.stormRule,
+      ));
     if (!placed.stormId) return { alert, queued: placed.queued ?? false };
     const parent = await this.stormTicket(placed.stormId, caller);
     if (placed.open) {
