@@ -110,6 +110,37 @@ describe.each(databases.eachSupportedId())(
       expect(repeat.alert.occurrences).toBe(2);
     });
 
+    it('records and places a new alert of a system in one call when given the storm rule', async () => {
+      const own = await store.recordFiring(
+        { ...alert, link: 'https://x' },
+        placement,
+        at(0),
+        () => ({ siblings: [] }),
+      );
+      expect(own).toMatchObject({ created: true, queued: true });
+      expect(own.placed).toEqual({ siblings: [], queued: true });
+      expect(await store.dueFilings(at(0), 10)).toMatchObject([
+        { fingerprint: alert.fingerprint, link: 'https://x' },
+      ]);
+      // The next alert of the system opens a storm: it joins it, and nothing is queued for it.
+      const other = { ...alert, fingerprint: 'generic:ups-b2' };
+      const rule = jest.fn().mockReturnValue({ siblings: [], open: true });
+      const stormed = await store.recordFiring(other, placement, at(0), rule);
+      expect(rule.mock.calls[0][0].ownInLastMinute).toMatchObject([
+        { fingerprint: alert.fingerprint },
+      ]);
+      expect(stormed.queued).toBe(false);
+      expect(stormed.alert.stormId).toBe(stormed.placed!.stormId);
+      expect((await store.get(other.fingerprint))!.stormId).toBe(
+        stormed.placed!.stormId,
+      );
+      expect(await store.dueFilings(at(0), 10)).toHaveLength(1);
+      // A repeat is not placed again.
+      rule.mockClear();
+      await store.recordFiring(other, placement, at(1), rule);
+      expect(rule).not.toHaveBeenCalled();
+    });
+
     it('lets one claimant hold a filing until its lease ends, then another', async () => {
       await store.recordFiring(
         alert,
