@@ -346,11 +346,12 @@ export class DatabaseMonitoringStore {
                 stormRule,
               )
             : undefined;
-        // A system's alert is queued once the storm rule has placed it.
-        const queued =
-          placed?.queued ??
-          (placement.entityRef !== undefined &&
-            placement.systemRef === undefined);
+        // Placed: queued by the storm rule's own incident. Not placed: a device without a
+        // system is queued now; a system's alert once the storm rule has placed it.
+        const queued = placed
+          ? placed.queued === true
+          : placement.entityRef !== undefined &&
+            placement.systemRef === undefined;
         if (queued && !placed) await this.queue(trx, alert, 1, now);
         return {
           alert: toAlert({
