@@ -9,6 +9,7 @@ import {
 } from '@internal/plugin-audit-node';
 import { pagingNotificationsModule } from '@internal/plugin-paging-backend';
 import { courtDatabaseServiceFactory } from './database';
+import { courtPluginTokenCache } from './pluginTokens';
 import { courtRootHttpRouter } from './rootHttpRouter';
 
 const backend = createBackend();
@@ -17,6 +18,8 @@ const backend = createBackend();
 backend.add(courtRootHttpRouter);
 // Every plugin's SQLite file in WAL mode (one synced append per commit; see docs/operations.md).
 backend.add(courtDatabaseServiceFactory);
+// Plugin-to-plugin tokens signed and checked once while valid, not on every call (pluginTokens.ts).
+backend.add(courtPluginTokenCache);
 // Every plugin's auditor events: Backstage's log lines, and stored in the audit trail (SEC-3).
 backend.add(courtAuditorServiceFactory);
 // Backstage's routes that change something without an auditor event of their own
