@@ -11,3 +11,4 @@ export { DatabaseTicketFiguresStore } from './database/TicketFiguresStore';
 export type { SlaProjection, StoredEvent } from './database/rows';
 export { TicketSla } from './service/TicketSla';
 export { clockRows, projectionColumns } from './database/SlaProjectionStore';
+export { entityRows } from './database/TicketRecordStore';

@@ -23,6 +23,7 @@ import {
 } from '@internal/plugin-tickets-common';
 import {
   clockRows,
+  entityRows,
   projectionColumns,
   type SlaProjection,
   type StoredEvent,
@@ -598,12 +599,8 @@ function materialise(drafts: Draft[], nowMs: number): Dataset {
         'zh-CN',
       ),
     });
+    entities.push(...entityRows(d.id, iso(d.createdAt), d.entities));
     for (const e of d.entities) {
-      entities.push({
-        ticket_id: d.id,
-        entity_ref: e.entityRef,
-        system_ref: e.systemRef,
-      });
       perEntity.set(e.entityRef, (perEntity.get(e.entityRef) ?? 0) + 1);
     }
     for (const e of stored) {

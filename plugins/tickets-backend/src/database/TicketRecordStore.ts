@@ -171,11 +171,7 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
         ...projectionColumns(projection),
       });
       await trx('ticket_entities').insert(
-        ticket.entities.map(e => ({
-          ticket_id: ticket.id,
-          entity_ref: e.entityRef,
-          system_ref: e.systemRef ?? null,
-        })),
+        entityRows(ticket.id, ticket.createdAt, ticket.entities),
       );
       await appendEvents(trx, ticket.id, events, 0);
       await writeClocks(trx, ticket.id, projection);
@@ -194,7 +190,7 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
     return this.db.transaction(async trx => {
       const current = await trx('tickets')
         .where({ id })
-        .first('version', 'number', 'title', 'description');
+        .first('version', 'number', 'title', 'description', 'created_at');
       if (!current) {
         throw new NotFoundError(`no ticket ${id}`);
       }
@@ -220,11 +216,7 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
       if (change.entities) {
         await trx('ticket_entities').where({ ticket_id: id }).delete();
         await trx('ticket_entities').insert(
-          change.entities.map(e => ({
-            ticket_id: id,
-            entity_ref: e.entityRef,
-            system_ref: e.systemRef ?? null,
-          })),
+          entityRows(id, current.created_at, change.entities),
         );
       }
       await appendEvents(trx, id, change.events);
@@ -246,7 +238,17 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
 
   async list(request: TicketListRequest): Promise<StoredTicketPage> {
     const { filter, access, now } = request;
-    const query = this.db('tickets');
+    const order = SORTS[filter.sort];
+    // One device's tickets newest first: walk its links' index in that order and stop at the
+    // page's end (through `id in (…)` every ticket of a busy device was fetched and sorted).
+    // Not for a system: a ticket about two of its devices has two links to it.
+    const linkedTo = order.column === 'created_at' ? filter.entity : undefined;
+    const query = linkedTo
+      ? this.db('ticket_entities as link')
+          .join('tickets', 'tickets.id', 'link.ticket_id')
+          .where('link.entity_ref', linkedTo)
+          .select('tickets.*')
+      : this.db('tickets');
     if (access) {
       query.where(qb => applyCriteria(qb, access));
     }
@@ -266,9 +268,9 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
         .where('pause_reason', 'waiting-part')
         .where('awaited_part_type_id', filter.awaitingPart);
     }
-    if (filter.entity) {
+    if (filter.entity && !linkedTo) {
       query.whereIn(
-        'id',
+        'tickets.id',
         this.db('ticket_entities')
           .select('ticket_id')
           .where('entity_ref', filter.entity),
@@ -276,7 +278,7 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
     }
     if (filter.system) {
       query.whereIn(
-        'id',
+        'tickets.id',
         this.db('ticket_entities')
           .select('ticket_id')
           .where('system_ref', filter.system),
@@ -300,22 +302,25 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
         containsPattern(filter.q),
       ]);
     }
-    const order = SORTS[filter.sort];
+    // The same instant and id, read from the link when it leads.
+    const [orderColumn, idColumn] = linkedTo
+      ? ['link.ticket_created_at', 'link.ticket_id']
+      : [`tickets.${order.column}`, 'tickets.id'];
     if (filter.cursor) {
       const [value, id] = decodeCursor(filter.cursor);
       const op = order.direction === 'asc' ? '>' : '<';
       query.where(qb =>
         qb
-          .where(order.column, op, value)
+          .where(orderColumn, op, value)
           .orWhere(inner =>
-            inner.where(order.column, value).andWhere('id', op, id),
+            inner.where(orderColumn, value).andWhere(idColumn, op, id),
           ),
       );
     }
     const rows = await query
       .orderBy([
-        { column: order.column, order: order.direction },
-        { column: 'id', order: order.direction },
+        { column: orderColumn, order: order.direction },
+        { column: idColumn, order: order.direction },
       ])
       .limit(filter.limit + 1);
     const page = rows.slice(0, filter.limit);
@@ -448,6 +453,21 @@ function fieldColumns(fields: TicketFieldUpdates): Record<string, unknown> {
     }
   }
   return columns;
+}
+
+/** A ticket's `ticket_entities` rows: its devices and systems, with its creation instant. */
+export function entityRows(
+  ticketId: string,
+  createdAt: string,
+  entities: readonly { entityRef: string; systemRef?: string }[],
+) {
+  return entities.map(e => ({
+    ticket_id: ticketId,
+    entity_ref: e.entityRef,
+    system_ref: e.systemRef ?? null,
+    // Copied so that a device's tickets come newest first from the links' own index.
+    ticket_created_at: createdAt,
+  }));
 }
 
 function searchText(number: string, title: string, description: string) {

@@ -175,6 +175,134 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it("lists one device's tickets newest first, page by page, as the whole list narrowed to it", async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const { records } = await createTicketStores(knex);
+      const RECORDER = 'resource:default/courtroom-recorder-t01';
+      const SWITCH = 'resource:default/core-switch-01';
+      const links = {
+        recorder: [{ entityRef: RECORDER, systemRef: 'system:default/courtroom-av' }],
+        switch: [{ entityRef: SWITCH, systemRef: 'system:default/network' }],
+        both: [
+          { entityRef: SWITCH, systemRef: 'system:default/network' },
+          { entityRef: RECORDER, systemRef: 'system:default/courtroom-av' },
+        ],
+      };
+      // Twelve tickets; three pairs filed in the same millisecond, so the id decides.
+      const plan = Array.from({ length: 12 }, (_, i) => ({
+        createdAt: `2026-11-${10 + i}T01:00:00.000Z`,
+        entities: [links.recorder, links.switch, links.both][i % 3],
+        status: i % 4 === 0 ? ('closed' as const) : ('new' as const),
+      }));
+      plan[5].createdAt = plan[4].createdAt;
+      plan[8].createdAt = plan[7].createdAt;
+      plan[11].createdAt = plan[10].createdAt;
+      const stored: {
+        id: string;
+        title: string;
+        version: number;
+        createdAt: string;
+        entityRefs: string[];
+        status: 'new' | 'closed';
+      }[] = [];
+      for (const [i, p] of plan.entries()) {
+        const { ticket } = await records.insert(
+          {
+            type: 'incident',
+            title: `第${i}单`,
+            description: '',
+            channel: 'portal',
+            reporter: 'user:default/xuli',
+            createdBy: 'user:default/xuli',
+            urgency: 'medium',
+            impact: 'medium',
+            level: 'L3',
+            entities: p.entities,
+            policy: { id: 'contract', version: 1 },
+            createdAt: p.createdAt,
+            year: 2026,
+            id: randomUUID(),
+          },
+          [{ type: 'created', at: p.createdAt, actor: 'user:default/xuli', data: {} }],
+          { clocks: [] },
+        );
+        stored.push({
+          id: ticket.id,
+          title: ticket.title,
+          version: ticket.version,
+          createdAt: p.createdAt,
+          entityRefs: p.entities.map(e => e.entityRef),
+          status: p.status,
+        });
+      }
+      // Later edits move links: the first switch ticket gains the recorder, the first
+      // recorder ticket loses it. The links keep each ticket's own creation instant.
+      const relink = async (index: number, entities: typeof links.both) => {
+        const ticket = stored[index];
+        await records.update(ticket.id, ticket.version, {
+          fields: {},
+          events: [],
+          projection: { clocks: [] },
+          entities,
+          at: '2026-12-01T01:00:00.000Z',
+        });
+        ticket.entityRefs = entities.map(e => e.entityRef);
+      };
+      await relink(1, links.both);
+      await relink(0, links.switch);
+      await knex('tickets')
+        .whereIn(
+          'id',
+          stored.filter(t => t.status === 'closed').map(t => t.id),
+        )
+        .update({ status: 'closed' });
+
+      // Code-unit order, as the databases order these ASCII columns.
+      const byText = (x: string, y: string) => (x < y ? -1 : Number(x > y));
+      const newestFirst = (a: { createdAt: string; id: string }, b: typeof a) =>
+        byText(b.createdAt, a.createdAt) || byText(b.id, a.id);
+      const pages = async (filter: Record<string, unknown>) => {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await records.list({
+            filter: { sort: 'created', limit: 2, ...filter, cursor },
+            now: '2026-12-01T02:00:00.000Z',
+          });
+          seen.push(...page.items.map(t => t.title));
+          cursor = page.nextCursor;
+        } while (cursor);
+        return seen;
+      };
+      const expected = (keep: (t: (typeof stored)[number]) => boolean) =>
+        stored
+          .filter(t => t.entityRefs.includes(RECORDER))
+          .filter(keep)
+          .sort(newestFirst)
+          .map(t => t.title);
+
+      const recorderTickets = await pages({ entity: RECORDER });
+      expect(recorderTickets).toEqual(expected(() => true));
+      expect(recorderTickets).toContain('第1单');
+      expect(recorderTickets).not.toContain('第0单');
+      expect(await pages({ entity: RECORDER, status: ['new'] })).toEqual(
+        expected(t => t.status === 'new'),
+      );
+      expect(
+        await pages({ entity: RECORDER, system: 'system:default/network' }),
+      ).toEqual(
+        expected(t => t.entityRefs.includes(SWITCH)),
+      );
+      // Another order reads the same tickets.
+      const bySort = await records.list({
+        filter: { sort: 'updated', limit: 50, entity: RECORDER },
+        now: '2026-12-01T02:00:00.000Z',
+      });
+      expect(bySort.items.map(t => t.title).sort()).toEqual(
+        [...recorderTickets].sort(),
+      );
+    });
+
     it('keeps the part a paused ticket waits for and finds the tickets waiting for a part type', async () => {
       const knex = await databases.init(databaseId as TestDatabaseId);
       const { records } = await createTicketStores(knex);
