@@ -2,6 +2,7 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ManualCourtClock } from '@internal/plugin-court-node';
 import { periodWindow, TicketFact } from '@internal/plugin-reports-common';
 import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import {
   as,
@@ -13,6 +14,7 @@ import {
   SWITCH,
   TicketsBackend,
 } from '../__testUtils__/backend';
+import { createTicketStores } from './createTicketStores';
 import { DatabaseTicketFiguresStore } from './TicketFiguresStore';
 
 jest.setTimeout(120_000);
@@ -316,6 +318,97 @@ describe.each(databases.eachSupportedId())(
       expect(
         await store().factsIn(january, periodWindow(january, ZONE)),
       ).toEqual({ tickets: [], changes: [] });
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  "a ticket's log as its fact reads it, on %s",
+  databaseId => {
+    it('takes the first arrival, every reopening in order, the last named known error and the last call-back', async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const { records } = await createTicketStores(knex);
+      const at = (hour: number) =>
+        utc(`2026-03-03T${String(hour).padStart(2, '0')}:00:00+08:00`);
+      const entry = (type: string, hour: number, data: object = {}) => ({
+        type,
+        at: at(hour),
+        actor: 'user:default/wangqiang',
+        data,
+      });
+      const ticket = (title: string, log: ReturnType<typeof entry>[]) =>
+        records.insert(
+          {
+            id: randomUUID(),
+            type: 'incident',
+            title,
+            description: '',
+            channel: 'phone',
+            reporter: 'user:default/xuli',
+            createdBy: 'user:default/lina',
+            urgency: 'high',
+            impact: 'medium',
+            level: 'L2',
+            entities: [{ entityRef: SWITCH, systemRef: NETWORK }],
+            policy: { id: 'contract', version: 1 },
+            createdAt: at(8),
+            year: 2026,
+          },
+          log,
+          { clocks: [] },
+        );
+      // Written out of time order on purpose: the entries' numbers decide first and last.
+      await ticket('反复处理', [
+        entry('created', 8, { assignee: null }),
+        entry('assigned', 8),
+        entry('arrived', 10),
+        entry('arrived', 9),
+        entry('resolved', 11, { knowledgeArticle: 'KB-0007' }),
+        entry('reopened', 13),
+        entry('resolved', 14, { knowledgeArticle: 'KB-0042' }),
+        entry('called-back', 15, { satisfaction: 2 }),
+        entry('reopened', 12),
+        entry('assigned', 16),
+        entry('resolved', 17, { knowledgeArticle: 42 }),
+        entry('resolved', 18),
+        entry('called-back', 19, { satisfaction: 5 }),
+        entry('assigned', 20),
+      ]);
+      await ticket('回访未评分', [
+        entry('created', 8, { group: 'group:default/onsite' }),
+        entry('called-back', 9, { satisfaction: 4 }),
+        entry('called-back', 10, { satisfaction: 'good' }),
+      ]);
+      await ticket('后来分派', [
+        entry('created', 8, {}),
+        entry('assigned', 9),
+        entry('assigned', 10),
+      ]);
+
+      const { tickets } = await new DatabaseTicketFiguresStore(knex).factsIn(
+        MARCH,
+        periodWindow(MARCH, ZONE),
+      );
+      const fact = (title: string) => tickets.find(t => t.title === title)!;
+      expect(fact('反复处理')).toMatchObject({
+        arrivedAt: at(10),
+        reopenedAt: [at(13), at(12)],
+        knownErrorArticle: 'KB-0042',
+        calledBackAt: at(19),
+        satisfaction: 5,
+        // Routed at filing (a null assignee is still named): each of three assignments hands over.
+        reassignments: 3,
+      });
+      expect(fact('回访未评分')).toMatchObject({
+        calledBackAt: at(10),
+        reassignments: 0,
+        reopenedAt: [],
+      });
+      expect(fact('回访未评分').satisfaction).toBeUndefined();
+      expect(fact('回访未评分').arrivedAt).toBeUndefined();
+      expect(fact('回访未评分').knownErrorArticle).toBeUndefined();
+      // Not routed at filing: the first of two assignments hands nothing over.
+      expect(fact('后来分派').reassignments).toBe(1);
     });
   },
 );

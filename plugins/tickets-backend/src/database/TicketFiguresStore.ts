@@ -44,8 +44,107 @@ const FACT_EVENTS = [
   'submitted',
 ];
 
-/** The entries whose payload a fact reads (routing at filing, known error, satisfaction). */
-const DATA_EVENTS = ['created', 'resolved', 'called-back'];
+/**
+ * What a fact reads from a ticket's log, folded per ticket in the database: a month's
+ * candidates have tens of thousands of entries, and a row per ticket is a fraction of the
+ * work of shipping each entry to the backend. "First" and "last" are by the entry's number:
+ * the ten-digit `seq` prefixed to a value makes `min`/`max` pick the entry, and is cut off in
+ * {@link LogFold}'s reader. Payload fields are read only where a fact reads them.
+ */
+interface LogDialect {
+  /** The entry's number, ten digits, so that text order is number order. */
+  readonly seqKey: string;
+  /** The payload has the key (its value may be null): the JS `!== undefined` of a parsed payload. */
+  has(key: string): string;
+  /** The payload's key is a string, or a number. */
+  isText(key: string): string;
+  isNumber(key: string): string;
+  /** The payload's key as text. */
+  text(key: string): string;
+  /** The values joined with commas in the order of the entries. */
+  listInOrder(value: string): string;
+}
+
+const SQLITE_LOG: LogDialect = {
+  seqKey: `substr('0000000000' || seq, -10)`,
+  has: key => `json_type(data, '$.${key}') is not null`,
+  isText: key => `json_type(data, '$.${key}') = 'text'`,
+  isNumber: key => `json_type(data, '$.${key}') in ('integer', 'real')`,
+  text: key => `json_extract(data, '$.${key}')`,
+  listInOrder: value => `group_concat(${value}, ',' order by seq)`,
+};
+
+const POSTGRES_LOG: LogDialect = {
+  seqKey: `lpad(seq::text, 10, '0')`,
+  has: key => `jsonb_exists(data::jsonb, '${key}')`,
+  isText: key => `jsonb_typeof(data::jsonb -> '${key}') = 'string'`,
+  isNumber: key => `jsonb_typeof(data::jsonb -> '${key}') = 'number'`,
+  text: key => `(data::jsonb ->> '${key}')`,
+  listInOrder: value => `string_agg(${value}, ',' order by seq)`,
+};
+
+/** One ticket's log as its fact reads it. */
+interface LogFold {
+  readonly assignments: number;
+  /** The filing named an assignee or a group. */
+  readonly routedAtFiling: boolean;
+  readonly arrivedAt?: string;
+  readonly reopenedAt: string[];
+  /** The last resolution's known-error article, of those that name one. */
+  readonly knownErrorArticle?: string;
+  readonly calledBackAt?: string;
+  /** The last call-back's satisfaction, when it is a number. */
+  readonly satisfaction?: number;
+  /** A change's filing. */
+  readonly submittedAt?: string;
+}
+
+function logFoldSql(d: LogDialect): string {
+  const keyed = (type: string, value: string) =>
+    `case when type = '${type}' then ${d.seqKey} || ${value} end`;
+  return [
+    'ticket_id',
+    `sum(case when type = 'assigned' then 1 else 0 end) as assignments`,
+    // One 'created' entry per ticket.
+    `max(case when type = 'created' and (${d.has('assignee')} or ${d.has(
+      'group',
+    )}) then 1 else 0 end) as routed_at_filing`,
+    `min(${keyed('arrived', 'at')}) as arrival`,
+    `${d.listInOrder(
+      `case when type = 'reopened' then at end`,
+    )} as reopenings`,
+    `max(case when type = 'resolved' and ${d.isText(
+      'knowledgeArticle',
+    )} then ${d.seqKey} || ${d.text('knowledgeArticle')} end) as known_error`,
+    `max(${keyed(
+      'called-back',
+      `at || ' ' || coalesce(case when ${d.isNumber(
+        'satisfaction',
+      )} then ${d.text('satisfaction')} end, '')`,
+    )}) as call_back`,
+    `min(${keyed('submitted', 'at')}) as filing`,
+  ].join(', ');
+}
+
+/** Cuts the entry number off a `min`/`max` of {@link logFoldSql}. */
+const valueOf = (keyed: unknown) =>
+  typeof keyed === 'string' ? keyed.slice(10) : undefined;
+
+function toLogFold(row: Row): LogFold {
+  const [calledBackAt, satisfaction] = valueOf(row.call_back)?.split(' ') ?? [];
+  return {
+    assignments: Number(row.assignments),
+    routedAtFiling: Number(row.routed_at_filing) === 1,
+    arrivedAt: valueOf(row.arrival),
+    reopenedAt: row.reopenings ? String(row.reopenings).split(',') : [],
+    knownErrorArticle: valueOf(row.known_error),
+    calledBackAt,
+    satisfaction: satisfaction ? Number(satisfaction) : undefined,
+    submittedAt: valueOf(row.filing),
+  };
+}
+
+const NO_LOG: LogFold = { assignments: 0, routedAtFiling: false, reopenedAt: [] };
 
 /** Ended change statuses are their outcome. */
 const OUTCOMES: readonly string[] = ['succeeded', 'failed', 'rolled-back'];
@@ -104,7 +203,7 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
     const ids = rows.map(row => String(row.id));
     const ofIds = this.idIn('ticket_id', ids);
 
-    const [entities, clocks, events, workLogs] = await Promise.all([
+    const [entities, clocks, logs, workLogs] = await Promise.all([
       this.db('ticket_entities')
         .where(ofIds)
         .select('ticket_id', 'entity_ref', 'system_ref')
@@ -125,19 +224,12 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
       this.db('ticket_events')
         .where(ofIds)
         .where(qb => this.ofTypes(qb, FACT_EVENTS))
-        // The payload only where a fact reads it: a month is tens of thousands of entries.
         .select(
-          'ticket_id',
-          'seq',
-          'type',
-          'at',
           this.db.raw(
-            `case when type in (${DATA_EVENTS.map(() => '?').join(
-              ', ',
-            )}) then data end as data`,
-            DATA_EVENTS,
+            logFoldSql(this.isSqlite() ? SQLITE_LOG : POSTGRES_LOG),
           ),
-        ) as Promise<Row[]>,
+        )
+        .groupBy('ticket_id') as Promise<Row[]>,
       this.db('ticket_work_logs')
         .where(ofIds)
         .where('work_date', '>=', period.from)
@@ -157,9 +249,7 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
     };
     const entitiesOf = byTicket(entities, row => row);
     const clocksOf = byTicket(clocks, toClockFact);
-    const eventsOf = byTicket(events, row => row);
-    // Sorted here, a ticket's few entries each: in SQL the whole period's entries spill to disk.
-    for (const log of eventsOf.values()) log.sort((a, b) => a.seq - b.seq);
+    const logOf = new Map(logs.map(row => [String(row.ticket_id), toLogFold(row)]));
     const logsOf = byTicket(workLogs, toWorkLogFact);
 
     const tickets: TicketFact[] = [];
@@ -175,7 +265,7 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
           ),
         ].sort(),
       };
-      const log = eventsOf.get(id) ?? [];
+      const log = logOf.get(id) ?? NO_LOG;
       const workLogFacts = logsOf.get(id) ?? [];
       if (row.type === 'change') {
         const change = toChangeFact(row, refs, log, workLogFacts);
@@ -305,10 +395,6 @@ function toStoredInstants(window: PeriodWindow) {
   };
 }
 
-function dataOf(row: Row): Record<string, unknown> {
-  return typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
-}
-
 function toClockFact(row: Row): TicketClockFact {
   return {
     clock: row.clock as ClockName,
@@ -337,46 +423,10 @@ interface Refs {
 function toTicketFact(
   row: Row,
   refs: Refs,
-  log: Row[],
+  log: LogFold,
   clocks: TicketClockFact[],
   workLogs: WorkLogFact[],
 ): TicketFact {
-  // One pass over the ticket's entries, oldest first; payloads parsed only where read.
-  let assignments = 0;
-  let created: Row | undefined;
-  let arrived: Row | undefined;
-  let knownError: string | undefined;
-  let callBack: Row | undefined;
-  const reopenedAt: string[] = [];
-  for (const event of log) {
-    switch (event.type) {
-      case 'assigned':
-        assignments++;
-        break;
-      case 'created':
-        created ??= event;
-        break;
-      case 'arrived':
-        arrived ??= event;
-        break;
-      case 'reopened':
-        reopenedAt.push(String(event.at));
-        break;
-      case 'resolved': {
-        const article = dataOf(event).knowledgeArticle;
-        if (typeof article === 'string') knownError = article;
-        break;
-      }
-      case 'called-back':
-        callBack = event;
-        break;
-      default:
-    }
-  }
-  const routedAtFiling = assignments > 0 && created ? dataOf(created) : {};
-  const assignedAtFiling =
-    routedAtFiling.assignee !== undefined || routedAtFiling.group !== undefined;
-  const satisfaction = callBack ? dataOf(callBack).satisfaction : undefined;
   return {
     id: String(row.id),
     number: String(row.number),
@@ -389,15 +439,18 @@ function toTicketFact(
     ...refs,
     assignee: row.assignee ?? undefined,
     createdAt: String(row.created_at),
-    arrivedAt: arrived?.at ?? undefined,
+    arrivedAt: log.arrivedAt,
     resolvedAt: row.resolved_at ?? undefined,
     closedAt: row.closed_at ?? undefined,
-    reopenedAt,
+    reopenedAt: log.reopenedAt,
     // The first assignment, at filing or later, hands nothing over.
-    reassignments: Math.max(0, assignments - (assignedAtFiling ? 0 : 1)),
-    knownErrorArticle: knownError,
-    satisfaction: typeof satisfaction === 'number' ? satisfaction : undefined,
-    calledBackAt: callBack?.at ?? undefined,
+    reassignments: Math.max(
+      0,
+      log.assignments - (log.routedAtFiling ? 0 : 1),
+    ),
+    knownErrorArticle: log.knownErrorArticle,
+    satisfaction: log.satisfaction,
+    calledBackAt: log.calledBackAt,
     workLogs,
     clocks,
   };
@@ -407,11 +460,10 @@ function toTicketFact(
 function toChangeFact(
   row: Row,
   refs: Refs,
-  log: Row[],
+  log: LogFold,
   workLogs: WorkLogFact[],
 ): ChangeFact | undefined {
-  const filed = log.find(event => event.type === 'submitted');
-  if (!filed) return undefined;
+  if (!log.submittedAt) return undefined;
   const status = row.status as ChangeStatus;
   // A rejection is final; any other decided change was approved.
   const decided = status === 'rejected' ? 'rejected' : 'approved';
@@ -423,7 +475,7 @@ function toChangeFact(
     emergency: Boolean(row.emergency),
     risk: row.risk_level as RiskLevel,
     ...refs,
-    filedAt: String(filed.at),
+    filedAt: log.submittedAt,
     decision: row.decided_at ? decided : undefined,
     decidedAt: row.decided_at ?? undefined,
     outcome: OUTCOMES.includes(status) ? (status as ChangeOutcome) : undefined,
