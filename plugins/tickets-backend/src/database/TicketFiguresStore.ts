@@ -52,6 +52,11 @@ const FACT_EVENTS = [
  * {@link LogFold}'s reader. Payload fields are read only where a fact reads them.
  */
 interface LogDialect {
+  /**
+   * The entry's payload as the functions below read it, where a fact reads it (the
+   * filing, resolutions, call-backs): parsed once per entry.
+   */
+  readonly payload: string;
   /** The entry's number, ten digits, so that text order is number order. */
   readonly seqKey: string;
   /** The payload has the key (its value may be null): the JS `!== undefined` of a parsed payload. */
@@ -65,21 +70,25 @@ interface LogDialect {
   listInOrder(value: string): string;
 }
 
+const PAYLOAD_TYPES = `type in ('created', 'resolved', 'called-back')`;
+
 const SQLITE_LOG: LogDialect = {
+  payload: `case when ${PAYLOAD_TYPES} then data end`,
   seqKey: `substr('0000000000' || seq, -10)`,
-  has: key => `json_type(data, '$.${key}') is not null`,
-  isText: key => `json_type(data, '$.${key}') = 'text'`,
-  isNumber: key => `json_type(data, '$.${key}') in ('integer', 'real')`,
-  text: key => `json_extract(data, '$.${key}')`,
+  has: key => `json_type(payload, '$.${key}') is not null`,
+  isText: key => `json_type(payload, '$.${key}') = 'text'`,
+  isNumber: key => `json_type(payload, '$.${key}') in ('integer', 'real')`,
+  text: key => `json_extract(payload, '$.${key}')`,
   listInOrder: value => `group_concat(${value}, ',' order by seq)`,
 };
 
 const POSTGRES_LOG: LogDialect = {
+  payload: `case when ${PAYLOAD_TYPES} then data::jsonb end`,
   seqKey: `lpad(seq::text, 10, '0')`,
-  has: key => `jsonb_exists(data::jsonb, '${key}')`,
-  isText: key => `jsonb_typeof(data::jsonb -> '${key}') = 'string'`,
-  isNumber: key => `jsonb_typeof(data::jsonb -> '${key}') = 'number'`,
-  text: key => `(data::jsonb ->> '${key}')`,
+  has: key => `jsonb_exists(payload, '${key}')`,
+  isText: key => `jsonb_typeof(payload -> '${key}') = 'string'`,
+  isNumber: key => `jsonb_typeof(payload -> '${key}') = 'number'`,
+  text: key => `(payload ->> '${key}')`,
   listInOrder: value => `string_agg(${value}, ',' order by seq)`,
 };
 
@@ -110,12 +119,10 @@ function logFoldSql(d: LogDialect): string {
       'group',
     )}) then 1 else 0 end) as routed_at_filing`,
     `min(${keyed('arrived', 'at')}) as arrival`,
-    `${d.listInOrder(
-      `case when type = 'reopened' then at end`,
-    )} as reopenings`,
-    `max(case when type = 'resolved' and ${d.isText(
-      'knowledgeArticle',
-    )} then ${d.seqKey} || ${d.text('knowledgeArticle')} end) as known_error`,
+    `${d.listInOrder(`case when type = 'reopened' then at end`)} as reopenings`,
+    `max(case when type = 'resolved' and ${d.isText('knowledgeArticle')} then ${
+      d.seqKey
+    } || ${d.text('knowledgeArticle')} end) as known_error`,
     `max(${keyed(
       'called-back',
       `at || ' ' || coalesce(case when ${d.isNumber(
@@ -144,7 +151,11 @@ function toLogFold(row: Row): LogFold {
   };
 }
 
-const NO_LOG: LogFold = { assignments: 0, routedAtFiling: false, reopenedAt: [] };
+const NO_LOG: LogFold = {
+  assignments: 0,
+  routedAtFiling: false,
+  reopenedAt: [],
+};
 
 /** Ended change statuses are their outcome. */
 const OUTCOMES: readonly string[] = ['succeeded', 'failed', 'rolled-back'];
@@ -202,6 +213,7 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
     if (rows.length === 0) return { tickets: [], changes: [] };
     const ids = rows.map(row => String(row.id));
     const ofIds = this.idIn('ticket_id', ids);
+    const dialect = this.isSqlite() ? SQLITE_LOG : POSTGRES_LOG;
 
     const [entities, clocks, logs, workLogs] = await Promise.all([
       this.db('ticket_entities')
@@ -221,14 +233,21 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
           'elapsed_ms',
           'paused_ms',
         ) as Promise<Row[]>,
-      this.db('ticket_events')
-        .where(ofIds)
-        .where(qb => this.ofTypes(qb, FACT_EVENTS))
-        .select(
-          this.db.raw(
-            logFoldSql(this.isSqlite() ? SQLITE_LOG : POSTGRES_LOG),
-          ),
+      this.db
+        .from(
+          this.db('ticket_events')
+            .where(ofIds)
+            .where(qb => this.ofTypes(qb, FACT_EVENTS))
+            .select(
+              'ticket_id',
+              'seq',
+              'type',
+              'at',
+              this.db.raw(`${dialect.payload} as payload`),
+            )
+            .as('entry'),
         )
+        .select(this.db.raw(logFoldSql(dialect)))
         .groupBy('ticket_id') as Promise<Row[]>,
       this.db('ticket_work_logs')
         .where(ofIds)
@@ -249,7 +268,9 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
     };
     const entitiesOf = byTicket(entities, row => row);
     const clocksOf = byTicket(clocks, toClockFact);
-    const logOf = new Map(logs.map(row => [String(row.ticket_id), toLogFold(row)]));
+    const logOf = new Map(
+      logs.map(row => [String(row.ticket_id), toLogFold(row)]),
+    );
     const logsOf = byTicket(workLogs, toWorkLogFact);
 
     const tickets: TicketFact[] = [];
@@ -444,10 +465,7 @@ function toTicketFact(
     closedAt: row.closed_at ?? undefined,
     reopenedAt: log.reopenedAt,
     // The first assignment, at filing or later, hands nothing over.
-    reassignments: Math.max(
-      0,
-      log.assignments - (log.routedAtFiling ? 0 : 1),
-    ),
+    reassignments: Math.max(0, log.assignments - (log.routedAtFiling ? 0 : 1)),
     knownErrorArticle: log.knownErrorArticle,
     satisfaction: log.satisfaction,
     calledBackAt: log.calledBackAt,
