@@ -330,7 +330,11 @@ describe.each(databases.eachSupportedId())(
       const { records } = await createTicketStores(knex);
       const at = (hour: number) =>
         utc(`2026-03-03T${String(hour).padStart(2, '0')}:00:00+08:00`);
-      const entry = (type: string, hour: number, data: object = {}) => ({
+      const entry = (
+        type: string,
+        hour: number,
+        data: Record<string, unknown> = {},
+      ) => ({
         type,
         at: at(hour),
         actor: 'user:default/wangqiang',
