@@ -48,8 +48,8 @@ const FACT_EVENTS = [
  * What a fact reads from a ticket's log, folded per ticket in the database: a month's
  * candidates have tens of thousands of entries, and a row per ticket is a fraction of the
  * work of shipping each entry to the backend. "First" and "last" are by the entry's number:
- * the ten-digit `seq` prefixed to a value makes `min`/`max` pick the entry, and is cut off in
- * {@link LogFold}'s reader. Payload fields are read only where a fact reads them.
+ * the ten-digit `seq` prefixed to a value makes `min`/`max` pick the entry, and
+ * {@link valueOf} cuts it off. Payload fields are read only where a fact reads them.
  */
 interface LogDialect {
   /**
@@ -271,7 +271,7 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
     const logOf = new Map(
       logs.map(row => [String(row.ticket_id), toLogFold(row)]),
     );
-    const logsOf = byTicket(workLogs, toWorkLogFact);
+    const workLogsOf = byTicket(workLogs, toWorkLogFact);
 
     const tickets: TicketFact[] = [];
     const changes: ChangeFact[] = [];
@@ -287,7 +287,7 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
         ].sort(),
       };
       const log = logOf.get(id) ?? NO_LOG;
-      const workLogFacts = logsOf.get(id) ?? [];
+      const workLogFacts = workLogsOf.get(id) ?? [];
       if (row.type === 'change') {
         const change = toChangeFact(row, refs, log, workLogFacts);
         if (change) changes.push(change);
