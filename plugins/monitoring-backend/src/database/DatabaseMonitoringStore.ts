@@ -242,13 +242,7 @@ export class DatabaseMonitoringStore {
     const repeat = await this.repeat(alert, now);
     if (repeat) return repeat;
     const placement = typeof place === 'function' ? await place() : place;
-    try {
-      return await this.firing(alert, placement, now, stormRule);
-    } catch (error) {
-      // Two first deliveries raced to insert: the loser counts as a repeat.
-      if (!(await this.get(alert.fingerprint))) throw error;
-      return this.firing(alert, placement, now, stormRule);
-    }
+    return this.firing(alert, placement, now, stormRule);
   }
 
   /**
@@ -297,7 +291,9 @@ export class DatabaseMonitoringStore {
   /**
    * Records a firing that is not a plain repeat. A new alert of a system is also placed by
    * `stormRule` in the same transaction when one is given (one transaction for a new alert, not
-   * two: a burst of new alerts holds the connections half as long).
+   * two: a burst of new alerts holds the connections half as long). A new fingerprint is found
+   * by inserting it: the insert waits for a concurrent first delivery's, and the loser (nothing
+   * inserted) takes the row as a repeat, one round trip fewer for the burst's new alerts.
    */
   private firing(
     alert: ReceivedAlert,
@@ -306,31 +302,34 @@ export class DatabaseMonitoringStore {
     stormRule?: StormRule,
   ): Promise<Firing> {
     return this.db.transaction(async trx => {
-      const row = await this.locked(trx, alert.fingerprint);
-      if (!row) {
-        const inserted: AlertRow = {
-          fingerprint: alert.fingerprint,
-          source: alert.source,
-          episode: 1,
-          title: alert.title,
-          description: alert.description,
-          severity: alert.severity,
-          status: 'open',
-          ticket_number: null,
-          entity_ref: placement.entityRef ?? null,
-          system_ref: placement.systemRef ?? null,
-          host: alert.host ?? null,
-          ip: alert.ip ?? null,
-          monitoring_id: alert.monitoringId ?? null,
-          occurrences: 1,
-          first_seen: now,
-          last_seen: now,
-          cleared_at: null,
-          flapping: false,
-          storm_id: null,
-          filing_since: null,
-        };
-        await trx('monitoring_alerts').insert(inserted);
+      const inserted: AlertRow = {
+        fingerprint: alert.fingerprint,
+        source: alert.source,
+        episode: 1,
+        title: alert.title,
+        description: alert.description,
+        severity: alert.severity,
+        status: 'open',
+        ticket_number: null,
+        entity_ref: placement.entityRef ?? null,
+        system_ref: placement.systemRef ?? null,
+        host: alert.host ?? null,
+        ip: alert.ip ?? null,
+        monitoring_id: alert.monitoringId ?? null,
+        occurrences: 1,
+        first_seen: now,
+        last_seen: now,
+        cleared_at: null,
+        flapping: false,
+        storm_id: null,
+        filing_since: null,
+      };
+      const created = await trx('monitoring_alerts')
+        .insert(inserted)
+        .onConflict('fingerprint')
+        .ignore()
+        .returning('fingerprint');
+      if (created.length > 0) {
         await this.addFire(trx, alert.fingerprint, 1, alert.startsAt);
         const placed =
           placement.systemRef !== undefined && stormRule
@@ -344,6 +343,7 @@ export class DatabaseMonitoringStore {
                 placement.systemRef,
                 now,
                 stormRule,
+                inserted,
               )
             : undefined;
         // Placed: queued by the storm rule's own incident. Not placed: a device without a
@@ -366,6 +366,8 @@ export class DatabaseMonitoringStore {
           placed,
         };
       }
+      // The insert met the row (alerts are never deleted): lock it.
+      const row = (await this.locked(trx, alert.fingerprint))!;
       const newFire = await this.addFire(
         trx,
         alert.fingerprint,
@@ -436,17 +438,16 @@ export class DatabaseMonitoringStore {
     episode: number,
     startsAt: string,
   ): Promise<boolean> {
-    const at = new Date(startsAt).toISOString();
-    const seen = await trx('monitoring_fires')
-      .where({ fingerprint, episode, starts_at: at })
-      .first();
-    if (seen) return false;
-    await trx('monitoring_fires').insert({
-      fingerprint,
-      episode,
-      starts_at: at,
-    });
-    return true;
+    const added = await trx('monitoring_fires')
+      .insert({
+        fingerprint,
+        episode,
+        starts_at: new Date(startsAt).toISOString(),
+      })
+      .onConflict(['fingerprint', 'episode', 'starts_at'])
+      .ignore()
+      .returning('fingerprint');
+    return added.length > 0;
   }
 
   /**
@@ -753,6 +754,8 @@ export class DatabaseMonitoringStore {
     systemRef: string,
     now: string,
     decide: StormRule,
+    /** The alert's row when this transaction just wrote it: not read again. */
+    written?: AlertRow,
   ): Promise<StormPlacement> {
     const { fingerprint } = alert;
     const since = minus(now, MINUTE_MS);
@@ -807,9 +810,11 @@ export class DatabaseMonitoringStore {
       return decision;
     }
     // Its own incident: queued in the transaction that decided so.
-    const row = await trx<AlertRow>('monitoring_alerts')
-      .where({ fingerprint, episode: alert.episode })
-      .first();
+    const row =
+      written ??
+      (await trx<AlertRow>('monitoring_alerts')
+        .where({ fingerprint, episode: alert.episode })
+        .first());
     const queued =
       row !== undefined &&
       row.entity_ref !== null &&
