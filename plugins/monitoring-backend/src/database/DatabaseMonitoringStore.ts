@@ -305,24 +305,10 @@ export class DatabaseMonitoringStore {
       const inserted: AlertRow = {
         fingerprint: alert.fingerprint,
         source: alert.source,
-        episode: 1,
-        title: alert.title,
-        description: alert.description,
-        severity: alert.severity,
-        status: 'open',
-        ticket_number: null,
-        entity_ref: placement.entityRef ?? null,
-        system_ref: placement.systemRef ?? null,
         host: alert.host ?? null,
         ip: alert.ip ?? null,
         monitoring_id: alert.monitoringId ?? null,
-        occurrences: 1,
-        first_seen: now,
-        last_seen: now,
-        cleared_at: null,
-        flapping: false,
-        storm_id: null,
-        filing_since: null,
+        ...freshEpisode(alert, placement, now, 1),
       };
       const created = await trx('monitoring_alerts')
         .insert(inserted)
@@ -467,23 +453,7 @@ export class DatabaseMonitoringStore {
       if (row.episode !== previousEpisode) {
         return { alert: toAlert(row), started: false, queued: false };
       }
-      const patch: Partial<AlertRow> = {
-        episode: row.episode + 1,
-        title: alert.title,
-        description: alert.description,
-        severity: alert.severity,
-        status: 'open',
-        ticket_number: null,
-        entity_ref: placement.entityRef ?? null,
-        system_ref: placement.systemRef ?? null,
-        occurrences: 1,
-        first_seen: now,
-        last_seen: now,
-        cleared_at: null,
-        flapping: false,
-        storm_id: null,
-        filing_since: null,
-      };
+      const patch = freshEpisode(alert, placement, now, row.episode + 1);
       await trx('monitoring_alerts')
         .where({ fingerprint: alert.fingerprint })
         .update(patch);
@@ -972,4 +942,30 @@ function present(alert: StoredAlert): MonitoredIncident {
     ...view
   } = alert;
   return view;
+}
+
+/** The columns of an episode as it starts: open, one occurrence, nothing filed yet. */
+function freshEpisode(
+  alert: ReceivedAlert,
+  placement: Placement,
+  now: string,
+  episode: number,
+) {
+  return {
+    episode,
+    title: alert.title,
+    description: alert.description,
+    severity: alert.severity,
+    status: 'open',
+    ticket_number: null,
+    entity_ref: placement.entityRef ?? null,
+    system_ref: placement.systemRef ?? null,
+    occurrences: 1,
+    first_seen: now,
+    last_seen: now,
+    cleared_at: null,
+    flapping: false,
+    storm_id: null,
+    filing_since: null,
+  } satisfies Partial<AlertRow>;
 }
