@@ -6,13 +6,14 @@
  * period and composes them. A year of 100,000 tickets from the tickets
  * benchmark's generator is written into the tickets plugin's database
  * (SQLite file or PostgreSQL), the backend is started as scripts/start.sh
- * does (tickets/backend.ts), the ops manager sunlei signs in, and the month
+ * does (built, NODE_ENV=production; tickets/backend.ts), the ops manager sunlei signs in, and the month
  * (June 2026 beside May, 20 runs) and the quarter (Q2 beside Q1, 10 runs)
  * are timed one request at a time after one warm-up each. Prints p50, p95
  * and the backend's peak RSS.
  *
  *   yarn tsx scripts/bench/reports-http.ts [--scale 100000] [--db sqlite|postgres|both]
  *       [--month-runs 20] [--quarter-runs 10] [--keep] [--priority]
+ *       [--runtime production|development|watch]
  *       --keep      leave the data folder and the courtops_bench_reports_* databases
  *       --priority  the backend, its PostgreSQL processes and this bench at
  *                   nice -10 (root), ahead of others' builds on a shared machine
@@ -27,7 +28,13 @@ import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import knexFactory from 'knex';
 import type { ReportPeriod } from '@internal/plugin-reports-common';
-import { Backend, memoryOf, signIn, startBackend } from './tickets/backend';
+import {
+  Backend,
+  memoryOf,
+  runtimeArg,
+  signIn,
+  startBackend,
+} from './tickets/backend';
 import { readCourtCatalog } from './tickets/catalog';
 import { cpuSample, prioritisePostgres } from './tickets/cpu';
 import { generateDataset } from './tickets/dataset';
@@ -59,6 +66,7 @@ const options = {
   quarterRuns: Number(arg('quarter-runs') ?? 10),
   keep: flag('keep'),
   nice: flag('priority') ? -10 : undefined,
+  runtime: runtimeArg(),
 };
 
 const load = () =>
@@ -173,6 +181,7 @@ ${
     logFile: join(work, `backend-${db}.log`),
     resources: readCourtCatalog(repoRoot).resourceCount,
     nice: options.nice,
+    runtime: options.runtime,
   });
   try {
     const token = await signIn(backend.baseUrl, 'sunlei');

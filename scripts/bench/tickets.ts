@@ -24,8 +24,9 @@
  *       [--quiet-wait 180] longest wait (s) for them before each measurement
  *       [--priority]   run the backend, its PostgreSQL processes and the load
  *                      generator at nice -10 (root), ahead of others' builds
- *       [--watch-mode] start through `backstage-cli package start` (its file
- *                      watcher restarts the backend when anyone saves a file)
+ *       [--runtime production|development|watch] how the backend runs: built, as
+ *                      scripts/start.sh runs it (default); from source, as `backstage-cli
+ *                      package start` runs it; or through that command and its file watcher
  *       what-ifs, to measure a proposed change without changing the product:
  *       [--sqlite-wal] every plugin's SQLite file in WAL mode
  *       [--no-new-ticket-notify] no "new ticket" notification per create
@@ -44,6 +45,7 @@ import {
   Backend,
   memoryOf,
   Memory,
+  runtimeArg,
   signIn,
   startBackend,
 } from './tickets/backend';
@@ -92,8 +94,7 @@ const options = {
   connections: Number(arg('connections') ?? 10),
   probes: Number(arg('probes') ?? 5),
   keep: flag('keep'),
-  /** Start through `backstage-cli package start` (with its file watcher). */
-  watch: flag('watch-mode'),
+  runtime: runtimeArg(),
   /** Do not wait for other processes to go quiet before each measurement. */
   noWait: flag('no-wait'),
   /**
@@ -305,7 +306,7 @@ backend:
       configs,
       logFile: join(work, 'backend.log'),
       resources: catalog.resourceCount,
-      watch: options.watch,
+      runtime: options.runtime,
       nice: options.nice,
     });
     const { baseUrl } = backend;
@@ -524,7 +525,7 @@ backend:
       configs: [...configs, breachOverlay],
       logFile: join(work, 'backend-breach.log'),
       resources: catalog.resourceCount,
-      watch: options.watch,
+      runtime: options.runtime,
       nice: options.nice,
     });
     const breach = await measureBreachDelay({

@@ -1,17 +1,20 @@
 /**
- * Starts the backend alone as scripts/start.sh does (packages/backend, the
- * development runtime of `backstage-cli package start`, NODE_OPTIONS
- * --no-node-snapshot, PORT and COURT_OPS_DATA_DIR), with extra `--config`
- * overlays, in its own process group; signs in through the example-users
- * provider as packages/e2e/src/portal.ts does; reads the group's memory.
+ * Starts the backend alone in its own process group, with extra `--config` overlays; signs in
+ * through the example-users provider as packages/e2e/src/portal.ts does; reads the group's
+ * memory. Three runtimes:
  *
- * By default it runs the very process `backstage-cli package start` would
- * spawn (same node, `--enable-source-maps --require
- * @backstage/cli-node/config/nodeTransform.cjs src/index`, NODE_ENV
- * development, ESBK_TSCONFIG_PATH) but without the CLI's file watcher: on a
- * checkout others are editing, the watcher restarts the backend whenever
- * someone saves a file, which aborts the measurement. `watch: true` goes
- * through `backstage-cli package start` itself.
+ * - `production` (the default): `bash scripts/start.sh`, the built backend with
+ *   NODE_ENV=production, as the court runs it. start.sh builds first when a source changed
+ *   (about two minutes), and execs node in place, so the child's pid is the backend's.
+ * - `development`: the very process `backstage-cli package start` would spawn (same node,
+ *   `--enable-source-maps --require @backstage/cli-node/config/nodeTransform.cjs src/index`,
+ *   NODE_ENV development, ESBK_TSCONFIG_PATH), without the CLI's file watcher, which on a
+ *   checkout others are editing restarts the backend whenever someone saves a file. It
+ *   transpiles sources as it loads them and keeps their source maps: a few hundred MB more
+ *   resident memory, and slower to start.
+ * - `watch`: through `backstage-cli package start` itself.
+ *
+ * Every runtime gets PORT, COURT_OPS_DATA_DIR and --no-node-snapshot, as start.sh sets them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
@@ -26,6 +29,25 @@ import {
 import { createServer } from 'node:net';
 import { getPriority } from 'node:os';
 import { join } from 'node:path';
+import { arg } from '../lib';
+
+/** See the top of this file. */
+export type Runtime = 'production' | 'development' | 'watch';
+
+/** `--runtime production|development|watch` (default production). */
+export function runtimeArg(): Runtime {
+  const runtime = arg('runtime') ?? 'production';
+  if (
+    runtime !== 'production' &&
+    runtime !== 'development' &&
+    runtime !== 'watch'
+  ) {
+    throw new Error(
+      `--runtime must be production, development or watch, not ${runtime}`,
+    );
+  }
+  return runtime;
+}
 
 export interface Backend {
   readonly baseUrl: string;
@@ -119,8 +141,8 @@ export async function startBackend(options: {
   logFile: string;
   /** Resources the catalog must list before the backend counts as ready. */
   resources: number;
-  /** Through `backstage-cli package start` and its file watcher. */
-  watch?: boolean;
+  /** How the backend runs (see the top of this file); production by default. */
+  runtime?: Runtime;
   /** A nice value for the backend and every thread it starts (e.g. -10). */
   nice?: number;
 }): Promise<Backend> {
@@ -134,44 +156,52 @@ export async function startBackend(options: {
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-node-snapshot`,
   };
   const configArgs = options.configs.flatMap(c => ['--config', c]);
-  const child: ChildProcess = options.watch
-    ? spawn(
-        ...niced(
-          options.nice,
-          join(options.repoRoot, 'node_modules/.bin/backstage-cli'),
-          ['package', 'start', ...configArgs],
-        ),
-        {
-          cwd: join(options.repoRoot, 'packages/backend'),
-          env,
-          detached: true, // own process group: stop() ends the backend and its watcher
-          // Straight to a file: the backend logs every request, and the
-          // bench must not spend its own CPU reading that.
-          stdio: ['ignore', out, out],
-        },
-      )
-    : spawn(
-        ...niced(options.nice, process.execPath, [
-          '--enable-source-maps',
-          '--require',
-          join(
-            options.repoRoot,
-            'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
+  const runtime = options.runtime ?? 'production';
+  const spawnOptions = {
+    cwd: join(options.repoRoot, 'packages/backend'),
+    detached: true, // own process group: stop() ends the backend and anything it started
+    // Straight to a file: the backend logs every request, and the bench must not spend its
+    // own CPU reading that.
+    stdio: ['ignore', out, out] as ['ignore', number, number],
+  };
+  const child: ChildProcess =
+    runtime === 'production'
+      ? spawn(
+          ...niced(options.nice, 'bash', [
+            join(options.repoRoot, 'scripts/start.sh'),
+            ...configArgs,
+          ]),
+          { ...spawnOptions, env },
+        )
+      : runtime === 'watch'
+      ? spawn(
+          ...niced(
+            options.nice,
+            join(options.repoRoot, 'node_modules/.bin/backstage-cli'),
+            ['package', 'start', ...configArgs],
           ),
-          'src/index',
-          ...configArgs,
-        ]),
-        {
-          cwd: join(options.repoRoot, 'packages/backend'),
-          env: {
-            ...env,
-            NODE_ENV: process.env.NODE_ENV ?? 'development',
-            ESBK_TSCONFIG_PATH: join(options.repoRoot, 'tsconfig.json'),
+          { ...spawnOptions, env },
+        )
+      : spawn(
+          ...niced(options.nice, process.execPath, [
+            '--enable-source-maps',
+            '--require',
+            join(
+              options.repoRoot,
+              'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
+            ),
+            'src/index',
+            ...configArgs,
+          ]),
+          {
+            ...spawnOptions,
+            env: {
+              ...env,
+              NODE_ENV: process.env.NODE_ENV ?? 'development',
+              ESBK_TSCONFIG_PATH: join(options.repoRoot, 'tsconfig.json'),
+            },
           },
-          detached: true,
-          stdio: ['ignore', out, out],
-        },
-      );
+        );
   closeSync(out);
   let exited: number | null | undefined;
   child.once('exit', code => {
@@ -180,7 +210,9 @@ export async function startBackend(options: {
   const baseUrl = `http://localhost:${port}`;
   const tail = () => readFileSync(options.logFile, 'utf8').slice(-3000);
   const waitReady = async () => {
-    const deadline = Date.now() + 300_000;
+    // start.sh builds first when a source changed: a few minutes more.
+    const limitS = runtime === 'production' ? 900 : 300;
+    const deadline = Date.now() + limitS * 1000;
     for (;;) {
       watcher.scan();
       if (watcher.completed > 0 && watcher.completed >= watcher.started) break;
@@ -188,7 +220,7 @@ export async function startBackend(options: {
         throw new Error(`backend exited with ${exited}:\n${tail()}`);
       }
       if (Date.now() > deadline) {
-        throw new Error(`backend did not start in 300 s:\n${tail()}`);
+        throw new Error(`backend did not start in ${limitS} s:\n${tail()}`);
       }
       await sleep(250);
     }
@@ -301,10 +333,10 @@ function groupPids(pgid: number): number[] {
 }
 
 export interface Memory {
-  /** The backend process itself (node … src/index). */
+  /** The backend process itself: the group's largest. */
   readonly backendRssMb: number;
   readonly backendPeakMb: number;
-  /** Every process of the group: backstage-cli's watcher plus the backend. */
+  /** Every process of the group: the backend, and start.sh's log relay or backstage-cli's watcher. */
   readonly groupRssMb: number;
 }
 
@@ -317,9 +349,8 @@ export function memoryOf(backend: Backend): Memory {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kb = (key: string) =>
         Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       group += kb('VmRSS');
-      if (cmd.includes('src/index') && kb('VmRSS') > backendRss) {
+      if (kb('VmRSS') > backendRss) {
         backendRss = kb('VmRSS');
         backendPeak = kb('VmHWM');
       }
