@@ -39,7 +39,7 @@ import {
 import { DatabaseTicketFiguresStore } from '@internal/plugin-tickets-backend';
 import { readCourtCatalog } from './tickets/catalog';
 import { Dataset, generateDataset } from './tickets/dataset';
-import { DbKind, insertAll, seed } from './tickets/seed';
+import { DbKind, insertAll, migrateForSeed, seed } from './tickets/seed';
 import { arg, countArg, flag, percentile, PG, pgAdmin } from './lib';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -89,7 +89,7 @@ async function seedPostgres(data: Dataset): Promise<Knex> {
     connection: { ...PG, database: PG_DATABASE },
     pool: { min: 0, max: 4 },
   });
-  await db.migrate.latest({ directory: migrationsDir });
+  await migrateForSeed(db, migrationsDir);
   for (const [table, rows] of [
     ['tickets', data.tickets],
     ['ticket_entities', data.entities],
@@ -98,6 +98,7 @@ async function seedPostgres(data: Dataset): Promise<Knex> {
   ] as const) {
     await insertAll(db, table, rows, 60_000);
   }
+  await db.migrate.latest({ directory: migrationsDir });
   // Autovacuum would have vacuumed and analysed a database this size long ago
   // (inserts alone trigger it since PostgreSQL 13): statistics, and a visibility
   // map for index-only scans.

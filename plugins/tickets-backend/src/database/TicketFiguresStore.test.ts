@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ManualCourtClock } from '@internal/plugin-court-node';
 import { periodWindow, TicketFact } from '@internal/plugin-reports-common';
@@ -325,9 +326,9 @@ describe.each(databases.eachSupportedId())(
 describe.each(databases.eachSupportedId())(
   "a ticket's log as its fact reads it, on %s",
   databaseId => {
-    it('takes the first arrival, every reopening in order, the last named known error and the last call-back', async () => {
-      const knex = await databases.init(databaseId as TestDatabaseId);
-      const { records } = await createTicketStores(knex);
+    /** The tickets' logs below, written in one filing or entry by entry. */
+    async function writeLogs(knex: Knex, piecewise: boolean) {
+      const { records, history } = await createTicketStores(knex);
       const at = (hour: number) =>
         utc(`2026-03-03T${String(hour).padStart(2, '0')}:00:00+08:00`);
       const entry = (
@@ -340,8 +341,9 @@ describe.each(databases.eachSupportedId())(
         actor: 'user:default/wangqiang',
         data,
       });
-      const ticket = (title: string, log: ReturnType<typeof entry>[]) =>
-        records.insert(
+      const ticket = async (title: string, log: ReturnType<typeof entry>[]) => {
+        const [created, ...rest] = log;
+        const { ticket: filed } = await records.insert(
           {
             id: randomUUID(),
             type: 'incident',
@@ -358,9 +360,26 @@ describe.each(databases.eachSupportedId())(
             createdAt: at(8),
             year: 2026,
           },
-          log,
+          piecewise ? [created] : log,
           { clocks: [] },
         );
+        if (!piecewise) return;
+        // Half through the history (one entry a write), half through the record's updates.
+        let version = filed.version;
+        for (const [i, event] of rest.entries()) {
+          if (i % 2 === 0) {
+            await history.append(filed.id, event);
+          } else {
+            const updated = await records.update(filed.id, version, {
+              fields: {},
+              events: [event],
+              projection: { clocks: [] },
+              at: event.at,
+            });
+            version = updated.version;
+          }
+        }
+      };
       // Written out of time order on purpose: the entries' numbers decide first and last.
       await ticket('反复处理', [
         entry('created', 8, { assignee: null }),
@@ -388,7 +407,13 @@ describe.each(databases.eachSupportedId())(
         entry('assigned', 9),
         entry('assigned', 10),
       ]);
+      return at;
+    }
 
+    async function expectFolded(
+      knex: Knex,
+      at: (hour: number) => string,
+    ): Promise<TicketFact[]> {
       const { tickets } = await new DatabaseTicketFiguresStore(knex).factsIn(
         MARCH,
         periodWindow(MARCH, ZONE),
@@ -413,6 +438,34 @@ describe.each(databases.eachSupportedId())(
       expect(fact('回访未评分').knownErrorArticle).toBeUndefined();
       // Not routed at filing: the first of two assignments hands nothing over.
       expect(fact('后来分派').reassignments).toBe(1);
+      return tickets;
+    }
+
+    it('takes the first arrival, every reopening in order, the last named known error and the last call-back', async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const tickets = await expectFolded(knex, await writeLogs(knex, false));
+      expect(tickets).toHaveLength(3);
+    });
+
+    it('reads the same when each entry came in its own write', async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const tickets = await expectFolded(knex, await writeLogs(knex, true));
+      expect(tickets).toHaveLength(3);
+    });
+
+    it("folds a log written before its columns existed as the writes do (the upgrade's backfill)", async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const at = await writeLogs(knex, true);
+      const written = await expectFolded(knex, at);
+      const directory = resolvePackagePath(
+        '@internal/plugin-tickets-backend',
+        'migrations',
+      );
+      const name = '20261208000000_ticket_log_columns.js';
+      await knex.migrate.down({ directory, name });
+      expect(await knex.schema.hasColumn('tickets', 'reopened_at')).toBe(false);
+      await knex.migrate.up({ directory, name });
+      expect(await expectFolded(knex, at)).toEqual(written);
     });
   },
 );

@@ -33,66 +33,7 @@ export interface TicketFiguresStore {
   ): Promise<{ tickets: TicketFact[]; changes: ChangeFact[] }>;
 }
 
-/** The log entries a fact reads. */
-const FACT_EVENTS = [
-  'created',
-  'arrived',
-  'reopened',
-  'assigned',
-  'resolved',
-  'called-back',
-  'submitted',
-];
-
-/**
- * What a fact reads from a ticket's log, folded per ticket in the database: a month's
- * candidates have tens of thousands of entries, and a row per ticket is a fraction of the
- * work of shipping each entry to the backend. "First" and "last" are by the entry's number:
- * the ten-digit `seq` prefixed to a value makes `min`/`max` pick the entry, and
- * {@link valueOf} cuts it off. Payload fields are read only where a fact reads them.
- */
-interface LogDialect {
-  /**
-   * The entry's payload as the functions below read it, where a fact reads it (the
-   * filing, resolutions, call-backs): parsed once per entry.
-   */
-  readonly payload: string;
-  /** The entry's number, ten digits, so that text order is number order. */
-  readonly seqKey: string;
-  /** The payload has the key (its value may be null): the JS `!== undefined` of a parsed payload. */
-  has(key: string): string;
-  /** The payload's key is a string, or a number. */
-  isText(key: string): string;
-  isNumber(key: string): string;
-  /** The payload's key as text. */
-  text(key: string): string;
-  /** The values joined with commas in the order of the entries. */
-  listInOrder(value: string): string;
-}
-
-const PAYLOAD_TYPES = `type in ('created', 'resolved', 'called-back')`;
-
-const SQLITE_LOG: LogDialect = {
-  payload: `case when ${PAYLOAD_TYPES} then data end`,
-  seqKey: `substr('0000000000' || seq, -10)`,
-  has: key => `json_type(payload, '$.${key}') is not null`,
-  isText: key => `json_type(payload, '$.${key}') = 'text'`,
-  isNumber: key => `json_type(payload, '$.${key}') in ('integer', 'real')`,
-  text: key => `json_extract(payload, '$.${key}')`,
-  listInOrder: value => `group_concat(${value}, ',' order by seq)`,
-};
-
-const POSTGRES_LOG: LogDialect = {
-  payload: `case when ${PAYLOAD_TYPES} then data::jsonb end`,
-  seqKey: `lpad(seq::text, 10, '0')`,
-  has: key => `jsonb_exists(payload, '${key}')`,
-  isText: key => `jsonb_typeof(payload -> '${key}') = 'string'`,
-  isNumber: key => `jsonb_typeof(payload -> '${key}') = 'number'`,
-  text: key => `(payload ->> '${key}')`,
-  listInOrder: value => `string_agg(${value}, ',' order by seq)`,
-};
-
-/** One ticket's log as its fact reads it. */
+/** What a fact reads from a ticket's log, kept on its row (database/logColumns.ts). */
 interface LogFold {
   readonly assignments: number;
   /** The filing named an assignee or a group. */
@@ -102,60 +43,39 @@ interface LogFold {
   /** The last resolution's known-error article, of those that name one. */
   readonly knownErrorArticle?: string;
   readonly calledBackAt?: string;
-  /** The last call-back's satisfaction, when it is a number. */
+  /** The last call-back's satisfaction, when it gave one. */
   readonly satisfaction?: number;
   /** A change's filing. */
   readonly submittedAt?: string;
 }
 
-function logFoldSql(d: LogDialect): string {
-  const keyed = (type: string, value: string) =>
-    `case when type = '${type}' then ${d.seqKey} || ${value} end`;
-  return [
-    'ticket_id',
-    `sum(case when type = 'assigned' then 1 else 0 end) as assignments`,
-    // One 'created' entry per ticket.
-    `max(case when type = 'created' and (${d.has('assignee')} or ${d.has(
-      'group',
-    )}) then 1 else 0 end) as routed_at_filing`,
-    `min(${keyed('arrived', 'at')}) as arrival`,
-    `${d.listInOrder(`case when type = 'reopened' then at end`)} as reopenings`,
-    `max(case when type = 'resolved' and ${d.isText('knowledgeArticle')} then ${
-      d.seqKey
-    } || ${d.text('knowledgeArticle')} end) as known_error`,
-    `max(${keyed(
-      'called-back',
-      `at || ' ' || coalesce(case when ${d.isNumber(
-        'satisfaction',
-      )} then ${d.text('satisfaction')} end, '')`,
-    )}) as call_back`,
-    `min(${keyed('submitted', 'at')}) as filing`,
-  ].join(', ');
-}
-
-/** Cuts the entry number off a `min`/`max` of {@link logFoldSql}. */
-const valueOf = (keyed: unknown) =>
-  typeof keyed === 'string' ? keyed.slice(10) : undefined;
+const LOG_COLUMNS = [
+  'tickets.assignments',
+  'tickets.routed_at_filing',
+  'tickets.arrived_at',
+  'tickets.reopened_at',
+  'tickets.known_error_article',
+  'tickets.called_back_at',
+  'tickets.call_back_satisfaction',
+  'tickets.filed_at',
+];
 
 function toLogFold(row: Row): LogFold {
-  const [calledBackAt, satisfaction] = valueOf(row.call_back)?.split(' ') ?? [];
   return {
     assignments: Number(row.assignments),
-    routedAtFiling: Number(row.routed_at_filing) === 1,
-    arrivedAt: valueOf(row.arrival),
-    reopenedAt: row.reopenings ? String(row.reopenings).split(',') : [],
-    knownErrorArticle: valueOf(row.known_error),
-    calledBackAt,
-    satisfaction: satisfaction ? Number(satisfaction) : undefined,
-    submittedAt: valueOf(row.filing),
+    // SQLite's 0/1, PostgreSQL's boolean.
+    routedAtFiling: Boolean(row.routed_at_filing),
+    arrivedAt: row.arrived_at ?? undefined,
+    reopenedAt: row.reopened_at ? String(row.reopened_at).split(',') : [],
+    knownErrorArticle: row.known_error_article ?? undefined,
+    calledBackAt: row.called_back_at ?? undefined,
+    satisfaction:
+      row.call_back_satisfaction === null
+        ? undefined
+        : Number(row.call_back_satisfaction),
+    submittedAt: row.filed_at ?? undefined,
   };
 }
-
-const NO_LOG: LogFold = {
-  assignments: 0,
-  routedAtFiling: false,
-  reopenedAt: [],
-};
 
 /** Ended change statuses are their outcome. */
 const OUTCOMES: readonly string[] = ['succeeded', 'failed', 'rolled-back'];
@@ -165,8 +85,9 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 /**
  * Reads the facts with a handful of set-based queries: one for the ids that
  * may count (ranges on indexed instants, see the report-figure indexes
- * migration), then one per table for those ids. No per-ticket query and no
- * replay of the log: the clocks come from their stored projection.
+ * migration), with what the log says on each ticket's row, then one per
+ * table for those ids. No per-ticket query and no read of the log: the clocks
+ * come from their stored projection, the rest from the row's log columns.
  */
 export class DatabaseTicketFiguresStore implements TicketFiguresStore {
   constructor(private readonly db: Knex) {}
@@ -199,6 +120,7 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
         'ticket_changes.risk_level',
         'ticket_changes.decided_at',
         'ticket_changes.finished_at',
+        ...LOG_COLUMNS,
       )
       .orderBy(['tickets.created_at', 'tickets.number']);
     if (system) {
@@ -213,9 +135,8 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
     if (rows.length === 0) return { tickets: [], changes: [] };
     const ids = rows.map(row => String(row.id));
     const ofIds = this.idIn('ticket_id', ids);
-    const dialect = this.isSqlite() ? SQLITE_LOG : POSTGRES_LOG;
 
-    const [entities, clocks, logs, workLogs] = await Promise.all([
+    const [entities, clocks, workLogs] = await Promise.all([
       this.db('ticket_entities')
         .where(ofIds)
         .select('ticket_id', 'entity_ref', 'system_ref')
@@ -233,22 +154,6 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
           'elapsed_ms',
           'paused_ms',
         ) as Promise<Row[]>,
-      this.db
-        .from(
-          this.db('ticket_events')
-            .where(ofIds)
-            .where(qb => this.ofTypes(qb, FACT_EVENTS))
-            .select(
-              'ticket_id',
-              'seq',
-              'type',
-              'at',
-              this.db.raw(`${dialect.payload} as payload`),
-            )
-            .as('entry'),
-        )
-        .select(this.db.raw(logFoldSql(dialect)))
-        .groupBy('ticket_id') as Promise<Row[]>,
       this.db('ticket_work_logs')
         .where(ofIds)
         .where('work_date', '>=', period.from)
@@ -268,9 +173,6 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
     };
     const entitiesOf = byTicket(entities, row => row);
     const clocksOf = byTicket(clocks, toClockFact);
-    const logOf = new Map(
-      logs.map(row => [String(row.ticket_id), toLogFold(row)]),
-    );
     const workLogsOf = byTicket(workLogs, toWorkLogFact);
 
     const tickets: TicketFact[] = [];
@@ -286,7 +188,7 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
           ),
         ].sort(),
       };
-      const log = logOf.get(id) ?? NO_LOG;
+      const log = toLogFold(row);
       const workLogFacts = workLogsOf.get(id) ?? [];
       if (row.type === 'change') {
         const change = toChangeFact(row, refs, log, workLogFacts);
@@ -369,18 +271,6 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
           ),
         )
     );
-  }
-
-  /**
-   * Log entries of these types, looked up by their ticket: SQLite's planner,
-   * without statistics, would rather take the (type, at) index through every
-   * ticket's entries of those types, so its type test (`+type`) is kept off
-   * the index; PostgreSQL's weighs both with its statistics.
-   */
-  private ofTypes(qb: Knex.QueryBuilder, types: readonly string[]) {
-    return this.isSqlite()
-      ? qb.whereRaw(`+type in (${types.map(() => '?').join(', ')})`, [...types])
-      : qb.whereIn('type', [...types]);
   }
 
   private isSqlite() {

@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import { TicketLink, WorkLog } from '@internal/plugin-tickets-common';
 import { Knex } from 'knex';
 import { NewTicketEvent, StoredEvent } from './rows';
+import { logColumnsAppended } from './logColumns';
 
 /**
  * A ticket's history: its numbered event log, work logs and links. Entries
@@ -39,7 +40,7 @@ export class DatabaseTicketHistoryStore implements TicketHistoryStore {
       // Touching the row first serialises concurrent appends on PostgreSQL.
       const touched = await trx('tickets')
         .where({ id })
-        .update({ updated_at: event.at });
+        .update({ updated_at: event.at, ...logColumnsAppended(trx, [event]) });
       if (touched === 0) {
         throw new NotFoundError(`no ticket ${id}`);
       }

@@ -24,6 +24,7 @@ import {
   encodeCursor,
 } from './queries';
 import { appendEvents } from './TicketHistoryStore';
+import { logColumnsAppended, logColumnsOfNew } from './logColumns';
 import { projectionColumns, writeClocks } from './SlaProjectionStore';
 
 /** Queue orders: column and direction; `id` breaks ties for the cursor. */
@@ -169,6 +170,7 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
         updated_at: ticket.createdAt,
         search_text: searchText(number, ticket.title, ticket.description),
         ...projectionColumns(projection),
+        ...logColumnsOfNew(events),
       });
       await trx('ticket_entities').insert(
         entityRows(ticket.id, ticket.createdAt, ticket.entities),
@@ -200,6 +202,7 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
         .update({
           ...fieldColumns(fields),
           ...projectionColumns(change.projection),
+          ...logColumnsAppended(trx, change.events),
           search_text: searchText(
             current.number,
             fields.title ?? current.title,
