@@ -105,12 +105,13 @@ export function complianceFigures(
   );
   const breaches: Breach[] = [];
   for (const ticket of tickets) {
+    const systemRefs = distinct(ticket.systemRefs);
     for (const clock of ticket.clocks) {
       const standing = clockStanding(clock, range);
       if (!standing) continue;
       total[standing] += 1;
       byLevel.add({ clock: clock.clock, level: clock.level }, standing);
-      for (const systemRef of distinct(ticket.systemRefs)) {
+      for (const systemRef of systemRefs) {
         bySystem.add({ systemRef, clock: clock.clock }, standing);
       }
       if (standing === 'breached' && clock.breachedAt) {
