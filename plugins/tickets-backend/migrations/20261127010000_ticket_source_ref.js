@@ -16,6 +16,8 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.alterTable('tickets', table => {
     table.dropUnique(['source_ref'], 'tickets_source_ref_uq');
-    table.dropColumn('source_ref');
   });
+  // In place: knex's dropColumn rebuilds a SQLite table, and dropping the old `tickets` would
+  // cascade to every ticket's log.
+  await knex.raw('alter table tickets drop column source_ref');
 };

@@ -19,7 +19,9 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.alterTable('tickets', table => {
     table.dropIndex(['awaited_part_type_id'], 'tickets_awaited_part_idx');
-    table.dropColumn('awaited_part_type_id');
-    table.dropColumn('awaited_part_name');
   });
+  // In place: knex's dropColumn rebuilds a SQLite table, and dropping the old `tickets` would
+  // cascade to every ticket's log.
+  await knex.raw('alter table tickets drop column awaited_part_type_id');
+  await knex.raw('alter table tickets drop column awaited_part_name');
 };

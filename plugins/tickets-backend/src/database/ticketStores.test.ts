@@ -494,5 +494,54 @@ describe.each(databases.eachSupportedId())(
       await knex.migrate.latest({ directory });
       expect(await knex('ticket_sequences')).toEqual([]);
     });
+
+    it("keep every ticket's log on the way down, to the first migration", async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const directory = resolvePackagePath(
+        '@internal/plugin-tickets-backend',
+        'migrations',
+      );
+      await knex.migrate.latest({ directory });
+      const at = '2026-03-03T02:00:00.000Z';
+      await knex('tickets').insert({
+        id: 't-1',
+        number: 'INC-2026-00001',
+        type: 'incident',
+        title: '录音主机无声',
+        description: '',
+        channel: 'phone',
+        reporter: 'user:default/xuli',
+        created_by: 'user:default/lina',
+        urgency: 'high',
+        impact: 'medium',
+        level: 'L2',
+        status: 'new',
+        policy_id: 'contract',
+        policy_version: 1,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        next_due_at: '9999-12-31T23:59:59.999Z',
+        search_text: '',
+      });
+      await knex('ticket_events').insert({
+        ticket_id: 't-1',
+        seq: 1,
+        type: 'created',
+        at,
+        actor: 'user:default/lina',
+        data: '{}',
+      });
+      // Down one migration at a time, until only the first (which made the tables) is left.
+      for (;;) {
+        const [done] = (await knex.migrate.list({ directory })) as [
+          unknown[],
+          unknown,
+        ];
+        if (done.length <= 1) break;
+        await knex.migrate.down({ directory });
+        expect(await knex('ticket_events').where({ ticket_id: 't-1' })).toHaveLength(1);
+      }
+    });
   },
 );
