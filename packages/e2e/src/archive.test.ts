@@ -84,8 +84,15 @@ test('the ops manager registers a document with its file; a wrong type is refuse
   await form.getByTestId('register-tickets').fill('INC-2026-00042');
   const systems = form.getByTestId('register-systems');
   await systems.click();
+  // The options load after the dialog opens: type once they are listed, not while they arrive.
+  await opsManager.getByRole('listbox').getByRole('option').first().waitFor();
   await systems.fill('机房系统');
   await opsManager.getByRole('option').filter({ hasText: '机房系统' }).first().click();
+  const picked = form
+    .locator('.MuiAutocomplete-root', { has: opsManager.getByTestId('register-systems') })
+    .locator('.MuiChip-label');
+  await picked.first().waitFor();
+  assert.deepEqual(await picked.allTextContents(), ['机房系统']);
   // PNG content under a PDF's name: registered, but the file is refused and the form says why.
   await form
     .getByTestId('register-file')

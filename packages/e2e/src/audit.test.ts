@@ -50,6 +50,13 @@ test('the IT office filters the audit trail by a person, finds her filing, and v
   const rows = office.getByTestId('audit-events').locator('tbody tr');
   const filing = rows.filter({ hasText: 'ticket-create' }).filter({ hasText: PC });
   await filing.first().waitFor();
+  // Her filing is on the unfiltered first page too: wait until the filtered answer is drawn.
+  await office.waitForFunction(() => {
+    const actors = [
+      ...document.querySelectorAll('[data-testid="audit-events"] tbody tr td:nth-child(2)'),
+    ];
+    return actors.length > 0 && actors.every(cell => cell.textContent === 'user:default/xuli');
+  });
   // Only her rows once filtered.
   for (const actor of await rows.locator('td:nth-child(2)').allTextContents()) {
     assert.equal(actor, 'user:default/xuli');
