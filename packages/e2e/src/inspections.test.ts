@@ -53,15 +53,19 @@ test(
   "an engineer on a phone sees today's rounds",
   { timeout: 180_000 },
   async () => {
+    const before = courtToday();
+    type Today = { date: string; workingDay: boolean; rounds: unknown[] };
+    let fromApi = await api<Today>('wangqiang', '/api/inspections/rounds');
+    // The generator runs shortly after the portal starts: open the page once today's rounds
+    // exist, or the page may have read the day before they did.
+    for (let i = 0; i < 60 && fromApi.workingDay && fromApi.rounds.length === 0; i++) {
+      await new Promise(r => setTimeout(r, 1000));
+      fromApi = await api<Today>('wangqiang', '/api/inspections/rounds');
+    }
     phone = await signedInPage(browser, portal.baseUrl, 'wangqiang', PHONE);
     await phone.goto(`${portal.baseUrl}/inspections`);
     const today = phone.getByTestId('today-rounds');
     await today.waitFor();
-    const before = courtToday();
-    const fromApi = await api<{ date: string; workingDay: boolean; rounds: unknown[] }>(
-      'wangqiang',
-      '/api/inspections/rounds',
-    );
     // Today in Beijing (the day may turn during the call), classed by the official calendar.
     assert.ok([before, courtToday()].includes(fromApi.date), fromApi.date);
     assert.equal(fromApi.workingDay, isWorkingDay(fromApi.date), fromApi.date);
