@@ -29,6 +29,21 @@ export interface Config {
        */
       startGraceMinutes?: number;
     };
+    /** How a period's figures for reports are computed. */
+    figures?: {
+      /**
+       * Worker threads, each with its own database connection, so a report's two periods are
+       * computed side by side and off the thread that answers the desk. 0 computes them on the
+       * backend's own thread. Default 2.
+       */
+      workers?: number;
+      /**
+       * A worker's heap limit in MB. A period whose figures need more fails with 503 naming
+       * this key, and the backend stays up. Default 1024 (a year of 100,000 tickets with its
+       * facts needs about 500).
+       */
+      workerMemoryMb?: number;
+    };
     breachWatch?: {
       /**
        * Longest the breach watch sleeps before re-reading the next wake-up

@@ -35,6 +35,14 @@ const ticketsConfigSchema = z
           .default(DEFAULT_START_GRACE_MINUTES),
       })
       .prefault({}),
+    figures: z
+      .strictObject({
+        /** Threads that compute a period's figures for reports; 0: the backend's own thread. */
+        workers: z.number().int().min(0).max(16).default(2),
+        /** A worker's heap limit: a job over it fails alone, the backend stays up. */
+        workerMemoryMb: z.number().int().min(64).default(1024),
+      })
+      .prefault({}),
     breachWatch: z
       .strictObject({
         maxSleepSeconds: z.number().positive().default(30),

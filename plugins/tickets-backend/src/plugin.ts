@@ -25,6 +25,11 @@ import { readTicketsConfig } from './config';
 import { DatabaseChangeStore } from './changes/DatabaseChangeStore';
 import { createTicketStores } from './database/createTicketStores';
 import { DatabaseTicketFiguresStore } from './database/TicketFiguresStore';
+import { figuresAnswer } from './figures/figuresAnswer';
+import {
+  FiguresWorkerPool,
+  workerDatabaseConfig,
+} from './figures/FiguresWorkerPool';
 import { TicketFiguresService } from './figures/TicketFiguresService';
 import { createRouter } from './router';
 import { BreachWatch } from './service/BreachWatch';
@@ -194,12 +199,26 @@ export const ticketsPlugin = createBackendPlugin({
           await live.refresh();
           next();
         });
+        const workerDatabase =
+          config.figures.workers > 0 ? workerDatabaseConfig(db) : undefined;
+        const figuresWorkers =
+          workerDatabase &&
+          new FiguresWorkerPool({
+            database: workerDatabase,
+            size: config.figures.workers,
+            memoryMb: config.figures.workerMemoryMb,
+            logger: deps.logger,
+          });
+        const figuresStore = new DatabaseTicketFiguresStore(db);
         deps.httpRouter.use(
           await createRouter({
             service,
             changes,
             figures: new TicketFiguresService({
-              store: new DatabaseTicketFiguresStore(db),
+              answer: job =>
+                figuresWorkers
+                  ? figuresWorkers.answer(job)
+                  : figuresAnswer(figuresStore, job),
               catalog,
               clock: deps.clock,
               zone: config.zone,
@@ -213,7 +232,11 @@ export const ticketsPlugin = createBackendPlugin({
           return watch.start();
         });
         deps.lifecycle.addShutdownHook(() =>
-          Promise.all([watch.stop(), outbox.stop()]).then(() => {}),
+          Promise.all([
+            watch.stop(),
+            outbox.stop(),
+            figuresWorkers?.stop(),
+          ]).then(() => {}),
         );
       },
     });

@@ -3,21 +3,20 @@ import {
   FiguresQuery,
   periodWindow,
   requirePeriodOver,
-  TicketFiguresResponse,
-  ticketFigures,
 } from '@internal/plugin-reports-common';
-import { TicketFiguresStore } from '../database/TicketFiguresStore';
 import { CatalogEntities } from '../service/CatalogEntities';
+import { FiguresJob } from './figuresAnswer';
 
 /**
  * The service desk's figures of a period, for the reports backend (issue
- * #13): the facts that may count, read from the store, and the report maths
- * of reports-common on them.
+ * #13): the query checked here, then the facts that may count and the report
+ * maths of reports-common on them, computed by `answer` (figuresAnswer, on a
+ * worker thread when the database allows: FiguresWorkerPool).
  */
 export class TicketFiguresService {
   constructor(
     private readonly deps: {
-      store: TicketFiguresStore;
+      answer: (job: FiguresJob) => Promise<string>;
       catalog: CatalogEntities;
       clock: CourtClock;
       /** The court's zone: a period's days are its days. */
@@ -25,25 +24,25 @@ export class TicketFiguresService {
     },
   ) {}
 
-  /** @throws InputError naming `query.to` (period not over) or `query.system` (not a System) */
+  /**
+   * The answer as JSON: TicketFiguresResponse, or TicketFiguresOnly without `facts`.
+   * @throws InputError naming `query.to` (period not over) or `query.system` (not a System)
+   */
   async figures(
-    query: FiguresQuery,
+    query: FiguresQuery & { facts: boolean },
     caller: Caller,
-  ): Promise<TicketFiguresResponse> {
-    const { store, catalog, clock, zone } = this.deps;
+  ): Promise<string> {
+    const { answer, catalog, clock, zone } = this.deps;
     const period = { from: query.from, to: query.to };
     requirePeriodOver(period, clock.now(), zone);
     const systemRef = query.system
       ? await catalog.requireSystem(query.system, caller, 'query.system')
       : undefined;
-    const window = periodWindow(period, zone);
-    const { tickets, changes } = await store.factsIn(period, window, systemRef);
-    return {
+    return answer({
       period,
+      window: periodWindow(period, zone),
       ...(systemRef ? { systemRef } : {}),
-      figures: ticketFigures(tickets, changes, window),
-      tickets,
-      changes,
-    };
+      facts: query.facts,
+    });
   }
 }

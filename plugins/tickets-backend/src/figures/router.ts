@@ -30,12 +30,10 @@ export function addFigureRoutes(
       req.query,
       'query',
     );
-    const answer = await figures.figures(query, credentials);
-    if (facts === 'none') {
-      const { tickets, changes, ...figuresOnly } = answer;
-      res.json(figuresOnly);
-    } else {
-      res.json(answer);
-    }
+    const json = await figures.figures(
+      { ...query, facts: facts === 'all' },
+      credentials,
+    );
+    res.type('application/json').send(json);
   });
 }
