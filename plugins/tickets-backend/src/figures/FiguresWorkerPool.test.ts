@@ -215,4 +215,17 @@ describe('workerDatabaseConfig', () => {
     expect(workerDatabaseConfig(byFunction)).toBeUndefined();
     return Promise.all([inMemory.destroy(), byFunction.destroy()]);
   });
+
+  it('a plugin schema on PostgreSQL goes with the connection', async () => {
+    const inSchema = knexFactory({
+      client: 'pg',
+      connection: { host: '127.0.0.1', database: 'backstage' },
+      searchPath: ['tickets'],
+    });
+    expect(workerDatabaseConfig(inSchema)).toMatchObject({
+      connection: { host: '127.0.0.1', database: 'backstage' },
+      searchPath: ['tickets'],
+    });
+    await inSchema.destroy();
+  });
 });

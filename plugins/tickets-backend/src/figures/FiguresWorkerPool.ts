@@ -155,7 +155,7 @@ export class FiguresWorkerPool {
  * a connection given as a function); the figures are then computed on the backend's thread.
  */
 export function workerDatabaseConfig(db: Knex): Knex.Config | undefined {
-  const { client, connection } = db.client.config as Knex.Config;
+  const { client, connection, searchPath } = db.client.config as Knex.Config;
   if (!connection || typeof connection === 'function') return undefined;
   if (String(client).includes('sqlite')) {
     const { filename } = connection as { filename?: string };
@@ -177,6 +177,8 @@ export function workerDatabaseConfig(db: Knex): Knex.Config | undefined {
       return {
         client: 'pg',
         connection: structuredClone(connection),
+        // Backstage's `pluginDivisionMode: schema` puts each plugin in its own schema.
+        ...(searchPath ? { searchPath: structuredClone(searchPath) } : {}),
         pool: { min: 0, max: 3 },
       };
     } catch {
