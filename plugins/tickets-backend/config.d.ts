@@ -39,8 +39,8 @@ export interface Config {
       workers?: number;
       /**
        * A worker's heap limit in MB. A period whose figures need more fails with 503 naming
-       * this key, and the backend stays up. Default 1024 (a year of 100,000 tickets with its
-       * facts needs about 500).
+       * this key, and the backend stays up. Default 1024 (a year of a court with 100,000
+       * tickets a year needed more than 320 and at most 512).
        */
       workerMemoryMb?: number;
     };

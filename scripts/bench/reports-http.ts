@@ -11,9 +11,12 @@
  * are timed one request at a time after one warm-up each. Prints p50, p95
  * and the backend's peak RSS.
  *
+ * Then the desk's queue (`GET /api/tickets/tickets?limit=20` as lina), asked one request after
+ * another while one more quarter is composed: how long the desk waits meanwhile.
+ *
  *   yarn tsx scripts/bench/reports-http.ts [--scale 100000] [--db sqlite|postgres|both]
  *       [--month-runs 20] [--quarter-runs 10] [--keep] [--priority]
- *       [--runtime production|development|watch]
+ *       [--runtime production|development|watch] [--figures-workers N]
  *       --keep      leave the data folder and the courtops_bench_reports_* databases
  *       --priority  the backend, its PostgreSQL processes and this bench at
  *                   nice -10 (root), ahead of others' builds on a shared machine
@@ -67,6 +70,7 @@ const options = {
   keep: flag('keep'),
   nice: flag('priority') ? -10 : undefined,
   runtime: runtimeArg(),
+  figuresWorkers: arg('figures-workers'),
 };
 
 const load = () =>
@@ -129,6 +133,44 @@ async function timeReport(
   };
 }
 
+/** The desk's queue, one request after another, for as long as a quarter is being composed. */
+async function deskWhileComposing(
+  backend: Backend,
+  token: string,
+  period: ReportPeriod,
+) {
+  const desk = await signIn(backend.baseUrl, 'lina');
+  let composing = true;
+  const report = fetch(
+    `${backend.baseUrl}/api/reports/figures?${new URLSearchParams({
+      kind: 'quarter',
+      ...period,
+    })}`,
+    { headers: { authorization: `Bearer ${token}` } },
+  )
+    .then(res => res.text())
+    .finally(() => {
+      composing = false;
+    });
+  const ms: number[] = [];
+  while (composing) {
+    const started = performance.now();
+    const res = await fetch(`${backend.baseUrl}/api/tickets/tickets?limit=20`, {
+      headers: { authorization: `Bearer ${desk}` },
+    });
+    await res.text();
+    if (!res.ok) throw new Error(`the desk's queue: ${res.status}`);
+    ms.push(performance.now() - started);
+  }
+  await report;
+  ms.sort((a, b) => a - b);
+  return {
+    answers: ms.length,
+    p50: percentile(ms, 50),
+    max: ms[ms.length - 1],
+  };
+}
+
 async function measure(
   db: DbKind,
   work: string,
@@ -161,8 +203,15 @@ reports:
   drafts:
     enabled: false
 ${
-  db === 'postgres'
-    ? `backend:
+  options.figuresWorkers === undefined
+    ? ''
+    : `tickets:
+  figures:
+    workers: ${Number(options.figuresWorkers)}
+`
+}${
+      db === 'postgres'
+        ? `backend:
   database:
     client: pg
     prefix: ${PG_PREFIX}
@@ -171,8 +220,8 @@ ${
       port: ${PG.port}
       user: ${PG.user}
 `
-    : ''
-}`,
+        : ''
+    }`,
   );
   const backend = await startBackend({
     repoRoot,
@@ -202,6 +251,12 @@ ${
         )} KiB answer; ${load()}`,
       );
     }
+    const desk = await deskWhileComposing(backend, token, QUARTER);
+    console.log(
+      `  ${db.padEnd(8)} the desk's queue while a quarter is composed: ${
+        desk.answers
+      } answers, p50 ${desk.p50.toFixed(1)} ms, max ${desk.max.toFixed(1)} ms`,
+    );
     const memory = memoryOf(backend);
     console.log(
       `  ${db.padEnd(8)} backend RSS ${memory.backendRssMb.toFixed(
