@@ -11,9 +11,12 @@ import { pagingNotificationsModule } from '@internal/plugin-paging-backend';
 import { courtDatabaseServiceFactory } from './database';
 import { courtPluginTokenCache } from './pluginTokens';
 import { courtRootHttpRouter } from './rootHttpRouter';
+import { courtRootLoggerServiceFactory } from './rootLogger';
 
 const backend = createBackend();
 
+// The secrets to redact from the build's config schema, not compiled from every config.d.ts at start.
+backend.add(courtRootLoggerServiceFactory());
 // Graceful stop (port first, then plugins and databases) and no internals in error bodies.
 backend.add(courtRootHttpRouter);
 // Every plugin's SQLite file in WAL mode (one synced append per commit; see docs/operations.md).
