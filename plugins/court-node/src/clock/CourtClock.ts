@@ -35,9 +35,11 @@ export class SystemCourtClock implements CourtClock {
     let timer: NodeJS.Timeout | undefined;
     const arm = () => {
       const delay = at.toMillis() - this.now().toMillis();
-      // A far instant is reached in steps: a longer delay would fire at once.
+      // Waits again when the instant is not reached yet: a far instant is reached in steps (a
+      // longer delay would fire at once), and a timer may fire a millisecond before the wall
+      // clock reads its instant (a CI run caught it: woke 1 ms early).
       timer = setTimeout(
-        () => (delay > MAX_TIMER_MS ? arm() : wake()),
+        () => (at.toMillis() > this.now().toMillis() ? arm() : wake()),
         Math.max(0, Math.min(delay, MAX_TIMER_MS)),
       );
       timer.unref?.();
