@@ -56,17 +56,17 @@ export function courtRootLoggerServiceFactory(
             })
           : undefined;
       const secretsOf = await createConfigSecretEnumerator({ logger, schema });
-      const redact = () => {
-        const allowed = new Set(
-          loggerSettings(config).redactAllowlist.map(a => a.trim()),
-        );
+      // Again whenever the config changes: new secrets, allowlist and level overrides.
+      const applyConfig = () => {
+        const { redactAllowlist, overrides } = loggerSettings(config);
+        const allowed = new Set(redactAllowlist.map(a => a.trim()));
         logger.addRedactions(
           [...secretsOf(config)].filter(s => !allowed.has(s.trim())),
         );
-        logger.setLevelOverrides(loggerSettings(config).overrides);
+        logger.setLevelOverrides(overrides);
       };
-      redact();
-      config.subscribe?.(redact);
+      applyConfig();
+      config.subscribe?.(applyConfig);
       return logger;
     },
   });
