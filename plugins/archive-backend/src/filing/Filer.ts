@@ -153,9 +153,11 @@ export class Filer {
   private async fileChanges(caller: Caller) {
     const today = this.today();
     const from = today.minus({ days: this.deps.config.filing.lookBackDays });
+    // Through yesterday: the tickets backend answers only for days that have ended (400 for
+    // today), so a change finished today is filed on the first run after midnight.
     const { changes } = await this.deps.sources.ticketFigures(
       from.toISODate()!,
-      today.toISODate()!,
+      today.minus({ days: 1 }).toISODate()!,
     );
     const finished = changes.filter(
       c => FINISHED.has(c.status) && c.finishedAt,

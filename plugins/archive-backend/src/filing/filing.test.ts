@@ -1,4 +1,5 @@
 import { ArchiveDocument } from '@internal/plugin-archive-common';
+import { futurePeriodProblem } from '@internal/plugin-reports-common';
 import { as } from '@internal/plugin-court-node/testUtils';
 import { Document, Packer, Paragraph } from 'docx';
 import express from 'express';
@@ -122,6 +123,16 @@ describe('filing by itself', () => {
     const ticketsApi = express.Router();
     ticketsApi.get('/figures', (req, res) => {
       asked.push(`changes ${req.query.from}..${req.query.to}`);
+      // As the tickets backend answers: only for a period that has ended.
+      const problem = futurePeriodProblem(
+        { from: String(req.query.from), to: String(req.query.to) },
+        backend.clock.now(),
+        'Asia/Shanghai',
+      );
+      if (problem) {
+        res.status(400).json({ error: { message: `query.to: ${problem}` } });
+        return;
+      }
       res.json({
         period: { from: req.query.from, to: req.query.to },
         figures: {},
@@ -194,7 +205,7 @@ describe('filing by itself', () => {
       subClass: '巡检记录',
       date: '2026-11-30',
     });
-    expect(asked).toContain('changes 2026-10-21..2026-12-05');
+    expect(asked).toContain('changes 2026-10-21..2026-12-04');
 
     // A new report appears; the next wake-up files it and nothing twice.
     reports.push(report('r2', 'week', '2026-11-23', '2026-11-29'));
@@ -208,7 +219,7 @@ describe('filing by itself', () => {
       'report:r2',
     ]);
     // What was filed is not fetched again.
-    expect(asked).toEqual(['report file r2', 'changes 2026-10-21..2026-12-05']);
+    expect(asked).toEqual(['report file r2', 'changes 2026-10-21..2026-12-04']);
     await backend.clock.advance({ minutes: 10 });
     expect((await filed()).length).toBe(4);
     expect(
