@@ -9,6 +9,7 @@ import {
 } from '@internal/plugin-audit-node';
 import { pagingNotificationsModule } from '@internal/plugin-paging-backend';
 import { courtDatabaseServiceFactory } from './database';
+import { courtPermissionsServiceFactory } from './permissionDecisions';
 import { courtPluginTokenCache } from './pluginTokens';
 import { courtRootHttpRouter } from './rootHttpRouter';
 import { courtRootLoggerServiceFactory } from './rootLogger';
@@ -23,6 +24,8 @@ backend.add(courtRootHttpRouter);
 backend.add(courtDatabaseServiceFactory);
 // Plugin-to-plugin tokens signed and checked once while valid, not on every call (pluginTokens.ts).
 backend.add(courtPluginTokenCache);
+// A user token's decisions about a permission kept until it expires; denials always asked (permissionDecisions.ts).
+backend.add(courtPermissionsServiceFactory);
 // Every plugin's auditor events: Backstage's log lines, and stored in the audit trail (SEC-3).
 backend.add(courtAuditorServiceFactory);
 // Backstage's routes that change something without an auditor event of their own

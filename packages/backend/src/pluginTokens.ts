@@ -3,6 +3,7 @@ import {
   pluginTokenHandlerDecoratorServiceRef,
   type PluginTokenHandler,
 } from '@backstage/backend-defaults/auth';
+import { ExpiringEntries } from './expiringEntries';
 
 /** A token is handed out again only while it has at least this long to live. */
 const REUSE_MARGIN_MS = 5 * 60_000;
@@ -12,12 +13,6 @@ const MAX_ENTRIES = 5_000;
 
 type Verified = Awaited<ReturnType<PluginTokenHandler['verifyToken']>>;
 
-interface Entry<T> {
-  readonly value: T;
-  /** When the token expires, epoch milliseconds (its `exp`). */
-  readonly expiresAtMs: number;
-}
-
 /**
  * Backstage signs a new ES256 token for every call one plugin makes to another, and the
  * receiving plugin checks that signature on every call. A ticket's filing makes about ten such
@@ -26,30 +21,17 @@ interface Entry<T> {
  * for a user it acts for) while it is valid, and the tokens it has already verified until they
  * expire. Nothing revokes a plugin token before its expiry, so a token that verified once is
  * as good until then; a token that failed is never remembered.
- *
- * `now` is the wall clock, not the court's clock: the tokens' expiry is checked against the
- * process's wall clock by the library that verifies them, and the cache must agree with it.
  */
 export function cachePluginTokens(
   inner: PluginTokenHandler,
   options: { now?: () => number; maxEntries?: number } = {},
 ): PluginTokenHandler {
-  const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? MAX_ENTRIES;
-  const issued = new Map<string, Entry<{ token: string }>>();
-  const verified = new Map<string, Entry<Verified>>();
-
-  const remember = <T>(
-    entries: Map<string, Entry<T>>,
-    key: string,
-    entry: Entry<T>,
-  ) => {
-    if (entries.size >= maxEntries) {
-      // The oldest first: Map keeps insertion order.
-      entries.delete(entries.keys().next().value!);
-    }
-    entries.set(key, entry);
-  };
+  const issued = new ExpiringEntries<{ token: string }>(
+    maxEntries,
+    options.now,
+  );
+  const verified = new ExpiringEntries<Verified>(maxEntries, options.now);
 
   return {
     async issueToken(request) {
@@ -58,28 +40,22 @@ export function cachePluginTokens(
         request.targetPluginId,
         request.onBehalfOf?.limitedUserToken ?? null,
       ]);
-      const cached = issued.get(key);
-      if (cached && cached.expiresAtMs - now() > REUSE_MARGIN_MS) {
-        return cached.value;
-      }
-      issued.delete(key);
+      const cached = issued.get(key, REUSE_MARGIN_MS);
+      if (cached) return cached;
       const result = await inner.issueToken(request);
       const expiresAtMs = expiryOf(result.token);
-      if (expiresAtMs !== undefined) {
-        remember(issued, key, { value: result, expiresAtMs });
-      }
+      if (expiresAtMs !== undefined) issued.set(key, result, expiresAtMs);
       return result;
     },
 
     async verifyToken(token) {
       const cached = verified.get(token);
-      if (cached && now() < cached.expiresAtMs) return cached.value;
-      verified.delete(token);
+      if (cached) return cached;
       const result = await inner.verifyToken(token);
       const expiresAtMs = expiryOf(token);
       // Only a plugin token that verified; anything else goes to the handler every time.
       if (result && expiresAtMs !== undefined) {
-        remember(verified, token, { value: result, expiresAtMs });
+        verified.set(token, result, expiresAtMs);
       }
       return result;
     },
