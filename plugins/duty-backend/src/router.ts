@@ -2,9 +2,11 @@ import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { createCourtRouter } from '@internal/plugin-court-node';
 import {
   dutyAttendanceReadPermission,
+  dutyMajorEventReadPermission,
   dutyRosterManagePermission,
   dutyRosterReadPermission,
   dutyShiftStandPermission,
+  FilingDuty,
 } from '@internal/plugin-duty-common';
 import express from 'express';
 import { MajorEventService } from './majorEvents/MajorEventService';
@@ -101,6 +103,15 @@ export async function createRouter(deps: {
         await allowed(req, dutyRosterReadPermission),
       ),
     );
+  });
+
+  // For the service desk as it files a ticket (its own credentials): both answers in one request.
+  router.get('/filing-duty', async (req, res) => {
+    await allowed(req, dutyRosterReadPermission);
+    const caller = await allowed(req, dutyMajorEventReadPermission);
+    const { floor } = await deps.majorEvents.floor(req.query, caller);
+    const onCall = await service.onCall({ at: req.query.at }, caller);
+    res.json({ onCall, floor } satisfies FilingDuty);
   });
 
   router.get('/swaps', async (req, res) => {

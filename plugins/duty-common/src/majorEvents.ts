@@ -7,6 +7,7 @@ import {
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { instantSchema } from './schemas';
+import type { OnCall } from './types';
 
 /** Major-event assurance (重点保障, DUTY-3): what a plan guards. */
 export const MAJOR_EVENT_KINDS = ['trial', 'conference', 'event'] as const;
@@ -136,6 +137,16 @@ export interface MajorEventFloor {
   readonly planId: string;
   /** The plan's named engineers, on site first, then standby. */
   readonly engineers: readonly string[];
+}
+
+/**
+ * What duty says of a ticket filed at an instant on some entities, in one answer: who is on call
+ * then (phone duty outside on-site hours) and the floor of a major event covering them (null:
+ * none). The service desk asks it once per filing.
+ */
+export interface FilingDuty {
+  readonly onCall: OnCall;
+  readonly floor: MajorEventFloor | null;
 }
 
 /**

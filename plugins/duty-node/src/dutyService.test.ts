@@ -25,24 +25,30 @@ describe('createDutyService', () => {
   const seen: Array<{ url?: string; authorization?: string }> = [];
 
   beforeAll(async () => {
+    const nightOnCall = {
+      at: '2026-02-16T13:00:00.000Z',
+      onSiteHours: false,
+      onSite: [],
+      phone: 'user:default/wangqiang',
+      first: 'user:default/wangqiang',
+    };
+    // What the duty API answers at 21:00 on the 16th; anything else is a 503.
+    const answers: Record<string, object> = {
+      '/api/duty/on-call?at=2026-02-16T21%3A00%3A00%2B08%3A00': nightOnCall,
+      '/api/duty/filing-duty?at=2026-02-16T21%3A00%3A00%2B08%3A00&refs=device%3Adefault%2Fcourt-3-codec&refs=system%3Adefault%2Faudio-video':
+        { onCall: nightOnCall, floor: null },
+    };
     server = createServer((req, res) => {
       seen.push({ url: req.url, authorization: req.headers.authorization });
-      const night =
-        req.url === '/api/duty/on-call?at=2026-02-16T21%3A00%3A00%2B08%3A00';
-      res.writeHead(night ? 200 : 503, { 'Content-Type': 'application/json' });
+      const answer = answers[req.url ?? ''];
+      res.writeHead(answer ? 200 : 503, {
+        'Content-Type': 'application/json',
+      });
       res.end(
         JSON.stringify(
-          night
-            ? {
-                at: '2026-02-16T13:00:00.000Z',
-                onSiteHours: false,
-                onSite: [],
-                phone: 'user:default/wangqiang',
-                first: 'user:default/wangqiang',
-              }
-            : {
-                error: { name: 'ServiceUnavailableError', message: 'stopping' },
-              },
+          answer ?? {
+            error: { name: 'ServiceUnavailableError', message: 'stopping' },
+          },
         ),
       );
     });
@@ -77,5 +83,20 @@ describe('createDutyService', () => {
       ),
     ).resolves.toBeUndefined();
     expect(warnings).toHaveLength(2);
+  });
+
+  it("asks for the filing's on-call engineer and major-event floor in one request", async () => {
+    const refs = ['device:default/court-3-codec', 'system:default/audio-video'];
+    const before = seen.length;
+    await expect(
+      duty().filingDutyAt('2026-02-16T21:00:00+08:00', refs),
+    ).resolves.toEqual({
+      onCall: expect.objectContaining({ phone: 'user:default/wangqiang' }),
+      floor: null,
+    });
+    expect(seen.length - before).toBe(1);
+    await expect(
+      duty().filingDutyAt('2026-02-16T10:00:00+08:00', refs),
+    ).resolves.toBeUndefined();
   });
 });

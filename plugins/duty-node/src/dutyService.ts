@@ -10,7 +10,7 @@ import { pluginFetch } from '@internal/plugin-court-node';
 import {
   DutyApi,
   DutyClient,
-  MajorEventFloor,
+  FilingDuty,
   OnCall,
   onSiteForPost,
 } from '@internal/plugin-duty-common';
@@ -24,14 +24,15 @@ export interface DutyService {
    */
   onCallAt(instant: string): Promise<OnCall | undefined>;
   /**
-   * The floor a ticket filed at `instant` on `refs` (its devices and their systems) gets from a
-   * major-event plan running then (重点保障): undefined when none covers them, or when duty
-   * does not answer (the ticket keeps its level).
+   * For a ticket filed at `instant` on `refs` (its devices and their systems), in one request:
+   * who is on call then, and the floor a major-event plan running then gives it (重点保障; null
+   * when none covers them). Undefined when duty does not answer: the ticket is filed as without
+   * a roster, at its own level.
    */
-  majorEventFloorAt(
+  filingDutyAt(
     instant: string,
     refs: readonly string[],
-  ): Promise<MajorEventFloor | undefined>;
+  ): Promise<FilingDuty | undefined>;
   /**
    * Who stands on-site duty for `post` on a local date (`onSiteForPost`): empty when the month
    * has no roster or nobody is on; undefined when duty does not answer or has no such post.
@@ -67,13 +68,12 @@ export function createDutyService(deps: {
         return undefined;
       }
     },
-    async majorEventFloorAt(instant, refs) {
-      if (refs.length === 0) return undefined;
+    async filingDutyAt(instant, refs) {
       try {
-        return (await own.majorEventFloor(instant, refs)).floor ?? undefined;
+        return await own.filingDuty(instant, refs);
       } catch (error) {
         logger.warn(
-          `duty did not answer the major-event floor at ${instant}: ${error}`,
+          `duty did not answer who is on call and the major-event floor at ${instant}: ${error}`,
         );
         return undefined;
       }

@@ -145,11 +145,15 @@ export const ticketsPlugin = createBackendPlugin({
           parts: deps.parts,
           zone: config.zone,
           clock: deps.clock,
-          phoneDutyAt: async at => {
-            const onCall = await deps.duty.onCallAt(at);
-            return onCall && !onCall.onSiteHours ? onCall.phone : undefined;
+          dutyAtFiling: async (at, refs) => {
+            const duty = await deps.duty.filingDutyAt(at, refs);
+            return {
+              ...(duty && !duty.onCall.onSiteHours && duty.onCall.phone
+                ? { phoneDuty: duty.onCall.phone }
+                : {}),
+              ...(duty?.floor ? { majorEvent: duty.floor } : {}),
+            };
           },
-          majorEventAt: (at, refs) => deps.duty.majorEventFloorAt(at, refs),
           announceCreated: (trx, ticket) =>
             outbox.enqueue(trx, notifier.announceCreated(ticket)),
           listener: {

@@ -182,6 +182,48 @@ describe.each(databases.eachSupportedId())(
       expect(bad.body.error.message).toMatch(/^query\.at: /);
     });
 
+    it("answers a filing's on-call engineer and floor in one request, as the two calls answer them", async () => {
+      const filingDuty = async (at: string, refs: string[]) =>
+        answered(
+          await api()
+            .get('/api/duty/filing-duty')
+            .query({ at, refs })
+            .set('Authorization', as('lina')),
+          200,
+        ).body;
+      for (const [at, refs] of [
+        ['2026-03-10T10:30:00+08:00', [RECORDER]],
+        ['2026-03-10T10:30:00+08:00', [SWITCH]],
+        ['2026-03-10T21:00:00+08:00', [RECORDER]],
+      ] as const) {
+        const one = await filingDuty(at, [...refs]);
+        const floor = await api()
+          .get('/api/duty/major-events/floor')
+          .query({ at, refs })
+          .set('Authorization', as('lina'));
+        const onCall = await api()
+          .get('/api/duty/on-call')
+          .query({ at })
+          .set('Authorization', as('lina'));
+        expect(one).toEqual({ onCall: onCall.body, floor: floor.body.floor });
+      }
+      expect(
+        (await filingDuty('2026-03-10T10:30:00+08:00', [RECORDER])).floor,
+      ).toMatchObject({ level: 'L2' });
+      // Court staff may read the roster, not the plans: 403 before the bad instant's 400.
+      const staff = await api()
+        .get('/api/duty/filing-duty')
+        .query({ at: 'tomorrow', refs: [RECORDER] })
+        .set('Authorization', as('xuli'));
+      expect(staff.status).toBe(403);
+      const bad = await api()
+        .get('/api/duty/filing-duty')
+        .query({ at: 'tomorrow', refs: [RECORDER] })
+        .set('Authorization', as('lina'));
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/^query\.at: /);
+    });
+
     it('takes the summary only once the event is over', async () => {
       const plan = answered(await create('sunlei', pronouncement), 201)
         .body as MajorEventPlan;

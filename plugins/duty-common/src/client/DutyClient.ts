@@ -25,6 +25,7 @@ import type {
 } from '../types';
 import type { DutyPost } from '../config';
 import type {
+  FilingDuty,
   MajorEventAnswer,
   MajorEventFloor,
   MajorEventInput,
@@ -75,6 +76,8 @@ export interface DutyApi {
     at: string,
     refs: readonly string[],
   ): Promise<{ floor: MajorEventFloor | null }>;
+  /** Who is on call at `at` and the major-event floor on `refs` then, in one request. */
+  filingDuty(at: string, refs: readonly string[]): Promise<FilingDuty>;
 }
 
 /** HTTP client of the duty API; the same in the browser and in Node. */
@@ -215,6 +218,12 @@ export class DutyClient implements DutyApi {
     return this.request<{ floor: MajorEventFloor | null }>(
       'GET',
       `/major-events/floor${queryOf({ at, refs })}`,
+    );
+  }
+  filingDuty(at: string, refs: readonly string[]) {
+    return this.request<FilingDuty>(
+      'GET',
+      `/filing-duty${queryOf({ at, refs })}`,
     );
   }
 }

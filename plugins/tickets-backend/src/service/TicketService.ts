@@ -125,18 +125,15 @@ export class TicketService {
       /** Where "now" comes from: the court clock, never the wall clock. */
       clock: CourtClock;
       /**
-       * The engineer on phone duty at an instant outside on-site hours (SLA-3), from the duty
-       * roster; undefined in on-site hours, without a roster, or without the duty plugin.
+       * What duty says of a ticket filed at an instant on these entities and systems, asked once
+       * per filing: the engineer on phone duty when it is outside on-site hours (SLA-3), and the
+       * floor from a major event running then (DUTY-3). Nothing without a roster, without an
+       * event, or without the duty plugin.
        */
-      phoneDutyAt?: (at: string) => Promise<string | undefined>;
-      /**
-       * The floor a ticket filed at an instant on these entities and systems gets from a major
-       * event running then (DUTY-3); undefined without one or without the duty plugin.
-       */
-      majorEventAt?: (
+      dutyAtFiling?: (
         at: string,
         refs: readonly string[],
-      ) => Promise<MajorEventRaise | undefined>;
+      ) => Promise<{ phoneDuty?: string; majorEvent?: MajorEventRaise }>;
     },
   ) {}
 
@@ -199,20 +196,20 @@ export class TicketService {
       'body.entityRefs',
     );
     const at = this.now();
+    const duty =
+      (await this.deps.dutyAtFiling?.(
+        at,
+        entities.flatMap(e =>
+          e.systemRef ? [e.entityRef, e.systemRef] : [e.entityRef],
+        ),
+      )) ?? {};
     // Outside on-site hours a ticket nobody routed goes to the engineer on phone duty.
     const phoneDuty =
-      request.assignee || request.group
-        ? undefined
-        : await this.deps.phoneDutyAt?.(at);
+      request.assignee || request.group ? undefined : duty.phoneDuty;
     const assignee = request.assignee ?? phoneDuty;
     const policy = sla.engine.activePolicy();
     const matrixLevel = policy.matrix[request.urgency][request.impact];
-    const majorEvent = await this.deps.majorEventAt?.(
-      at,
-      entities.flatMap(e =>
-        e.systemRef ? [e.entityRef, e.systemRef] : [e.entityRef],
-      ),
-    );
+    const majorEvent = duty.majorEvent;
     const level = raiseLevel(matrixLevel, majorEvent?.level);
     const events: NewTicketEvent[] = [
       {

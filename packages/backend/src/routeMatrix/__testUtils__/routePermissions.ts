@@ -457,6 +457,11 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/duty/duty-room/qr.svg': needs(dutyRosterManagePermission),
   'GET /api/duty/major-events': needs(dutyMajorEventReadPermission),
   'GET /api/duty/major-events/floor': needs(dutyMajorEventReadPermission),
+  // A filing's on-call engineer and floor together: both reads.
+  'GET /api/duty/filing-duty': needs(
+    dutyRosterReadPermission,
+    dutyMajorEventReadPermission,
+  ),
   'GET /api/duty/major-events/:id': needs(dutyMajorEventReadPermission),
   'POST /api/duty/major-events': needs(dutyMajorEventManagePermission),
   'PUT /api/duty/major-events/:id': needs(dutyMajorEventManagePermission),
