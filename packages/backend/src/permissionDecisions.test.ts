@@ -164,6 +164,22 @@ describe('cachePermissionDecisions', () => {
     expect(asked).toHaveLength(3);
   });
 
+  it('takes the expiry as a string too, as the scaffolder rebuilds a task initiator’s credentials from JSON', async () => {
+    const { clock, permissions, asked } = setUp();
+    const credentials = JSON.parse(
+      JSON.stringify(userSession('user:default/wangqiang')),
+    ) as BackstageCredentials;
+    expect(typeof credentials.expiresAt).toBe('string');
+    const ask = () =>
+      permissions.authorize([{ permission: ticketCreate }], { credentials });
+    await expect(ask()).resolves.toEqual([{ result: AuthorizeResult.ALLOW }]);
+    await expect(ask()).resolves.toEqual([{ result: AuthorizeResult.ALLOW }]);
+    expect(asked).toHaveLength(1);
+    clock.ms += HOUR;
+    await ask();
+    expect(asked).toHaveLength(2);
+  });
+
   it('passes service callers and tokens without an expiry straight through', async () => {
     const { permissions, asked } = setUp();
     for (const credentials of [

@@ -42,14 +42,18 @@ export function cachePermissionDecisions(
       type?: string;
       userEntityRef?: string;
     }>;
-    if (principal.type !== 'user' || !expiresAt || !principal.userEntityRef) {
+    // Credentials rebuilt from JSON (the scaffolder's, for a task's initiator) carry the expiry
+    // as a string, whatever the type says.
+    const expiresAtMs = expiresAt ? new Date(expiresAt).getTime() : NaN;
+    if (
+      principal.type !== 'user' ||
+      !principal.userEntityRef ||
+      !Number.isFinite(expiresAtMs)
+    ) {
       return undefined;
     }
     // The user and their token's expiry stand for the token, which is not public.
-    return {
-      key: `${principal.userEntityRef}@${expiresAt.getTime()}`,
-      expiresAtMs: expiresAt.getTime(),
-    };
+    return { key: `${principal.userEntityRef}@${expiresAtMs}`, expiresAtMs };
   };
 
   async function evaluate<
