@@ -5,11 +5,12 @@ import {
   DatabaseService,
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
+import { keepPreparedStatements } from './sqliteStatements';
 
 type Client = Awaited<ReturnType<DatabaseService['getClient']>>;
 
-/** The clients whose SQLite file has been put in WAL mode by this process. */
-const inWalMode = new WeakSet<Client>();
+/** The SQLite clients set up by this process: file in WAL mode, prepared statements kept. */
+const setUp = new WeakSet<Client>();
 
 /**
  * Backstage's database service, with every plugin's SQLite file in WAL mode, Backstage's own
@@ -17,8 +18,9 @@ const inWalMode = new WeakSet<Client>();
  * themselves. In the default rollback-journal mode a commit writes and syncs the journal and
  * then the file; in WAL mode it appends to one log and syncs that once, and readers go on while
  * a writer commits. The mode is stored in the file, so it is set when a plugin first asks for
- * its client. PostgreSQL clients are passed through untouched. docs/operations.md gives the
- * settings and the figures.
+ * its client. Each SQLite connection also keeps the statements it prepared (sqliteStatements.ts).
+ * PostgreSQL clients are passed through untouched. docs/operations.md gives the settings and the
+ * figures.
  */
 export const courtDatabaseServiceFactory = createServiceFactory({
   service: coreServices.database,
@@ -54,10 +56,11 @@ export const courtDatabaseServiceFactory = createServiceFactory({
         const client = await database.getClient();
         if (
           client.client.config.client === 'better-sqlite3' &&
-          !inWalMode.has(client)
+          !setUp.has(client)
         ) {
+          setUp.add(client);
+          keepPreparedStatements(client);
           await client.raw('PRAGMA journal_mode = WAL');
-          inWalMode.add(client);
         }
         return client;
       },
