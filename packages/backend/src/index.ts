@@ -9,6 +9,7 @@ import {
 } from '@internal/plugin-audit-node';
 import { pagingNotificationsModule } from '@internal/plugin-paging-backend';
 import { courtDatabaseServiceFactory } from './database';
+import { courtNotificationRecipientsModule } from './notificationRecipients';
 import { courtPermissionsServiceFactory } from './permissionDecisions';
 import { courtPluginTokenCache } from './pluginTokens';
 import { courtRootHttpRouter } from './rootHttpRouter';
@@ -96,6 +97,8 @@ backend.add(pagingNotificationsModule);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
+// A notification's recipients (a team, its members) kept a minute instead of asked per notification.
+backend.add(courtNotificationRecipientsModule);
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.start();
