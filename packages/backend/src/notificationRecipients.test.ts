@@ -64,6 +64,7 @@ describe('CachingRecipientResolver', () => {
   let now: number;
   const resolverOver = (entities: Entity[]) => {
     const catalog = catalogServiceMock({ entities });
+    const answer = catalog.getEntitiesByRefs.bind(catalog);
     const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
     const resolver = new CachingRecipientResolver({
       catalog,
@@ -77,7 +78,7 @@ describe('CachingRecipientResolver', () => {
           excludedEntityRefs: excluded,
         })
       ).userEntityRefs.sort();
-    return { resolve, byRefs };
+    return { resolve, byRefs, answer };
   };
 
   beforeEach(() => {
@@ -107,6 +108,28 @@ describe('CachingRecipientResolver', () => {
     expect(
       await resolve(['group:default/onsite'], ['group:default/onsite-night']),
     ).toEqual(['user:default/wangfang', 'user:default/zhangwei']);
+  });
+
+  it('keeps a team found in the cache though its entry expires while another is fetched', async () => {
+    const { resolve, byRefs, answer } = resolverOver([
+      ...court(),
+      group('court-it', ['sunlei']),
+    ]);
+    await resolve(['group:default/onsite']);
+    now += RECIPIENTS_KEPT_MS - 1;
+    byRefs.mockImplementation(async (...args) => {
+      now += 10; // the catalog's answer arrives after the team's entry expired
+      return answer(...args);
+    });
+
+    expect(
+      await resolve(['group:default/onsite', 'group:default/court-it']),
+    ).toEqual([
+      'user:default/liuyang',
+      'user:default/sunlei',
+      'user:default/wangfang',
+      'user:default/zhangwei',
+    ]);
   });
 
   it('asks the catalog once a minute per entity, and sees a membership change after it', async () => {

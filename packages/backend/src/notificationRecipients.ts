@@ -21,7 +21,7 @@ import {
   NotificationRecipientResolver,
   notificationsProcessingExtensionPoint,
 } from '@backstage/plugin-notifications-node';
-import { ExpiringEntries } from './expiringEntries';
+import { ExpiringEntries } from '@internal/plugin-court-node';
 
 /** What one entity stands for among a notification's recipients. */
 interface Expansion {
@@ -104,7 +104,7 @@ export class CachingRecipientResolver implements NotificationRecipientResolver {
 
   /** Each ref's expansion, from the catalog (one request) for those not kept. */
   private async expansions(refs: readonly string[]): Promise<Expansion[]> {
-    const missing = refs.filter(ref => !this.kept.get(ref));
+    const { found, missing } = this.kept.split(refs);
     if (missing.length > 0) {
       const { items } = await this.deps.catalog.getEntitiesByRefs(
         {
@@ -117,10 +117,12 @@ export class CachingRecipientResolver implements NotificationRecipientResolver {
       // An entity the catalog does not have reaches nobody, and is asked for again after a minute.
       missing.forEach((ref, i) => {
         const entity = items[i];
-        this.kept.set(ref, entity ? expansionOf(entity) : NOBODY, until);
+        const expansion = entity ? expansionOf(entity) : NOBODY;
+        found.set(ref, expansion);
+        this.kept.set(ref, expansion, until);
       });
     }
-    return refs.map(ref => this.kept.get(ref) ?? NOBODY);
+    return refs.map(ref => found.get(ref)!);
   }
 }
 

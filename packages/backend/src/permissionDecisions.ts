@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ServerPermissionClient } from '@backstage/plugin-permission-node';
-import { ExpiringEntries } from './expiringEntries';
+import { ExpiringEntries } from '@internal/plugin-court-node';
 
 /** Per plugin: the signed-in users' sessions times the permissions they use, in practice. */
 const MAX_ENTRIES = 10_000;

@@ -3,7 +3,7 @@ import {
   pluginTokenHandlerDecoratorServiceRef,
   type PluginTokenHandler,
 } from '@backstage/backend-defaults/auth';
-import { ExpiringEntries } from './expiringEntries';
+import { ExpiringEntries } from '@internal/plugin-court-node';
 
 /** A token is handed out again only while it has at least this long to live. */
 const REUSE_MARGIN_MS = 5 * 60_000;

@@ -8,3 +8,4 @@ export * from './clock';
 export * from './layer';
 export * from './outbox';
 export * from './access';
+export * from './cache';

@@ -8,6 +8,7 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CourtClock,
+  ExpiringEntries,
   SYSTEM_FIELDS,
   systemOf,
 } from '@internal/plugin-court-node';
@@ -28,15 +29,14 @@ const CACHE_MS = 60_000;
  * and the desk files tickets in bursts.
  */
 export class CatalogEntities {
-  private readonly cache = new Map<
-    string,
-    { entity: AffectedEntity; until: number }
-  >();
+  private readonly cache: ExpiringEntries<AffectedEntity>;
 
   constructor(
     private readonly catalog: CatalogService,
     private readonly clock: CourtClock,
-  ) {}
+  ) {
+    this.cache = new ExpiringEntries(10_000, () => clock.now().toMillis());
+  }
 
   /**
    * @param field names the request field in errors, e.g. `body.entityRefs`
@@ -47,10 +47,7 @@ export class CatalogEntities {
     credentials: BackstageCredentials,
     field: string,
   ): Promise<AffectedEntity[]> {
-    const now = this.clock.now().toMillis();
-    const missing = [...new Set(refs)].filter(
-      ref => (this.cache.get(ref)?.until ?? 0) <= now,
-    );
+    const { found, missing } = this.cache.split(refs);
     if (missing.length > 0) {
       const { items } = await this.catalog.getEntitiesByRefs(
         {
@@ -69,16 +66,19 @@ export class CatalogEntities {
           );
           return;
         }
-        this.cache.set(missing[i], {
-          entity: { entityRef: missing[i], systemRef: systemOf(entity) },
-          until: now + CACHE_MS,
-        });
+        const affected = { entityRef: missing[i], systemRef: systemOf(entity) };
+        found.set(missing[i], affected);
+        this.cache.set(
+          missing[i],
+          affected,
+          this.clock.now().toMillis() + CACHE_MS,
+        );
       });
       if (unknown.length > 0) {
         throw new InputError(unknown.join('; '));
       }
     }
-    return refs.map(ref => this.cache.get(ref)!.entity);
+    return refs.map(ref => found.get(ref)!);
   }
 
   /**

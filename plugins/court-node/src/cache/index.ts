@@ -1,0 +1,1 @@
+export { ExpiringEntries } from './ExpiringEntries';
