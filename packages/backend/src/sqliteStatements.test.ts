@@ -90,9 +90,11 @@ describe('keepPreparedStatements', () => {
   });
 
   it('keeps no statement that failed to prepare', async () => {
-    await expect(db.raw('select * from missing')).rejects.toThrow(
-      'no such table',
-    );
+    // Matched by its message: better-sqlite3's native part makes its errors with the error class
+    // of the first test file that loaded it in this Jest worker, which is not Error of this one.
+    await expect(db.raw('select * from missing')).rejects.toMatchObject({
+      message: expect.stringContaining('no such table'),
+    });
     await db.schema.createTable('missing', table => table.string('id'));
 
     expect(await db.raw('select * from missing')).toEqual([]);
