@@ -110,6 +110,25 @@ describe('CachingRecipientResolver', () => {
     ).toEqual(['user:default/wangfang', 'user:default/zhangwei']);
   });
 
+  it('asks again for a team the catalog did not have, or had without members', async () => {
+    const ops = group('ops', []);
+    const { resolve, byRefs } = resolverOver([...court(), ops]);
+    expect(await resolve(['group:default/nobody'])).toEqual([]);
+    expect(await resolve(['group:default/nobody'])).toEqual([]);
+    expect(byRefs).toHaveBeenCalledTimes(2);
+
+    expect(await resolve(['group:default/ops'])).toEqual([]);
+    // The catalog has processed the members now (a first start): they are told at once.
+    ops.relations!.push({
+      type: 'hasMember',
+      targetRef: 'user:default/sunlei',
+    });
+
+    expect(await resolve(['group:default/ops'])).toEqual([
+      'user:default/sunlei',
+    ]);
+  });
+
   it('keeps a team found in the cache though its entry expires while another is fetched', async () => {
     const { resolve, byRefs, answer } = resolverOver([
       ...court(),

@@ -114,12 +114,15 @@ export class CachingRecipientResolver implements NotificationRecipientResolver {
         { credentials: await this.deps.auth.getOwnServiceCredentials() },
       );
       const until = (this.deps.now ?? Date.now)() + RECIPIENTS_KEPT_MS;
-      // An entity the catalog does not have reaches nobody, and is asked for again after a minute.
       missing.forEach((ref, i) => {
         const entity = items[i];
         const expansion = entity ? expansionOf(entity) : NOBODY;
         found.set(ref, expansion);
-        this.kept.set(ref, expansion, until);
+        // One that reaches nobody is asked for again next time: on a first start the catalog
+        // may not yet have the team or its members, and a minute of silence would follow.
+        if (expansion.users.length > 0 || expansion.next.length > 0) {
+          this.kept.set(ref, expansion, until);
+        }
       });
     }
     return refs.map(ref => found.get(ref)!);
