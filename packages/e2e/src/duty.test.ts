@@ -124,6 +124,7 @@ test(
     assert.equal(
       await opsManager.locator('[data-testid^="problem-"]').count(),
       0,
+      await opsManager.getByTestId('roster-problems').innerText(),
     );
     // The last night's phone duty went to 王强, the engineer without a day post to stand.
     await opsManager

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { exampleCourtCounts } from './catalog.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 
@@ -28,7 +29,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+      server.close(() =>
+        resolvePort(typeof address === 'object' && address ? address.port : 0),
+      );
     });
   });
 }
@@ -42,11 +45,19 @@ export function newDataDir(): string {
  * working on a test against a portal already running, started with the same
  * `options`), else a fresh one.
  */
-export async function portalForTest(options: PortalOptions = {}): Promise<RunningPortal> {
+export async function portalForTest(
+  options: PortalOptions = {},
+): Promise<RunningPortal> {
   const url = process.env.COURT_OPS_E2E_URL;
   if (url) {
     const none = async () => {};
-    return { baseUrl: url.replace(/\/$/, ''), dataDir: '', stop: none, kill: none, output: () => '' };
+    return {
+      baseUrl: url.replace(/\/$/, ''),
+      dataDir: '',
+      stop: none,
+      kill: none,
+      output: () => '',
+    };
   }
   return startPortal(newDataDir(), options);
 }
@@ -63,16 +74,28 @@ export async function startPortal(
 ): Promise<RunningPortal> {
   const port = await freePort();
   const args = configs.flatMap(file => ['--config', file]);
-  const child: ChildProcess = spawn('bash', [join(repoRoot, 'scripts/start.sh'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(port), COURT_OPS_DATA_DIR: dataDir },
-    detached: true, // own process group, so stop() ends the backend and its watchers
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    'bash',
+    [join(repoRoot, 'scripts/start.sh'), ...args],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        COURT_OPS_DATA_DIR: dataDir,
+      },
+      detached: true, // own process group, so stop() ends the backend and its watchers
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const ready = new Promise<void>((resolveReady, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`portal did not start in 300 s:\n${output.slice(-3000)}`)),
+      () =>
+        reject(
+          new Error(`portal did not start in 300 s:\n${output.slice(-3000)}`),
+        ),
       300_000,
     );
     const onData = (chunk: Buffer) => {
@@ -98,14 +121,19 @@ export async function startPortal(
     output: () => output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return; // killed, or it died
-      const exited = new Promise<number | null>(r => child.once('exit', code => r(code)));
+      const exited = new Promise<number | null>(r =>
+        child.once('exit', code => r(code)),
+      );
       const signalled = performance.now();
       try {
         process.kill(-child.pid!, 'SIGTERM');
       } catch {
         return;
       }
-      const timeout = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 15_000);
+      const timeout = setTimeout(
+        () => process.kill(-child.pid!, 'SIGKILL'),
+        15_000,
+      );
       const code = await exited;
       clearTimeout(timeout);
       return { ms: performance.now() - signalled, code };
@@ -119,27 +147,51 @@ export async function startPortal(
 }
 
 /** Signs in through the example-users provider, as the sign-in page does, and returns a token. */
-export async function signIn(baseUrl: string, userName: string): Promise<string> {
+export async function signIn(
+  baseUrl: string,
+  userName: string,
+): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/example-users/refresh`, {
     headers: { 'x-court-ops-example-user': userName },
   });
-  if (!res.ok) throw new Error(`sign-in as ${userName} failed: ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(
+      `sign-in as ${userName} failed: ${res.status} ${await res.text()}`,
+    );
   const body = (await res.json()) as { backstageIdentity: { token: string } };
   return body.backstageIdentity.token;
 }
 
-/** The catalog processes its locations after start; wait until the example court is in. */
+/**
+ * The catalog processes its locations after start, an entity at a time; wait until the example
+ * court's every system, group and user is in, so a page that lists people sees them all.
+ */
 async function waitForCatalog(baseUrl: string): Promise<void> {
   const token = await signInWhenReady(baseUrl);
+  const expected = exampleCourtCounts();
+  let seen: Record<string, number> = {};
   for (let attempt = 0; attempt < 120; attempt++) {
-    const res = await fetch(`${baseUrl}/api/catalog/entities/by-query?filter=kind=system&limit=20`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body = (await res.json()) as { items: unknown[] };
-    if (res.ok && body.items.length >= 9) return;
+    seen = {};
+    for (const kind of Object.keys(expected)) {
+      const res = await fetch(
+        `${baseUrl}/api/catalog/entities/by-query?filter=kind=${kind}&limit=1`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+        },
+      );
+      seen[kind] = res.ok
+        ? ((await res.json()) as { totalItems: number }).totalItems
+        : 0;
+    }
+    if (Object.entries(expected).every(([kind, count]) => seen[kind] >= count))
+      return;
     await new Promise(r => setTimeout(r, 1000));
   }
-  throw new Error('the example court did not appear in the catalog');
+  throw new Error(
+    `the example court did not appear in the catalog: expected ${JSON.stringify(
+      expected,
+    )}, saw ${JSON.stringify(seen)}`,
+  );
 }
 
 async function signInWhenReady(baseUrl: string): Promise<string> {
@@ -156,14 +208,20 @@ async function signInWhenReady(baseUrl: string): Promise<string> {
 }
 
 /** Waits until the catalog has processed `entityRef` (`kind:namespace/name`), e.g. a device the test files on. */
-export async function waitForEntity(baseUrl: string, entityRef: string): Promise<void> {
+export async function waitForEntity(
+  baseUrl: string,
+  entityRef: string,
+): Promise<void> {
   const token = await signInWhenReady(baseUrl);
   const [kind, rest] = entityRef.split(':');
   const [namespace, name] = rest.split('/');
   for (let attempt = 0; attempt < 120; attempt++) {
-    const res = await fetch(`${baseUrl}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const res = await fetch(
+      `${baseUrl}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
     if (res.ok) return;
     await new Promise(r => setTimeout(r, 1000));
   }
