@@ -10,3 +10,4 @@ export * from './entities';
 export * from './translation';
 export * from './errors';
 export * from './fields';
+export * from './loading';

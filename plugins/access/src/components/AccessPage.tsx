@@ -8,9 +8,8 @@ import {
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { accessEngineerReadPermission } from '@internal/plugin-access-common';
-import { CourtErrorPanel } from '@internal/plugin-court-react';
+import { CourtErrorPanel, useAsyncReload } from '@internal/plugin-court-react';
 import { Grid } from '@material-ui/core';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { accessApiRef } from '../api';
 import { accessTranslationRef } from '../translation';
 import { EngineerTable } from './EngineerTable';
@@ -24,11 +23,11 @@ import { GrantTable } from './GrantTable';
 export function AccessPage() {
   const { t } = useTranslationRef(accessTranslationRef);
   const api = useApi(accessApiRef);
-  const grants = useAsyncRetry(() => api.listGrants(), [api]);
+  const grants = useAsyncReload(() => api.listGrants(), [api]);
   const { allowed: readsEngineers } = usePermission({
     permission: accessEngineerReadPermission,
   });
-  const engineers = useAsyncRetry(
+  const engineers = useAsyncReload(
     async () => (readsEngineers ? api.listEngineers() : undefined),
     [api, readsEngineers],
   );

@@ -2,8 +2,7 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { CourtErrorPanel } from '@internal/plugin-court-react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { CourtErrorPanel, useAsyncReload } from '@internal/plugin-court-react';
 import { accessApiRef } from '../api';
 import { accessTranslationRef } from '../translation';
 import { GrantTable } from './GrantTable';
@@ -14,7 +13,7 @@ export function EntityAccessContent() {
   const { entity } = useEntity();
   const api = useApi(accessApiRef);
   const ref = stringifyEntityRef(entity);
-  const grants = useAsyncRetry(
+  const grants = useAsyncReload(
     () => api.listGrants({ entityRef: ref }),
     [api, ref],
   );

@@ -11,7 +11,11 @@ import {
   type ArchiveDocument,
   type DocumentVersion,
 } from '@internal/plugin-archive-common';
-import { CourtErrorPanel, messageOf } from '@internal/plugin-court-react';
+import {
+  CourtErrorPanel,
+  messageOf,
+  useAsyncReload,
+} from '@internal/plugin-court-react';
 import { ResponseError } from '@backstage/errors';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -23,7 +27,6 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState, type ReactNode } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { archiveApiRef } from '../api';
 import { formatBytes, formatInstant } from '../format';
 import { useArchiveLinks } from '../hooks';
@@ -46,7 +49,7 @@ export function DocumentView(props: { id: string }) {
   const links = useArchiveLinks();
   const canCreate = usePermission({ permission: archiveCreatePermission });
   const [uploading, setUploading] = useState(false);
-  const document = useAsyncRetry(() => api.getDocument(id), [api, id]);
+  const document = useAsyncReload(() => api.getDocument(id), [api, id]);
   const back = links.root();
 
   if (document.loading && !document.value) return <Progress />;

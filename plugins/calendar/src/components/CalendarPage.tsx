@@ -24,7 +24,7 @@ import Alert from '@material-ui/lab/Alert';
 import { DEFAULT_ZONE } from '@internal/plugin-sla-common';
 import { DateTime } from 'luxon';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useAsyncReload } from '@internal/plugin-court-react';
 import { calendarApiRef } from '../api';
 import { calendarTranslationRef } from '../translation';
 import { ScheduleRows } from './ScheduleRows';
@@ -75,7 +75,7 @@ export function CalendarPage() {
   const canUpdate = usePermission({
     permission: calendarScheduleUpdatePermission,
   });
-  const years = useAsyncRetry(() => api.listYears(), [api]);
+  const years = useAsyncReload(() => api.listYears(), [api]);
   const [yearText, setYearText] = useState('');
   const [draft, setDraft] = useState<Draft>();
   const [comment, setComment] = useState('');

@@ -4,7 +4,7 @@ import {
   MonitoringAlertsSignal,
 } from '@internal/plugin-monitoring-common';
 import { DependencyList, useEffect, useRef } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useAsyncReload } from '@internal/plugin-court-react';
 
 /** Reloads this often when no signal arrives (signals off, or a proxy dropping the socket). */
 export const POLL_MILLISECONDS = 30_000;
@@ -15,7 +15,7 @@ export const POLL_MILLISECONDS = 30_000;
  */
 export function useLiveAlerts<T>(load: () => Promise<T>, deps: DependencyList) {
   // deps: the caller names load's inputs, as with useEffect.
-  const state = useAsyncRetry(load, deps);
+  const state = useAsyncReload(load, deps);
   const { lastSignal } = useSignal<MonitoringAlertsSignal>(
     MONITORING_SIGNAL_CHANNEL,
   );

@@ -6,6 +6,7 @@ import {
   ChoiceField,
   CourtErrorPanel,
   messageOf,
+  useAsyncReload,
 } from '@internal/plugin-court-react';
 import {
   reportAcknowledgePermission,
@@ -24,7 +25,6 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reportsApiRef } from '../api';
 import { formatInstant } from '../format';
 import { reportsTranslationRef } from '../translation';
@@ -191,7 +191,7 @@ export function IssuedReports(props: { scope: ReportScope }) {
   const canAcknowledge = usePermission({
     permission: reportAcknowledgePermission,
   });
-  const reports = useAsyncRetry(
+  const reports = useAsyncReload(
     async () =>
       (
         await api.listReports({

@@ -5,14 +5,17 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
-import { CourtErrorPanel, PermittedOnly } from '@internal/plugin-court-react';
+import {
+  CourtErrorPanel,
+  PermittedOnly,
+  useAsyncReload,
+} from '@internal/plugin-court-react';
 import {
   Repair,
   sparesMovePermission,
   sparesRepairPermission,
 } from '@internal/plugin-spares-common';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sparesApiRef } from '../api';
 import { sparesTranslationRef } from '../translation';
 import { MovementDialog, MovementPreset } from './MovementDialog';
@@ -55,7 +58,7 @@ export function EntitySparesContent() {
   const { entity } = useEntity();
   const api = useApi(sparesApiRef);
   const ref = stringifyEntityRef(entity);
-  const spares = useAsyncRetry(() => api.getDevice(ref), [api, ref]);
+  const spares = useAsyncReload(() => api.getDevice(ref), [api, ref]);
   const [moving, setMoving] = useState<MovementPreset>();
   const [repairing, setRepairing] = useState<RepairDialogMode>();
 

@@ -4,10 +4,13 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import { CourtErrorPanel, PermittedOnly } from '@internal/plugin-court-react';
+import {
+  CourtErrorPanel,
+  PermittedOnly,
+  useAsyncReload,
+} from '@internal/plugin-court-react';
 import { Repair, sparesRepairPermission } from '@internal/plugin-spares-common';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sparesApiRef } from '../api';
 import { sparesTranslationRef } from '../translation';
 import { RepairDialog, RepairDialogMode } from './RepairDialog';
@@ -22,7 +25,7 @@ export function RepairsPage() {
   const api = useApi(sparesApiRef);
   const [view, setView] = useState<View>('out');
   const [dialog, setDialog] = useState<RepairDialogMode>();
-  const repairs = useAsyncRetry(
+  const repairs = useAsyncReload(
     () => api.listRepairs({ status: view === 'byVendor' ? 'out' : view }),
     [api, view],
   );

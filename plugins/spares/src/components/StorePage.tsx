@@ -9,10 +9,13 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import { CourtErrorPanel, PermittedOnly } from '@internal/plugin-court-react';
+import {
+  CourtErrorPanel,
+  PermittedOnly,
+  useAsyncReload,
+} from '@internal/plugin-court-react';
 import { sparesMovePermission } from '@internal/plugin-spares-common';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sparesApiRef } from '../api';
 import { sparesTranslationRef } from '../translation';
 import { MovementDialog } from './MovementDialog';
@@ -24,7 +27,7 @@ export function StorePage() {
   const api = useApi(sparesApiRef);
   const discovery = useApi(discoveryApiRef);
   const fetchApi = useApi(fetchApiRef);
-  const overview = useAsyncRetry(() => api.getStore({ limit: 200 }), [api]);
+  const overview = useAsyncReload(() => api.getStore({ limit: 200 }), [api]);
   const [moving, setMoving] = useState(false);
   const [notice, setNotice] = useState<string>();
   const [month, setMonth] = useState('');

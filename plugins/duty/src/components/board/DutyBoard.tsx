@@ -1,9 +1,8 @@
 import { Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import { CourtErrorPanel } from '@internal/plugin-court-react';
+import { CourtErrorPanel, useAsyncReload } from '@internal/plugin-court-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import { dutyApiRef } from '../../api';
 import { useEngineerNames } from '../../hooks/useDuty';
@@ -18,7 +17,7 @@ export function DutyBoard(props: { big?: boolean; refreshSeconds?: number }) {
   const { t } = useTranslationRef(dutyTranslationRef);
   const api = useApi(dutyApiRef);
   const engineerName = useEngineerNames();
-  const board = useAsyncRetry(async () => {
+  const board = useAsyncReload(async () => {
     const [setup, onCall, leave] = await Promise.all([
       api.getSetup(),
       api.onCall(),

@@ -1,7 +1,11 @@
 import { Link, Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { CourtErrorPanel, messageOf } from '@internal/plugin-court-react';
+import {
+  CourtErrorPanel,
+  messageOf,
+  useAsyncReload,
+} from '@internal/plugin-court-react';
 import {
   dutyMajorEventManagePermission,
   MajorEventAnswer,
@@ -16,7 +20,6 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dutyApiRef } from '../../api';
 import { useEngineerNames } from '../../hooks/useDuty';
 import { dutyTranslationRef } from '../../translation';
@@ -49,7 +52,7 @@ export function MajorEventsView(props: {
   const manage = usePermission({
     permission: dutyMajorEventManagePermission,
   }).allowed;
-  const plans = useAsyncRetry(() => api.listMajorEvents(), [api]);
+  const plans = useAsyncReload(() => api.listMajorEvents(), [api]);
   const [editing, setEditing] = useState<'new' | MajorEventAnswer>();
   const engineerName = useEngineerNames();
 

@@ -1,11 +1,10 @@
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import { messageOf } from '@internal/plugin-court-react';
+import { messageOf, useAsyncReload } from '@internal/plugin-court-react';
 import type { Leave, LeaveDecision } from '@internal/plugin-duty-common';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dutyApiRef } from '../../api';
 import { useDutyPermissions, useEngineerNames } from '../../hooks/useDuty';
 import { dutyTranslationRef } from '../../translation';
@@ -22,7 +21,7 @@ export function LeaveView(props: { onOpenRoster: (month: string) => void }) {
   const { t } = useTranslationRef(dutyTranslationRef);
   const api = useApi(dutyApiRef);
   const can = useDutyPermissions();
-  const leave = useAsyncRetry(() => api.listLeave(), [api]);
+  const leave = useAsyncReload(() => api.listLeave(), [api]);
   const engineerName = useEngineerNames();
   return (
     <>

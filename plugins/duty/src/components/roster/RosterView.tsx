@@ -1,7 +1,11 @@
 import { Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { CourtErrorPanel, messageOf } from '@internal/plugin-court-react';
+import {
+  CourtErrorPanel,
+  messageOf,
+  useAsyncReload,
+} from '@internal/plugin-court-react';
 import type {
   DutyPost,
   Roster,
@@ -19,7 +23,6 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dutyApiRef } from '../../api';
 import { useDutyPermissions, useEngineerNames } from '../../hooks/useDuty';
 import { dutyTranslationRef } from '../../translation';
@@ -58,7 +61,7 @@ export function RosterView(props: {
   const can = useDutyPermissions();
   const engineerName = useEngineerNames();
   const { month } = props;
-  const roster = useAsyncRetry(() => api.getRoster(month), [api, month]);
+  const roster = useAsyncReload(() => api.getRoster(month), [api, month]);
   const [target, setTarget] = useState<AssignTarget>();
   const [actionError, setActionError] = useState<string>();
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,9 @@
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import { ChoiceField, messageOf } from '@internal/plugin-court-react';
+import {
+  ChoiceField,
+  messageOf,
+  useAsyncReload,
+} from '@internal/plugin-court-react';
 import type { DutyPost, Shift, Swap } from '@internal/plugin-duty-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -7,7 +11,6 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dutyApiRef } from '../../api';
 import { useDutyPermissions, useEngineerNames } from '../../hooks/useDuty';
 import { dutyTranslationRef } from '../../translation';
@@ -36,9 +39,9 @@ export function SwapsView(props: {
   const { t } = useTranslationRef(dutyTranslationRef);
   const api = useApi(dutyApiRef);
   const can = useDutyPermissions();
-  const swaps = useAsyncRetry(() => api.listSwaps(), [api]);
+  const swaps = useAsyncReload(() => api.listSwaps(), [api]);
   // The month's shifts, for the colleague's shift in return and to name the swapped shifts.
-  const roster = useAsyncRetry(
+  const roster = useAsyncReload(
     () => api.getRoster(props.month).catch(() => undefined),
     [api, props.month],
   );

@@ -1,9 +1,8 @@
 import { InfoCard, Progress } from '@backstage/core-components';
-import { CourtErrorPanel } from '@internal/plugin-court-react';
+import { CourtErrorPanel, useAsyncReload } from '@internal/plugin-court-react';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { inspectionsApiRef } from '../../api';
 import { useMe } from '../../hooks/useMe';
 import { inspectionsTranslationRef } from '../../translation';
@@ -15,7 +14,7 @@ export function TodayView() {
   const { t } = useTranslationRef(inspectionsTranslationRef);
   const api = useApi(inspectionsApiRef);
   const me = useMe();
-  const today = useAsyncRetry(() => api.getRounds(), [api]);
+  const today = useAsyncReload(() => api.getRounds(), [api]);
 
   return (
     <Grid container spacing={2}>

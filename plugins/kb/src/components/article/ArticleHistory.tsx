@@ -1,4 +1,8 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { Article, ArticleDiff } from '@internal/plugin-kb-common';
 import Button from '@material-ui/core/Button';
@@ -11,7 +15,7 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useAsyncReload } from '@internal/plugin-court-react';
 import { kbApiRef } from '../../api';
 import { isConflict, messageOf } from '../../errors';
 import { formatInstant } from '../../format';
@@ -31,7 +35,7 @@ export function ArticleHistory(props: {
   const { article } = props;
   const { t } = useTranslationRef(kbTranslationRef);
   const api = useApi(kbApiRef);
-  const versions = useAsyncRetry(
+  const versions = useAsyncReload(
     () => api.listVersions(article.id),
     [api, article.id, article.version],
   );
@@ -52,7 +56,10 @@ export function ArticleHistory(props: {
     if (restoring === undefined) return;
     setFailure(undefined);
     try {
-      await api.restoreVersion(article.id, { version: article.version, from: restoring });
+      await api.restoreVersion(article.id, {
+        version: article.version,
+        from: restoring,
+      });
     } catch (error) {
       setFailure(
         isConflict(error)
@@ -71,14 +78,21 @@ export function ArticleHistory(props: {
       {versions.loading && !versions.value && <Progress />}
       <List dense data-testid="article-history">
         {versions.value?.map(v => (
-          <ListItem key={v.version} divider data-testid={`version-${v.version}`}>
+          <ListItem
+            key={v.version}
+            divider
+            data-testid={`version-${v.version}`}
+          >
             <ListItemText
               primary={
                 <>
                   {t('history.version', { version: String(v.version) })}
-                  {v.version === article.version && ` (${t('history.current')})`}
+                  {v.version === article.version &&
+                    ` (${t('history.current')})`}
                   {v.restoredFrom !== undefined &&
-                    ` · ${t('history.restoredFrom', { version: String(v.restoredFrom) })}`}
+                    ` · ${t('history.restoredFrom', {
+                      version: String(v.restoredFrom),
+                    })}`}
                   {v.fromFile && ` · ${t('history.fromFile')}`}
                 </>
               }
@@ -89,7 +103,11 @@ export function ArticleHistory(props: {
               }
             />
             {v.version > 1 && (
-              <Button size="small" onClick={() => showChanges(v.version)} data-testid={`version-${v.version}-changes`}>
+              <Button
+                size="small"
+                onClick={() => showChanges(v.version)}
+                data-testid={`version-${v.version}-changes`}
+              >
                 {t('history.compare')}
               </Button>
             )}
@@ -106,28 +124,48 @@ export function ArticleHistory(props: {
           </ListItem>
         ))}
       </List>
-      <Dialog open={diff !== undefined} onClose={() => setDiff(undefined)} maxWidth="md" fullWidth>
+      <Dialog
+        open={diff !== undefined}
+        onClose={() => setDiff(undefined)}
+        maxWidth="md"
+        fullWidth
+      >
         {diff && (
           <>
             <DialogTitle>
-              {t('history.diffTitle', { from: String(diff.from), to: String(diff.to) })}
+              {t('history.diffTitle', {
+                from: String(diff.from),
+                to: String(diff.to),
+              })}
             </DialogTitle>
             <DialogContent>
               <DiffView diff={diff} />
             </DialogContent>
             <DialogActions>
-              <Button onClick={() => setDiff(undefined)}>{t('history.close')}</Button>
+              <Button onClick={() => setDiff(undefined)}>
+                {t('history.close')}
+              </Button>
             </DialogActions>
           </>
         )}
       </Dialog>
-      <Dialog open={restoring !== undefined} onClose={() => setRestoring(undefined)}>
+      <Dialog
+        open={restoring !== undefined}
+        onClose={() => setRestoring(undefined)}
+      >
         <DialogContent>
           {t('history.restoreConfirm', { version: String(restoring ?? '') })}
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setRestoring(undefined)}>{t('editor.cancel')}</Button>
-          <Button color="primary" variant="contained" onClick={restore} data-testid="restore-confirm">
+          <Button onClick={() => setRestoring(undefined)}>
+            {t('editor.cancel')}
+          </Button>
+          <Button
+            color="primary"
+            variant="contained"
+            onClick={restore}
+            data-testid="restore-confirm"
+          >
             {t('history.restore')}
           </Button>
         </DialogActions>

@@ -15,11 +15,10 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ticketsApiRef } from '../../api';
 import { messageOf } from '../../errors';
 import { formatInstant, fromLocalInput } from '../../format';
-import { useEntityOptions } from '@internal/plugin-court-react';
+import { useAsyncReload, useEntityOptions } from '@internal/plugin-court-react';
 import { ticketsTranslationRef } from '../../translation';
 import { WindowFields } from './WindowFields';
 
@@ -32,7 +31,7 @@ export function FreezesCard() {
   const canManage = usePermission({
     permission: changeFreezeManagePermission,
   }).allowed;
-  const freezes = useAsyncRetry(() => api.listFreezes(), [api]);
+  const freezes = useAsyncReload(() => api.listFreezes(), [api]);
   const scopeOptions = useEntityOptions(SCOPE_KINDS);
   const [title, setTitle] = useState('');
   const [reason, setReason] = useState('');

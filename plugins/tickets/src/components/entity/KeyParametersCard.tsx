@@ -15,7 +15,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useAsyncReload } from '@internal/plugin-court-react';
 import { ticketsApiRef } from '../../api';
 import { formatInstant } from '../../format';
 import { useTicketLinks } from '../../hooks/useTicketLinks';
@@ -33,7 +33,7 @@ export function KeyParametersCard() {
   const api = useApi(ticketsApiRef);
   const links = useTicketLinks();
   const device = stringifyEntityRef(entity);
-  const register = useAsyncRetry(
+  const register = useAsyncReload(
     () => api.getParameterRegister(device),
     [api, device],
   );

@@ -10,7 +10,11 @@ import {
   GrantScope,
   accessGrantRequestPermission,
 } from '@internal/plugin-access-common';
-import { accessApiRef, messageOf } from '@internal/plugin-court-react';
+import {
+  accessApiRef,
+  messageOf,
+  useAsyncReload,
+} from '@internal/plugin-court-react';
 import type { Ticket } from '@internal/plugin-tickets-common';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
@@ -22,7 +26,6 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import { formatInstant } from '../../format';
 import { ticketsTranslationRef } from '../../translation';
@@ -44,7 +47,7 @@ export function AccessCard(props: { ticket: Ticket }) {
 function AccessGrants(props: { ticket: Ticket; access: AccessApi }) {
   const { ticket, access } = props;
   const { t } = useTranslationRef(ticketsTranslationRef);
-  const grants = useAsyncRetry(
+  const grants = useAsyncReload(
     () =>
       access.listGrants({
         ticket: ticket.number,

@@ -1,0 +1,2 @@
+export { useAsyncReload } from './useAsyncReload';
+export type { ReloadableState } from './useAsyncReload';
