@@ -170,13 +170,19 @@ export function clockRows(ticketId: string, projection: SlaProjection) {
   }));
 }
 
-/** Replaces a ticket's clocks inside the caller's transaction. */
+/**
+ * Replaces a ticket's clocks inside the caller's transaction; a ticket being filed (`fresh`)
+ * has none to replace.
+ */
 export async function writeClocks(
   trx: Knex.Transaction,
   ticketId: string,
   projection: SlaProjection,
+  { fresh = false } = {},
 ) {
-  await trx('ticket_clocks').where({ ticket_id: ticketId }).delete();
+  if (!fresh) {
+    await trx('ticket_clocks').where({ ticket_id: ticketId }).delete();
+  }
   if (projection.clocks.length === 0) return;
   await trx('ticket_clocks').insert(clockRows(ticketId, projection));
 }

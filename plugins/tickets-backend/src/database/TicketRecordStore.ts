@@ -146,38 +146,44 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
   ): Promise<StoredTicket> {
     return this.db.transaction(async trx => {
       const number = await this.nextNumber(trx, ticket);
-      await trx('tickets').insert({
-        id: ticket.id,
-        number,
-        type: ticket.type,
-        category: ticket.category ?? null,
-        title: ticket.title,
-        description: ticket.description,
-        channel: ticket.channel,
-        reporter: ticket.reporter,
-        created_by: ticket.createdBy,
-        source_ref: ticket.sourceRef ?? null,
-        urgency: ticket.urgency,
-        impact: ticket.impact,
-        level: ticket.level,
-        status: ticket.status ?? 'new',
-        assignee: ticket.assignee ?? null,
-        group_ref: ticket.group ?? null,
-        policy_id: ticket.policy.id,
-        policy_version: ticket.policy.version,
-        version: 1,
-        created_at: ticket.createdAt,
-        updated_at: ticket.createdAt,
-        search_text: searchText(number, ticket.title, ticket.description),
-        ...projectionColumns(projection),
-        ...logColumnsOfNew(events),
-      });
-      await trx('ticket_entities').insert(
+      // The rows as the database stored them (RETURNING, on SQLite and PostgreSQL alike): a
+      // filing reads nothing back.
+      const [row] = await trx('tickets').insert(
+        {
+          id: ticket.id,
+          number,
+          type: ticket.type,
+          category: ticket.category ?? null,
+          title: ticket.title,
+          description: ticket.description,
+          channel: ticket.channel,
+          reporter: ticket.reporter,
+          created_by: ticket.createdBy,
+          source_ref: ticket.sourceRef ?? null,
+          urgency: ticket.urgency,
+          impact: ticket.impact,
+          level: ticket.level,
+          status: ticket.status ?? 'new',
+          assignee: ticket.assignee ?? null,
+          group_ref: ticket.group ?? null,
+          policy_id: ticket.policy.id,
+          policy_version: ticket.policy.version,
+          version: 1,
+          created_at: ticket.createdAt,
+          updated_at: ticket.createdAt,
+          search_text: searchText(number, ticket.title, ticket.description),
+          ...projectionColumns(projection),
+          ...logColumnsOfNew(events),
+        },
+        '*',
+      );
+      const entities = await trx('ticket_entities').insert(
         entityRows(ticket.id, ticket.createdAt, ticket.entities),
+        '*',
       );
       await appendEvents(trx, ticket.id, events, 0);
-      await writeClocks(trx, ticket.id, projection);
-      const stored = (await this.load(trx, ticket.id))!;
+      await writeClocks(trx, ticket.id, projection, { fresh: true });
+      const stored = toStoredTicket(row, byEntityRef(entities));
       await extra?.(trx, stored);
       return stored;
     });
@@ -339,14 +345,14 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
 
   private async nextNumber(trx: Knex.Transaction, ticket: NewTicket) {
     const key = `${TICKET_TYPE_RULES[ticket.type].numberPrefix}-${ticket.year}`;
-    await trx('ticket_sequences')
-      .insert({ key, last: 0 })
+    // One statement: the year's first filing starts the counter, every later one increments it.
+    // The update locks the counter row until commit on PostgreSQL, so concurrent filings each
+    // see their own value.
+    const [row] = await trx('ticket_sequences')
+      .insert({ key, last: 1 })
       .onConflict('key')
-      .ignore();
-    // The increment locks the counter row until commit on PostgreSQL, so
-    // concurrent filings each see their own value.
-    await trx('ticket_sequences').where({ key }).increment('last', 1);
-    const row = await trx('ticket_sequences').where({ key }).first('last');
+      .merge({ last: trx.raw('?? + 1', ['ticket_sequences.last']) })
+      .returning('last');
     return formatTicketNumber(ticket.type, ticket.year, Number(row.last));
   }
 
@@ -366,17 +372,27 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
     rows: TicketRow[],
   ): Promise<StoredTicket[]> {
     if (rows.length === 0) return [];
-    const entities = await db('ticket_entities')
-      .whereIn(
+    const entities = byEntityRef(
+      await db('ticket_entities').whereIn(
         'ticket_id',
         rows.map(r => r.id),
-      )
-      .orderBy('entity_ref');
+      ),
+    );
     return rows.map(row => {
       const own = entities.filter(e => e.ticket_id === row.id);
       return toStoredTicket(row, own);
     });
   }
+}
+
+/**
+ * A ticket's entity links in one order whichever database holds them, and whether they were
+ * read or just written: by code unit, not by a PostgreSQL collation.
+ */
+function byEntityRef<T extends { entity_ref: string }>(links: T[]): T[] {
+  return [...links].sort((a, b) =>
+    a.entity_ref < b.entity_ref ? -1 : a.entity_ref > b.entity_ref ? 1 : 0,
+  );
 }
 
 /** A row of the `tickets` table as knex returns it. */

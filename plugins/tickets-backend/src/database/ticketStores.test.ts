@@ -444,8 +444,20 @@ describe.each(databases.eachSupportedId())(
         await knex('ticket_clocks').where({ ticket_id: ticket.id }),
       ).toEqual([]);
 
+      // Two devices a locale collation orders one way and code units the other ('-' sorts before
+      // 'b', but a collation that ignores punctuation compares "rackc" with "rackb").
+      ticket.entities = [
+        { entityRef: 'resource:default/rackb-01' },
+        { entityRef: 'resource:default/rack-c' },
+      ];
       const { ticket: filed } = await records.insert(ticket, events, sla);
       expect(filed.number).toBe('INC-2026-00001');
+      // What the filing answers is what a later read finds (it is not read back).
+      expect(await records.get(ticket.id)).toEqual(filed);
+      expect(filed.entityRefs).toEqual([
+        'resource:default/rack-c',
+        'resource:default/rackb-01',
+      ]);
       expect(
         (await history.events(ticket.id)).map(e => [e.seq, e.type]),
       ).toEqual([
