@@ -390,8 +390,9 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
  * read or just written: by code unit, not by a PostgreSQL collation.
  */
 function byEntityRef<T extends { entity_ref: string }>(links: T[]): T[] {
-  return [...links].sort((a, b) =>
-    a.entity_ref < b.entity_ref ? -1 : a.entity_ref > b.entity_ref ? 1 : 0,
+  return [...links].sort(
+    (a, b) =>
+      Number(a.entity_ref > b.entity_ref) - Number(a.entity_ref < b.entity_ref),
   );
 }
 
