@@ -9,3 +9,4 @@ export * from './layer';
 export * from './outbox';
 export * from './access';
 export * from './cache';
+export * from './database';

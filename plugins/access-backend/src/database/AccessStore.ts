@@ -11,6 +11,7 @@ import type {
   Qualification,
 } from '@internal/plugin-access-common';
 import { Knex } from 'knex';
+import { prepareStoreDatabase } from '@internal/plugin-court-node';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-access-backend',
@@ -169,10 +170,6 @@ function engineerRow(record: EngineerFields) {
   };
 }
 
-function isSqlite(db: Knex): boolean {
-  return String(db.client.config.client).includes('sqlite');
-}
-
 /** Grants, uses and engineers' records in the plugin's database (SQLite or PostgreSQL). */
 export class AccessStore {
   private constructor(private readonly db: Knex) {}
@@ -190,12 +187,10 @@ export class AccessStore {
     db: Knex,
     options: { skipMigrations?: boolean } = {},
   ): Promise<AccessStore> {
-    if (isSqlite(db)) {
-      await db.raw('PRAGMA journal_mode = WAL');
-    }
-    if (!options.skipMigrations) {
-      await db.migrate.latest({ directory: migrationsDir });
-    }
+    await prepareStoreDatabase(db, {
+      migrationsDir,
+      skipMigrations: options.skipMigrations,
+    });
     return new AccessStore(db);
   }
 

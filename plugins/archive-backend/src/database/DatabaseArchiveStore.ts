@@ -22,6 +22,7 @@ import {
   NewFile,
   StoredPage,
 } from './ArchiveStore';
+import { prepareStoreDatabase } from '@internal/plugin-court-node';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-archive-backend',
@@ -83,10 +84,6 @@ const NUMBER_SHAPED = /^[A-Za-z]{2,4}-\d{4}-\d{4,}$/;
 
 /** How often an upload that lost a race for its version number tries again. */
 const VERSION_ATTEMPTS = 5;
-
-function isSqlite(db: Knex): boolean {
-  return String(db.client.config.client).includes('sqlite');
-}
 
 function toVersion(row: VersionRow): DocumentVersion {
   return {
@@ -160,14 +157,10 @@ export class DatabaseArchiveStore implements ArchiveStore {
     db: Knex,
     options: { skipMigrations?: boolean } = {},
   ): Promise<DatabaseArchiveStore> {
-    if (isSqlite(db)) {
-      // Readers keep reading while an upload commits; Backstage leaves the
-      // default rollback journal on.
-      await db.raw('PRAGMA journal_mode = WAL');
-    }
-    if (!options.skipMigrations) {
-      await db.migrate.latest({ directory: migrationsDir });
-    }
+    await prepareStoreDatabase(db, {
+      migrationsDir,
+      skipMigrations: options.skipMigrations,
+    });
     return new DatabaseArchiveStore(db);
   }
 

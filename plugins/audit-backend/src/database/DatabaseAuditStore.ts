@@ -21,6 +21,7 @@ import {
 } from '@internal/plugin-audit-common';
 import { Knex } from 'knex';
 import { createHash } from 'node:crypto';
+import { prepareStoreDatabase } from '@internal/plugin-court-node';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-audit-backend',
@@ -155,10 +156,6 @@ function decodeCursor(cursor: string): [string, number] {
   throw new InputError('query.cursor: is not a cursor this list gave');
 }
 
-function isSqlite(db: Knex): boolean {
-  return String(db.client.config.client).includes('sqlite');
-}
-
 /** The audit trail in the plugin's database (SQLite or PostgreSQL). */
 export class DatabaseAuditStore {
   private constructor(private readonly db: Knex) {}
@@ -176,13 +173,10 @@ export class DatabaseAuditStore {
     db: Knex,
     options: { skipMigrations?: boolean } = {},
   ): Promise<DatabaseAuditStore> {
-    if (isSqlite(db)) {
-      // The audit page reads while the sink appends.
-      await db.raw('PRAGMA journal_mode = WAL');
-    }
-    if (!options.skipMigrations) {
-      await db.migrate.latest({ directory: migrationsDir });
-    }
+    await prepareStoreDatabase(db, {
+      migrationsDir,
+      skipMigrations: options.skipMigrations,
+    });
     return new DatabaseAuditStore(db);
   }
 

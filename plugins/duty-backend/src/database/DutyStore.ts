@@ -14,6 +14,7 @@ import type {
   SwapStatus,
 } from '@internal/plugin-duty-common';
 import { Knex } from 'knex';
+import { prepareStoreDatabase } from '@internal/plugin-court-node';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-duty-backend',
@@ -134,12 +135,10 @@ export class DutyStore {
     db: Knex,
     options: { skipMigrations?: boolean } = {},
   ): Promise<DutyStore> {
-    if (String(db.client.config.client).includes('sqlite')) {
-      await db.raw('PRAGMA journal_mode = WAL');
-    }
-    if (!options.skipMigrations) {
-      await db.migrate.latest({ directory: migrationsDir });
-    }
+    await prepareStoreDatabase(db, {
+      migrationsDir,
+      skipMigrations: options.skipMigrations,
+    });
     return new DutyStore(db);
   }
 

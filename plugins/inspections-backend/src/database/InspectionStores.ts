@@ -7,6 +7,7 @@ import { CoverageStore, DatabaseCoverageStore } from './CoverageStore';
 import { DatabasePlanStore, PlanStore } from './PlanStore';
 import { DatabaseRoundStore, RoundStore } from './RoundStore';
 import { DatabaseTemplateStore, TemplateStore } from './TemplateStore';
+import { prepareStoreDatabase } from '@internal/plugin-court-node';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-inspections-backend',
@@ -35,14 +36,10 @@ export async function inspectionStoresFromKnex(
   db: Knex,
   options: { skipMigrations?: boolean } = {},
 ): Promise<InspectionStores> {
-  if (db.client.config.client.includes('sqlite')) {
-    // Readers keep reading while a save commits; Backstage leaves the
-    // default rollback journal on.
-    await db.raw('PRAGMA journal_mode = WAL');
-  }
-  if (!options.skipMigrations) {
-    await db.migrate.latest({ directory: migrationsDir });
-  }
+  await prepareStoreDatabase(db, {
+    migrationsDir,
+    skipMigrations: options.skipMigrations,
+  });
   return {
     templates: new DatabaseTemplateStore(db),
     plans: new DatabasePlanStore(db),

@@ -26,6 +26,7 @@ import { Knex } from 'knex';
 import { ArticleQueryFilter, SearchAnalyzer } from '@internal/plugin-kb-node';
 import { postingsOf } from './postings';
 import { SearchTerm, TermStatistics } from './TermStatistics';
+import { prepareStoreDatabase } from '@internal/plugin-court-node';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-kb-backend',
@@ -152,14 +153,10 @@ export class DatabaseKbStore {
     db: Knex,
     options: { skipMigrations?: boolean; analyzer?: SearchAnalyzer } = {},
   ): Promise<DatabaseKbStore> {
-    if (isSqlite(db)) {
-      // Readers keep reading while a write commits; Backstage leaves the
-      // default rollback journal on.
-      await db.raw('PRAGMA journal_mode = WAL');
-    }
-    if (!options.skipMigrations) {
-      await db.migrate.latest({ directory: migrationsDir });
-    }
+    await prepareStoreDatabase(db, {
+      migrationsDir,
+      skipMigrations: options.skipMigrations,
+    });
     return new DatabaseKbStore(db, options.analyzer ?? new SearchAnalyzer());
   }
 
@@ -754,8 +751,4 @@ function applyCriteria(
       ...criteria.values,
     ]);
   }
-}
-
-function isSqlite(db: Knex) {
-  return String(db.client.config.client).includes('sqlite');
 }

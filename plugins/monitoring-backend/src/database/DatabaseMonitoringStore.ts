@@ -10,6 +10,7 @@ import {
   ReceivedAlert,
 } from '@internal/plugin-monitoring-common';
 import { Knex } from 'knex';
+import { prepareStoreDatabase, isSqlite } from '@internal/plugin-court-node';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-monitoring-backend',
@@ -158,10 +159,6 @@ function toAlert(row: AlertRow): StoredAlert {
   };
 }
 
-function isSqlite(db: Knex): boolean {
-  return String(db.client.config.client).includes('sqlite');
-}
-
 /** Instants are stored as ISO strings in UTC, so they sort as text. */
 const MINUTE_MS = 60_000;
 const minus = (instant: string, ms: number) =>
@@ -204,14 +201,10 @@ export class DatabaseMonitoringStore {
     db: Knex,
     skipMigrations = false,
   ): Promise<DatabaseMonitoringStore> {
-    if (isSqlite(db)) {
-      // A burst of deliveries commits many small transactions; Backstage
-      // leaves the default rollback journal on.
-      await db.raw('PRAGMA journal_mode = WAL');
-    }
-    if (!skipMigrations) {
-      await db.migrate.latest({ directory: migrationsDir });
-    }
+    await prepareStoreDatabase(db, {
+      migrationsDir,
+      skipMigrations: skipMigrations,
+    });
     return new DatabaseMonitoringStore(db);
   }
 

@@ -19,15 +19,12 @@ import {
   isOverdue,
 } from '@internal/plugin-spares-common';
 import { Knex } from 'knex';
+import { prepareStoreDatabase } from '@internal/plugin-court-node';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-spares-backend',
   'migrations',
 );
-
-function isSqlite(db: Knex): boolean {
-  return String(db.client.config.client).includes('sqlite');
-}
 
 interface PartTypeRow {
   id: string;
@@ -196,13 +193,10 @@ export class SparesStore {
     db: Knex,
     options: { skipMigrations?: boolean } = {},
   ): Promise<SparesStore> {
-    if (isSqlite(db)) {
-      // Readers (the store page) keep reading while a movement commits.
-      await db.raw('PRAGMA journal_mode = WAL');
-    }
-    if (!options.skipMigrations) {
-      await db.migrate.latest({ directory: migrationsDir });
-    }
+    await prepareStoreDatabase(db, {
+      migrationsDir,
+      skipMigrations: options.skipMigrations,
+    });
     return new SparesStore(db);
   }
 

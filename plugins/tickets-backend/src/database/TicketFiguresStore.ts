@@ -273,6 +273,8 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
     );
   }
 
+  // Not court-node's isSqlite: the figures workers load this file, and court-node's index would
+  // bring the backend layer (permissions, express) into each worker's heap.
   private isSqlite() {
     return String(this.db.client.config.client).includes('sqlite');
   }

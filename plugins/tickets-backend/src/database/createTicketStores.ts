@@ -12,6 +12,7 @@ import {
   DatabaseTicketRecordStore,
   TicketRecordStore,
 } from './TicketRecordStore';
+import { prepareStoreDatabase } from '@internal/plugin-court-node';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-tickets-backend',
@@ -34,21 +35,13 @@ export async function createTicketStores(
   db: Knex,
   options: { skipMigrations?: boolean } = {},
 ): Promise<TicketStores> {
-  if (isSqlite(db)) {
-    // Readers keep reading while a write commits; Backstage leaves the
-    // default rollback journal on.
-    await db.raw('PRAGMA journal_mode = WAL');
-  }
-  if (!options.skipMigrations) {
-    await db.migrate.latest({ directory: migrationsDir });
-  }
+  await prepareStoreDatabase(db, {
+    migrationsDir,
+    skipMigrations: options.skipMigrations,
+  });
   return {
     records: new DatabaseTicketRecordStore(db),
     history: new DatabaseTicketHistoryStore(db),
     projection: new DatabaseSlaProjectionStore(db),
   };
-}
-
-function isSqlite(db: Knex) {
-  return String(db.client.config.client).includes('sqlite');
 }

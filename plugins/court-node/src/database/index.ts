@@ -1,0 +1,1 @@
+export { isSqlite, prepareStoreDatabase } from './storeDatabase';
