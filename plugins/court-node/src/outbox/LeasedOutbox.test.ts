@@ -128,6 +128,29 @@ describe.each(databases.eachSupportedId())('LeasedOutbox on %s', id => {
     expect(await queued(db)).toBe(0);
   });
 
+  it('claims a burst in one statement and deletes what was sent in a few, not one write per message', async () => {
+    const sink = receiver();
+    const outbox = worker(db, clock, sink.deliver);
+    const ids = Array.from({ length: 40 }, (_, n) => n);
+    await db.transaction(trx => outbox.enqueue(trx, messages(ids)));
+    const writes: string[] = [];
+    const onQuery = (query: { sql: string }) => {
+      const verb = query.sql.trimStart().split(/\s/)[0].toLowerCase();
+      if (verb === 'update' || verb === 'delete') writes.push(verb);
+    };
+    db.on('query', onQuery);
+    try {
+      await outbox.drain();
+    } finally {
+      db.removeListener('query', onQuery);
+    }
+    expect(sink.sends).toHaveLength(40);
+    expect(await queued(db)).toBe(0);
+    // One claim takes all 40; the next finds none and ends the round.
+    expect(writes.filter(w => w === 'update')).toHaveLength(2);
+    expect(writes.filter(w => w === 'delete').length).toBeLessThanOrEqual(3);
+  });
+
   it('retries a failed delivery after its backoff, not before', async () => {
     const sink = receiver();
     let failures = 1;

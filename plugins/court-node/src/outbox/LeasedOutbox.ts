@@ -54,9 +54,9 @@ const iso = (at: DateTime) => at.toUTC().toISO()!;
 /**
  * An outbox with a lease, the court's one way to do work after a commit, at least once, on
  * whichever replica gets there first. `enqueue` writes messages in the caller's transaction, so
- * they exist exactly when what they announce does. The worker claims each due message by moving
- * its due instant to the end of a lease (a compare-and-set on the row, so one claimant wins
- * across replicas), delivers it, and deletes it if it still holds the lease; a failed delivery is
+ * they exist exactly when what they announce does. The worker claims due messages by moving their
+ * due instant to the end of a lease (a compare-and-set on each row, so one claimant wins across
+ * replicas), delivers it, and deletes it if it still holds the lease; a failed delivery is
  * due again after a backoff, and a worker that died mid-delivery loses its claim when the lease
  * runs out. Wakes when poked after a commit, at the next due instant, and every `idleSeconds`.
  */
@@ -135,39 +135,58 @@ export class LeasedOutbox<P> {
       this.again = false;
       const claimed = await this.claim();
       if (claimed.length === 0) return;
-      await Promise.all(claimed.map(m => this.deliverOne(m)));
+      const { db, table } = this.options;
+      // Only while the lease is ours: after it ran out another worker may hold the message.
+      const delivered = new Coalescing<string>(ids =>
+        db(table).whereIn('id', ids).where('due_at', claimed[0].lease).delete(),
+      );
+      await Promise.all(
+        claimed.map(async m => {
+          if (await this.deliverOne(m)) await delivered.done(m.id);
+        }),
+      );
     }
   }
 
-  /** Claims up to a batch of due messages: each row is taken by one claimant only. */
+  /**
+   * Claims up to a batch of due messages in one statement: each row is taken by one claimant
+   * only. The outer `due_at <= now` is the compare-and-set: a row another claimant leased (its
+   * due instant moved past now) or delivered (gone) is not taken, and PostgreSQL checks it again
+   * on the row once it holds its lock. One write for the batch, not one per message: on SQLite
+   * each was a commit of its own.
+   */
   private async claim(): Promise<(ClaimedMessage<P> & { lease: string })[]> {
     const { db, table, clock } = this.options;
-    const now = clock.now();
-    const due = await db(table)
-      .where('due_at', '<=', iso(now))
-      .orderBy('due_at')
-      .limit(this.batch)
-      .select('id', 'payload', 'due_at', 'attempts');
-    // A claim moves the due instant into the future, so a second claimant's compare fails.
-    const lease = iso(now.plus({ seconds: this.leaseSeconds }));
-    const claimed: (ClaimedMessage<P> & { lease: string })[] = [];
-    for (const row of due) {
-      const taken = await db(table)
-        .where({ id: row.id, due_at: row.due_at })
-        .update({ due_at: lease, attempts: Number(row.attempts) + 1 });
-      if (taken === 1) {
-        claimed.push({
-          id: row.id,
-          payload: JSON.parse(row.payload) as P,
-          attempts: Number(row.attempts),
-          lease,
-        });
-      }
-    }
-    return claimed;
+    const now = iso(clock.now());
+    const lease = iso(clock.now().plus({ seconds: this.leaseSeconds }));
+    const taken: { id: string; payload: string; attempts: number | string }[] =
+      await db(table)
+        .whereIn(
+          'id',
+          db(table)
+            .select('id')
+            .where('due_at', '<=', now)
+            .orderBy('due_at')
+            .limit(this.batch),
+        )
+        .where('due_at', '<=', now)
+        .update({ due_at: lease, attempts: db.raw('?? + 1', ['attempts']) }, [
+          'id',
+          'payload',
+          'attempts',
+        ]);
+    return taken.map(row => ({
+      id: row.id,
+      payload: JSON.parse(row.payload) as P,
+      attempts: Number(row.attempts) - 1,
+      lease,
+    }));
   }
 
-  private async deliverOne(message: ClaimedMessage<P> & { lease: string }) {
+  /** Sends `message`; false when it failed and was put back for later. */
+  private async deliverOne(
+    message: ClaimedMessage<P> & { lease: string },
+  ): Promise<boolean> {
     const { db, table, clock, logger } = this.options;
     const { lease, ...delivered } = message;
     try {
@@ -181,10 +200,9 @@ export class LeasedOutbox<P> {
       await db(table)
         .where({ id: message.id, due_at: lease })
         .update({ due_at: iso(clock.now().plus({ minutes })) });
-      return;
+      return false;
     }
-    // Only while the lease is ours: after it ran out another worker may hold the message.
-    await db(table).where({ id: message.id, due_at: lease }).delete();
+    return true;
   }
 
   /** Sleeps until the next message or lease falls due, or `idleSeconds`. */
@@ -197,5 +215,35 @@ export class LeasedOutbox<P> {
     const at = next && next < idle ? next : idle;
     this.wakeUp?.();
     this.wakeUp = clock.wakeAt(at, () => this.poke());
+  }
+}
+
+/**
+ * Marks items done with one statement for all that finish while the previous one runs: each
+ * message leaves the outbox as soon as it was sent (not when its whole batch was), and a burst
+ * of sends costs a few deletes, not one commit each.
+ */
+class Coalescing<T> {
+  private pending: T[] = [];
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly apply: (items: T[]) => Promise<unknown>) {}
+
+  /** Resolves once a statement that included `item` has completed. */
+  async done(item: T): Promise<void> {
+    this.pending.push(item);
+    // A round already under way was started without `item`: wait it out, then start the next.
+    while (this.pending.includes(item)) {
+      this.running ??= this.round().finally(() => {
+        this.running = undefined;
+      });
+      await this.running;
+    }
+  }
+
+  private async round(): Promise<void> {
+    const items = this.pending;
+    this.pending = [];
+    await this.apply(items);
   }
 }
