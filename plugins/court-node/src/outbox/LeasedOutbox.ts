@@ -52,6 +52,36 @@ export interface LeasedOutboxOptions<P> {
 const iso = (at: DateTime) => at.toUTC().toISO()!;
 
 /**
+ * Marks items done with one statement for all that finish while the previous one runs: each
+ * message leaves the outbox as soon as it was sent (not when its whole batch was), and a burst
+ * of sends costs a few deletes, not one commit each.
+ */
+class Coalescing<T> {
+  private pending: T[] = [];
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly apply: (items: T[]) => Promise<unknown>) {}
+
+  /** Resolves once a statement that included `item` has completed. */
+  async done(item: T): Promise<void> {
+    this.pending.push(item);
+    // A round already under way was started without `item`: wait it out, then start the next.
+    while (this.pending.includes(item)) {
+      this.running ??= this.round().finally(() => {
+        this.running = undefined;
+      });
+      await this.running;
+    }
+  }
+
+  private async round(): Promise<void> {
+    const items = this.pending;
+    this.pending = [];
+    await this.apply(items);
+  }
+}
+
+/**
  * An outbox with a lease, the court's one way to do work after a commit, at least once, on
  * whichever replica gets there first. `enqueue` writes messages in the caller's transaction, so
  * they exist exactly when what they announce does. The worker claims due messages by moving their
@@ -215,35 +245,5 @@ export class LeasedOutbox<P> {
     const at = next && next < idle ? next : idle;
     this.wakeUp?.();
     this.wakeUp = clock.wakeAt(at, () => this.poke());
-  }
-}
-
-/**
- * Marks items done with one statement for all that finish while the previous one runs: each
- * message leaves the outbox as soon as it was sent (not when its whole batch was), and a burst
- * of sends costs a few deletes, not one commit each.
- */
-class Coalescing<T> {
-  private pending: T[] = [];
-  private running: Promise<void> | undefined;
-
-  constructor(private readonly apply: (items: T[]) => Promise<unknown>) {}
-
-  /** Resolves once a statement that included `item` has completed. */
-  async done(item: T): Promise<void> {
-    this.pending.push(item);
-    // A round already under way was started without `item`: wait it out, then start the next.
-    while (this.pending.includes(item)) {
-      this.running ??= this.round().finally(() => {
-        this.running = undefined;
-      });
-      await this.running;
-    }
-  }
-
-  private async round(): Promise<void> {
-    const items = this.pending;
-    this.pending = [];
-    await this.apply(items);
   }
 }
