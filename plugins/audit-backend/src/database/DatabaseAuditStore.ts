@@ -203,11 +203,14 @@ export class DatabaseAuditStore {
     });
   }
 
+  /**
+   * The chain's head, locked until the transaction ends (a no-op update takes PostgreSQL's row
+   * lock; SQLite's write lock is the file's): one statement, the head as the update left it.
+   */
   private async lockHead(trx: Knex.Transaction): Promise<ChainLink> {
-    await trx('audit_chain_head')
+    const [row] = await trx('audit_chain_head')
       .where({ id: 1 })
-      .update({ last_seq: trx.ref('last_seq') });
-    const row = await trx('audit_chain_head').where({ id: 1 }).first();
+      .update({ last_seq: trx.ref('last_seq') }, ['last_seq', 'last_hash']);
     return { seq: Number(row.last_seq), hash: row.last_hash };
   }
 
