@@ -1,8 +1,18 @@
-import type { Ticket } from '@internal/plugin-tickets-common';
-import { pageEventOf } from './notificationsModule';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  Ticket,
+  TicketsApi,
+  ticketNotificationFactsOf,
+} from '@internal/plugin-tickets-common';
+import { fakeHttpService } from './__testUtils__/fakeServers';
+import {
+  PagingNotificationProcessor,
+  pageEventOf,
+} from './notificationsModule';
 
 const AT = '2026-12-05T19:00:00.000Z';
-const ticket = {
+/** The ticket as the tickets API answers it (only what paging reads). */
+const apiTicket = {
   id: 't-1',
   number: 'INC-2026-00042',
   level: 'L1',
@@ -14,6 +24,7 @@ const ticket = {
     resolution: { dueAt: '2026-12-05T23:00:00.000Z' },
   },
 } as unknown as Ticket;
+const ticket = ticketNotificationFactsOf(apiTicket);
 
 const options = (payload: object) =>
   ({
@@ -124,5 +135,78 @@ describe('the notifications that page', () => {
     expect(
       pageEventOf(options({ topic: 'alert-storm' }), ticket, AT),
     ).toBeUndefined();
+  });
+});
+
+describe('the paging processor', () => {
+  /** The processor with paging's events endpoint on a local server and a tickets API that counts reads. */
+  async function processorWithPaging() {
+    const paging = await fakeHttpService(() => ({ status: 201, json: {} }));
+    const reads: string[] = [];
+    const tickets = {
+      as: () =>
+        ({
+          async getTicket(number: string) {
+            reads.push(number);
+            return { ticket: apiTicket };
+          },
+        } as unknown as TicketsApi),
+    };
+    const processor = new PagingNotificationProcessor({
+      tickets,
+      auth: mockServices.auth(),
+      discovery: mockServices.discovery.mock({
+        getBaseUrl: async () => paging.url,
+      }),
+      logger: mockServices.logger.mock(),
+      now: () => AT,
+    });
+    return { paging, reads, processor };
+  }
+
+  const created = (metadata?: object) =>
+    options({
+      topic: 'ticket-created',
+      scope: 'ticket:t-1:created',
+      severity: 'critical',
+      link: '/tickets/INC-2026-00042',
+      ...(metadata ? { metadata } : {}),
+    });
+
+  it('pages from the facts the tickets’ notification carries, without reading the ticket back', async () => {
+    const { paging, reads, processor } = await processorWithPaging();
+    try {
+      await processor.processOptions(created({ ticket }));
+      expect(reads).toEqual([]);
+      expect(paging.received.map(r => JSON.parse(r.body))).toEqual([
+        pageEventOf(created(), ticket, AT),
+      ]);
+    } finally {
+      await paging.close();
+    }
+  });
+
+  it('reads the ticket when the notification carries no facts, or another ticket’s', async () => {
+    const { paging, reads, processor } = await processorWithPaging();
+    try {
+      await processor.processOptions(created());
+      await processor.processOptions(
+        created({ ticket: { ...ticket, number: 'INC-2026-00001' } }),
+      );
+      await processor.processOptions(created({ ticket: { id: 't-1' } }));
+      expect(reads).toEqual([
+        'INC-2026-00042',
+        'INC-2026-00042',
+        'INC-2026-00042',
+      ]);
+      const expected = pageEventOf(created(), ticket, AT);
+      expect(paging.received.map(r => JSON.parse(r.body))).toEqual([
+        expected,
+        expected,
+        expected,
+      ]);
+    } finally {
+      await paging.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import {
   AuthService,
+  BackstageCredentials,
   coreServices,
   createBackendModule,
   DiscoveryService,
@@ -11,7 +12,11 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { courtClockServiceRef, pluginFetch } from '@internal/plugin-court-node';
 import { PageEvent } from '@internal/plugin-paging-common';
-import type { Ticket } from '@internal/plugin-tickets-common';
+import {
+  TicketNotificationFacts,
+  ticketNotificationFactsOf,
+  ticketNotificationFactsSchema,
+} from '@internal/plugin-tickets-common';
 import {
   ticketsServiceRef,
   TicketsService,
@@ -47,16 +52,16 @@ function pageKindOf(
  */
 export function pageEventOf(
   options: NotificationSendOptions,
-  ticket: Ticket,
+  ticket: TicketNotificationFacts,
   at: string,
 ): PageEvent | undefined {
   const { scope } = options.payload;
   const kind = pageKindOf(options);
   if (!kind || !scope) return undefined;
-  const clocks = ticket.clocks;
-  const deadline = [clocks?.arrival, clocks?.response, clocks?.resolution]
-    .map(clock => clock?.dueAt)
-    .find(due => due !== undefined && due >= at);
+  const { dueAt } = ticket;
+  const deadline = [dueAt.arrival, dueAt.response, dueAt.resolution].find(
+    due => due !== undefined && due >= at,
+  );
   return {
     // The tickets' scope names the ticket and the clock; a breach is its own event.
     key: kind === 'sla-breach' ? `${scope}:breach` : scope,
@@ -105,10 +110,11 @@ export class PagingNotificationProcessor implements NotificationProcessor {
     try {
       const { auth, discovery } = this.deps;
       const credentials = await auth.getOwnServiceCredentials();
-      const { ticket } = await this.deps.tickets
-        .as(credentials)
-        .getTicket(number);
-      const event = pageEventOf(options, ticket, this.deps.now());
+      const event = pageEventOf(
+        options,
+        await this.factsOf(options, number, credentials),
+        this.deps.now(),
+      );
       if (event) {
         const { fetch } = pluginFetch({
           auth,
@@ -129,6 +135,22 @@ export class PagingNotificationProcessor implements NotificationProcessor {
       this.deps.logger.error(`paging not told of ${number}: ${error}`);
     }
     return options;
+  }
+
+  /** The ticket as its notification carries it (the tickets' own), else as the tickets plugin has it. */
+  private async factsOf(
+    options: NotificationSendOptions,
+    number: string,
+    credentials: BackstageCredentials,
+  ): Promise<TicketNotificationFacts> {
+    const carried = ticketNotificationFactsSchema.safeParse(
+      options.payload.metadata?.ticket,
+    );
+    if (carried.success && carried.data.number === number) return carried.data;
+    const { ticket } = await this.deps.tickets
+      .as(credentials)
+      .getTicket(number);
+    return ticketNotificationFactsOf(ticket);
   }
 }
 

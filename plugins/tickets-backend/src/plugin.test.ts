@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { ManualCourtClock } from '@internal/plugin-court-node';
 import { eventually } from '@internal/plugin-court-node/testUtils';
+import { ticketNotificationFactsOf } from '@internal/plugin-tickets-common';
 import {
   as,
   COURT_NOW,
@@ -57,6 +58,8 @@ describe('tickets API', () => {
         expect.objectContaining({
           payload: expect.objectContaining({
             title: expect.stringContaining(ticket.number),
+            // What paging would read back from the API, carried along instead.
+            metadata: { ticket: ticketNotificationFactsOf(ticket) },
           }),
         }),
       ]),

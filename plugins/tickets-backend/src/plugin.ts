@@ -154,8 +154,8 @@ export const ticketsPlugin = createBackendPlugin({
               ...(duty?.floor ? { majorEvent: duty.floor } : {}),
             };
           },
-          announceCreated: (trx, ticket) =>
-            outbox.enqueue(trx, notifier.announceCreated(ticket)),
+          announceCreated: (trx, ticket, projection) =>
+            outbox.enqueue(trx, notifier.announceCreated(ticket, projection)),
           listener: {
             ticketUpdated(ticket, projection, happened) {
               watch.poke(projection.nextWakeUpAt);

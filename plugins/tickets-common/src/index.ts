@@ -13,6 +13,7 @@ export * from './schemas';
 export * from './permissions';
 export * from './numbers';
 export * from './liveClock';
+export * from './notificationFacts';
 export * from './changes/model';
 export * from './changes/lifecycle';
 export * from './changes/risk';

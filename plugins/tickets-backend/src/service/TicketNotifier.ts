@@ -6,7 +6,11 @@ import {
 import { OutboxMessage } from '@internal/plugin-court-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { ClockName, PriorityLevel } from '@internal/plugin-sla-common';
-import { StoredTicket } from '../database/rows';
+import {
+  TicketNotificationFacts,
+  ticketNotificationFactsOf,
+} from '@internal/plugin-tickets-common';
+import { SlaProjection, StoredTicket } from '../database/rows';
 
 /** Signal channel on which every ticket change is announced to open pages. */
 export const TICKETS_SIGNAL_CHANNEL = 'tickets';
@@ -79,18 +83,27 @@ export class TicketNotifier {
    * new-ticket notification and, when it was routed to someone, theirs. Ids are per ticket and
    * version, so a retried filing queues nothing twice.
    */
-  announceCreated(ticket: StoredTicket): OutboxMessage<TicketAnnouncement>[] {
+  announceCreated(
+    ticket: StoredTicket,
+    projection: SlaProjection,
+  ): OutboxMessage<TicketAnnouncement>[] {
+    const facts = notificationFactsOf(ticket, projection);
     const announce = (
       what: 'created' | 'assigned',
       recipients: readonly string[],
     ): OutboxMessage<TicketAnnouncement>[] => {
-      const send = this.notification(ticket, recipients, {
-        title: `${ticket.number} ${ticket.level} ${ticket.title}`,
-        description: ticket.description.slice(0, 300),
-        severity: SEVERITY[ticket.level],
-        topic: `ticket-${what}`,
-        scope: `ticket:${ticket.id}:${what}`,
-      });
+      const send = this.notification(
+        ticket,
+        recipients,
+        {
+          title: `${ticket.number} ${ticket.level} ${ticket.title}`,
+          description: ticket.description.slice(0, 300),
+          severity: SEVERITY[ticket.level],
+          topic: `ticket-${what}`,
+          scope: `ticket:${ticket.id}:${what}`,
+        },
+        facts,
+      );
       return send
         ? [
             {
@@ -194,7 +207,11 @@ export class TicketNotifier {
     });
   }
 
-  /** The notification of `payload` about `ticket` to `recipients`; none without recipients. */
+  /**
+   * The notification of `payload` about `ticket` to `recipients`; none without recipients. With
+   * `facts`, it carries the ticket for the notification processors (paging reads it rather than
+   * the ticket).
+   */
   private notification(
     ticket: StoredTicket,
     recipients: readonly string[],
@@ -205,6 +222,7 @@ export class TicketNotifier {
       topic: string;
       scope: string;
     },
+    facts?: TicketNotificationFacts,
   ): NotificationSendOptions | undefined {
     const entityRef = [...new Set(recipients)];
     if (entityRef.length === 0) return undefined;
@@ -216,6 +234,7 @@ export class TicketNotifier {
           ticket.type === 'change'
             ? `/changes/${ticket.number}`
             : `/tickets/${ticket.number}`,
+        ...(facts ? { metadata: { ticket: facts } } : {}),
       },
     };
   }
@@ -234,4 +253,21 @@ export class TicketNotifier {
       this.logger.error(`notification for ${ticket.number} failed: ${error}`);
     }
   }
+}
+
+/** The ticket as a notification carries it, its clocks' due instants from the projection written with it. */
+function notificationFactsOf(
+  ticket: StoredTicket,
+  projection: SlaProjection,
+): TicketNotificationFacts {
+  const clockOf = (name: ClockName) =>
+    projection.clocks.find(c => c.clock === name);
+  return ticketNotificationFactsOf({
+    ...ticket,
+    clocks: {
+      response: clockOf('response'),
+      arrival: clockOf('arrival'),
+      resolution: clockOf('resolution'),
+    },
+  });
 }

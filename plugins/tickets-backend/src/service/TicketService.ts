@@ -119,6 +119,7 @@ export class TicketService {
       announceCreated: (
         trx: Knex.Transaction,
         ticket: StoredTicket,
+        projection: SlaProjection,
       ) => Promise<void>;
       /** The court's zone, for ticket-number years. */
       zone: string;
@@ -274,7 +275,7 @@ export class TicketService {
       },
       events,
       projection,
-      this.deps.announceCreated,
+      (trx, filed) => this.deps.announceCreated(trx, filed, projection),
     );
     if (!created) return this.refiled(stored, caller);
     this.deps.listener.ticketUpdated(stored, projection, {
