@@ -86,7 +86,7 @@ class Coalescing<T> {
  * whichever replica gets there first. `enqueue` writes messages in the caller's transaction, so
  * they exist exactly when what they announce does. The worker claims due messages by moving their
  * due instant to the end of a lease (a compare-and-set on each row, so one claimant wins across
- * replicas), delivers it, and deletes it if it still holds the lease; a failed delivery is
+ * replicas), delivers each, and deletes it once sent if it still holds the lease; a failed delivery is
  * due again after a backoff, and a worker that died mid-delivery loses its claim when the lease
  * runs out. Wakes when poked after a commit, at the next due instant, and every `idleSeconds`.
  */
@@ -187,8 +187,9 @@ export class LeasedOutbox<P> {
    */
   private async claim(): Promise<(ClaimedMessage<P> & { lease: string })[]> {
     const { db, table, clock } = this.options;
-    const now = iso(clock.now());
-    const lease = iso(clock.now().plus({ seconds: this.leaseSeconds }));
+    const at = clock.now();
+    const now = iso(at);
+    const lease = iso(at.plus({ seconds: this.leaseSeconds }));
     const taken: { id: string; payload: string; attempts: number | string }[] =
       await db(table)
         .whereIn(
