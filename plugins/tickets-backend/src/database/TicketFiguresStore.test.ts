@@ -314,6 +314,19 @@ describe.each(databases.eachSupportedId())(
       expect(courtroom.changes).toEqual([]);
     });
 
+    it('reads the same facts in the same order however many tickets a round of reads takes', async () => {
+      const window = periodWindow(MARCH, ZONE);
+      const whole = await store().factsIn(MARCH, window);
+      expect(whole.tickets.length).toBeGreaterThan(3);
+      for (const factsChunk of [1, 2, 3]) {
+        const chunked = new DatabaseTicketFiguresStore(knex, { factsChunk });
+        expect(await chunked.factsIn(MARCH, window)).toEqual(whole);
+        expect(await chunked.factsIn(MARCH, window, COURTROOM)).toEqual(
+          await march(COURTROOM),
+        );
+      }
+    });
+
     it('finds nothing in a month where nothing happened', async () => {
       const january = { from: '2026-01-01', to: '2026-01-31' };
       expect(
