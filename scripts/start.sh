@@ -93,7 +93,14 @@ announce_ready() {
   done
 }
 
+# The backend thread's heap limit. With one below V8's default, V8 grows the heap to at most 1.3-2
+# times what survived its last full collection instead of 4 times: with 100,000 tickets the whole
+# backend peaked at 916 MB instead of 1,054-1,176 (docs/operations.md, "The heap limit"). A year's
+# report files render within 1 GB of heap.
+heap_mb="${COURT_OPS_HEAP_MB:-1536}"
+[[ "$heap_mb" =~ ^[0-9]+$ ]] || { echo "[start] COURT_OPS_HEAP_MB must be megabytes, not '$heap_mb'" >&2; exit 2; }
+
 # exec: the signal that stops this script reaches the backend itself, with nothing in between.
 # --no-node-snapshot: the scaffolder's template sandbox (isolated-vm) needs it on Node 20 and later.
 export NODE_ENV=production
-exec node --no-node-snapshot . "${configs[@]}" > >(announce_ready) 2>&1
+exec node --no-node-snapshot --max-old-space-size="$heap_mb" . "${configs[@]}" > >(announce_ready) 2>&1
