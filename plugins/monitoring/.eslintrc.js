@@ -1,1 +1,5 @@
-module.exports = require('@backstage/cli/config/eslint-factory')(__dirname);
+const { frontendRestrictedImports } = require('../../eslint-court');
+
+module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
+  restrictedImports: frontendRestrictedImports,
+});
