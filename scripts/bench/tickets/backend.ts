@@ -264,6 +264,39 @@ export async function startBackend(options: {
   return backend;
 }
 
+/**
+ * Resolves once the backend's log, since its last start, has a line holding each of `texts`.
+ * The search indexes are first built 5 and 15 s after start (app-config.yaml), each blocking the
+ * backend's thread for 100-300 ms: a bench that times requests right after start waits for them,
+ * or they fall into its first requests.
+ */
+export async function waitForLog(
+  backend: Backend,
+  texts: readonly string[],
+  limitS = 120,
+): Promise<void> {
+  const deadline = Date.now() + limitS * 1000;
+  for (;;) {
+    const log = readFileSync(backend.logFile, 'utf8');
+    const sinceStart = log.slice(
+      log.lastIndexOf('Plugin initialization started'),
+    );
+    if (texts.every(text => sinceStart.includes(text))) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the backend's log has no ${texts.join(' / ')} after ${limitS} s`,
+      );
+    }
+    await sleep(250);
+  }
+}
+
+/** The lines the search plugin logs when the start's first indexing is done. */
+export const FIRST_SEARCH_INDEXING = [
+  'Collating documents for software-catalog succeeded',
+  'Collating documents for kb-article succeeded',
+];
+
 /** Signs in through the example-users provider, as the sign-in page does. */
 export async function signIn(
   baseUrl: string,
