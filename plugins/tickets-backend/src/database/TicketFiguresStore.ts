@@ -352,7 +352,7 @@ export class DatabaseTicketFiguresStore implements TicketFiguresStore {
   /**
    * A filter "`column` is one of `ids`": the ids bound as one value whatever
    * their number (SQLite limits bound parameters, PostgreSQL a statement's
-   * size), and encoded once for the four reads that share them.
+   * size), and encoded once for the reads that share them.
    */
   private oneOf(ids: readonly string[]) {
     const [sql, list] = this.isSqlite()
