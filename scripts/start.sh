@@ -80,19 +80,6 @@ fi
 echo "[start] data in $COURT_OPS_DATA_DIR, port $PORT" >&2
 cd "$ROOT/packages/backend" # catalog and runbook paths in app-config.yaml are relative to it
 
-# Prints the line packages/e2e waits for once every plugin is up. It outlives the signal that
-# stops the backend (it ignores it) so that the backend's last log lines still reach the terminal.
-announce_ready() {
-  trap '' TERM INT
-  local line
-  while IFS= read -r line; do
-    printf '%s\n' "$line"
-    if [[ "$line" == *"Plugin initialization complete"* ]]; then
-      printf '\n  Court Ops Portal is ready: http://localhost:%s\n\n' "$PORT"
-    fi
-  done
-}
-
 # The backend thread's heap limit. With one below V8's default, V8 grows the heap to at most 1.3-2
 # times what survived its last full collection instead of 4 times: with 100,000 tickets the whole
 # backend peaked at 916 MB instead of 1,054-1,176 (docs/operations.md, "The heap limit"). A year's
@@ -100,7 +87,9 @@ announce_ready() {
 heap_mb="${COURT_OPS_HEAP_MB:-1536}"
 [[ "$heap_mb" =~ ^[0-9]+$ ]] || { echo "[start] COURT_OPS_HEAP_MB must be megabytes, not '$heap_mb'" >&2; exit 2; }
 
-# exec: the signal that stops this script reaches the backend itself, with nothing in between.
+# exec: the signal that stops this script reaches the backend itself, with nothing in between, and
+# its output goes straight to ours (it prints "Court Ops Portal is ready" itself once every plugin is
+# up: packages/backend/src/rootHttpRouter.ts).
 # --no-node-snapshot: the scaffolder's template sandbox (isolated-vm) needs it on Node 20 and later.
 export NODE_ENV=production
-exec node --no-node-snapshot --max-old-space-size="$heap_mb" . "${configs[@]}" > >(announce_ready) 2>&1
+exec node --no-node-snapshot --max-old-space-size="$heap_mb" . "${configs[@]}"

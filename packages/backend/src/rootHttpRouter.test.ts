@@ -8,7 +8,7 @@ import express from 'express';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import supertest from 'supertest';
-import { hideInternalErrors, stopGracefully } from './rootHttpRouter';
+import { announceReady, hideInternalErrors, stopGracefully } from './rootHttpRouter';
 
 describe('hideInternalErrors', () => {
   const logger = mockServices.logger.mock();
@@ -191,5 +191,21 @@ describe('stopGracefully', () => {
     expect(await stuck).toEqual({ error: 'ECONNRESET' });
     await new Promise(resolve => setTimeout(resolve, 300));
     expect(exit).toHaveBeenCalledWith(1);
+  });
+});
+
+describe('announceReady', () => {
+  it('prints the line start.sh users and the browser tests wait for once the root lifecycle starts', async () => {
+    const lifecycle = mockServices.rootLifecycle.mock();
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      announceReady(lifecycle, 'http://localhost:7311');
+      expect(write).not.toHaveBeenCalled();
+      const [hook] = lifecycle.addStartupHook.mock.calls[0];
+      await hook();
+      expect(write).toHaveBeenCalledWith('\n  Court Ops Portal is ready: http://localhost:7311\n\n');
+    } finally {
+      write.mockRestore();
+    }
   });
 });

@@ -202,6 +202,19 @@ export function stopGracefully(
 }
 
 /**
+ * Prints the line people and packages/e2e wait for, once every plugin is up and the readiness
+ * check answers 200 (the root lifecycle starts after Backstage logs "Plugin initialization
+ * complete"). The backend prints it itself so that scripts/start.sh can hand the terminal to node
+ * with nothing in between: a shell loop that relayed each log line to find this one read its pipe
+ * a byte at a time, 0.1 ms of CPU a line, and the backend logs every request (docs/operations.md).
+ */
+export function announceReady(lifecycle: RootLifecycleService, baseUrl: string): void {
+  lifecycle.addStartupHook(() => {
+    process.stdout.write(`\n  Court Ops Portal is ready: ${baseUrl}\n\n`);
+  });
+}
+
+/**
  * Backstage's default middleware order (`applyDefaults`), with the two additions above. Of the
  * defaults' settings only `backend.trustProxy` applies to this portal (behind the court's proxy);
  * it sets no `backend.server` timeouts.
@@ -210,7 +223,9 @@ export function configureRootHttpRouter(context: RootHttpRouterConfigureContext)
   const { app, server, middleware, routes, healthRouter, logger, config } = context;
   // The router's lifecycle is the root lifecycle (a dependency of rootHttpRouterServiceFactory);
   // the context's type names only the plugin-level part of it.
-  stopGracefully(app, server, { lifecycle: context.lifecycle as RootLifecycleService, logger });
+  const lifecycle = context.lifecycle as RootLifecycleService;
+  stopGracefully(app, server, { lifecycle, logger });
+  announceReady(lifecycle, config.getString('app.baseUrl'));
   const trustProxy = config.getOptional('backend.trustProxy');
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   app.use(middleware.helmet());
