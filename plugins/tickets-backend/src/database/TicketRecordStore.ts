@@ -145,44 +145,54 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
     extra?: (trx: Knex.Transaction, stored: StoredTicket) => Promise<void>,
   ): Promise<StoredTicket> {
     return this.db.transaction(async trx => {
-      const number = await this.nextNumber(trx, ticket);
+      // The number is drawn last: drawing it locks the year's counter row until commit on
+      // PostgreSQL, so every other filing waits for what follows it. Until then the row holds
+      // its id (32 hex digits, never a ticket number), which no other transaction sees.
+      const provisional = ticket.id.replaceAll('-', '');
+      await trx('tickets').insert({
+        id: ticket.id,
+        number: provisional,
+        type: ticket.type,
+        category: ticket.category ?? null,
+        title: ticket.title,
+        description: ticket.description,
+        channel: ticket.channel,
+        reporter: ticket.reporter,
+        created_by: ticket.createdBy,
+        source_ref: ticket.sourceRef ?? null,
+        urgency: ticket.urgency,
+        impact: ticket.impact,
+        level: ticket.level,
+        status: ticket.status ?? 'new',
+        assignee: ticket.assignee ?? null,
+        group_ref: ticket.group ?? null,
+        policy_id: ticket.policy.id,
+        policy_version: ticket.policy.version,
+        version: 1,
+        created_at: ticket.createdAt,
+        updated_at: ticket.createdAt,
+        search_text: '', // written with the number
+        ...projectionColumns(projection),
+        ...logColumnsOfNew(events),
+      });
       // The rows as the database stored them (RETURNING, on SQLite and PostgreSQL alike): a
       // filing reads nothing back.
-      const [row] = await trx('tickets').insert(
-        {
-          id: ticket.id,
-          number,
-          type: ticket.type,
-          category: ticket.category ?? null,
-          title: ticket.title,
-          description: ticket.description,
-          channel: ticket.channel,
-          reporter: ticket.reporter,
-          created_by: ticket.createdBy,
-          source_ref: ticket.sourceRef ?? null,
-          urgency: ticket.urgency,
-          impact: ticket.impact,
-          level: ticket.level,
-          status: ticket.status ?? 'new',
-          assignee: ticket.assignee ?? null,
-          group_ref: ticket.group ?? null,
-          policy_id: ticket.policy.id,
-          policy_version: ticket.policy.version,
-          version: 1,
-          created_at: ticket.createdAt,
-          updated_at: ticket.createdAt,
-          search_text: searchText(number, ticket.title, ticket.description),
-          ...projectionColumns(projection),
-          ...logColumnsOfNew(events),
-        },
-        '*',
-      );
       const entities = await trx('ticket_entities').insert(
         entityRows(ticket.id, ticket.createdAt, ticket.entities),
         '*',
       );
       await appendEvents(trx, ticket.id, events, 0);
       await writeClocks(trx, ticket.id, projection, { fresh: true });
+      const number = await this.nextNumber(trx, ticket);
+      const [row] = await trx('tickets')
+        .where({ id: ticket.id })
+        .update(
+          {
+            number,
+            search_text: searchText(number, ticket.title, ticket.description),
+          },
+          '*',
+        );
       const stored = toStoredTicket(row, byEntityRef(entities));
       await extra?.(trx, stored);
       return stored;
