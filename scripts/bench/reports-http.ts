@@ -93,14 +93,14 @@ async function timeReport(
     ...period,
   })}`;
   const once = async () => {
-    const before = cpuSample(backend.pid, PG_PREFIX);
+    const before = cpuSample([backend.pid], PG_PREFIX);
     const started = performance.now();
     const res = await fetch(url, {
       headers: { authorization: `Bearer ${token}` },
     });
     const body = await res.text();
     const ms = performance.now() - started;
-    const after = cpuSample(backend.pid, PG_PREFIX);
+    const after = cpuSample([backend.pid], PG_PREFIX);
     if (!res.ok) throw new Error(`${url}: ${res.status} ${body}`);
     // CPU the request cost the backend and its PostgreSQL connections (ticks of 10 ms;
     // PostgreSQL's short-lived parallel workers are not counted): what the wall time would

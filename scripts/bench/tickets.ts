@@ -30,6 +30,8 @@
  *       what-ifs, to measure a proposed change without changing the product:
  *       [--sqlite-wal] every plugin's SQLite file in WAL mode
  *       [--no-new-ticket-notify] no "new ticket" notification per create
+ *       [--replicas 2] on PostgreSQL, then the queue and the creates through HAProxy in
+ *                      front of this many replicas (tickets/replicas.ts); 1: none
  *
  * PostgreSQL: 127.0.0.1:5432 as postgres (trust); the backend gets
  * `backend.database.prefix: courtops_bench_tickets_`, so it only ever creates and
@@ -56,6 +58,7 @@ import {
   measureBreachDelay,
 } from './tickets/breach';
 import { readCourtCatalog } from './tickets/catalog';
+import { REPLICA_POOLS_OVERLAY, startReplicas } from './tickets/replicas';
 import { generateDataset } from './tickets/dataset';
 import { waitForQuiet } from './tickets/cpu';
 import { load, LoadResult } from './tickets/load';
@@ -108,6 +111,8 @@ const options = {
   sqliteWal: flag('sqlite-wal'),
   /** What-if: no "new ticket" notification to the on-site team on each create. */
   noNewTicketNotify: flag('no-new-ticket-notify'),
+  /** Replicas behind HAProxy for the PostgreSQL run's replica row (below 2: none). */
+  replicas: Number(arg('replicas') ?? 2),
 };
 
 /** Plugins of packages/backend with a database (one SQLite file each). */
@@ -136,6 +141,8 @@ interface Run {
   busyEntity: string;
   busyEntityTickets: number;
   creates: LoadResult;
+  /** The queue and the creates through HAProxy in front of `count` replicas (PostgreSQL). */
+  replicas?: { count: number; queue: LoadResult; creates: LoadResult };
   memoryAtStart: Memory;
   memory: Memory;
   breach: BreachResult;
@@ -173,8 +180,8 @@ async function deskToken(baseUrl: string): Promise<string> {
  * Starts the backend; when it fails to start (on a shared checkout, often
  * someone's half-added plugin), says why and tries again a few times.
  */
-/** The backend running now, so an interrupted bench does not leave it behind. */
-let running: Backend | undefined;
+/** The backend (or replicas) running now, so an interrupted bench does not leave it behind. */
+let running: Pick<Backend, 'stop'> | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.log(`\n${signal}: stopping the backend`);
@@ -190,8 +197,9 @@ async function startWithRetries(
 ): Promise<Backend> {
   for (let attempt = 1; ; attempt++) {
     try {
-      running = await startBackend(opts);
-      return running;
+      const backend = await startBackend(opts);
+      running = backend;
+      return backend;
     } catch (error) {
       const reason =
         String(error)
@@ -205,6 +213,85 @@ async function startWithRetries(
       );
       await new Promise(r => setTimeout(r, 60_000));
     }
+  }
+}
+
+/**
+ * The queue's first page and the creates through HAProxy in front of `options.replicas` replicas
+ * on the same databases, with the same connections as the single backend's run.
+ */
+async function benchReplicas(run: {
+  log: (msg: string) => void;
+  work: string;
+  configs: readonly string[];
+  resources: number;
+  queuePath: string;
+  createBodies: readonly unknown[];
+}): Promise<NonNullable<Run['replicas']>> {
+  const pools = join(run.work, 'replica-pools.yaml');
+  writeFileSync(pools, REPLICA_POOLS_OVERLAY);
+  const replicas = await startReplicas({
+    count: options.replicas,
+    work: run.work,
+    start: (name, overrides) => {
+      run.log(`starting ${name}`);
+      return startBackend({
+        repoRoot,
+        configs: [...run.configs, pools],
+        resources: run.resources,
+        runtime: options.runtime,
+        nice: options.nice,
+        ...overrides,
+      });
+    },
+  });
+  running = replicas;
+  try {
+    run.log(
+      `${options.replicas} replicas behind HAProxy at ${replicas.baseUrl}`,
+    );
+    const base = {
+      token: await deskToken(replicas.baseUrl),
+      connections: options.connections,
+      seconds: options.seconds,
+      backendPgids: replicas.pgids,
+      nice: options.nice,
+    };
+    const queueTarget = { ...base, url: `${replicas.baseUrl}${run.queuePath}` };
+    const createTarget = {
+      ...base,
+      url: `${replicas.baseUrl}/api/tickets/tickets`,
+      method: 'POST' as const,
+      bodies: run.createBodies,
+    };
+    await load('warm-up', { ...queueTarget, seconds: options.warmupSeconds });
+    if (!options.noWait) await waitForQuiet(replicas.pgids, 60_000, 0.3);
+    const queue = await load('replicas: queue first page', queueTarget);
+    await load('warm-up', {
+      ...createTarget,
+      seconds: Math.min(2, options.warmupSeconds),
+    });
+    if (!options.noWait) await waitForQuiet(replicas.pgids, 60_000, 0.3);
+    const creates = await load('replicas: creates', createTarget);
+    for (const [what, r] of [
+      ['queue first page', queue],
+      ['creates', creates],
+    ] as const) {
+      run.log(
+        `${options.replicas} replicas, ${what}: p50 ${fmt(r.p50)} p95 ${fmt(
+          r.p95,
+        )} ms, ${fmt(r.perSecond, 0)}/s, non-2xx ${r.non2xx}, errors ${
+          r.errors
+        }, CPU replicas ${fmt(r.cpu.backend, 2)} postgres ${fmt(
+          r.cpu.postgres,
+          2,
+        )} bench ${fmt(r.cpu.bench, 2)} others ${fmt(r.cpu.others, 2)}`,
+      );
+    }
+    return { count: options.replicas, queue, creates };
+  } finally {
+    await replicas.stop();
+    running = undefined;
   }
 }
 
@@ -344,7 +431,7 @@ backend:
       token,
       connections: options.connections,
       seconds: options.seconds,
-      backendPgid: backend.pid,
+      backendPgids: [backend.pid],
       nice: options.nice,
     };
     const targets: Record<ReadName, Parameters<typeof load>[1]> = {
@@ -372,7 +459,7 @@ backend:
     const quiet = async (what: string) => {
       if (options.noWait) return;
       const { others, waitedMs } = await waitForQuiet(
-        backend!.pid,
+        [backend!.pid],
         options.quietWaitSeconds * 1000,
         0.3,
       );
@@ -518,6 +605,18 @@ backend:
     await backend.stop();
     backend = undefined;
 
+    const replicaRun =
+      db === 'postgres' && options.replicas >= 2
+        ? await benchReplicas({
+            log,
+            work,
+            configs,
+            resources: catalog.resourceCount,
+            queuePath: paths.queue,
+            createBodies: bodies,
+          })
+        : undefined;
+
     // Breach delay in its own short start: the stopwatch policy is active only here.
     backend = await startWithRetries(log, {
       repoRoot,
@@ -559,6 +658,7 @@ backend:
       busyEntity,
       busyEntityTickets,
       creates,
+      replicas: replicaRun,
       memoryAtStart,
       memory,
       breach,
@@ -612,6 +712,9 @@ function table(header: string[], rows: string[][], leftColumns: number[]) {
   for (const r of rows) console.log(line(r));
 }
 
+const createsOk = (r: LoadResult) =>
+  r.perSecond >= GOALS.createsPerSecond && r.non2xx === 0 && r.errors === 0;
+
 function printRun(run: Run) {
   const { reads, creates, memory, memoryAtStart } = run;
   const catalogP95 = reads.catalog.loaded.p95;
@@ -655,22 +758,36 @@ function printRun(run: Run) {
     'catalog',
     false,
   );
-  const createsOk =
-    creates.perSecond >= GOALS.createsPerSecond &&
-    creates.non2xx === 0 &&
-    creates.errors === 0;
-  rows.push([
-    'creates (POST /tickets, L3 incident)',
-    '',
-    fmt(creates.p50),
-    fmt(creates.p95),
-    fmt(creates.p99),
-    fmt(creates.perSecond, 0),
-    `${creates.non2xx}/${creates.errors}`,
-    cpu(creates),
-    `≥ ${GOALS.createsPerSecond}/s & 0 err ${mark(createsOk)}`,
-    '',
-  ]);
+  const createRow = (label: string, r: LoadResult) =>
+    rows.push([
+      label,
+      '',
+      fmt(r.p50),
+      fmt(r.p95),
+      fmt(r.p99),
+      fmt(r.perSecond, 0),
+      `${r.non2xx}/${r.errors}`,
+      cpu(r),
+      `≥ ${GOALS.createsPerSecond}/s & 0 err ${mark(createsOk(r))}`,
+      '',
+    ]);
+  createRow('creates (POST /tickets, L3 incident)', creates);
+  if (run.replicas) {
+    const { count, queue } = run.replicas;
+    rows.push([
+      `${count} replicas via HAProxy: queue first page`,
+      '',
+      fmt(queue.p50),
+      fmt(queue.p95),
+      fmt(queue.p99),
+      fmt(queue.perSecond, 0),
+      `${queue.non2xx}/${queue.errors}`,
+      cpu(queue),
+      '',
+      '',
+    ]);
+    createRow(`${count} replicas via HAProxy: creates`, run.replicas.creates);
+  }
 
   console.log('');
   console.log(
@@ -694,7 +811,7 @@ function printRun(run: Run) {
       `c=${c}: ${c} connections ${options.seconds} s. Latency = every 2xx response time autocannon recorded, nearest-rank percentiles.`,
   );
   console.log(
-    `   CPU in cores during the c=${c} run: backend process group / PostgreSQL / other processes on the machine (not the bench).`,
+    `   CPU in cores during the c=${c} run: backend process group (every replica's) / PostgreSQL / other processes on the machine (not the bench).`,
   );
   table(
     [
@@ -781,10 +898,7 @@ function printSummary(runs: Run[]) {
       `${fmt(worst / catalog, 2)} ${mark(
         worst < GOALS.readP95Ms && worst <= catalog,
       )}`,
-      `${fmt(r.creates.perSecond, 0)} ${mark(
-        r.creates.perSecond >= GOALS.createsPerSecond &&
-          r.creates.non2xx + r.creates.errors === 0,
-      )}`,
+      `${fmt(r.creates.perSecond, 0)} ${mark(createsOk(r.creates))}`,
       `${int(breachMax)} ${mark(breachMax < GOALS.breachDelayMs)}`,
       fmt(r.memory.backendRssMb, 0),
     ];
@@ -806,6 +920,22 @@ function printSummary(runs: Run[]) {
     rows,
     [0],
   );
+  for (const r of runs) {
+    if (!r.replicas) continue;
+    const { count, queue, creates } = r.replicas;
+    console.log(
+      `${r.db} ${int(r.scale)}, ${count} replicas via HAProxy: queue p95 ${fmt(
+        queue.p95,
+      )} ms; creates ${fmt(creates.perSecond, 0)}/s ${mark(
+        createsOk(creates),
+      )} (p95 ${fmt(creates.p95)} ms, ${
+        creates.non2xx + creates.errors
+      } failed; replicas ${fmt(creates.cpu.backend, 2)} cores, PostgreSQL ${fmt(
+        creates.cpu.postgres,
+        2,
+      )})`,
+    );
+  }
 }
 
 /** The commit, and what others have changed but not committed (read-only git). */

@@ -49,15 +49,18 @@ function machineBusyTicks(): number {
   return user + nice + system + irq + softirq + steal;
 }
 
+/** `backendPgids`: the backend's process group, or each replica's. */
 export function cpuSample(
-  backendPgid: number | undefined,
+  backendPgids: readonly number[],
   prefix = PG_PREFIX,
 ): Sample {
   const usage = process.cpuUsage();
   return {
     at: performance.now(),
     busy: machineBusyTicks(),
-    backend: backendPgid ? procTicks(pgrp => pgrp === backendPgid) : 0,
+    backend: backendPgids.length
+      ? procTicks(pgrp => backendPgids.includes(pgrp))
+      : 0,
     // Only the server processes serving this bench's databases: others'
     // tests and benches use the same PostgreSQL.
     postgres: procTicks(
@@ -97,16 +100,16 @@ export function cpuShare(before: Sample, after: Sample): CpuShare {
  * machine with someone's build. Returns the load it last saw.
  */
 export async function waitForQuiet(
-  backendPgid: number | undefined,
+  backendPgids: readonly number[],
   maxMs = 45_000,
   threshold = 0.25,
 ): Promise<{ others: number; waitedMs: number }> {
   const started = performance.now();
   let others = Infinity;
   while (performance.now() - started < maxMs) {
-    const before = cpuSample(backendPgid);
+    const before = cpuSample(backendPgids);
     await new Promise(r => setTimeout(r, 2000));
-    others = cpuShare(before, cpuSample(backendPgid)).others;
+    others = cpuShare(before, cpuSample(backendPgids)).others;
     if (others < threshold) break;
   }
   return { others, waitedMs: performance.now() - started };

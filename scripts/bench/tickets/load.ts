@@ -39,8 +39,8 @@ export interface LoadOptions {
   readonly paths?: readonly string[];
   /** Bodies to rotate through (POST). */
   readonly bodies?: readonly unknown[];
-  /** The backend's process group, for its CPU share. */
-  readonly backendPgid?: number;
+  /** The backend's process group (each replica's), for its CPU share. */
+  readonly backendPgids?: readonly number[];
   /** With --priority: the nice value to give this bench's PostgreSQL processes. */
   readonly nice?: number;
 }
@@ -56,7 +56,7 @@ export async function load(
   const bodies = options.bodies?.map(b => JSON.stringify(b));
   const started = performance.now();
   if (options.nice !== undefined) prioritisePostgres(options.nice);
-  const before = cpuSample(options.backendPgid);
+  const before = cpuSample(options.backendPgids ?? []);
   let done!: (result: autocannon.Result) => void;
   let failed!: (error: unknown) => void;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
@@ -94,7 +94,7 @@ export async function load(
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
   });
   const result = await finished;
-  const cpu = cpuShare(before, cpuSample(options.backendPgid));
+  const cpu = cpuShare(before, cpuSample(options.backendPgids ?? []));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const total = Object.values(statusCodes).reduce((a, b) => a + b, 0);
