@@ -30,6 +30,8 @@
  *       what-ifs, to measure a proposed change without changing the product:
  *       [--sqlite-wal] every plugin's SQLite file in WAL mode
  *       [--no-new-ticket-notify] no "new ticket" notification per create
+ *       [--pg-socket /var/run/postgresql] the backend reaches PostgreSQL through its Unix
+ *                      socket (as on one server), not 127.0.0.1:5432
  *       [--replicas 2] on PostgreSQL, then the queue and the creates through HAProxy in
  *                      front of this many replicas (tickets/replicas.ts); 1: none
  *
@@ -111,6 +113,8 @@ const options = {
   sqliteWal: flag('sqlite-wal'),
   /** What-if: no "new ticket" notification to the on-site team on each create. */
   noNewTicketNotify: flag('no-new-ticket-notify'),
+  /** What-if: the backend reaches PostgreSQL through its Unix socket in this folder, not TCP. */
+  pgSocket: arg('pg-socket'),
   /** Replicas behind HAProxy for the PostgreSQL run's replica row (below 2: none). */
   replicas: Number(arg('replicas') ?? 2),
 };
@@ -348,12 +352,17 @@ backend:
     client: pg
     prefix: ${PG_PREFIX}
     connection:
-      host: ${PG.host}
+      host: ${options.pgSocket ?? PG.host}
       port: ${PG.port}
       user: ${PG.user}
 `,
     );
     configs.push(overlay);
+    if (options.pgSocket) {
+      notes.push(
+        `what-if --pg-socket: the backend reaches PostgreSQL through ${options.pgSocket}, not TCP`,
+      );
+    }
   }
   if (options.noNewTicketNotify) {
     const overlay = join(work, 'no-new-ticket-notify.yaml');
