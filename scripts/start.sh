@@ -85,7 +85,7 @@ cd "$ROOT/packages/backend" # catalog and runbook paths in app-config.yaml are r
 # backend peaked at 916 MB instead of 1,054-1,176 (docs/operations.md, "The heap limit"). A year's
 # report files render within 1 GB of heap.
 heap_mb="${COURT_OPS_HEAP_MB:-1536}"
-[[ "$heap_mb" =~ ^[0-9]+$ ]] || { echo "[start] COURT_OPS_HEAP_MB must be megabytes, not '$heap_mb'" >&2; exit 2; }
+[[ "$heap_mb" =~ ^[1-9][0-9]*$ ]] || { echo "[start] COURT_OPS_HEAP_MB must be megabytes (a whole number above 0), not '$heap_mb'" >&2; exit 2; }
 
 # exec: the signal that stops this script reaches the backend itself, with nothing in between, and
 # its output goes straight to ours (it prints "Court Ops Portal is ready" itself once every plugin is

@@ -52,6 +52,7 @@ export type {
 } from './policy/types';
 export {
   CLOCK_NAMES,
+  compareClocks,
   IMPACTS,
   PRIORITY_LEVELS,
   URGENCIES,

@@ -1,4 +1,4 @@
-import { CLOCK_NAMES, PRIORITY_LEVELS } from '@internal/plugin-sla-common';
+import { compareClocks, PRIORITY_LEVELS } from '@internal/plugin-sla-common';
 import type {
   ClockName,
   Instant,
@@ -75,7 +75,6 @@ class CountsBy<K extends object> {
   }
 }
 
-const clockRank = (clock: ClockName) => CLOCK_NAMES.indexOf(clock);
 const levelRank = (level: PriorityLevel) => PRIORITY_LEVELS.indexOf(level);
 
 function compareClockLevel(
@@ -83,8 +82,7 @@ function compareClockLevel(
   b: { clock: ClockName; level: PriorityLevel },
 ): number {
   return (
-    clockRank(a.clock) - clockRank(b.clock) ||
-    levelRank(a.level) - levelRank(b.level)
+    compareClocks(a.clock, b.clock) || levelRank(a.level) - levelRank(b.level)
   );
 }
 
@@ -133,13 +131,13 @@ export function complianceFigures(
     bySystem: bySystem.list(
       (a, b) =>
         compareText(a.systemRef, b.systemRef) ||
-        clockRank(a.clock) - clockRank(b.clock),
+        compareClocks(a.clock, b.clock),
     ),
     breaches: breaches.sort(
       (a, b) =>
         Date.parse(a.breachedAt) - Date.parse(b.breachedAt) ||
         compareText(a.number, b.number) ||
-        clockRank(a.clock) - clockRank(b.clock),
+        compareClocks(a.clock, b.clock),
     ),
   };
 }

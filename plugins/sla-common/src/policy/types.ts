@@ -23,6 +23,11 @@ export const CLOCK_NAMES: readonly ClockName[] = [
   'resolution',
 ];
 
+/** Orders clocks as the engine lists them (CLOCK_NAMES), for sorting. */
+export function compareClocks(a: ClockName, b: ClockName): number {
+  return CLOCK_NAMES.indexOf(a) - CLOCK_NAMES.indexOf(b);
+}
+
 export type PriorityMatrix = Readonly<
   Record<Urgency, Readonly<Record<Impact, PriorityLevel>>>
 >;

@@ -1,4 +1,4 @@
-import { CLOCK_NAMES } from '@internal/plugin-sla-common';
+import { compareClocks } from '@internal/plugin-sla-common';
 import type { PriorityLevel, ClockName } from '@internal/plugin-sla-common';
 import type {
   ChangeFact,
@@ -89,7 +89,7 @@ const ORDER = ['tickets.created_at', 'tickets.number'];
 
 /** A ticket's clocks in the engine's order: response, arrival, resolution. */
 const byClockOrder = (a: TicketClockFact, b: TicketClockFact) =>
-  CLOCK_NAMES.indexOf(a.clock) - CLOCK_NAMES.indexOf(b.clock);
+  compareClocks(a.clock, b.clock);
 
 /** Ended change statuses are their outcome. */
 const OUTCOMES: readonly string[] = ['succeeded', 'failed', 'rolled-back'];
