@@ -149,6 +149,36 @@ describe('the audit page', () => {
     );
   });
 
+  it('shows the answer to a search even when the first list arrives after it', async () => {
+    const { api } = fakeApi();
+    let firstListArrives!: () => void;
+    const firstList = new Promise<void>(resolve => {
+      firstListArrives = resolve;
+    });
+    let calls = 0;
+    api.listEvents = async () => {
+      calls++;
+      if (calls === 1) {
+        await firstList;
+        return { items: [event(9, { actor: 'user:default/lina' })] };
+      }
+      return { items: [event(5, { actor: 'user:default/wangqiang' })] };
+    };
+    await renderPage(api, IT_OFFICE);
+    await userEvent.type(
+      screen.getByLabelText('Person'),
+      'user:default/wangqiang',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Search' }));
+    const table = await screen.findByTestId('audit-events');
+    await within(table).findByText('INC-2026-00005');
+    firstListArrives();
+    await firstList;
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(within(table).queryByText('INC-2026-00009')).toBeNull();
+    expect(within(table).getByText('INC-2026-00005')).toBeInTheDocument();
+  });
+
   it('turns a day range into Beijing midnights, the end day included', () => {
     expect(
       queryOf({

@@ -24,7 +24,7 @@ import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { auditApiRef } from '../api';
 import { auditTranslationRef } from '../translation';
 
@@ -167,17 +167,22 @@ export function AuditPage() {
   const [error, setError] = useState<Error>();
   const [exportError, setExportError] = useState<string>();
 
+  // Only the newest request's answer is shown: a search sent while the first list is still
+  // coming would otherwise be overwritten by it, the rows no longer matching the filter.
+  const newest = useRef(0);
   const load = useCallback(
     async (next: AuditQuery, after?: string) => {
+      const request = ++newest.current;
       try {
         const page = await api.listEvents({ ...next, cursor: after });
+        if (request !== newest.current) return;
         setEvents(previous =>
           after ? [...previous, ...page.items] : [...page.items],
         );
         setCursor(page.nextCursor);
         setError(undefined);
       } catch (e) {
-        setError(e as Error);
+        if (request === newest.current) setError(e as Error);
       }
     },
     [api],
