@@ -242,23 +242,23 @@ describe('audit completeness on the real backend', () => {
       )
       .set(call.headers ?? {});
     const res = call.body === undefined ? await req : await req.send(call.body);
-    const rows = (await rowsAfter(before)).filter(row =>
-      call.event
-        ? row.eventId === call.event && row.actor === `user:default/${user}`
-        : row.method === route.method && row.url?.split('?')[0] === url,
+    // The caller's rows only: work an earlier call set going may reach the same route meanwhile
+    // under its own name (the notifications backend asks the catalog's by-refs for a ticket's
+    // recipients once the tickets' outbox delivers).
+    const actor = call.service ?? `user:default/${user}`;
+    const rows = (await rowsAfter(before)).filter(
+      row =>
+        row.actor === actor &&
+        (call.event
+          ? row.eventId === call.event
+          : row.method === route.method && row.url?.split('?')[0] === url),
     );
     return { status: res.status, answer: res.body, rows };
   }
 
-  /** What is wrong with the one row of a call by `actor` to `route`. */
-  function wrongIn(
-    row: AuditEvent,
-    route: Route,
-    actor: string,
-    outcome: string,
-  ) {
+  /** What is wrong with the caller's one row of a call to `route` (callOnce keeps only theirs). */
+  function wrongIn(row: AuditEvent, route: Route, outcome: string) {
     return [
-      row.actor !== actor && `actor ${row.actor}`,
       row.plugin !==
         (row.eventId === 'policy-decision' ? 'permission' : route.pluginId) &&
         `plugin ${row.plugin}`,
@@ -308,8 +308,7 @@ describe('audit completeness on the real backend', () => {
         // The policy's record of a denial is the one row of a permission question it refused.
         const outcome =
           call.event === 'policy-decision' ? 'failed' : 'succeeded';
-        const actor = call.service ?? `user:default/${user}`;
-        const wrong = wrongIn(rows[0], route, actor, outcome);
+        const wrong = wrongIn(rows[0], route, outcome);
         if (wrong.length)
           problems.push(`${key} as ${user}: ${wrong.join(', ')}`);
         else succeeded++;
@@ -348,7 +347,7 @@ describe('audit completeness on the real backend', () => {
       } else if (rows.length !== 1) {
         problems.push(`${keyOf(route)}: ${rows.length} rows`);
       } else {
-        const wrong = wrongIn(rows[0], route, `user:default/${user}`, 'failed');
+        const wrong = wrongIn(rows[0], route, 'failed');
         if (wrong.length) problems.push(`${keyOf(route)}: ${wrong.join(', ')}`);
       }
     }
