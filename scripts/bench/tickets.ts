@@ -180,10 +180,6 @@ async function deskToken(baseUrl: string): Promise<string> {
   throw new Error('lina never got the desk role');
 }
 
-/**
- * Starts the backend; when it fails to start (on a shared checkout, often
- * someone's half-added plugin), says why and tries again a few times.
- */
 /** The backend (or replicas) running now, so an interrupted bench does not leave it behind. */
 let running: Pick<Backend, 'stop'> | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -195,6 +191,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/**
+ * Starts the backend; when it fails to start (on a shared checkout, often
+ * someone's half-added plugin), says why and tries again a few times.
+ */
 async function startWithRetries(
   log: (msg: string) => void,
   opts: Parameters<typeof startBackend>[0],
@@ -734,23 +734,38 @@ function printRun(run: Run) {
       r.cpu.others,
       2,
     )}`;
+  /** A row of the table: the c=10 figures of `r` between the cells around them. */
+  const loadRow = (
+    label: string,
+    single: string,
+    r: LoadResult,
+    goal: string,
+    ratio: string,
+  ) =>
+    rows.push([
+      label,
+      single,
+      fmt(r.p50),
+      fmt(r.p95),
+      fmt(r.p99),
+      fmt(r.perSecond, 0),
+      `${r.non2xx}/${r.errors}`,
+      cpu(r),
+      goal,
+      ratio,
+    ]);
   const read = (label: string, name: ReadName, goal: boolean) => {
     const { single, loaded } = reads[name];
     const ratio = loaded.p95 / catalogP95;
-    rows.push([
+    loadRow(
       label,
       `${fmt(single.p50)} / ${fmt(single.p95)}`,
-      fmt(loaded.p50),
-      fmt(loaded.p95),
-      fmt(loaded.p99),
-      fmt(loaded.perSecond, 0),
-      `${loaded.non2xx}/${loaded.errors}`,
-      cpu(loaded),
+      loaded,
       goal
         ? `< ${GOALS.readP95Ms} ms ${mark(loaded.p95 < GOALS.readP95Ms)}`
         : '',
       goal ? `${fmt(ratio, 2)} ${mark(ratio <= 1)}` : '',
-    ]);
+    );
   };
   read(`queue first page (${run.counts.queue} items)`, 'queue', true);
   read(
@@ -768,33 +783,23 @@ function printRun(run: Run) {
     false,
   );
   const createRow = (label: string, r: LoadResult) =>
-    rows.push([
+    loadRow(
       label,
       '',
-      fmt(r.p50),
-      fmt(r.p95),
-      fmt(r.p99),
-      fmt(r.perSecond, 0),
-      `${r.non2xx}/${r.errors}`,
-      cpu(r),
+      r,
       `≥ ${GOALS.createsPerSecond}/s & 0 err ${mark(createsOk(r))}`,
       '',
-    ]);
+    );
   createRow('creates (POST /tickets, L3 incident)', creates);
   if (run.replicas) {
     const { count, queue } = run.replicas;
-    rows.push([
+    loadRow(
       `${count} replicas via HAProxy: queue first page`,
       '',
-      fmt(queue.p50),
-      fmt(queue.p95),
-      fmt(queue.p99),
-      fmt(queue.perSecond, 0),
-      `${queue.non2xx}/${queue.errors}`,
-      cpu(queue),
+      queue,
       '',
       '',
-    ]);
+    );
     createRow(`${count} replicas via HAProxy: creates`, run.replicas.creates);
   }
 
