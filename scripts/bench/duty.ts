@@ -160,8 +160,9 @@ async function benchOnCall(db: BenchDatabase, scale: number) {
         zone: 'utc',
       });
       const start = performance.now();
-      const running = await store.runningAt(
+      const running = await store.runningDuring(
         at.toISO()!,
+        at.plus({ milliseconds: 1 }).toISO()!,
         at.minus({ days: 1 }).toISO()!,
       );
       const answer = onCallAt(

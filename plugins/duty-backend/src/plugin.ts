@@ -3,11 +3,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { engineerApprovalServiceRef } from '@internal/plugin-access-node';
 import { officialCalendarServiceRef } from '@internal/plugin-calendar-node';
 import { courtClockServiceRef } from '@internal/plugin-court-node';
-import { dutyPermissions } from '@internal/plugin-duty-common';
+import {
+  DUTY_CHANGED_TOPIC,
+  dutyPermissions,
+} from '@internal/plugin-duty-common';
 import {
   OfficialSchedule,
   mergeOfficialYears,
@@ -39,6 +43,7 @@ export const dutyPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        events: eventsServiceRef,
         clock: courtClockServiceRef,
         officialCalendar: officialCalendarServiceRef,
         notifications: notificationService,
@@ -107,6 +112,15 @@ export const dutyPlugin = createBackendPlugin({
             majorEvents: majorEvents.service,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
+            changed: () => {
+              deps.events
+                .publish({ topic: DUTY_CHANGED_TOPIC, eventPayload: {} })
+                .catch(error =>
+                  deps.logger.warn(
+                    `could not announce a duty change: ${error}`,
+                  ),
+                );
+            },
           }),
         );
       },

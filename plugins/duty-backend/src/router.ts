@@ -6,7 +6,7 @@ import {
   dutyRosterManagePermission,
   dutyRosterReadPermission,
   dutyShiftStandPermission,
-  FilingDuty,
+  FilingDutySpan,
 } from '@internal/plugin-duty-common';
 import express from 'express';
 import { MajorEventService } from './majorEvents/MajorEventService';
@@ -19,6 +19,8 @@ export async function createRouter(deps: {
   majorEvents: MajorEventService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  /** After every change, before its answer: the desk's kept span of filing duty is stale. */
+  changed: () => void;
 }): Promise<express.Router> {
   const { service } = deps;
   const court = createCourtRouter<DutyAction>({
@@ -26,6 +28,7 @@ export async function createRouter(deps: {
     auditor: deps.auditor,
     bodyLimitKb: 20,
     authorize: (action, who) => service.authorize(action, who),
+    changed: deps.changed,
   });
   const { router, allowed, audited } = court;
   addMajorEventRoutes(court, deps.majorEvents);
@@ -105,13 +108,14 @@ export async function createRouter(deps: {
     );
   });
 
-  // For the service desk as it files a ticket (its own credentials): both answers in one request.
-  router.get('/filing-duty', async (req, res) => {
+  // For the service desk as it files tickets (its own credentials): a minute of on-call and
+  // major-event floors in one answer, which it keeps and answers its filings from.
+  router.get('/filing-duty-span', async (req, res) => {
     await allowed(req, dutyRosterReadPermission);
     const caller = await allowed(req, dutyMajorEventReadPermission);
-    const { floor } = await deps.majorEvents.floor(req.query, caller);
-    const onCall = await service.onCall({ at: req.query.at }, caller);
-    res.json({ onCall, floor } satisfies FilingDuty);
+    const roster = await service.onCallSpan(req.query, caller);
+    const plans = await deps.majorEvents.floorSpan(req.query, caller);
+    res.json({ ...roster, ...plans } satisfies FilingDutySpan);
   });
 
   router.get('/swaps', async (req, res) => {

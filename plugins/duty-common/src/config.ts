@@ -120,3 +120,5 @@ export function defaultDutyConfig(
 ): DutyConfig {
   return dutyConfigSchema.parse(overrides);
 }
+/** On-site hours, local times of day (HH:mm): the rest of the day is phone duty. */
+export type OnSiteHours = Pick<DutyConfig['onSite'], 'start' | 'end'>;

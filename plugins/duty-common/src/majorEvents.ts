@@ -7,6 +7,8 @@ import {
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { instantSchema } from './schemas';
+import type { OnSiteHours } from './config';
+import { onCallAt, type TimedShift } from './roster';
 import type { OnCall } from './types';
 
 /** Major-event assurance (重点保障, DUTY-3): what a plan guards. */
@@ -140,13 +142,75 @@ export interface MajorEventFloor {
 }
 
 /**
- * What duty says of a ticket filed at an instant on some entities, in one answer: who is on call
- * then (phone duty outside on-site hours) and the floor of a major event covering them (null:
- * none). The service desk asks it once per filing.
+ * What duty says of a ticket filed at an instant on some entities: who is on call then (phone
+ * duty outside on-site hours) and the floor of a major event covering them (null: none).
  */
 export interface FilingDuty {
   readonly onCall: OnCall;
   readonly floor: MajorEventFloor | null;
+}
+
+/** How long a span of filing duty covers: the service desk asks for one at most once a minute. */
+export const FILING_DUTY_SPAN_MS = 60_000;
+
+/**
+ * The events topic duty publishes on after every change (rosters, shifts, swaps, leave, plans):
+ * whoever keeps a span of filing duty forgets it.
+ */
+export const DUTY_CHANGED_TOPIC = 'courtops.duty.changed';
+
+/** The plan fields a floor is worked out from. */
+export type MajorEventFloorPlan = Pick<
+  MajorEventPlan,
+  'id' | 'title' | 'startsAt' | 'endsAt' | 'scope' | 'onSite' | 'standby'
+>;
+
+/**
+ * Everything {@link filingDutyIn} needs to answer {@link FilingDuty} for any instant from `from`
+ * (inclusive) to `to` (exclusive) and any entities: the shifts and the major-event plans running
+ * at some moment of it, and the rules that read them. The service desk keeps one span and answers
+ * a rush of filings from it, instead of asking duty for every ticket.
+ */
+export interface FilingDutySpan {
+  readonly from: string;
+  readonly to: string;
+  readonly zone: string;
+  readonly onSite: OnSiteHours;
+  /** The posts' ids in the roster's order: the first on-site post's engineer is called first. */
+  readonly posts: ReadonlyArray<{ readonly id: string }>;
+  readonly shifts: readonly TimedShift[];
+  readonly plans: readonly MajorEventFloorPlan[];
+  readonly minimumLevel: TicketLevel;
+}
+
+export const filingDutySpanQuerySchema = z.strictObject({
+  from: instantSchema,
+});
+
+/** Whether `at` falls in the span: from its `from` (inclusive) to its `to` (exclusive). */
+export function inFilingDutySpan(
+  span: Pick<FilingDutySpan, 'from' | 'to'>,
+  at: string,
+): boolean {
+  return inEventWindow({ startsAt: span.from, endsAt: span.to }, at);
+}
+
+/**
+ * The filing duty at `at` on `refs`, from a span that covers `at`: the same answer duty gives
+ * for that instant from its own tables (`onCallAt`, `majorEventFloor`).
+ */
+export function filingDutyIn(
+  span: FilingDutySpan,
+  at: string,
+  refs: readonly string[],
+): FilingDuty {
+  if (!inFilingDutySpan(span, at)) {
+    throw new RangeError(`${at} is outside the span ${span.from}–${span.to}`);
+  }
+  return {
+    onCall: onCallAt(span.shifts, at, span),
+    floor: majorEventFloor(span.plans, at, refs, span.minimumLevel) ?? null,
+  };
 }
 
 /**
@@ -155,7 +219,7 @@ export interface FilingDuty {
  * plans, the one that started first names the reason; all their engineers are paged.
  */
 export function majorEventFloor(
-  plans: readonly MajorEventPlan[],
+  plans: readonly MajorEventFloorPlan[],
   at: string,
   refs: readonly string[],
   minimumLevel: TicketLevel,

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DutyConfig, DutyEngineer } from './config';
+import type { DutyConfig, DutyEngineer, OnSiteHours } from './config';
 import type {
   CourtDayKind,
   LeaveSpan,
@@ -352,7 +352,11 @@ export interface TimedShift extends ShiftSlot {
 export function onCallAt(
   shifts: readonly TimedShift[],
   instant: string,
-  config: Pick<DutyConfig, 'zone' | 'onSite' | 'posts'>,
+  config: {
+    readonly zone: string;
+    readonly onSite: OnSiteHours;
+    readonly posts: ReadonlyArray<{ readonly id: string }>;
+  },
 ): OnCall {
   const at = DateTime.fromISO(instant, { setZone: true });
   const ms = at.toMillis();

@@ -1,6 +1,9 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type CourtClock, ManualCourtClock } from '@internal/plugin-court-node';
+import { DefaultEventsService } from '@backstage/plugin-events-node';
+import { DUTY_CHANGED_TOPIC } from '@internal/plugin-duty-common';
 import { createDutyService } from './dutyService';
 
 /** Only what the duty service uses of auth: a token per request for the target plugin. */
@@ -17,26 +20,56 @@ const auth = {
 const warnings: string[] = [];
 const logger = {
   warn: (message: string) => warnings.push(message),
-} as unknown as LoggerService; // Only warn is called.
+  debug: () => {},
+} as unknown as LoggerService; // Only warn and debug (by the events service) are called.
 
 describe('createDutyService', () => {
   let server: Server;
   let base: string;
   const seen: Array<{ url?: string; authorization?: string }> = [];
 
+  const nightOnCall = {
+    at: '2026-02-16T13:00:00.000Z',
+    onSiteHours: false,
+    onSite: [],
+    phone: 'user:default/wangqiang',
+    first: 'user:default/wangqiang',
+  };
+
   beforeAll(async () => {
-    const nightOnCall = {
-      at: '2026-02-16T13:00:00.000Z',
-      onSiteHours: false,
-      onSite: [],
-      phone: 'user:default/wangqiang',
-      first: 'user:default/wangqiang',
-    };
     // What the duty API answers at 21:00 on the 16th; anything else is a 503.
     const answers: Record<string, object> = {
       '/api/duty/on-call?at=2026-02-16T21%3A00%3A00%2B08%3A00': nightOnCall,
-      '/api/duty/filing-duty?at=2026-02-16T21%3A00%3A00%2B08%3A00&refs=device%3Adefault%2Fcourt-3-codec&refs=system%3Adefault%2Faudio-video':
-        { onCall: nightOnCall, floor: null },
+      // The minute from 21:00: the phone shift, and a plan on the codec from 21:00:30.
+      '/api/duty/filing-duty-span?from=2026-02-16T13%3A00%3A00.000Z': {
+        from: '2026-02-16T13:00:00.000Z',
+        to: '2026-02-16T13:01:00.000Z',
+        zone: 'Asia/Shanghai',
+        onSite: { start: '07:30', end: '18:30' },
+        posts: [{ id: 'desk' }],
+        shifts: [
+          {
+            id: 'p1',
+            date: '2026-02-16',
+            kind: 'phone',
+            engineer: 'user:default/wangqiang',
+            startsAt: '2026-02-16T10:30:00.000Z',
+            endsAt: '2026-02-16T23:30:00.000Z',
+          },
+        ],
+        plans: [
+          {
+            id: 'plan-1',
+            title: '夜间庭审',
+            startsAt: '2026-02-16T13:00:30.000Z',
+            endsAt: '2026-02-16T15:00:00.000Z',
+            scope: ['device:default/court-3-codec'],
+            onSite: ['user:default/zhangwei'],
+            standby: [],
+          },
+        ],
+        minimumLevel: 'L2',
+      },
     };
     server = createServer((req, res) => {
       seen.push({ url: req.url, authorization: req.headers.authorization });
@@ -57,16 +90,22 @@ describe('createDutyService', () => {
   });
   afterAll(() => new Promise(resolve => server.close(resolve)));
 
-  const duty = (url = () => base) =>
+  const duty = (
+    url = () => base,
+    clock: CourtClock = new ManualCourtClock('2026-02-16T21:00:00+08:00'),
+    events = DefaultEventsService.create({ logger }),
+  ) =>
     createDutyService({
       auth,
       discovery: { getBaseUrl: async (id: string) => `${url()}/${id}` },
       logger,
+      clock,
+      events: events.forPlugin('tickets'),
     });
 
   it("asks the duty API who is on call, with the calling plugin's own token", async () => {
     await expect(
-      duty().onCallAt('2026-02-16T21:00:00+08:00'),
+      (await duty()).onCallAt('2026-02-16T21:00:00+08:00'),
     ).resolves.toMatchObject({
       first: 'user:default/wangqiang',
     });
@@ -75,28 +114,95 @@ describe('createDutyService', () => {
 
   it('answers undefined when duty does not answer, so the caller keeps its own behaviour', async () => {
     await expect(
-      duty().onCallAt('2026-02-16T10:00:00+08:00'),
+      (await duty()).onCallAt('2026-02-16T10:00:00+08:00'),
     ).resolves.toBeUndefined();
     await expect(
-      duty(() => 'http://127.0.0.1:9/api').onCallAt(
-        '2026-02-16T21:00:00+08:00',
-      ),
+      (
+        await duty(() => 'http://127.0.0.1:9/api')
+      ).onCallAt('2026-02-16T21:00:00+08:00'),
     ).resolves.toBeUndefined();
     expect(warnings).toHaveLength(2);
   });
 
-  it("asks for the filing's on-call engineer and major-event floor in one request", async () => {
+  it("answers a minute's filings from one request, then asks again", async () => {
     const refs = ['device:default/court-3-codec', 'system:default/audio-video'];
-    const before = seen.length;
+    const clock = new ManualCourtClock('2026-02-16T21:00:00+08:00');
+    const service = await duty(undefined, clock);
+    const asked = () =>
+      seen.filter(r => r.url?.startsWith('/api/duty/filing-duty-span')).length;
+    const before = asked();
     await expect(
-      duty().filingDutyAt('2026-02-16T21:00:00+08:00', refs),
+      service.filingDutyAt('2026-02-16T21:00:00+08:00', refs),
     ).resolves.toEqual({
-      onCall: expect.objectContaining({ phone: 'user:default/wangqiang' }),
+      onCall: nightOnCall,
       floor: null,
     });
-    expect(seen.length - before).toBe(1);
+    // Later in the same minute, from the same answer: now inside the plan's window.
+    await clock.set('2026-02-16T21:00:40+08:00');
     await expect(
-      duty().filingDutyAt('2026-02-16T10:00:00+08:00', refs),
+      service.filingDutyAt('2026-02-16T21:00:40+08:00', refs),
+    ).resolves.toMatchObject({
+      onCall: { phone: 'user:default/wangqiang' },
+      floor: { level: 'L2', planId: 'plan-1', reason: '重点保障：夜间庭审' },
+    });
+    expect(asked() - before).toBe(1);
+    // Past the minute: asked again (duty has no answer for 21:01 here, so undefined).
+    await clock.set('2026-02-16T21:01:00+08:00');
+    await expect(
+      service.filingDutyAt('2026-02-16T21:01:00+08:00', refs),
     ).resolves.toBeUndefined();
+    expect(asked() - before).toBe(2);
+  });
+
+  it('asks once for filings that arrive together, and again after duty failed', async () => {
+    const refs = ['device:default/court-3-codec'];
+    const clock = new ManualCourtClock('2026-02-16T21:00:00+08:00');
+    const service = await duty(undefined, clock);
+    const asked = () =>
+      seen.filter(r => r.url?.startsWith('/api/duty/filing-duty-span')).length;
+    const before = asked();
+    const answers = await Promise.all(
+      [0, 1, 2, 3, 4].map(() =>
+        service.filingDutyAt('2026-02-16T21:00:00+08:00', refs),
+      ),
+    );
+    expect(new Set(answers.map(a => a?.onCall.first))).toEqual(
+      new Set(['user:default/wangqiang']),
+    );
+    expect(asked() - before).toBe(1);
+    // A failed answer is not kept: the next filing asks again and gets one.
+    let reachable = false;
+    const flaky = await duty(
+      () => (reachable ? base : 'http://127.0.0.1:9/api'),
+      clock,
+    );
+    await expect(
+      flaky.filingDutyAt('2026-02-16T21:00:00+08:00', refs),
+    ).resolves.toBeUndefined();
+    reachable = true;
+    await expect(
+      flaky.filingDutyAt('2026-02-16T21:00:00+08:00', refs),
+    ).resolves.toMatchObject({ onCall: nightOnCall });
+  });
+
+  it('asks again at once when duty announces a change', async () => {
+    const refs = ['device:default/court-3-codec'];
+    const events = DefaultEventsService.create({ logger });
+    const service = await duty(
+      undefined,
+      new ManualCourtClock('2026-02-16T21:00:00+08:00'),
+      events,
+    );
+    const asked = () =>
+      seen.filter(r => r.url?.startsWith('/api/duty/filing-duty-span')).length;
+    const before = asked();
+    await service.filingDutyAt('2026-02-16T21:00:00+08:00', refs);
+    await service.filingDutyAt('2026-02-16T21:00:00+08:00', refs);
+    expect(asked() - before).toBe(1);
+    await events
+      .forPlugin('duty')
+      .publish({ topic: DUTY_CHANGED_TOPIC, eventPayload: {} });
+    await service.filingDutyAt('2026-02-16T21:00:00+08:00', refs);
+    expect(asked() - before).toBe(2);
   });
 });

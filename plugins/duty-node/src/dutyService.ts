@@ -6,14 +6,22 @@ import {
   createServiceRef,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { pluginFetch } from '@internal/plugin-court-node';
+import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  CourtClock,
+  courtClockServiceRef,
+  pluginFetch,
+} from '@internal/plugin-court-node';
 import {
   DutyApi,
+  DUTY_CHANGED_TOPIC,
   DutyClient,
   FilingDuty,
+  filingDutyIn,
   OnCall,
   onSiteForPost,
 } from '@internal/plugin-duty-common';
+import { FilingDutySpans } from './filingDutySpans';
 
 /** The duty roster's API for other backend families (tickets, inspections, SLA warnings). */
 export interface DutyService {
@@ -27,7 +35,8 @@ export interface DutyService {
    * For a ticket filed at `instant` on `refs` (its devices and their systems), in one request:
    * who is on call then, and the floor a major-event plan running then gives it (重点保障; null
    * when none covers them). Undefined when duty does not answer: the ticket is filed as without
-   * a roster, at its own level.
+   * a roster, at its own level. Answered from a minute's span of duty asked for once
+   * (`FilingDutySpans`), forgotten when duty announces a change.
    */
   filingDutyAt(
     instant: string,
@@ -43,12 +52,14 @@ export interface DutyService {
 }
 
 /** The duty API over HTTP, found through discovery, signed by `auth`. */
-export function createDutyService(deps: {
+export async function createDutyService(deps: {
   auth: AuthService;
   discovery: { getBaseUrl(pluginId: string): Promise<string> };
   logger: LoggerService;
-}): DutyService {
-  const { auth, discovery, logger } = deps;
+  clock: CourtClock;
+  events: EventsService;
+}): Promise<DutyService> {
+  const { auth, discovery, logger, clock, events } = deps;
   const client = (
     onBehalfOf: Parameters<typeof pluginFetch>[0]['onBehalfOf'],
   ) =>
@@ -57,6 +68,15 @@ export function createDutyService(deps: {
       fetchApi: pluginFetch({ auth, targetPluginId: 'duty', onBehalfOf }),
     });
   const own = client(() => auth.getOwnServiceCredentials());
+  const spans = new FilingDutySpans(
+    from => own.filingDutySpan(from),
+    () => clock.now().toMillis(),
+  );
+  await events.subscribe({
+    id: 'duty-filing-spans',
+    topics: [DUTY_CHANGED_TOPIC],
+    onEvent: async () => spans.forget(),
+  });
   return {
     async onCallAt(instant) {
       try {
@@ -70,7 +90,7 @@ export function createDutyService(deps: {
     },
     async filingDutyAt(instant, refs) {
       try {
-        return await own.filingDuty(instant, refs);
+        return filingDutyIn(await spans.covering(instant), instant, refs);
       } catch (error) {
         logger.warn(
           `duty did not answer who is on call and the major-event floor at ${instant}: ${error}`,
@@ -117,6 +137,8 @@ export const dutyServiceRef = createServiceRef<DutyService>({
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         logger: coreServices.logger,
+        clock: courtClockServiceRef,
+        events: eventsServiceRef,
       },
       factory: createDutyService,
     }),

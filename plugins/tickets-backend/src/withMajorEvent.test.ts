@@ -1,6 +1,7 @@
 // The real duty plugin beside the desk, as packages/backend wires them.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import dutyPlugin from '@internal/plugin-duty-backend';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import { ManualCourtClock } from '@internal/plugin-court-node';
 import { answered } from '@internal/plugin-court-node/testUtils';
 import request from 'supertest';
@@ -68,7 +69,8 @@ describe('tickets during a major event', () => {
           ],
         },
       },
-      features: [dutyPlugin],
+      // Backstage's events service as the backend has it, so duty's change events reach the desk.
+      features: [dutyPlugin, eventsServiceFactory],
     });
     answered(
       await api()
@@ -152,5 +154,51 @@ describe('tickets during a major event', () => {
     const after = await file(minor([RECORDER]));
     expect(after.level).toBe('L4');
     expect(majorEventNotices(after.id)).toEqual([]);
+  });
+
+  it('a plan made or changed while the desk keeps its minute of duty reaches the next filing at once', async () => {
+    await clock.set('2026-03-11T14:00:00+08:00');
+    // The desk now keeps the minute from 14:00 without a plan.
+    expect((await file(minor([RECORDER]))).level).toBe('L4');
+    const plan = answered(
+      await api()
+        .post('/api/duty/major-events')
+        .set('Authorization', as('sunlei'))
+        .send({
+          title: '院务会',
+          kind: 'conference',
+          startsAt: '2026-03-11T13:30:00+08:00',
+          endsAt: '2026-03-11T15:00:00+08:00',
+          place: 'A-3F-T01',
+          scope: [RECORDER],
+          onSite: [NAMED[0]],
+          standby: [],
+        }),
+      201,
+    ).body;
+    await clock.set('2026-03-11T14:00:10+08:00');
+    expect((await file(minor([RECORDER]))).level).toBe('L2');
+    // Ended early: the next filing in the same minute is back on the matrix.
+    answered(
+      await api()
+        .put(`/api/duty/major-events/${plan.id}`)
+        .set('Authorization', as('sunlei'))
+        .send({
+          plan: {
+            title: plan.title,
+            kind: plan.kind,
+            startsAt: plan.startsAt,
+            endsAt: '2026-03-11T14:00:15+08:00',
+            place: plan.place,
+            scope: plan.scope,
+            onSite: plan.onSite,
+            standby: plan.standby,
+          },
+          revision: plan.revision,
+        }),
+      200,
+    );
+    await clock.set('2026-03-11T14:00:20+08:00');
+    expect((await file(minor([RECORDER]))).level).toBe('L4');
   });
 });

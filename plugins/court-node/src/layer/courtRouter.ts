@@ -44,8 +44,13 @@ export function createCourtRouter<A = never>(options: {
   bodyLimitKb: number;
   /** The service's check: throws `NotAllowedError` unless the caller may. */
   authorize: (action: A, caller: Caller) => Promise<void>;
+  /**
+   * Called after every audited change that succeeded, before its answer is sent: where other
+   * plugins keep answers of this family, it tells them theirs are stale.
+   */
+  changed?: (eventId: string) => void;
 }): CourtRouter<A> {
-  const { httpAuth, auditor, bodyLimitKb, authorize } = options;
+  const { httpAuth, auditor, bodyLimitKb, authorize, changed } = options;
   const caller = (req: Request): Promise<Caller> =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const router = Router();
@@ -86,6 +91,7 @@ export function createCourtRouter<A = never>(options: {
       try {
         const result = await change();
         await event.success({ meta });
+        changed?.(eventId);
         return result;
       } catch (error) {
         await event.fail({ error: error as Error, meta });

@@ -118,8 +118,9 @@ describe.each(databases.eachSupportedId())(
 
     it('finds the shifts running at an instant, across midnight', async () => {
       const at = (iso: string) =>
-        store.runningAt(
+        store.runningDuring(
           iso,
+          new Date(Date.parse(iso) + 1).toISOString(),
           new Date(Date.parse(iso) - 86_400_000).toISOString(),
         );
       expect((await at('2026-02-16T13:00:00.000Z')).map(s => s.id)).toEqual([
@@ -135,6 +136,13 @@ describe.each(databases.eachSupportedId())(
       expect((await at('2026-02-16T10:30:00.000Z')).map(s => s.id)).toEqual([
         'p1',
       ]);
+      // A minute across 18:30 has both.
+      const minute = await store.runningDuring(
+        '2026-02-16T10:29:30.000Z',
+        '2026-02-16T10:30:30.000Z',
+        '2026-02-15T10:29:30.000Z',
+      );
+      expect(minute.map(s => s.id).sort()).toEqual(['d1', 'p1']);
     });
 
     it('counts one check-in per shift, however many arrive at once', async () => {

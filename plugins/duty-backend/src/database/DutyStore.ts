@@ -277,11 +277,19 @@ export class DutyStore {
   }
 
   /** Shifts (with an engineer) running at `at`: started after `startedAfter`, not yet ended. */
-  async runningAt(at: string, startedAfter: string): Promise<Shift[]> {
+  /**
+   * The shifts with an engineer running at some moment from `from` (inclusive) to `to`
+   * (exclusive); `startedAfter` bounds the index scan (no shift is longer than that).
+   */
+  async runningDuring(
+    from: string,
+    to: string,
+    startedAfter: string,
+  ): Promise<Shift[]> {
     const rows: ShiftRow[] = await this.db('duty_shifts')
-      .where('starts_at', '<=', at)
+      .where('starts_at', '<', to)
       .andWhere('starts_at', '>', startedAfter)
-      .andWhere('ends_at', '>', at)
+      .andWhere('ends_at', '>', from)
       .whereNotNull('engineer');
     return rows.map(toShift);
   }

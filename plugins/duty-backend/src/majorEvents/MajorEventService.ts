@@ -22,6 +22,9 @@ import {
   preEventChecks,
   summaryRefusal,
   updateMajorEventSchema,
+  FilingDutySpan,
+  filingDutySpanQuerySchema,
+  FILING_DUTY_SPAN_MS,
 } from '@internal/plugin-duty-common';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
@@ -157,10 +160,41 @@ export class MajorEventService {
     await this.deps.authorize(dutyMajorEventReadPermission, caller);
     const { at, refs } = parseInput(majorEventFloorQuerySchema, query, 'query');
     const instant = utc(at);
-    const plans = await this.deps.store.runningAt(instant);
+    const plans = await this.deps.store.runningDuring(
+      instant,
+      DateTime.fromISO(instant).plus({ milliseconds: 1 }).toUTC().toISO()!,
+    );
     return {
       floor:
         majorEventFloor(plans, instant, refs, this.deps.minimumLevel) ?? null,
+    };
+  }
+
+  /** The plans' part of a filing-duty span: the plans running in the minute from `query.from`. */
+  async floorSpan(
+    query: unknown,
+    caller: Caller,
+  ): Promise<Pick<FilingDutySpan, 'plans' | 'minimumLevel'>> {
+    await this.deps.authorize(dutyMajorEventReadPermission, caller);
+    const { from } = parseInput(filingDutySpanQuerySchema, query, 'query');
+    const start = DateTime.fromISO(from, { setZone: true }).toUTC();
+    const plans = await this.deps.store.runningDuring(
+      start.toISO()!,
+      start.plus({ milliseconds: FILING_DUTY_SPAN_MS }).toISO()!,
+    );
+    return {
+      plans: plans.map(
+        ({ id, title, startsAt, endsAt, scope, onSite, standby }) => ({
+          id,
+          title,
+          startsAt,
+          endsAt,
+          scope,
+          onSite,
+          standby,
+        }),
+      ),
+      minimumLevel: this.deps.minimumLevel,
     };
   }
 

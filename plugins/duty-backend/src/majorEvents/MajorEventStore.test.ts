@@ -39,11 +39,27 @@ describe.each(databases.eachSupportedId())(
     it('finds a plan running from its start up to, not at, its end', async () => {
       await store.insert('p1', fields, SUNLEI, AT);
       const running = async (at: string) =>
-        (await store.runningAt(at)).map(p => p.id);
+        (
+          await store.runningDuring(
+            at,
+            new Date(Date.parse(at) + 1).toISOString(),
+          )
+        ).map(p => p.id);
       expect(await running('2026-03-10T00:59:59.999Z')).toEqual([]);
       expect(await running('2026-03-10T01:00:00.000Z')).toEqual(['p1']);
       expect(await running('2026-03-10T03:59:59.999Z')).toEqual(['p1']);
       expect(await running('2026-03-10T04:00:00.000Z')).toEqual([]);
+      const during = async (from: string, to: string) =>
+        (await store.runningDuring(from, to)).map(p => p.id);
+      expect(
+        await during('2026-03-10T00:59:30.000Z', '2026-03-10T01:00:00.000Z'),
+      ).toEqual([]);
+      expect(
+        await during('2026-03-10T00:59:30.000Z', '2026-03-10T01:00:30.000Z'),
+      ).toEqual(['p1']);
+      expect(
+        await during('2026-03-10T03:59:30.000Z', '2026-03-10T04:00:30.000Z'),
+      ).toEqual(['p1']);
     });
 
     it('reads back what it stored, arrays and all', async () => {

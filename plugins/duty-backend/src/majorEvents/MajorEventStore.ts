@@ -127,10 +127,11 @@ export class MajorEventStore {
   }
 
   /** The plans running at `at`: started by it and not yet ended. */
-  async runningAt(at: string): Promise<MajorEventPlan[]> {
+  /** The plans running at some moment from `from` (inclusive) to `to` (exclusive). */
+  async runningDuring(from: string, to: string): Promise<MajorEventPlan[]> {
     const rows: MajorEventRow[] = await this.db(TABLE)
-      .where('ends_at', '>', at)
-      .andWhere('starts_at', '<=', at)
+      .where('ends_at', '>', from)
+      .andWhere('starts_at', '<', to)
       .orderBy(['starts_at', 'id']);
     return rows.map(toPlan);
   }

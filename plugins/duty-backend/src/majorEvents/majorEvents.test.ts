@@ -1,6 +1,10 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { answered, as } from '@internal/plugin-court-node/testUtils';
-import type { MajorEventPlan } from '@internal/plugin-duty-common';
+import {
+  filingDutyIn,
+  type FilingDutySpan,
+  type MajorEventPlan,
+} from '@internal/plugin-duty-common';
 import request from 'supertest';
 import { startDutyBackend } from '../__testUtils__/backend';
 
@@ -182,46 +186,77 @@ describe.each(databases.eachSupportedId())(
       expect(bad.body.error.message).toMatch(/^query\.at: /);
     });
 
-    it("answers a filing's on-call engineer and floor in one request, as the two calls answer them", async () => {
-      const filingDuty = async (at: string, refs: string[]) =>
+    it("answers a minute of duty from which each filing's on-call engineer and floor come out as duty's own answers", async () => {
+      answered(
+        await api()
+          .post('/api/duty/rosters/2026-03/generate')
+          .set('Authorization', as('sunlei'))
+          .send({}),
+        201,
+      );
+      const spanFrom = async (from: string): Promise<FilingDutySpan> =>
         answered(
           await api()
-            .get('/api/duty/filing-duty')
-            .query({ at, refs })
+            .get('/api/duty/filing-duty-span')
+            .query({ from })
             .set('Authorization', as('lina')),
           200,
         ).body;
-      for (const [at, refs] of [
-        ['2026-03-10T10:30:00+08:00', [RECORDER]],
-        ['2026-03-10T10:30:00+08:00', [SWITCH]],
-        ['2026-03-10T21:00:00+08:00', [RECORDER]],
+      const dutyAt = async (at: string, refs: string[]) => ({
+        onCall: answered(
+          await api()
+            .get('/api/duty/on-call')
+            .query({ at })
+            .set('Authorization', as('lina')),
+          200,
+        ).body,
+        floor: answered(
+          await api()
+            .get('/api/duty/major-events/floor')
+            .query({ at, refs })
+            .set('Authorization', as('lina')),
+          200,
+        ).body.floor,
+      });
+      const seen = { floors: new Set<string>(), onSiteHours: new Set() };
+      // Minutes across the plan's start (09:00) and end (12:00), the phone shift's start (18:30),
+      // and one inside the plan.
+      for (const [from, offsets] of [
+        ['2026-03-10T08:59:30+08:00', [0, 29_999, 30_000, 59_999]],
+        ['2026-03-10T11:59:30+08:00', [0, 29_999, 30_000, 59_999]],
+        ['2026-03-10T18:29:45+08:00', [0, 14_999, 15_000, 59_999]],
+        ['2026-03-10T10:30:00+08:00', [0, 59_999]],
       ] as const) {
-        const one = await filingDuty(at, [...refs]);
-        const floor = await api()
-          .get('/api/duty/major-events/floor')
-          .query({ at, refs })
-          .set('Authorization', as('lina'));
-        const onCall = await api()
-          .get('/api/duty/on-call')
-          .query({ at })
-          .set('Authorization', as('lina'));
-        expect(one).toEqual({ onCall: onCall.body, floor: floor.body.floor });
+        const span = await spanFrom(from);
+        expect(span.to).toBe(new Date(Date.parse(from) + 60_000).toISOString());
+        for (const offset of offsets) {
+          const at = new Date(Date.parse(from) + offset).toISOString();
+          for (const refs of [[RECORDER], [SWITCH], [SWITCH, TRIAL]]) {
+            const fromSpan = filingDutyIn(span, at, refs);
+            expect(fromSpan).toEqual(await dutyAt(at, refs));
+            seen.floors.add(fromSpan.floor?.level ?? 'none');
+            seen.onSiteHours.add(fromSpan.onCall.onSiteHours);
+          }
+        }
+        expect(() => filingDutyIn(span, span.to, [RECORDER])).toThrow(
+          RangeError,
+        );
       }
-      expect(
-        (await filingDuty('2026-03-10T10:30:00+08:00', [RECORDER])).floor,
-      ).toMatchObject({ level: 'L2' });
+      // The minutes did cross both boundaries: with and without a floor, day and phone duty.
+      expect(seen.floors).toEqual(new Set(['L2', 'none']));
+      expect(seen.onSiteHours).toEqual(new Set([true, false]));
       // Court staff may read the roster, not the plans: 403 before the bad instant's 400.
       const staff = await api()
-        .get('/api/duty/filing-duty')
-        .query({ at: 'tomorrow', refs: [RECORDER] })
+        .get('/api/duty/filing-duty-span')
+        .query({ from: 'tomorrow' })
         .set('Authorization', as('xuli'));
       expect(staff.status).toBe(403);
       const bad = await api()
-        .get('/api/duty/filing-duty')
-        .query({ at: 'tomorrow', refs: [RECORDER] })
+        .get('/api/duty/filing-duty-span')
+        .query({ from: 'tomorrow' })
         .set('Authorization', as('lina'));
       expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toMatch(/^query\.at: /);
+      expect(bad.body.error.message).toMatch(/^query\.from: /);
     });
 
     it('takes the summary only once the event is over', async () => {

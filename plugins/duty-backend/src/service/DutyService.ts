@@ -53,6 +53,9 @@ import {
   requestSwapSchema,
   shiftInstants,
   updateShiftSchema,
+  FilingDutySpan,
+  filingDutySpanQuerySchema,
+  FILING_DUTY_SPAN_MS,
 } from '@internal/plugin-duty-common';
 import { DateTime } from 'luxon';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -494,13 +497,43 @@ export class DutyService {
 
   /** Who is on call at an instant (for other families, through duty-node). */
   async onCallAt(at: string): Promise<OnCall> {
-    const instant = DateTime.fromISO(at, { setZone: true }).toUTC();
-    const iso = instant.toISO()!;
-    const shifts = await this.store.runningAt(
-      iso,
-      instant.minus({ milliseconds: DAY_MS }).toISO()!,
+    const instant = DateTime.fromISO(at, { setZone: true });
+    const shifts = await this.shiftsRunning(
+      instant,
+      instant.plus({ milliseconds: 1 }),
     );
     return onCallAt(shifts, at, this.config);
+  }
+
+  /**
+   * The roster's part of a filing-duty span (duty-common's `FilingDutySpan`): the shifts running
+   * in the minute from `query.from` and the rules `onCallAt` reads them with.
+   */
+  async onCallSpan(
+    query: unknown,
+    caller: Caller,
+  ): Promise<Omit<FilingDutySpan, 'plans' | 'minimumLevel'>> {
+    await this.authorize(dutyRosterReadPermission, caller);
+    const { from } = parseInput(filingDutySpanQuerySchema, query, 'query');
+    const start = DateTime.fromISO(from, { setZone: true }).toUTC();
+    const end = start.plus({ milliseconds: FILING_DUTY_SPAN_MS });
+    const { zone, onSite, posts } = this.config;
+    return {
+      from: start.toISO()!,
+      to: end.toISO()!,
+      zone,
+      onSite: { start: onSite.start, end: onSite.end },
+      posts: posts.map(p => ({ id: p.id })),
+      shifts: await this.shiftsRunning(start, end),
+    };
+  }
+
+  private shiftsRunning(from: DateTime, to: DateTime): Promise<Shift[]> {
+    return this.store.runningDuring(
+      from.toUTC().toISO()!,
+      to.toUTC().toISO()!,
+      from.minus({ milliseconds: DAY_MS }).toUTC().toISO()!,
+    );
   }
 
   async onCall(query: unknown, caller: Caller): Promise<OnCall> {

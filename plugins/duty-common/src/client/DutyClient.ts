@@ -25,7 +25,7 @@ import type {
 } from '../types';
 import type { DutyPost } from '../config';
 import type {
-  FilingDuty,
+  FilingDutySpan,
   MajorEventAnswer,
   MajorEventFloor,
   MajorEventInput,
@@ -76,8 +76,8 @@ export interface DutyApi {
     at: string,
     refs: readonly string[],
   ): Promise<{ floor: MajorEventFloor | null }>;
-  /** Who is on call at `at` and the major-event floor on `refs` then, in one request. */
-  filingDuty(at: string, refs: readonly string[]): Promise<FilingDuty>;
+  /** The minute of on-call shifts and major-event plans from `from` (`filingDutyIn` reads it). */
+  filingDutySpan(from: string): Promise<FilingDutySpan>;
 }
 
 /** HTTP client of the duty API; the same in the browser and in Node. */
@@ -220,10 +220,10 @@ export class DutyClient implements DutyApi {
       `/major-events/floor${queryOf({ at, refs })}`,
     );
   }
-  filingDuty(at: string, refs: readonly string[]) {
-    return this.request<FilingDuty>(
+  filingDutySpan(from: string) {
+    return this.request<FilingDutySpan>(
       'GET',
-      `/filing-duty${queryOf({ at, refs })}`,
+      `/filing-duty-span${queryOf({ from })}`,
     );
   }
 }

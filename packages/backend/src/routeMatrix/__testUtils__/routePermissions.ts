@@ -457,8 +457,8 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/duty/duty-room/qr.svg': needs(dutyRosterManagePermission),
   'GET /api/duty/major-events': needs(dutyMajorEventReadPermission),
   'GET /api/duty/major-events/floor': needs(dutyMajorEventReadPermission),
-  // A filing's on-call engineer and floor together: both reads.
-  'GET /api/duty/filing-duty': needs(
+  // A minute of on-call shifts and plans for the desk's filings: both reads.
+  'GET /api/duty/filing-duty-span': needs(
     dutyRosterReadPermission,
     dutyMajorEventReadPermission,
   ),
