@@ -1,1 +1,2 @@
+export { GroupCommit } from './groupCommit';
 export { isSqlite, prepareStoreDatabase } from './storeDatabase';

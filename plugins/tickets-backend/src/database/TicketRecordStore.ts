@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { GroupCommit, isSqlite } from '@internal/plugin-court-node';
 import {
   formatTicketNumber,
   isTicketNumber,
@@ -105,7 +106,12 @@ export interface TicketRecordStore {
 }
 
 export class DatabaseTicketRecordStore implements TicketRecordStore {
-  constructor(private readonly db: Knex) {}
+  /** On SQLite, the filings that queue while one commits share the next commit (one fsync). */
+  private readonly filings?: GroupCommit;
+
+  constructor(private readonly db: Knex) {
+    this.filings = isSqlite(db) ? new GroupCommit(db) : undefined;
+  }
 
   async getBySourceRef(
     sourceRef: string,
@@ -144,7 +150,7 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
     projection: SlaProjection,
     extra?: (trx: Knex.Transaction, stored: StoredTicket) => Promise<void>,
   ): Promise<StoredTicket> {
-    return this.db.transaction(async trx => {
+    const file = async (trx: Knex.Transaction) => {
       // The number is drawn last: drawing it locks the year's counter row until commit on
       // PostgreSQL, so every other filing waits for what follows it. Until then the row holds
       // its id (32 hex digits, never a ticket number), which no other transaction sees.
@@ -196,7 +202,8 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
       const stored = toStoredTicket(row, byEntityRef(entities));
       await extra?.(trx, stored);
       return stored;
-    });
+    };
+    return this.filings ? this.filings.run(file) : this.db.transaction(file);
   }
 
   async update(

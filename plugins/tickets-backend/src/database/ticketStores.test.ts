@@ -181,7 +181,9 @@ describe.each(databases.eachSupportedId())(
       const RECORDER = 'resource:default/courtroom-recorder-t01';
       const SWITCH = 'resource:default/core-switch-01';
       const links = {
-        recorder: [{ entityRef: RECORDER, systemRef: 'system:default/courtroom-av' }],
+        recorder: [
+          { entityRef: RECORDER, systemRef: 'system:default/courtroom-av' },
+        ],
         switch: [{ entityRef: SWITCH, systemRef: 'system:default/network' }],
         both: [
           { entityRef: SWITCH, systemRef: 'system:default/network' },
@@ -223,7 +225,14 @@ describe.each(databases.eachSupportedId())(
             year: 2026,
             id: randomUUID(),
           },
-          [{ type: 'created', at: p.createdAt, actor: 'user:default/xuli', data: {} }],
+          [
+            {
+              type: 'created',
+              at: p.createdAt,
+              actor: 'user:default/xuli',
+              data: {},
+            },
+          ],
           { clocks: [] },
         );
         stored.push({
@@ -290,9 +299,7 @@ describe.each(databases.eachSupportedId())(
       );
       expect(
         await pages({ entity: RECORDER, system: 'system:default/network' }),
-      ).toEqual(
-        expected(t => t.entityRefs.includes(SWITCH)),
-      );
+      ).toEqual(expected(t => t.entityRefs.includes(SWITCH)));
       // Another order reads the same tickets.
       const bySort = await records.list({
         filter: { sort: 'updated', limit: 50, entity: RECORDER },
@@ -392,9 +399,8 @@ describe.each(databases.eachSupportedId())(
       expect(await waiting('hdd-4tb')).toEqual(['another disk']);
     });
 
-    it('files a ticket, its first events and its clocks together or not at all', async () => {
-      const knex = await databases.init(databaseId as TestDatabaseId);
-      const { records, history, projection } = await createTicketStores(knex);
+    /** A new L2 incident filed at 10:00 on 7 December 2026, its first events and clocks. */
+    function filing(sourceRef?: string) {
       const at = '2026-12-07T02:00:00.000Z';
       const ticket = {
         id: randomUUID(),
@@ -411,6 +417,7 @@ describe.each(databases.eachSupportedId())(
         policy: { id: 'contract', version: 1 },
         createdAt: at,
         year: 2026,
+        ...(sourceRef ? { sourceRef } : {}),
       };
       const events = [
         { type: 'created', at, actor: 'user:default/xuli', data: {} },
@@ -431,6 +438,13 @@ describe.each(databases.eachSupportedId())(
           },
         ],
       };
+      return { ticket, events, sla };
+    }
+
+    it('files a ticket, its first events and its clocks together or not at all', async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const { records, history, projection } = await createTicketStores(knex);
+      const { ticket, events, sla } = filing();
       // A failure in the same transaction (here the type's own rows) leaves no trace in any aggregate.
       await expect(
         records.insert(ticket, events, sla, async () => {
@@ -475,6 +489,48 @@ describe.each(databases.eachSupportedId())(
       ).toEqual([
         { clock: 'response', level: 'L2', state: 'running', count: 1 },
       ]);
+    });
+
+    it('files a burst together: a failing filing leaves no trace and no gap, a repeated source returns the first', async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const { records } = await createTicketStores(knex);
+      const file = (sourceRef?: string, extra?: () => Promise<void>) => {
+        const { ticket, events, sla } = filing(sourceRef);
+        return records.insert(ticket, events, sla, extra);
+      };
+      const answers = await Promise.allSettled([
+        ...Array.from({ length: 8 }, () => file()),
+        file(undefined, async () => {
+          throw new Error('the change rows could not be written');
+        }),
+        file('alertmanager:fp-1'),
+        file('alertmanager:fp-1'),
+        ...Array.from({ length: 8 }, () => file()),
+      ]);
+      const rejected = answers.filter(a => a.status === 'rejected');
+      expect(rejected).toHaveLength(1);
+      const filed = answers.flatMap(a =>
+        a.status === 'fulfilled' ? [a.value] : [],
+      );
+      // The repeated source: one filing, the other answered with it.
+      const bySource = filed.filter(
+        f => f.ticket.sourceRef === 'alertmanager:fp-1',
+      );
+      expect(bySource.map(f => f.created).sort()).toEqual([false, true]);
+      expect(bySource[0].ticket.number).toBe(bySource[1].ticket.number);
+      // 17 tickets, numbered 1 to 17: the failed one took no number with it.
+      const numbers = [...new Set(filed.map(f => f.ticket.number))].sort();
+      expect(numbers).toEqual(
+        Array.from(
+          { length: 17 },
+          (_, i) => `INC-2026-${String(i + 1).padStart(5, '0')}`,
+        ),
+      );
+      const [{ count }] = await knex('tickets').count({ count: '*' });
+      expect(Number(count)).toBe(17);
+      for (const f of filed) {
+        expect(await records.get(f.ticket.id)).toEqual(f.ticket);
+      }
     });
   },
 );
@@ -552,7 +608,9 @@ describe.each(databases.eachSupportedId())(
         ];
         if (done.length <= 1) break;
         await knex.migrate.down({ directory });
-        expect(await knex('ticket_events').where({ ticket_id: 't-1' })).toHaveLength(1);
+        expect(
+          await knex('ticket_events').where({ ticket_id: 't-1' }),
+        ).toHaveLength(1);
       }
     });
   },
