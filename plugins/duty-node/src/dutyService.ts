@@ -32,11 +32,11 @@ export interface DutyService {
    */
   onCallAt(instant: string): Promise<OnCall | undefined>;
   /**
-   * For a ticket filed at `instant` on `refs` (its devices and their systems), in one request:
-   * who is on call then, and the floor a major-event plan running then gives it (重点保障; null
-   * when none covers them). Undefined when duty does not answer: the ticket is filed as without
-   * a roster, at its own level. Answered from a minute's span of duty asked for once
-   * (`FilingDutySpans`), forgotten when duty announces a change.
+   * For a ticket filed at `instant` on `refs` (its devices and their systems): who is on call
+   * then, and the floor a major-event plan running then gives it (重点保障; null when none covers
+   * them). Answered from a minute's span of duty asked for once (`FilingDutySpans`) and
+   * forgotten when duty announces a change. Undefined when duty does not answer: the ticket is
+   * filed as without a roster, at its own level.
    */
   filingDutyAt(
     instant: string,

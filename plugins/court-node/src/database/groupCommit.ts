@@ -14,10 +14,9 @@ interface Queued {
  * One commit for the writes that arrive in the same turn of the event loop, or while the
  * previous commit runs (group commit). On SQLite with `synchronous` FULL every commit is an
  * fsync, and the one connection takes writes one at a time: a burst of filings spent half its
- * SQL time in fsyncs (docs/operations.md). Each write
- * runs in a savepoint of the shared transaction, so one that fails leaves the others' rows
- * alone; none is answered before the commit that holds it has succeeded, and if that commit
- * fails every write in it fails.
+ * SQL time in fsyncs (docs/operations.md). Each write runs in a savepoint of the shared
+ * transaction, so one that fails leaves the others' rows alone; none is answered before the
+ * commit that holds it has succeeded, and if that commit fails every write in it fails.
  */
 export class GroupCommit {
   private readonly queue: Queued[] = [];
