@@ -183,9 +183,16 @@ export interface FilingDutySpan {
   readonly minimumLevel: TicketLevel;
 }
 
-export const filingDutySpanQuerySchema = z.strictObject({
-  from: instantSchema,
-});
+/** A span's query, read as the minute it covers: `from` and `to` in UTC. */
+export const filingDutySpanQuerySchema = z
+  .strictObject({ from: instantSchema })
+  .transform(({ from }) => {
+    const start = DateTime.fromISO(from, { setZone: true }).toUTC();
+    return {
+      from: start.toISO()!,
+      to: start.plus({ milliseconds: FILING_DUTY_SPAN_MS }).toISO()!,
+    };
+  });
 
 /** Whether `at` falls in the span: from its `from` (inclusive) to its `to` (exclusive). */
 export function inFilingDutySpan(

@@ -43,6 +43,15 @@ describe('tickets during a major event', () => {
         .send(body),
       201,
     ).body;
+  // The ops manager plans a major event with duty.
+  const planEvent = async (plan: object) =>
+    answered(
+      await api()
+        .post('/api/duty/major-events')
+        .set('Authorization', as('sunlei'))
+        .send(plan),
+      201,
+    ).body;
   const majorEventNotices = (ticketId: string) =>
     backend.notifications.filter(
       n => n.payload.scope === `ticket:${ticketId}:major-event`,
@@ -72,22 +81,16 @@ describe('tickets during a major event', () => {
       // Backstage's events service as the backend has it, so duty's change events reach the desk.
       features: [dutyPlugin, eventsServiceFactory],
     });
-    answered(
-      await api()
-        .post('/api/duty/major-events')
-        .set('Authorization', as('sunlei'))
-        .send({
-          title: '张某某案公开宣判',
-          kind: 'trial',
-          startsAt: '2026-03-10T09:00:00+08:00',
-          endsAt: '2026-03-10T12:00:00+08:00',
-          place: 'A-3F-T01',
-          scope: [RECORDER],
-          onSite: [NAMED[0]],
-          standby: [NAMED[1]],
-        }),
-      201,
-    );
+    await planEvent({
+      title: '张某某案公开宣判',
+      kind: 'trial',
+      startsAt: '2026-03-10T09:00:00+08:00',
+      endsAt: '2026-03-10T12:00:00+08:00',
+      place: 'A-3F-T01',
+      scope: [RECORDER],
+      onSite: [NAMED[0]],
+      standby: [NAMED[1]],
+    });
   });
   afterAll(() => backend?.stop());
 
@@ -160,22 +163,16 @@ describe('tickets during a major event', () => {
     await clock.set('2026-03-11T14:00:00+08:00');
     // The desk now keeps the minute from 14:00 without a plan.
     expect((await file(minor([RECORDER]))).level).toBe('L4');
-    const plan = answered(
-      await api()
-        .post('/api/duty/major-events')
-        .set('Authorization', as('sunlei'))
-        .send({
-          title: '院务会',
-          kind: 'conference',
-          startsAt: '2026-03-11T13:30:00+08:00',
-          endsAt: '2026-03-11T15:00:00+08:00',
-          place: 'A-3F-T01',
-          scope: [RECORDER],
-          onSite: [NAMED[0]],
-          standby: [],
-        }),
-      201,
-    ).body;
+    const plan = await planEvent({
+      title: '院务会',
+      kind: 'conference',
+      startsAt: '2026-03-11T13:30:00+08:00',
+      endsAt: '2026-03-11T15:00:00+08:00',
+      place: 'A-3F-T01',
+      scope: [RECORDER],
+      onSite: [NAMED[0]],
+      standby: [],
+    });
     await clock.set('2026-03-11T14:00:10+08:00');
     expect((await file(minor([RECORDER]))).level).toBe('L2');
     // Ended early: the next filing in the same minute is back on the matrix.

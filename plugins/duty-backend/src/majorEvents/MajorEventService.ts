@@ -24,7 +24,6 @@ import {
   updateMajorEventSchema,
   FilingDutySpan,
   filingDutySpanQuerySchema,
-  FILING_DUTY_SPAN_MS,
 } from '@internal/plugin-duty-common';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
@@ -176,12 +175,8 @@ export class MajorEventService {
     caller: Caller,
   ): Promise<Pick<FilingDutySpan, 'plans' | 'minimumLevel'>> {
     await this.deps.authorize(dutyMajorEventReadPermission, caller);
-    const { from } = parseInput(filingDutySpanQuerySchema, query, 'query');
-    const start = DateTime.fromISO(from, { setZone: true }).toUTC();
-    const plans = await this.deps.store.runningDuring(
-      start.toISO()!,
-      start.plus({ milliseconds: FILING_DUTY_SPAN_MS }).toISO()!,
-    );
+    const { from, to } = parseInput(filingDutySpanQuerySchema, query, 'query');
+    const plans = await this.deps.store.runningDuring(from, to);
     return {
       plans: plans.map(
         ({ id, title, startsAt, endsAt, scope, onSite, standby }) => ({

@@ -55,7 +55,6 @@ import {
   updateShiftSchema,
   FilingDutySpan,
   filingDutySpanQuerySchema,
-  FILING_DUTY_SPAN_MS,
 } from '@internal/plugin-duty-common';
 import { DateTime } from 'luxon';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -514,17 +513,18 @@ export class DutyService {
     caller: Caller,
   ): Promise<Omit<FilingDutySpan, 'plans' | 'minimumLevel'>> {
     await this.authorize(dutyRosterReadPermission, caller);
-    const { from } = parseInput(filingDutySpanQuerySchema, query, 'query');
-    const start = DateTime.fromISO(from, { setZone: true }).toUTC();
-    const end = start.plus({ milliseconds: FILING_DUTY_SPAN_MS });
+    const { from, to } = parseInput(filingDutySpanQuerySchema, query, 'query');
     const { zone, onSite, posts } = this.config;
     return {
-      from: start.toISO()!,
-      to: end.toISO()!,
+      from,
+      to,
       zone,
       onSite: { start: onSite.start, end: onSite.end },
       posts: posts.map(p => ({ id: p.id })),
-      shifts: await this.shiftsRunning(start, end),
+      shifts: await this.shiftsRunning(
+        DateTime.fromISO(from, { zone: 'utc' }),
+        DateTime.fromISO(to, { zone: 'utc' }),
+      ),
     };
   }
 
