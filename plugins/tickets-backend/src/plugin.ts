@@ -24,6 +24,7 @@ import {
 import { readTicketsConfig } from './config';
 import { DatabaseChangeStore } from './changes/DatabaseChangeStore';
 import { createTicketStores } from './database/createTicketStores';
+import { TICKET_OUTBOX_TABLE } from './database/numbering';
 import { DatabaseTicketFiguresStore } from './database/TicketFiguresStore';
 import { figuresAnswer } from './figures/figuresAnswer';
 import {
@@ -118,7 +119,7 @@ export const ticketsPlugin = createBackendPlugin({
         );
         const outbox = new LeasedOutbox<TicketAnnouncement>({
           db,
-          table: 'ticket_outbox',
+          table: TICKET_OUTBOX_TABLE,
           clock: deps.clock,
           logger: deps.logger,
           deliver: ({ payload }) => notifier.deliver(payload),

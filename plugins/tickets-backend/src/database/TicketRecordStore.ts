@@ -27,6 +27,7 @@ import {
 import { appendEvents } from './TicketHistoryStore';
 import { logColumnsAppended, logColumnsOfNew } from './logColumns';
 import { projectionColumns, writeClocks } from './SlaProjectionStore';
+import { numberFiling, provisionalNumber } from './numbering';
 
 /** Queue orders: column and direction; `id` breaks ties for the cursor. */
 const SORTS = {
@@ -79,7 +80,9 @@ export interface TicketRecordStore {
   /**
    * Files a ticket under the next number of its type and year. With a
    * `sourceRef` already filed, returns that ticket and `created: false`.
-   * `extra` writes the type's own rows in the same transaction.
+   * `extra` writes the type's own rows and its announcements in the same transaction; it sees
+   * the ticket under its provisional number, which numbering replaces in the tickets outbox's
+   * announcements of it (numbering.ts) and nowhere else.
    */
   insert(
     ticket: NewTicket,
@@ -106,7 +109,7 @@ export interface TicketRecordStore {
 }
 
 export class DatabaseTicketRecordStore implements TicketRecordStore {
-  /** On SQLite, the filings that queue while one commits share the next commit (one fsync). */
+  /** On SQLite, the filings of one turn of the event loop share a commit (one fsync). */
   private readonly filings?: GroupCommit;
 
   constructor(private readonly db: Knex) {
@@ -150,37 +153,45 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
     projection: SlaProjection,
     extra?: (trx: Knex.Transaction, stored: StoredTicket) => Promise<void>,
   ): Promise<StoredTicket> {
+    const counter = `${TICKET_TYPE_RULES[ticket.type].numberPrefix}-${
+      ticket.year
+    }`;
+    const provisional = provisionalNumber(counter, ticket.id);
     const file = async (trx: Knex.Transaction) => {
-      // The number is drawn last: drawing it locks the year's counter row until commit on
-      // PostgreSQL, so every other filing waits for what follows it. Until then the row holds
-      // its id (32 hex digits, never a ticket number), which no other transaction sees.
-      const provisional = ticket.id.replaceAll('-', '');
-      await trx('tickets').insert({
-        id: ticket.id,
-        number: provisional,
-        type: ticket.type,
-        category: ticket.category ?? null,
-        title: ticket.title,
-        description: ticket.description,
-        channel: ticket.channel,
-        reporter: ticket.reporter,
-        created_by: ticket.createdBy,
-        source_ref: ticket.sourceRef ?? null,
-        urgency: ticket.urgency,
-        impact: ticket.impact,
-        level: ticket.level,
-        status: ticket.status ?? 'new',
-        assignee: ticket.assignee ?? null,
-        group_ref: ticket.group ?? null,
-        policy_id: ticket.policy.id,
-        policy_version: ticket.policy.version,
-        version: 1,
-        created_at: ticket.createdAt,
-        updated_at: ticket.createdAt,
-        search_text: '', // written with the number
-        ...projectionColumns(projection),
-        ...logColumnsOfNew(events),
-      });
+      // Written whole under the provisional number, numbered last (numbering.ts).
+      const [row] = await trx('tickets').insert(
+        {
+          id: ticket.id,
+          number: provisional,
+          type: ticket.type,
+          category: ticket.category ?? null,
+          title: ticket.title,
+          description: ticket.description,
+          channel: ticket.channel,
+          reporter: ticket.reporter,
+          created_by: ticket.createdBy,
+          source_ref: ticket.sourceRef ?? null,
+          urgency: ticket.urgency,
+          impact: ticket.impact,
+          level: ticket.level,
+          status: ticket.status ?? 'new',
+          assignee: ticket.assignee ?? null,
+          group_ref: ticket.group ?? null,
+          policy_id: ticket.policy.id,
+          policy_version: ticket.policy.version,
+          version: 1,
+          created_at: ticket.createdAt,
+          updated_at: ticket.createdAt,
+          search_text: searchText(
+            provisional,
+            ticket.title,
+            ticket.description,
+          ),
+          ...projectionColumns(projection),
+          ...logColumnsOfNew(events),
+        },
+        '*',
+      );
       // The rows as the database stored them (RETURNING, on SQLite and PostgreSQL alike): a
       // filing reads nothing back.
       const entities = await trx('ticket_entities').insert(
@@ -189,21 +200,26 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
       );
       await appendEvents(trx, ticket.id, events, 0);
       await writeClocks(trx, ticket.id, projection, { fresh: true });
-      const number = await this.nextNumber(trx, ticket);
-      const [row] = await trx('tickets')
-        .where({ id: ticket.id })
-        .update(
-          {
-            number,
-            search_text: searchText(number, ticket.title, ticket.description),
-          },
-          '*',
-        );
       const stored = toStoredTicket(row, byEntityRef(entities));
       await extra?.(trx, stored);
       return stored;
     };
-    return this.filings ? this.filings.run(file) : this.db.transaction(file);
+    if (this.filings) {
+      // SQLite: numbered in the filing's transaction, which shares its commit with others'.
+      return this.filings.run(async trx => {
+        const stored = await file(trx);
+        const number = await numberFiling(trx, ticket.id, provisional, n =>
+          formatTicketNumber(ticket.type, ticket.year, n),
+        );
+        return { ...stored, number };
+      });
+    }
+    // PostgreSQL: numbered by the commit's trigger, and read once drawn.
+    const stored = await this.db.transaction(file);
+    const { number } = await this.db('tickets')
+      .where({ id: ticket.id })
+      .first('number');
+    return { ...stored, number };
   }
 
   async update(
@@ -358,19 +374,6 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
           ? encodeCursor(last[order.column], last.id)
           : undefined,
     };
-  }
-
-  private async nextNumber(trx: Knex.Transaction, ticket: NewTicket) {
-    const key = `${TICKET_TYPE_RULES[ticket.type].numberPrefix}-${ticket.year}`;
-    // One statement: the year's first filing starts the counter, every later one increments it.
-    // The update locks the counter row until commit on PostgreSQL, so concurrent filings each
-    // see their own value.
-    const [row] = await trx('ticket_sequences')
-      .insert({ key, last: 1 })
-      .onConflict('key')
-      .merge({ last: trx.raw('?? + 1', ['ticket_sequences.last']) })
-      .returning('last');
-    return formatTicketNumber(ticket.type, ticket.year, Number(row.last));
   }
 
   private async load(

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { as, newIncident, startTicketsBackend } from '../__testUtils__/backend';
 import { createTicketStores } from './createTicketStores';
+import { announcementIdPrefix, TICKET_OUTBOX_TABLE } from './numbering';
+import { LeasedOutbox, ManualCourtClock } from '@internal/plugin-court-node';
+import { formatTicketNumber } from '@internal/plugin-tickets-common';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 jest.setTimeout(120_000);
@@ -531,6 +538,57 @@ describe.each(databases.eachSupportedId())(
       for (const f of filed) {
         expect(await records.get(f.ticket.id)).toEqual(f.ticket);
       }
+    });
+
+    it('numbers a filing last: past five digits as formatTicketNumber writes it, in its search text and in what it announced', async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const { records } = await createTicketStores(knex);
+      const delivered: string[] = [];
+      const outbox = new LeasedOutbox<{ title: string }>({
+        db: knex,
+        table: TICKET_OUTBOX_TABLE,
+        clock: new ManualCourtClock('2026-12-07T10:00:00+08:00'),
+        logger: mockServices.logger.mock(),
+        deliver: async m => {
+          delivered.push(`${m.id} ${m.payload.title}`);
+        },
+      });
+      await knex('ticket_sequences').insert({ key: 'INC-2026', last: 99998 });
+      const file = () => {
+        const { ticket, events, sla } = filing();
+        return records.insert(ticket, events, sla, (trx, stored) =>
+          outbox.enqueue(trx, [
+            {
+              id: `${announcementIdPrefix(stored.id)}created`,
+              payload: { title: `${stored.number} ${stored.title}` },
+            },
+          ]),
+        );
+      };
+      const filed = await Promise.all([file(), file()]);
+      const numbers = filed.map(f => f.ticket.number).sort();
+      expect(numbers).toEqual([
+        formatTicketNumber('incident', 2026, 100000),
+        formatTicketNumber('incident', 2026, 99999),
+      ]);
+      expect(numbers).toEqual(['INC-2026-100000', 'INC-2026-99999']);
+      for (const { ticket } of filed) {
+        expect((await records.get(ticket.number))?.id).toBe(ticket.id);
+        expect(
+          await knex('tickets')
+            .where('search_text', 'like', `${ticket.number.toLowerCase()}\n%`)
+            .pluck('id'),
+        ).toEqual([ticket.id]);
+      }
+      await outbox.drain();
+      expect(delivered.sort()).toEqual(
+        filed
+          .map(
+            ({ ticket }) =>
+              `ticket:${ticket.id}:created ${ticket.number} recorder silent in courtroom 3`,
+          )
+          .sort(),
+      );
     });
   },
 );

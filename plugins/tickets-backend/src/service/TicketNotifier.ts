@@ -11,6 +11,7 @@ import {
   ticketNotificationFactsOf,
 } from '@internal/plugin-tickets-common';
 import { SlaProjection, StoredTicket } from '../database/rows';
+import { announcementIdPrefix } from '../database/numbering';
 
 /** Signal channel on which every ticket change is announced to open pages. */
 export const TICKETS_SIGNAL_CHANNEL = 'tickets';
@@ -81,7 +82,8 @@ export class TicketNotifier {
   /**
    * What filing `ticket` announces, for the outbox in the filing's transaction: the signal, the
    * new-ticket notification and, when it was routed to someone, theirs. Ids are per ticket and
-   * version, so a retried filing queues nothing twice.
+   * version, so a retried filing queues nothing twice. `ticket` carries its provisional number,
+   * which numbering replaces in these messages before they can be delivered.
    */
   announceCreated(
     ticket: StoredTicket,
@@ -107,7 +109,7 @@ export class TicketNotifier {
       return send
         ? [
             {
-              id: `ticket:${ticket.id}:${what}`,
+              id: `${announcementIdPrefix(ticket.id)}${what}`,
               payload: { kind: 'notification', send },
             },
           ]
@@ -115,7 +117,7 @@ export class TicketNotifier {
     };
     return [
       {
-        id: `ticket:${ticket.id}:v${ticket.version}:signal`,
+        id: `${announcementIdPrefix(ticket.id)}v${ticket.version}:signal`,
         payload: {
           kind: 'signal',
           message: { ticketId: ticket.id, version: ticket.version },
