@@ -193,7 +193,7 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
         '*',
       );
       // The rows as the database stored them (RETURNING, on SQLite and PostgreSQL alike): a
-      // filing reads nothing back.
+      // filing reads back only its number, on PostgreSQL, once COMMIT has drawn it.
       const entities = await trx('ticket_entities').insert(
         entityRows(ticket.id, ticket.createdAt, ticket.entities),
         '*',
