@@ -35,23 +35,15 @@ describe('tickets during a major event', () => {
   // Medium urgency, small impact: L4 by the contract's matrix.
   const minor = (entityRefs: string[]) =>
     newIncident({ urgency: 'medium', impact: 'small', entityRefs });
-  const file = async (body: object) =>
+  const created = async (path: string, user: string, body: object) =>
     answered(
-      await api()
-        .post('/api/tickets/tickets')
-        .set('Authorization', as('xuli'))
-        .send(body),
+      await api().post(path).set('Authorization', as(user)).send(body),
       201,
     ).body;
+  const file = (body: object) => created('/api/tickets/tickets', 'xuli', body);
   // The ops manager plans a major event with duty.
-  const planEvent = async (plan: object) =>
-    answered(
-      await api()
-        .post('/api/duty/major-events')
-        .set('Authorization', as('sunlei'))
-        .send(plan),
-      201,
-    ).body;
+  const planEvent = (plan: object) =>
+    created('/api/duty/major-events', 'sunlei', plan);
   const majorEventNotices = (ticketId: string) =>
     backend.notifications.filter(
       n => n.payload.scope === `ticket:${ticketId}:major-event`,

@@ -4,7 +4,7 @@ import { GroupCommit, isSqlite } from '@internal/plugin-court-node';
 import {
   formatTicketNumber,
   isTicketNumber,
-  TICKET_TYPE_RULES,
+  ticketNumberCounter,
   TicketFilter,
   OPEN_STATUSES,
   DESK_TICKET_TYPES,
@@ -153,10 +153,10 @@ export class DatabaseTicketRecordStore implements TicketRecordStore {
     projection: SlaProjection,
     extra?: (trx: Knex.Transaction, stored: StoredTicket) => Promise<void>,
   ): Promise<StoredTicket> {
-    const counter = `${TICKET_TYPE_RULES[ticket.type].numberPrefix}-${
-      ticket.year
-    }`;
-    const provisional = provisionalNumber(counter, ticket.id);
+    const provisional = provisionalNumber(
+      ticketNumberCounter(ticket.type, ticket.year),
+      ticket.id,
+    );
     const file = async (trx: Knex.Transaction) => {
       // Written whole under the provisional number, numbered last (numbering.ts).
       const [row] = await trx('tickets').insert(
